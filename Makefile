@@ -1,0 +1,61 @@
+# juesuan — the Makefile is the public interface. `make demo` and `make test` are all a
+# fresh Debian machine with Python 3.11 needs: each bootstraps what it uses.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+JUESUAN := $(BIN)/juesuan
+export JUESUAN_DB ?= $(CURDIR)/warehouse/juesuan.duckdb
+export DBT_PROFILES_DIR := $(CURDIR)
+CJK_FONT_PKG := fonts-wqy-microhei
+
+.PHONY: help setup fonts demo demo-real load load-real build docs report test test-fast lab clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/juesuan: pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade 'pip>=24'
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test]'
+	@touch $@
+
+setup: $(BIN)/juesuan fonts  ## create .venv with the pinned packages and a CJK font
+
+fonts:  ## make sure a CJK font is installed (charts and test PDFs need one)
+	@if fc-list :lang=zh 2>/dev/null | grep -q .; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing $(CJK_FONT_PKG) (CJK font for charts)"; \
+	  (apt-get install -y -qq $(CJK_FONT_PKG) >/dev/null 2>&1 || \
+	   (apt-get update -qq && apt-get install -y -qq $(CJK_FONT_PKG) >/dev/null)) ; \
+	else echo "No CJK font found: run 'sudo apt-get install $(CJK_FONT_PKG)' (charts will show boxes)"; fi
+
+load: setup  ## load the embedded sample corpus into the warehouse
+	$(JUESUAN) load data/samples
+
+load-real: setup  ## also load ../shared/realdocs (real PDFs, not committed)
+	@if [ -d ../shared/realdocs ]; then $(JUESUAN) load ../shared/realdocs; \
+	else echo "../shared/realdocs not found: skipping"; fi
+
+build: setup  ## dbt build (seeds, models, tests) + docs
+	$(JUESUAN) build
+
+report: setup  ## execute the notebooks and write report/index.html
+	$(JUESUAN) report
+
+demo: load build report  ## load the samples, build the marts, write the report, print a summary
+	$(JUESUAN) status --summary
+
+demo-real: load load-real build report  ## demo plus the real PDFs in ../shared/realdocs
+	$(JUESUAN) status --summary
+
+test: setup  ## the whole suite: pytest (formats, extraction, store, dbt, notebooks)
+	$(BIN)/python -m pytest -q
+
+lab: setup  ## open JupyterLab on the project's kernel
+	$(BIN)/jupyter lab notebooks/
+
+clean:  ## remove the warehouse, dbt artefacts and the report
+	rm -rf warehouse target logs report dbt_packages

@@ -1,0 +1,20 @@
+"""Blocks -> facts. Facts from tables and from prose are both kept; the warehouse decides
+which one wins (tables) and keeps the other as corroborating evidence."""
+
+from __future__ import annotations
+
+from ..model import Fact, ParsedDocument
+from ..numbers import to_wan
+
+
+def extract_facts(doc: ParsedDocument) -> list[Fact]:
+    """Every fact the document states, in document order, with amount_wan filled in."""
+    from .prose import extract_prose
+    from .tables import extract_tables
+
+    facts = extract_tables(doc) + extract_prose(doc)
+    for f in facts:
+        if f.amount_wan is None:
+            f.amount_wan = to_wan(f.value, f.unit)
+    facts.sort(key=lambda f: (f.location.char_start or 0, f.metric))
+    return facts

@@ -1,0 +1,120 @@
+"""The one document model every format parses into, and the fact model the extractor emits.
+
+Pipeline: formats (file -> ParsedDocument of Blocks with Locations)
+       -> extract (ParsedDocument -> Facts with evidence)
+       -> store (facts -> raw.* tables in DuckDB).
+
+Offsets: every ``char_start``/``char_end`` is an offset into ``ParsedDocument.text``.
+For text inputs (.txt/.md) that text is the decoded file exactly as printed, so evidence
+substrings match the source file. For other formats it is the text the parser rebuilt
+(blocks joined by blank lines), and every block/cell records where it sits in it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph", "table"]
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a piece of text sits in its source document."""
+
+    page: int | None = None  # 1-based PDF page
+    sheet: str | None = None  # spreadsheet sheet name
+    cell: str | None = None  # spreadsheet cell address, e.g. "B7"
+    line: int | None = None  # 1-based line of char_start in ParsedDocument.text
+    char_start: int | None = None  # offset into ParsedDocument.text
+    char_end: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # PDF x0, top, x1, bottom
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+@dataclass
+class Cell:
+    row: int  # 0-based row within its table
+    col: int  # 0-based column within its table
+    text: str  # printed text of the cell
+    location: Location
+
+
+@dataclass
+class Block:
+    block_no: int  # 0-based order in the document
+    kind: BlockKind
+    text: str  # printed text; for tables rows are joined by "\n" and cells by "\t"
+    location: Location
+    rows: list[list[Cell]] | None = None  # tables only
+    table_no: int | None = None  # tables only, 0-based order among tables
+
+
+@dataclass
+class ParsedDocument:
+    format: str  # pdf, docx, doc, html, xlsx, xls, txt, md
+    text: str
+    blocks: list[Block]
+    pages: int | None = None
+    encoding: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def tables(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "table"]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset in ``text``."""
+        return self.text.count("\n", 0, offset) + 1
+
+    def page_of(self, offset: int) -> int | None:
+        """Page of the block that contains ``offset`` (PDF), else None."""
+        for b in self.blocks:
+            s, e = b.location.char_start, b.location.char_end
+            if s is not None and e is not None and s <= offset < e:
+                return b.location.page
+        return None
+
+
+@dataclass
+class Fact:
+    """One number a document states, in the vocabulary of FACTS.md."""
+
+    metric: str
+    value: Decimal | None  # None only for printed missing markers (-, --, 无)
+    unit: str  # as printed: 万元, 元, 百元, %, 辆, 人 ...
+    evidence: str  # exact substring of ParsedDocument.text; contains the number as printed
+    location: Location
+    qualifier: str | None = None
+    direction: str | None = None  # increase / decrease, change metrics only
+    subject_code: str | None = None
+    fiscal_year: int | None = None
+    period: str | None = None  # None = the document's year; prior_year; budget
+    amount_wan: Decimal | None = None  # value normalised to 万元 for money units
+    value_text: str | None = None  # the number exactly as printed, e.g. "1,145.52"
+    source: str = "prose"  # prose | table
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "metric": self.metric,
+            "value": float(self.value) if self.value is not None else None,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "direction": self.direction,
+            "evidence": self.evidence,
+            "location": self.location.to_dict(),
+            "subject_code": self.subject_code,
+            "fiscal_year": self.fiscal_year,
+            "period": self.period,
+            "amount_wan": float(self.amount_wan) if self.amount_wan is not None else None,
+            "value_text": self.value_text,
+            "source": self.source,
+        }
+        return {k: v for k, v in d.items() if v is not None}

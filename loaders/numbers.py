@@ -1,0 +1,76 @@
+"""Numbers as printed in 决算 documents -> Decimal. One parser for the whole project."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+# Printed placeholders meaning "no value" (NULL, never 0).
+MISSING_TOKENS = frozenset({"", "-", "--", "—", "——", "–", "－", "－－", "/", "无", "*", "…", "...", "--%", "-%"})
+
+# A printed number: optional sign, digits with optional thousands separators, optional decimals.
+NUMBER_RE = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+MONEY_UNITS_TO_WAN = {
+    "万元": Decimal(1),
+    "万": Decimal(1),
+    "元": Decimal("0.0001"),
+    "百元": Decimal("0.01"),
+    "千元": Decimal("0.1"),
+    "亿元": Decimal(10000),
+}
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).replace("−", "-").strip()
+
+
+def is_missing(text: str | None) -> bool:
+    """True for blank cells and printed placeholders (-, --, 无 ...)."""
+    return text is None or _fold(text).replace(" ", "") in MISSING_TOKENS
+
+
+def parse_number(text: str | None) -> Decimal | None:
+    """Parse one printed number ("1,145.52", "１２.５", "-3.5", "12.0%") into a Decimal.
+
+    Returns None for missing markers and for anything that is not a single number.
+    """
+    if is_missing(text):
+        return None
+    s = _fold(text or "").replace(" ", "")
+    if s.endswith("%"):
+        s = s[:-1]
+    if not NUMBER_RE.fullmatch(s):
+        return None
+    try:
+        return Decimal(s.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - NUMBER_RE already guards this
+        return None
+
+
+def to_wan(value: Decimal | None, unit: str | None) -> Decimal | None:
+    """Normalise a money amount to 万元; None for non-money units or missing values."""
+    if value is None or unit is None:
+        return None
+    factor = MONEY_UNITS_TO_WAN.get(unit)
+    return None if factor is None else value * factor
+
+
+def numbers_in(text: str) -> list[Decimal]:
+    """Every number printed in ``text`` (separators removed), in order."""
+    out = []
+    for m in NUMBER_RE.finditer(_fold(text)):
+        try:
+            out.append(Decimal(m.group().replace(",", "").replace("−", "-")))
+        except InvalidOperation:  # pragma: no cover
+            pass
+    return out
+
+
+def value_in_evidence(value: Decimal | float | int | str | None, evidence: str) -> bool:
+    """True when ``evidence`` prints ``value`` (sign-insensitive, thousands separators ignored)."""
+    if value is None:
+        return True
+    v = abs(Decimal(str(value)))
+    return any(abs(n) == v for n in numbers_in(evidence))
