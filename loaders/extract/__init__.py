@@ -8,11 +8,14 @@ from ..numbers import to_wan
 
 
 def extract_facts(doc: ParsedDocument) -> list[Fact]:
-    """Every fact the document states, in document order, with amount_wan filled in."""
+    """Every fact the document states, in document order, with amount_wan filled in and
+    subject codes resolved (codes printed in the document's tables first, then the code lists)."""
     from .prose import extract_prose
+    from .subjects import apply_subjects
     from .tables import extract_tables
 
     facts = extract_tables(doc) + extract_prose(doc)
+    apply_subjects(facts)
     for f in facts:
         if f.amount_wan is None:
             f.amount_wan = to_wan(f.value, f.unit)

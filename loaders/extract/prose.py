@@ -1,9 +1,49 @@
-"""Facts stated in running text (情况说明). Placeholder until the prose extractor lands."""
+"""Facts stated in running text (情况说明) and in tables that reached us as plain text.
+
+Works on a normalised copy of ``doc.text`` (``loaders.textnorm``) and maps every match back,
+so each fact's evidence is an exact substring of ``doc.text``. Text inside table blocks is
+left to ``tables.py``. Never raises: a document that trips a rule yields fewer facts.
+"""
 
 from __future__ import annotations
 
 from ..model import Fact, ParsedDocument
+from ..textnorm import normalize_with_map
+from .prose_common import FactBuilder
+from .prose_flat import FlatTableExtractor
+from .prose_sentences import SentenceExtractor
+
+
+def _without_tables(doc: ParsedDocument) -> str:
+    """doc.text with the spans of table blocks blanked out (same length, same offsets)."""
+    text = doc.text
+    spans = sorted((b.location.char_start, b.location.char_end) for b in doc.tables
+                   if b.location.char_start is not None and b.location.char_end is not None)
+    if not spans:
+        return text
+    parts, pos = [], 0
+    for s, e in spans:
+        s, e = max(s, pos), min(e, len(text))
+        if e <= s:
+            continue
+        parts.append(text[pos:s])
+        parts.append("\n\n" + " " * max(0, e - s - 2) if e - s >= 2 else "\n" * (e - s))
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def extract_prose(doc: ParsedDocument) -> list[Fact]:
-    return []
+    try:
+        nt = normalize_with_map(_without_tables(doc))
+    except Exception:  # pragma: no cover - normalisation is total, kept as a guard
+        return []
+    fb = FactBuilder(doc, nt)
+    year = doc.meta.get("fiscal_year") if isinstance(doc.meta, dict) else None
+    for step in (lambda: SentenceExtractor(fb, nt.text, year if isinstance(year, int) else None).run(),
+                 lambda: FlatTableExtractor(fb, nt.text).run()):
+        try:
+            step()
+        except Exception:
+            continue
+    return fb.facts

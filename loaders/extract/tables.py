@@ -1,10 +1,165 @@
-"""Facts stated in table blocks (the nine standard tables, project and indicator tables).
-Placeholder until the table extractor lands."""
+"""Facts stated in table blocks: the standard 决算 tables, project tables, indicator tables and
+self-evaluation score tables. A table is identified by its title (the heading/paragraph just
+before it) and/or its header row; a table that directly follows another table with no title in
+between continues it (page breaks)."""
 
 from __future__ import annotations
 
-from ..model import Fact, ParsedDocument
+import re
+from dataclasses import dataclass
+
+from ..model import Block, Fact, ParsedDocument
+from .subjects import is_class_name
+from .tables_grid import Grid, norm, table_unit, unit_in
+from .tables_project import ProjectState, extract_project_table
+from .tables_standard import (
+    TableSpec,
+    extract_basic_table,
+    extract_subject_table,
+    extract_three_public,
+    extract_total_table,
+)
+
+# (kind, title keywords that must all appear, keywords that must not appear); first match wins
+TITLE_KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("score", ("计分表",), ()),
+    ("project", ("绩效目标完成情况表",), ()),
+    ("project", ("绩效自评表",), ()),
+    ("project", ("绩效目标表",), ()),
+    ("three_public", ("三公",), ("政府性基金",)),
+    ("skip", ("政府性基金",), ()),
+    ("skip", ("国有资本经营",), ()),
+    ("skip", ("项目支出决算表",), ()),
+    ("skip", ("明细表",), ()),
+    ("gpb_basic", ("基本支出决算表",), ()),
+    ("gpb_expense", ("一般公共预算财政拨款支出决算表",), ()),
+    ("fin_total", ("财政拨款收入支出决算总表",), ()),
+    ("total", ("收入支出决算总表",), ()),
+    ("income", ("收入决算表",), ()),
+    ("expense", ("支出决算表",), ()),
+)
+
+TITLE_RE = re.compile(r"[^\n]*?(?:决算总表|决算表|明细表|完成情况表|自评表|计分表|绩效目标表)")
+PROJECT_LINE_RE = re.compile(r"^\s*#*\s*[（(]\s*([^（()）]*?(?:[（(][^（()）]*[)）][^（()）]*)*项目)\s*[)）]\s*$", re.M)
+PROJECT_REPORT_RE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()]+?项目)(?:支出)?绩效自评报告")
+MAX_TITLE_GAP = 400  # characters between a title and its table
+
+
+@dataclass
+class TableContext:
+    kind: str | None
+    title: str
+    context: str  # text between the title and the table (unit lines)
+    project: str | None
+    continuation: bool
+
+
+def _kind_of_title(title: str) -> str | None:
+    t = norm(title)
+    for kind, must, must_not in TITLE_KINDS:
+        if all(k in t for k in must) and not any(k in t for k in must_not):
+            return kind
+    return None
+
+
+def _kind_of_header(grid: Grid) -> str | None:
+    head = "".join(norm(c.text) for row in grid.rows[:6] for c in row)
+    if "三级指标" in head and any(k in head for k in ("自评分数", "得分", "分值")) and "指标值" not in head:
+        return "score"
+    if "三级指标" in head or "项目名称" in head or "预算执行情况" in head:
+        return "project"
+    if "人员经费" in head and "公用经费" in head:
+        return "gpb_basic"
+    if "本年支出合计" in head and "基本支出" in head:
+        return "expense"
+    if "本年收入合计" in head and ("财政拨款" in head or "事业收入" in head):
+        return "income"
+    return None
+
+
+def _preceding_text(doc: ParsedDocument, block: Block) -> tuple[str, bool]:
+    """Text between the previous table (or the last few blocks) and this one; and whether the
+    block directly continues a table (no non-table block in between)."""
+    blocks = doc.blocks
+    i = blocks.index(block) if block in blocks else block.block_no
+    parts: list[str] = []
+    j = i - 1
+    while j >= 0 and len(parts) < 4:
+        b = blocks[j]
+        if b.kind == "table":
+            return "\n".join(reversed(parts)), not parts
+        parts.append(b.text)
+        j -= 1
+    return "\n".join(reversed(parts)), False
+
+
+def _title_of(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    for ln in reversed(lines):
+        if TITLE_RE.search(ln) and len(ln) <= 80:
+            return ln
+    return lines[-1] if lines and len(lines[-1]) <= 60 else ""
+
+
+def _project_before(doc: ParsedDocument, block: Block) -> str | None:
+    start = block.location.char_start or 0
+    window = doc.text[max(0, start - 6000) : start]
+    best: tuple[int, str] | None = None
+    for m in PROJECT_LINE_RE.finditer(window):
+        best = (m.start(), m.group(1).strip())
+    for m in PROJECT_REPORT_RE.finditer(window):
+        if best is None or m.start() > best[0]:
+            best = (m.start(), m.group(1).strip())
+    return best[1] if best else None
+
+
+def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
+    out: list[tuple[Block, TableContext]] = []
+    prev: TableContext | None = None
+    for block in doc.tables:
+        text, continuation = _preceding_text(doc, block)
+        if continuation and prev is not None:
+            ctx = TableContext(prev.kind, prev.title, prev.context, prev.project, True)
+        else:
+            title = _title_of(text)
+            kind = _kind_of_title(title) if title else None
+            grid = Grid.of(block)
+            header_kind = _kind_of_header(grid)
+            if kind is None or (kind in {"project", "score"} and header_kind in {"project", "score"}):
+                kind = header_kind or kind
+            project = None
+            if kind in {"project", "score"}:
+                project = "部门整体" if ("部门整体" in norm(title) or "整体支出" in norm(title)) else _project_before(doc, block)
+            ctx = TableContext(kind, title, text, project, False)
+        out.append((block, ctx))
+        prev = ctx
+    return out
 
 
 def extract_tables(doc: ParsedDocument) -> list[Fact]:
-    return []
+    facts: list[Fact] = []
+    state: ProjectState | None = None
+    for block, ctx in table_contexts(doc):
+        grid = Grid.of(block)
+        if not grid.rows or ctx.kind in (None, "skip"):
+            continue
+        if ctx.kind in {"project", "score"}:
+            if not ctx.continuation or state is None:
+                state = ProjectState(project=ctx.project)
+            facts.extend(extract_project_table(doc, grid, state, unit_in(ctx.context)))
+            continue
+        state = None
+        default = "万元" if "决算" in ctx.title or "决算" in ctx.context else None
+        unit = table_unit(doc, grid, ctx.context, default)
+        if unit is None:
+            continue
+        spec = TableSpec(kind=ctx.kind, unit=unit, title=ctx.title)
+        if ctx.kind in {"total", "fin_total"}:
+            facts.extend(extract_total_table(doc, grid, spec, fin=ctx.kind == "fin_total"))
+        elif ctx.kind in {"income", "expense", "gpb_expense"}:
+            facts.extend(extract_subject_table(doc, grid, spec, is_class_name))
+        elif ctx.kind == "gpb_basic":
+            facts.extend(extract_basic_table(doc, grid, spec))
+        elif ctx.kind == "three_public":
+            facts.extend(extract_three_public(doc, grid, spec))
+    return facts

@@ -1,0 +1,197 @@
+"""Charts for the notebooks: a CJK altair theme, the Decimal -> float boundary, PNG output.
+
+Money stays Decimal everywhere else; only here, at the chart boundary, are DECIMAL columns
+cast to Float64, because Vega-Lite draws floats. PNGs are rendered by vl-convert (no
+browser, nothing downloaded) with a CJK font directory registered, so Chinese titles and
+labels are real glyphs, not boxes.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+import altair as alt
+import polars as pl
+import vl_convert
+
+__all__ = [
+    "CJK_FONT",
+    "PNG_MIME",
+    "CHART_METADATA_KEY",
+    "cjk_font_dirs",
+    "enable_theme",
+    "for_chart",
+    "render_png",
+    "save_png",
+    "show",
+    "chart_title",
+    "headroom",
+]
+
+CJK_FONT = "WenQuanYi Micro Hei"
+PNG_MIME = "image/png"
+CHART_METADATA_KEY = "juesuan_chart"
+_FALLBACK_FONT_DIRS = ("/usr/share/fonts/truetype/wqy", "/usr/share/fonts/opentype/noto")
+_FONT_STACK = f"'{CJK_FONT}', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif"
+_PALETTE = [
+    "#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2",
+    "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac",
+]
+
+
+@lru_cache(maxsize=1)
+def cjk_font_dirs() -> tuple[str, ...]:
+    """Directories holding a CJK font, as fontconfig reports them (fallback: known paths)."""
+    dirs: list[str] = []
+    if shutil.which("fc-list"):
+        try:
+            out = subprocess.run(
+                ["fc-list", ":lang=zh", "file"], capture_output=True, text=True, timeout=20
+            ).stdout
+        except (OSError, subprocess.SubprocessError):
+            out = ""
+        for line in out.splitlines():
+            font_file = line.split(":", 1)[0].strip()
+            if font_file:
+                parent = str(Path(font_file).parent)
+                if parent not in dirs:
+                    dirs.append(parent)
+    for fallback in _FALLBACK_FONT_DIRS:
+        if fallback not in dirs and Path(fallback).is_dir():
+            dirs.append(fallback)
+    return tuple(dirs)
+
+
+@lru_cache(maxsize=1)
+def _register_fonts() -> tuple[str, ...]:
+    dirs = cjk_font_dirs()
+    for directory in dirs:
+        vl_convert.register_font_directory(directory)
+    return dirs
+
+
+def _theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "font": _FONT_STACK,
+            "background": "white",
+            "view": {"continuousWidth": 520, "continuousHeight": 300, "stroke": None},
+            "title": {"font": _FONT_STACK, "fontSize": 15, "anchor": "start", "offset": 10},
+            "axis": {
+                "labelFont": _FONT_STACK,
+                "titleFont": _FONT_STACK,
+                "labelFontSize": 11,
+                "titleFontSize": 12,
+                "labelLimit": 420,
+                "gridColor": "#e6e6e6",
+            },
+            "axisX": {"labelAngle": 0},
+            # Vega estimates CJK label widths too narrow in headless rendering, so a rotated
+            # y title beside long labels would overlap them: put it level, above the axis.
+            "axisY": {
+                "titleAngle": 0,
+                "titleAnchor": "end",
+                "titleAlign": "right",
+                "titleBaseline": "bottom",
+                "titleX": 0,
+                "titleY": -8,
+            },
+            "legend": {
+                "labelFont": _FONT_STACK,
+                "titleFont": _FONT_STACK,
+                "labelLimit": 360,
+                "orient": "bottom",
+                "direction": "vertical",
+                "columns": 2,
+            },
+            "header": {"labelFont": _FONT_STACK, "titleFont": _FONT_STACK, "labelFontSize": 12},
+            "text": {"font": _FONT_STACK},
+            "range": {"category": _PALETTE},
+            "bar": {"continuousBandSize": 18},
+        }
+    }
+
+
+def enable_theme() -> None:
+    """Register and enable the 'juesuan' altair theme (idempotent)."""
+    if "juesuan" not in alt.theme.names():
+        alt.theme.register("juesuan", enable=False)(_theme)
+    alt.theme.enable("juesuan")
+
+
+def for_chart(frame: pl.DataFrame) -> pl.DataFrame:
+    """The chart boundary: DECIMAL columns become Float64, everything else is unchanged."""
+    casts = [
+        pl.col(name).cast(pl.Float64)
+        for name, dtype in frame.schema.items()
+        if isinstance(dtype, pl.Decimal)
+    ]
+    return frame.with_columns(casts) if casts else frame
+
+
+def headroom(frame: pl.DataFrame, column: str, factor: float = 1.18) -> alt.Scale:
+    """A linear scale whose domain leaves room right of the longest bar for its text label."""
+    values = for_chart(frame.select(column)).to_series().drop_nulls()
+    top = max(float(values.max()) if len(values) else 0.0, 0.0)
+    bottom = min(float(values.min()) if len(values) else 0.0, 0.0)
+    if top == 0.0 and bottom == 0.0:
+        return alt.Scale(domain=[0, 1])
+    return alt.Scale(domain=[bottom * factor, top * factor], nice=False)
+
+
+def chart_title(chart: alt.TopLevelMixin) -> str:
+    """The chart's title text (first line when it is a list), '' when untitled."""
+    title = chart.to_dict(validate=False).get("title", "")
+    if isinstance(title, dict):
+        title = title.get("text", "")
+    if isinstance(title, list):
+        title = " ".join(str(t) for t in title)
+    return str(title)
+
+
+def render_png(chart: alt.TopLevelMixin, scale: float = 2.0) -> bytes:
+    """Render with vl-convert, CJK fonts registered; embedded data only (no URLs)."""
+    _register_fonts()
+    spec = chart.to_json(validate=True)
+    return vl_convert.vegalite_to_png(spec, scale=scale)
+
+
+def save_png(chart: alt.TopLevelMixin, path: str | Path, scale: float = 2.0) -> Path:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(render_png(chart, scale=scale))
+    return target
+
+
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
+
+
+def show(
+    chart: alt.TopLevelMixin,
+    name: str,
+    chart_dir: str | Path | None = None,
+    prefix: str = "",
+) -> Path | None:
+    """Display the chart as a PNG in the notebook and, with chart_dir, save it as
+    `<chart_dir>/<prefix>-<name>.png`. The display carries metadata the report reads."""
+    from IPython.display import display
+
+    stem = _SAFE_NAME.sub("_", f"{prefix}-{name}" if prefix else name).strip("_")
+    png = render_png(chart)
+    saved: Path | None = None
+    if chart_dir:
+        saved = Path(chart_dir) / f"{stem}.png"
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_bytes(png)
+    title = chart_title(chart)
+    display(
+        {PNG_MIME: base64.b64encode(png).decode("ascii"), "text/plain": f"[图表] {title}"},
+        raw=True,
+        metadata={PNG_MIME: {CHART_METADATA_KEY: {"name": stem, "title": title}}},
+    )
+    return saved

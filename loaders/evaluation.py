@@ -1,0 +1,174 @@
+"""Score the extractor against labelled cases (devset/cases/*.json).
+
+A label is matched by an emitted fact with the same metric and unit, an equal value
+(Decimal compare) and a matching qualifier: after normalisation (NFKC, no spaces,
+punctuation, quotes or brackets) one contains the other, or both name the same item
+(收、支 totals, 三公 合计). A label without qualifier matches any qualifier.
+
+    .venv/bin/python -m loaders.evaluation [CASES_DIR] [-v]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from .model import Fact, ParsedDocument
+
+DEFAULT_CASES = Path(__file__).resolve().parent.parent.parent / "shared" / "devset" / "cases"
+
+FAMILIES = {
+    "totals": ("total_income_expense", "total_income", "total_expense", "fin_approp_total", "carryover_begin",
+               "carryover_end", "nonfiscal_balance_used", "expense_basic", "expense_project", "income_by_source"),
+    "functions": ("expense_by_function", "gpb_expense_by_function", "gpb_expense_total", "gpb_expense_item",
+                  "gpb_item_budget", "gpb_item_completion_pct", "gpb_completion_pct", "expense_item", "income_item"),
+    "basic": ("basic_personnel", "basic_public", "econ_item", "office_running_cost"),
+    "three_public": ("three_public_total", "three_public_item", "three_public_budget", "three_public_completion_pct",
+                     "reception_batches", "reception_persons", "outbound_groups", "outbound_persons", "vehicle_count",
+                     "vehicle_purchase_count"),
+    "changes": ("prior_year_change_abs", "prior_year_change_pct"),
+    "shares": ("share_pct",),
+    "other": (),
+}
+
+
+def family(metric: str) -> str:
+    for fam, metrics in FAMILIES.items():
+        if metric in metrics:
+            return fam
+    return "other"
+
+
+def norm_q(q: str | None) -> str:
+    if not q:
+        return ""
+    s = unicodedata.normalize("NFKC", q)
+    s = re.sub(r"[\s\"'“”‘’()（）\[\]【】《》,，、:：;；。.\-—|]", "", s)
+    s = s.replace("经费", "费").replace("及运行费", "及运行维护费")
+    return s
+
+
+def _aliases(q: str) -> set[str]:
+    out = {q}
+    if q in ("收支总计", "收入总计支出总计"):
+        out |= {"收入总计", "支出总计"}
+    if q in ("三公费合计", "三公费", "合计", "三公费支出"):
+        out |= {"三公费合计", "合计"}
+    return out
+
+
+def qualifier_match(label_q: str | None, fact_q: str | None) -> bool:
+    a, b = norm_q(label_q), norm_q(fact_q)
+    if not a:
+        return True
+    if not b:
+        return False
+    for x in _aliases(a):
+        for y in _aliases(b):
+            if x in y or y in x:
+                return True
+    return False
+
+
+def fact_matches(label: dict, f: Fact) -> bool:
+    if f.metric != label["metric"] or f.unit != label["unit"] or f.value is None:
+        return False
+    if Decimal(str(f.value)) != Decimal(str(label["value"])):
+        return False
+    return qualifier_match(label.get("qualifier"), f.qualifier)
+
+
+def extract_text(text: str, name: str = "case.txt") -> tuple[ParsedDocument, list[Fact]]:
+    """Run the same path as ``juesuan extract``: parse_bytes + extract_facts."""
+    from .extract import extract_facts
+
+    try:
+        from .formats import parse_bytes
+
+        doc = parse_bytes(text.encode("utf-8"), name)
+        if doc.text != text:  # parser must keep .txt text unchanged; fall back if not
+            raise ValueError("text changed")
+    except Exception:
+        doc = ParsedDocument(format="txt", text=text, blocks=[])
+    return doc, extract_facts(doc)
+
+
+@dataclass
+class Score:
+    hits: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    totals: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    misses: list[tuple[str, dict]] = field(default_factory=list)
+    bad_evidence: list[tuple[str, Fact]] = field(default_factory=list)
+    facts: int = 0
+    seconds: float = 0.0
+
+    @property
+    def recall(self) -> float:
+        t = sum(self.totals.values())
+        return sum(self.hits.values()) / t if t else 1.0
+
+    def family_recall(self) -> dict[str, float]:
+        return {f: self.hits[f] / self.totals[f] for f in self.totals if self.totals[f]}
+
+
+def evaluate(cases_dir: Path = DEFAULT_CASES) -> Score:
+    from .numbers import value_in_evidence
+
+    score = Score()
+    t0 = time.perf_counter()
+    for path in sorted(Path(cases_dir).glob("*.json")):
+        case = json.loads(path.read_text(encoding="utf-8"))
+        text = case["text"]
+        _, facts = extract_text(text)
+        score.facts += len(facts)
+        for f in facts:
+            if f.evidence not in text or not value_in_evidence(f.value, f.evidence):
+                score.bad_evidence.append((path.stem, f))
+        for label in case["expected"]:
+            fam = family(label["metric"])
+            score.totals[fam] += 1
+            if any(fact_matches(label, f) for f in facts):
+                score.hits[fam] += 1
+            else:
+                score.misses.append((path.stem, label))
+    score.seconds = time.perf_counter() - t0
+    return score
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    verbose = "-v" in args
+    args = [a for a in args if a != "-v"]
+    cases = Path(args[0]) if args else DEFAULT_CASES
+    s = evaluate(cases)
+    print(f"overall recall {s.recall:.3f} ({sum(s.hits.values())}/{sum(s.totals.values())}), "
+          f"{s.facts} facts emitted, {s.seconds:.2f}s")
+    for fam, r in sorted(s.family_recall().items()):
+        print(f"  {fam:13s} {r:.3f} ({s.hits[fam]}/{s.totals[fam]})")
+    if s.bad_evidence:
+        print(f"BAD EVIDENCE: {len(s.bad_evidence)}")
+        for case, f in s.bad_evidence[:20]:
+            print("  ", case, f.metric, f.value, repr(f.evidence))
+    print("misses:")
+    for case, label in s.misses:
+        print(f"  {case} {label['metric']} {label['value']} {label['unit']} q={label.get('qualifier')!r} "
+              f"ev={label['evidence']!r}")
+    if verbose:
+        for path in sorted(Path(cases).glob("*.json")):
+            case = json.loads(path.read_text(encoding="utf-8"))
+            _, facts = extract_text(case["text"])
+            print("=====", path.stem)
+            for f in facts:
+                print(f"  {f.metric:28s} {f.value!s:>10} {f.unit:3s} q={f.qualifier!r} d={f.direction} ev={f.evidence[:60]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

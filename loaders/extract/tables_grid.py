@@ -1,0 +1,260 @@
+"""Shared helpers for reading table blocks: cell text, header labels, units, row items,
+subject codes, and building a table Fact with evidence and location."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from ..model import Block, Cell, Fact, Location, ParsedDocument
+from ..numbers import NUMBER_RE, is_missing, parse_number
+
+# "单位：万元", "金额单位：元", "单位:百元"
+UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|百元|元)")
+# a unit printed inside a column or row label: "预算额(百元)", "决算数（万元）"
+LABEL_UNIT_RE = re.compile(r"[(（]\s*(亿元|万元|千元|百元|元)\s*[)）]")
+# an ordinal prefix in front of a row label: "一、", "（一）", "1.", "1、"
+ORDINAL_RE = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d{1,2}\s*[、.．](?!\d))\s*")
+CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+# subject / economic classification code cells: "201", "06", "2010601", "201 06 01"
+CODE_PART_RE = re.compile(r"^\d{2,3}$")
+CODE_FULL_RE = re.compile(r"^(\d{3})(?:\s*(\d{2}))?(?:\s*(\d{2}))?$")
+# a name cell that carries its code in front: "2010601 行政运行", "201 06 01 行政运行"
+CODE_NAME_RE = re.compile(r"^\s*(\d{3}(?:\s?\d{2}){0,2})\s+(\S.*)$")
+
+
+def norm(text: str | None) -> str:
+    """Cell text folded for matching: NFKC, no whitespace."""
+    if not text:
+        return ""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def clean_label(text: str) -> str:
+    """A row label in the document's wording, minus its ordinal and letter-spacing."""
+    s = ORDINAL_RE.sub("", text.strip())
+    s = re.sub(r"(?<=[\u4e00-\u9fff（）()“”])\s+(?=[\u4e00-\u9fff（）()“”])", "", s)
+    return s.strip()
+
+
+def is_amount_text(text: str) -> bool:
+    return parse_number(text) is not None
+
+
+@dataclass
+class Grid:
+    """A table block as a dense (row, col) -> Cell map."""
+
+    block: Block
+    rows: list[list[Cell]]
+
+    @classmethod
+    def of(cls, block: Block) -> "Grid":
+        return cls(block=block, rows=block.rows or [])
+
+    @property
+    def ncols(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def cell(self, r: int, c: int) -> Cell | None:
+        if 0 <= r < len(self.rows) and 0 <= c < len(self.rows[r]):
+            return self.rows[r][c]
+        return None
+
+    def text(self, r: int, c: int) -> str:
+        cell = self.cell(r, c)
+        return cell.text.strip() if cell else ""
+
+    def row_texts(self, r: int) -> list[str]:
+        return [c.text.strip() for c in self.rows[r]]
+
+    def first_text(self, r: int) -> tuple[int, str]:
+        """Column and text of the first non-empty cell of row r."""
+        for c, cell in enumerate(self.rows[r]):
+            if cell.text.strip():
+                return c, cell.text.strip()
+        return -1, ""
+
+
+def unit_in(text: str) -> str | None:
+    m = UNIT_RE.search(text)
+    return m.group(1) if m else None
+
+
+def label_unit(text: str) -> str | None:
+    m = LABEL_UNIT_RE.search(text)
+    return m.group(1) if m else None
+
+
+def join_codes(parts: list[str]) -> str | None:
+    """["201", "06", "01"] -> "2010601"; economic ["301", "01"] -> "30101"."""
+    s = "".join(p.replace(" ", "") for p in parts)
+    if not parts or not re.fullmatch(r"\d{3}(?:\d{2}){0,2}", s):
+        return None
+    if len(parts) > 1 and any(len(p.replace(" ", "")) != 2 for p in parts[1:]):
+        return None
+    return s
+
+
+@dataclass
+class RowItem:
+    """One labelled item of a table row: optional code cells, a name cell, value cells."""
+
+    row: int
+    name_cell: Cell
+    name: str
+    code: str | None
+    code_cells: list[Cell] = field(default_factory=list)
+    values: list[Cell] = field(default_factory=list)  # cells right of the name, up to the next item
+    lane: int = 0
+
+
+def _is_code(t: str) -> bool:
+    return bool(CODE_PART_RE.match(t) or CODE_FULL_RE.match(t))
+
+
+def _is_name(t: str) -> bool:
+    return bool(CJK_RE.search(t)) and parse_number(t) is None
+
+
+def _codes_lead_to_name(cells: list[Cell], start: int, skip_cols: set[int]) -> bool:
+    """True when cells[start:] read: code parts (blanks allowed) then a name cell."""
+    for c in range(start, len(cells)):
+        if c in skip_cols:
+            continue
+        t = cells[c].text.strip()
+        if not t or _is_code(t):
+            continue
+        return _is_name(t)
+    return False
+
+
+def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[RowItem]:
+    """Split row r into items: [code cells] name cell [value cells] ... (two-lane tables give two)."""
+    skip_cols = skip_cols or set()
+    cells = grid.rows[r]
+    items: list[RowItem] = []
+    pending: list[Cell] = []
+    current: RowItem | None = None
+    for c, cell in enumerate(cells):
+        if c in skip_cols:
+            continue
+        t = cell.text.strip()
+        if _is_code(t) and (pending or _codes_lead_to_name(cells, c, skip_cols)):
+            pending.append(cell)
+            continue
+        if _is_name(t):
+            m = CODE_NAME_RE.match(t)
+            codes = [x.text.strip() for x in pending]
+            name = t
+            if m:
+                codes.append(m.group(1))
+                name = m.group(2)
+            current = RowItem(
+                row=r,
+                name_cell=cell,
+                name=clean_label(name),
+                code=join_codes(codes) if codes else None,
+                code_cells=list(pending),
+                lane=len(items),
+            )
+            items.append(current)
+            pending = []
+            continue
+        if pending and not t:
+            continue
+        if current is not None:
+            current.values.append(cell)
+    return items
+
+
+def column_labels(grid: Grid, header_rows: list[int]) -> dict[int, str]:
+    """Header label of every column: header cells stacked top to bottom (whitespace removed).
+
+    A column whose own label is only 预算数/决算数 (a budget/actual pair under a group header)
+    borrows the group name from the column to its left."""
+    labels: dict[int, str] = {}
+    for c in range(grid.ncols):
+        labels[c] = "".join(norm(grid.text(r, c)) for r in header_rows)
+    if header_rows:
+        bottom = header_rows[-1]
+        for c in range(1, grid.ncols):
+            own = norm(grid.text(bottom, c))
+            left = norm(grid.text(bottom, c - 1))
+            if own in {"决算数", "执行数", "决算"} and left in {"预算数", "年初预算", "预算", "年初预算数"}:
+                group = labels[c - 1][: -len(left)] if labels[c - 1].endswith(left) else labels[c - 1]
+                if not labels[c][: -len(own)]:
+                    labels[c] = group + own
+                else:
+                    labels[c] = group + labels[c]
+    return labels
+
+
+def table_unit(doc: ParsedDocument, grid: Grid, context: str, default: str | None = "万元") -> str | None:
+    """Unit stated for the table: in its title area, or in a cell of its first rows."""
+    for r in range(min(3, len(grid.rows))):
+        for cell in grid.rows[r]:
+            u = unit_in(cell.text)
+            if u:
+                return u
+    u = unit_in(context)
+    return u or default
+
+
+def evidence_for(doc: ParsedDocument, label: Cell | None, value: Cell) -> tuple[str, Location]:
+    """Evidence = document text from the label cell through the value cell (same row, contiguous),
+    else the value cell's own text. Location = the value cell's location with its line."""
+    vs, ve = value.location.char_start, value.location.char_end
+    loc = value.location
+    if vs is None or ve is None:
+        return value.text, loc
+    if loc.line is None:
+        loc = replace(loc, line=doc.line_of(vs))
+    if label is not None and label.location.char_start is not None:
+        ls = label.location.char_start
+        span = doc.text[ls:ve]
+        if ls < vs and (len(span) <= 120 or (len(span) <= 300 and "\n" not in span)):
+            return span, replace(loc, char_start=ls, char_end=ve, line=doc.line_of(ls))
+    return doc.text[vs:ve], loc
+
+
+def make_fact(
+    doc: ParsedDocument,
+    metric: str,
+    value_cell: Cell,
+    unit: str,
+    label_cell: Cell | None = None,
+    qualifier: str | None = None,
+    subject_code: str | None = None,
+    value: Decimal | None = None,
+    value_text: str | None = None,
+    period: str | None = None,
+) -> Fact:
+    evidence, loc = evidence_for(doc, label_cell, value_cell)
+    if value is None:
+        value = parse_number(value_cell.text)
+        value_text = value_text or _printed_number(value_cell.text)
+    return Fact(
+        metric=metric,
+        value=value,
+        unit=unit,
+        evidence=evidence,
+        location=loc,
+        qualifier=qualifier,
+        subject_code=subject_code,
+        period=period,
+        value_text=value_text,
+        source="table",
+    )
+
+
+def _printed_number(text: str) -> str | None:
+    m = NUMBER_RE.search(unicodedata.normalize("NFKC", text))
+    return m.group() if m else None
+
+
+def value_cells(item: RowItem) -> list[Cell]:
+    """The item's value cells that hold a number (missing markers and blanks dropped)."""
+    return [c for c in item.values if not is_missing(c.text) and parse_number(c.text) is not None]

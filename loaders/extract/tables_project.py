@@ -1,0 +1,216 @@
+"""Facts from project / performance tables: 项目支出绩效自评表, 绩效目标完成情况表 (预算执行情况
+and 财政拨款结构 sections), indicator tables (三级指标 rows) and self-evaluation score tables (合计)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..model import Cell, Fact, ParsedDocument
+from ..numbers import NUMBER_RE, is_missing, parse_number
+from .tables_grid import Grid, label_unit, make_fact, norm
+
+# 预算执行情况 column label -> metric (first match wins, longest keys first)
+BUDGET_COLUMNS = (
+    ("当年结转结余", "project_carryover"),
+    ("结转结余率", None),
+    ("结转结余变动率", None),
+    ("执行率", "project_execution_rate"),
+    ("全年预算数", "project_adjusted_budget"),
+    ("调整后预算", "project_adjusted_budget"),
+    ("年初预算数", "project_budget"),
+    ("年初预算", "project_budget"),
+    ("预算额", "project_budget"),
+    ("预算数", "project_budget"),
+    ("执行额", "project_executed"),
+    ("执行数", "project_executed"),
+    ("实际支出", "project_executed"),
+)
+
+# a performance indicator value: "8套", "159.5万元", "≥95%", "实现率≥95%", "104 户"
+PERF_VALUE_RE = re.compile(
+    r"^(?P<prefix>[^\d≥≤<>=]{0,8}?)\s*(?P<cmp>[≥≤<>=]{0,2})\s*(?P<num>"
+    + NUMBER_RE.pattern
+    + r")\s*(?P<unit>%|[\u4e00-\u9fff]{1,3}|[a-zA-Z²³]{1,4})$"
+)
+NOT_UNITS = {"年底", "月底", "以上", "以下", "以内", "左右"}
+TARGET_KEYS = ("年度设定指标值", "年度指标值", "预期指标值", "预算指标值", "目标值", "指标值")
+ACTUAL_KEYS = ("实际完成值", "实际完成", "执行结果", "实际值", "完成值")
+SCORE_KEYS = ("自评分数", "自评得分", "得分", "评分", "分值")
+
+
+@dataclass
+class ProjectState:
+    """What a project table has told so far; carried into its continuation blocks."""
+
+    project: str | None = None
+    section: str | None = None  # budget / structure / indicators
+    labels: dict[int, str] = field(default_factory=dict)
+    emitted: set[str] = field(default_factory=set)
+    indicator_col: int | None = None
+    target_col: int | None = None
+    actual_col: int | None = None
+    score_col: int | None = None
+    unit: str | None = None
+    is_score: bool = False
+
+
+def perf_value(text: str) -> tuple[Decimal, str, str] | None:
+    """(value, unit, number as printed) when the cell holds one measured number, else None."""
+    s = unicodedata.normalize("NFKC", text).strip().rstrip("—-– ").strip()
+    s = s.replace("＞", ">").replace("＜", "<")
+    m = PERF_VALUE_RE.match(s)
+    if not m:
+        return None
+    unit = m.group("unit")
+    if unit in NOT_UNITS or unit.startswith("年") and len(unit) > 1:
+        return None
+    num = m.group("num")
+    value = parse_number(num)
+    if value is None:
+        return None
+    if unit == "年" and Decimal(1900) <= value <= Decimal(2100):
+        return None  # a year ("2024年"), not a measured value
+    if unit == "万":
+        unit = "万元"
+    return value, unit, num
+
+
+def _row_norms(grid: Grid, r: int) -> list[str]:
+    return [norm(c.text) for c in grid.rows[r]]
+
+
+def _find_col(norms: list[str], keys: tuple[str, ...], exclude: tuple[str, ...] = ()) -> int | None:
+    for key in keys:
+        for c, t in enumerate(norms):
+            if key in t and not any(x in t for x in exclude):
+                return c
+    return None
+
+
+def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, default_unit: str | None) -> list[Fact]:
+    out: list[Fact] = []
+    for r in range(len(grid.rows)):
+        norms = _row_norms(grid, r)
+        nonempty = [(c, t) for c, t in enumerate(norms) if t]
+        if not nonempty:
+            continue
+        first_c, first = nonempty[0]
+        if first == "项目名称" and len(nonempty) > 1:
+            state.project = grid.text(r, nonempty[1][0])
+            continue
+        # section header rows
+        if any(k in t for t in norms for k in ("预算额", "执行额", "全年预算数", "年初预算数", "执行数")) and not any(
+            parse_number(grid.text(r, c)) is not None for c, _ in nonempty
+        ):
+            state.section, state.labels = "budget", {c: t for c, t in enumerate(norms)}
+            state.unit = next((label_unit(grid.text(r, c)) for c, _ in nonempty if label_unit(grid.text(r, c))), None)
+            continue
+        if any("一般公共预算安排" in t or "政府性基金预算安排" in t for t in norms):
+            state.section, state.labels = "structure", {c: t for c, t in enumerate(norms)}
+            continue
+        if any("三级指标" in t for t in norms):
+            state.section = "indicators"
+            state.indicator_col = _find_col(norms, ("三级指标",))
+            state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
+            state.actual_col = _find_col(norms, ACTUAL_KEYS, exclude=("偏差", "原因"))
+            state.score_col = _find_col(norms, SCORE_KEYS)
+            state.is_score = state.score_col is not None and state.target_col is None
+            continue
+        if state.section == "budget":
+            out.extend(_budget_row(doc, grid, r, state, default_unit))
+        elif state.section == "structure":
+            out.extend(_structure_row(doc, grid, r, state))
+        elif state.section == "indicators":
+            if state.is_score or state.score_col is not None:
+                out.extend(_score_row(doc, grid, r, state))
+            if not state.is_score:
+                out.extend(_indicator_row(doc, grid, r, state))
+    return out
+
+
+def _label_cell(grid: Grid, r: int) -> Cell | None:
+    for cell in grid.rows[r]:
+        if cell.text.strip() and parse_number(cell.text) is None:
+            return cell
+    return None
+
+
+def _budget_row(doc, grid: Grid, r: int, state: ProjectState, default_unit) -> list[Fact]:
+    label = _label_cell(grid, r)
+    if label is None:
+        return []
+    name = norm(label.text)
+    if name not in {"合计", "小计", "总计"}:
+        return []
+    out = []
+    for cell in grid.rows[r]:
+        if cell.col == label.col or is_missing(cell.text) or parse_number(cell.text) is None:
+            continue
+        lab = state.labels.get(cell.col, "")
+        metric = next((m for k, m in BUDGET_COLUMNS if k in lab), None)
+        if metric is None or metric in state.emitted:
+            continue
+        unit = "%" if metric == "project_execution_rate" or "%" in lab else (label_unit(lab) or state.unit or default_unit or "万元")
+        out.append(make_fact(doc, metric, cell, unit, label, state.project or "部门整体"))
+        state.emitted.add(metric)
+    return out
+
+
+def _structure_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
+    """财政拨款结构 rows (预算额(百元) / 执行额(百元) ...): used only when the 合计 row gave nothing."""
+    label = _label_cell(grid, r)
+    if label is None:
+        return []
+    lab = norm(label.text)
+    metric = next((m for k, m in BUDGET_COLUMNS if k in lab), None)
+    if metric is None or metric in state.emitted or metric == "project_execution_rate":
+        return []
+    values = [c for c in grid.rows[r] if c.col != label.col and parse_number(c.text) is not None]
+    if not values:
+        return []
+    total = next((c for c in values if state.labels.get(c.col) == "合计"), None)
+    cell = total or (values[0] if len(values) == 1 else None)
+    if cell is None:
+        return []
+    unit = label_unit(label.text) or state.unit or "万元"
+    state.emitted.add(metric)
+    return [make_fact(doc, metric, cell, unit, label, state.project or "部门整体")]
+
+
+def _indicator_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
+    if state.indicator_col is None:
+        return []
+    name_cell = grid.cell(r, state.indicator_col)
+    if name_cell is None or not name_cell.text.strip() or parse_number(name_cell.text) is not None:
+        return []
+    name = name_cell.text.strip()
+    if re.fullmatch(r"(指标\s*\d*\s*[:：]?\s*)+|[.…]+", name):
+        return []
+    qual = f"{state.project} / {name}" if state.project else name
+    out = []
+    for metric, col in (("perf_indicator_target", state.target_col), ("perf_indicator_actual", state.actual_col)):
+        cell = grid.cell(r, col) if col is not None else None
+        if cell is None:
+            continue
+        pv = perf_value(cell.text)
+        if pv is None:
+            continue
+        value, unit, printed = pv
+        out.append(make_fact(doc, metric, cell, unit, name_cell, qual, value=value, value_text=printed))
+    return out
+
+
+def _score_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
+    label = _label_cell(grid, r)
+    if label is None or norm(label.text) not in {"合计", "总分", "总计", "合计得分", "总得分"}:
+        return []
+    cell = grid.cell(r, state.score_col) if state.score_col is not None else None
+    if cell is None or parse_number(cell.text) is None:
+        nums = [c for c in grid.rows[r] if parse_number(c.text) is not None]
+        cell = nums[-1] if nums else None
+    if cell is None:
+        return []
+    return [make_fact(doc, "self_eval_score", cell, "分", label, state.project or "部门整体")]

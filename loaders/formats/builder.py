@@ -1,0 +1,119 @@
+"""Assemble a ParsedDocument for formats whose text is rebuilt (PDF, DOCX, HTML, XLSX ...).
+
+Blocks are appended in reading order; the document text is the blocks' texts joined by a
+blank line ("\\n\\n"), and every block and table cell records its character span in it.
+Table text is rows joined by "\\n" and cells by "\\t", so a cell's text never contains
+either: line breaks inside a cell (wrapped labels) are folded away here, once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..model import Block, BlockKind, Cell, Location, ParsedDocument
+
+BLOCK_SEP = "\n\n"
+
+_CJK_EDGE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’（）]")
+
+
+def fold_lines(text: str) -> str:
+    """Join wrapped lines: no space between CJK fragments, one space between Latin words."""
+    parts = [p.strip() for p in re.split(r"[\r\n\t\x0b\x0c]+", text)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    out = parts[0]
+    for p in parts[1:]:
+        if _CJK_EDGE.match(out[-1]) or _CJK_EDGE.match(p[0]) or out[-1].isdigit() and p[0].isdigit():
+            out += p
+        else:
+            out += " " + p
+    return out
+
+
+@dataclass
+class CellSpec:
+    """A cell before placement: printed text plus source location (page/bbox or sheet/cell)."""
+
+    text: str
+    location: Location = field(default_factory=Location)
+
+
+@dataclass
+class DocBuilder:
+    format: str
+    _parts: list[str] = field(default_factory=list)
+    _blocks: list[Block] = field(default_factory=list)
+    _pos: int = 0
+    _line: int = 1
+    _tables: int = 0
+
+    def _place(self, text: str) -> tuple[int, int, int]:
+        if self._parts:
+            self._parts.append(BLOCK_SEP)
+            self._pos += len(BLOCK_SEP)
+            self._line += BLOCK_SEP.count("\n")
+        start, line = self._pos, self._line
+        self._parts.append(text)
+        self._pos += len(text)
+        self._line += text.count("\n")
+        return start, self._pos, line
+
+    def add_text(self, kind: BlockKind, text: str, location: Location | None = None) -> Block | None:
+        """Append a heading or paragraph; blank text is skipped (returns None)."""
+        text = text.strip()
+        if not text:
+            return None
+        start, end, line = self._place(text)
+        loc = replace(location or Location(), char_start=start, char_end=end, line=line)
+        block = Block(block_no=len(self._blocks), kind=kind, text=text, location=loc)
+        self._blocks.append(block)
+        return block
+
+    def add_table(
+        self,
+        rows: list[list[CellSpec]],
+        location: Location | None = None,
+    ) -> Block | None:
+        """Append a table; rows that are entirely empty are dropped, cells are line-folded."""
+        clean = [[CellSpec(fold_lines(c.text), c.location) for c in row] for row in rows]
+        clean = [row for row in clean if any(c.text for c in row)]
+        if not clean:
+            return None
+        row_texts = ["\t".join(c.text for c in row) for row in clean]
+        text = "\n".join(row_texts)
+        start, end, line = self._place(text)
+        cells: list[list[Cell]] = []
+        pos = start
+        for r, row in enumerate(clean):
+            out_row = []
+            for c, spec in enumerate(row):
+                loc = replace(
+                    spec.location,
+                    char_start=pos,
+                    char_end=pos + len(spec.text),
+                    line=line + r,
+                )
+                out_row.append(Cell(row=r, col=c, text=spec.text, location=loc))
+                pos += len(spec.text) + 1  # the "\t" or "\n" after it
+            cells.append(out_row)
+        loc = replace(location or Location(), char_start=start, char_end=end, line=line)
+        block = Block(
+            block_no=len(self._blocks), kind="table", text=text, location=loc, rows=cells, table_no=self._tables
+        )
+        self._tables += 1
+        self._blocks.append(block)
+        return block
+
+    def build(self, pages: int | None = None, encoding: str | None = None, meta: dict[str, Any] | None = None) -> ParsedDocument:
+        return ParsedDocument(
+            format=self.format,
+            text="".join(self._parts),
+            blocks=self._blocks,
+            pages=pages,
+            encoding=encoding,
+            meta=dict(meta or {}),
+        )

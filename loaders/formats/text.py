@@ -1,0 +1,274 @@
+""".txt / .md -> ParsedDocument whose ``text`` is the decoded file, unchanged.
+
+Blocks are spans of that text:
+
+* headings: markdown ``#`` lines (span starts after the ``#`` marks) and short numbered
+  titles (第一部分 / 一、 / （一） / 1、 ...);
+* paragraphs: one line in .txt (Word exports put a paragraph on a line), a run of
+  non-blank lines in .md;
+* tables, two layouts:
+  - row-per-line: consecutive lines with tab-separated cells (PDF->markdown exports);
+    a row that continues after a page break (blank lines, then a line starting with a tab
+    and the same number of cells) stays in the same table;
+  - cell-per-line (Word "save as text"): a row is a group of lines, each cell starting
+    with a tab, text without a tab continuing the cell above (``绩\\n效\\n指\\n标``); rows
+    are separated by one blank line.
+
+Artefacts stay in ``text`` (offsets!) but pure-artefact lines (``<http://...>`` link
+lines, ``[bookmark: _Toc...]``-only lines) start no block, and leading bookmark markers
+are left out of a block's span. A cell's ``text`` is its printed text with line wraps
+folded (``绩效指标``); its char_start/char_end span the source text, wraps included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Block, BlockKind, Cell, Location, ParsedDocument
+from .builder import fold_lines
+from .encoding import decode_bytes
+from .titles import looks_like_title
+
+_LINK_LINE = re.compile(r"^\s*(?:<https?://[^>\s]*>\s*)+$")
+_BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
+_LEAD_JUNK = re.compile(r"(?:\s|\u3000|\[bookmark: [^\]]*\])*")
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
+_TRAIL_WS = re.compile(r"[\s\u3000]*$")
+
+MAX_PAGE_BREAK_BLANKS = 3  # blank lines a row-per-line table may span (page breaks)
+
+
+@dataclass(frozen=True)
+class _Line:
+    no: int  # 1-based
+    start: int
+    end: int  # excludes "\n" and a trailing "\r"
+    s: str
+
+    @property
+    def blank(self) -> bool:
+        return "\t" not in self.s and not self.s.strip()
+
+    @property
+    def has_tab(self) -> bool:
+        return "\t" in self.s
+
+    @property
+    def cell_line(self) -> bool:
+        """Cell-per-line layout: a single tab, at the start."""
+        return self.s.startswith("\t") and self.s.count("\t") == 1
+
+    @property
+    def artefact(self) -> bool:
+        return bool(_LINK_LINE.match(self.s)) or not _BOOKMARK.sub("", self.s).strip()
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for no, raw in enumerate(text.split("\n"), start=1):
+        s = raw[:-1] if raw.endswith("\r") else raw
+        lines.append(_Line(no, pos, pos + len(s), s))
+        pos += len(raw) + 1
+    return lines
+
+
+def _trim(text: str, start: int, end: int, lead: re.Pattern[str] = _LEAD_JUNK) -> tuple[int, int]:
+    """Shrink [start, end) past leading whitespace/bookmarks and trailing whitespace."""
+    m = lead.match(text, start, end)
+    if m:
+        start = max(start, m.end())
+    m = _TRAIL_WS.search(text, start, end)
+    if m and m.start() >= start:
+        end = m.start()
+    return start, max(start, end)
+
+
+class _Segmenter:
+    def __init__(self, text: str, markdown: bool):
+        self.text = text
+        self.markdown = markdown
+        self.lines = _split_lines(text)
+        self.blocks: list[Block] = []
+        self.tables = 0
+
+    # -- block emitters -------------------------------------------------------------
+    def _emit(self, kind: BlockKind, start: int, end: int, line: int, rows: list[list[Cell]] | None = None) -> None:
+        if end <= start and kind != "table":
+            return
+        loc = Location(line=line, char_start=start, char_end=end)
+        if kind == "table":
+            assert rows is not None
+            body = "\n".join("\t".join(c.text for c in row) for row in rows)
+            self.blocks.append(Block(len(self.blocks), "table", body, loc, rows=rows, table_no=self.tables))
+            self.tables += 1
+        else:
+            self.blocks.append(Block(len(self.blocks), kind, self.text[start:end], loc))
+
+    def _emit_text(self, first: _Line, last: _Line) -> None:
+        start, end = _trim(self.text, first.start, last.end)
+        if end <= start:
+            return
+        span = self.text[start:end]
+        kind: BlockKind = "heading" if "\n" not in span and looks_like_title(_BOOKMARK.sub("", span)) else "paragraph"
+        self._emit(kind, start, end, self._line_of(start, first))
+
+    def _line_of(self, offset: int, first: _Line) -> int:
+        return first.no + self.text.count("\n", first.start, offset)
+
+    def _cell(self, row: int, col: int, segments: list[tuple[int, int]], at: int, line: int) -> Cell:
+        """A cell made of source segments [(start, end)]; empty cells sit at ``at``."""
+        segs = [_trim(self.text, s, e, _TRAIL_WS_LEAD) for s, e in segments]
+        segs = [(s, e) for s, e in segs if e > s]
+        if not segs:
+            return Cell(row, col, "", Location(line=line, char_start=at, char_end=at))
+        start, end = segs[0][0], segs[-1][1]
+        printed = fold_lines("\n".join(self.text[s:e] for s, e in segs))
+        line_no = line + self.text.count("\n", at, start) if start >= at else line
+        return Cell(row, col, printed, Location(line=line_no, char_start=start, char_end=end))
+
+    # -- table readers --------------------------------------------------------------
+    def _row_per_line(self, i: int) -> int | None:
+        """Row-per-line table starting at line i; returns the next line index or None."""
+        rows_lines: list[_Line] = []
+        j = i
+        n = len(self.lines)
+        while j < n:
+            ln = self.lines[j]
+            if ln.has_tab:
+                rows_lines.append(ln)
+                j += 1
+                continue
+            # a page break inside the table: blank lines, then a continuation row
+            k = j
+            while k < n and self.lines[k].blank and k - j < MAX_PAGE_BREAK_BLANKS:
+                k += 1
+            if (
+                k > j
+                and k < n
+                and rows_lines
+                and self.lines[k].s.startswith("\t")
+                and self.lines[k].s.count("\t") == rows_lines[-1].s.count("\t")
+                and self.lines[k].s.count("\t") >= 2
+            ):
+                j = k
+                continue
+            break
+        rows: list[list[Cell]] = []
+        for r, ln in enumerate(rows_lines):
+            cells = []
+            pos = ln.start
+            for c, part in enumerate(ln.s.split("\t")):
+                cells.append(self._cell(r, c, [(pos, pos + len(part))], pos, ln.no))
+                pos += len(part) + 1
+            rows.append(cells)
+        filled = max(sum(1 for c in row if c.text) for row in rows)
+        if filled < 2:
+            return None
+        start, end = rows_lines[0].start, rows_lines[-1].end
+        self._emit("table", start, end, rows_lines[0].no, rows)
+        return j
+
+    def _cell_per_line(self, i: int) -> int | None:
+        """Cell-per-line (Word text export) table starting at line i."""
+        n = len(self.lines)
+        rows: list[list[Cell]] = []
+        j = i
+        first_line, last_line = self.lines[i], self.lines[i]
+        while j < n and self.lines[j].cell_line:
+            groups: list[list[tuple[int, int]]] = []
+            ats: list[tuple[int, int]] = []
+            while j < n and not self.lines[j].blank:
+                ln = self.lines[j]
+                if ln.cell_line:
+                    groups.append([(ln.start + 1, ln.end)])
+                    ats.append((ln.start + 1, ln.no))
+                elif not ln.has_tab and groups:
+                    groups[-1].append((ln.start, ln.end))
+                else:
+                    break
+                last_line = ln
+                j += 1
+            if not rows and len(groups) < 2:
+                return None
+            r = len(rows)
+            rows.append([self._cell(r, c, g, at, no) for c, (g, (at, no)) in enumerate(zip(groups, ats))])
+            if j < n and not self.lines[j].blank:
+                break  # a tab line of another layout ends the table
+            k = j
+            while k < n and self.lines[k].blank and k - j < 2:
+                k += 1
+            if k - j == 1 and k < n and self.lines[k].cell_line:
+                j = k
+                continue
+            break
+        self._emit("table", first_line.start, last_line.end, first_line.no, rows)
+        return j
+
+    # -- main loop ------------------------------------------------------------------
+    def run(self) -> list[Block]:
+        lines, n, i = self.lines, len(self.lines), 0
+        while i < n:
+            ln = lines[i]
+            if ln.blank:
+                i += 1
+                continue
+            if ln.cell_line:
+                nxt = self._cell_per_line(i)
+                if nxt is not None:
+                    i = nxt
+                    continue
+            if ln.has_tab:
+                nxt = self._row_per_line(i)
+                if nxt is not None:
+                    i = nxt
+                    continue
+                self._emit_text(ln, ln)
+                i += 1
+                continue
+            if ln.artefact:
+                i += 1
+                continue
+            if self.markdown:
+                m = _MD_HEADING.match(ln.s)
+                if m:
+                    start, end = _trim(self.text, ln.start + m.end(), ln.end)
+                    self._emit("heading", start, end, ln.no)
+                    i += 1
+                    continue
+                j = i
+                while (
+                    j + 1 < n
+                    and not lines[j + 1].blank
+                    and not lines[j + 1].has_tab
+                    and not lines[j + 1].artefact
+                    and not _MD_HEADING.match(lines[j + 1].s)
+                ):
+                    j += 1
+                self._emit_text(ln, lines[j])
+                i = j + 1
+                continue
+            self._emit_text(ln, ln)
+            i += 1
+        return self.blocks
+
+
+_TRAIL_WS_LEAD = re.compile(r"[\s\u3000]*")
+
+
+def segment_text(text: str, markdown: bool) -> list[Block]:
+    """Blocks (spans of ``text``) for a decoded .txt/.md document."""
+    return _Segmenter(text, markdown).run()
+
+
+def parse_text(data: bytes, fmt: str = "txt") -> ParsedDocument:
+    """Decode (see encoding.decode_bytes) and segment a .txt or .md file."""
+    text, encoding = decode_bytes(data)
+    return ParsedDocument(
+        format=fmt,
+        text=text,
+        blocks=segment_text(text, markdown=fmt == "md"),
+        pages=None,
+        encoding=encoding,
+    )

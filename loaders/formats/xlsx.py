@@ -1,0 +1,137 @@
+""".xlsx (openpyxl, read-only, cached values) and .xls (xlrd) -> one table block per sheet.
+
+Formulas are never evaluated: openpyxl's ``data_only=True`` returns the value Excel cached
+when the file was saved (a formula never calculated comes back blank). Every cell records
+its sheet and address (Location.sheet / Location.cell); each sheet's table is preceded by
+a heading with the sheet name. Empty edge rows/columns are trimmed; a sheet over
+MAX_CELLS is cut and flagged in ``meta["truncated_sheets"]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from ..model import Location, ParsedDocument
+from .builder import CellSpec, DocBuilder
+from .zipsafe import check_zip
+
+MAX_CELLS = 500_000  # per sheet
+
+
+def _col_letter(col: int) -> str:
+    out = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _apply_number_format(value: float | int, fmt: str) -> str | None:
+    """Render a number the way a simple Excel format prints it (0.00, #,##0.00, 0.0%)."""
+    f = fmt.split(";")[0]
+    if "0" not in f or any(ch in f for ch in "yYmdhHsE@"):
+        return None
+    pct = "%" in f
+    v = value * 100 if pct else value
+    decimals = sum(1 for ch in f.split(".", 1)[1] if ch in "0#") if "." in f else 0
+    out = f"{v:,.{decimals}f}" if "," in f else f"{v:.{decimals}f}"
+    return out + ("%" if pct else "")
+
+
+def cell_text(value: Any, number_format: str | None = None) -> str:
+    """A cell value as printed: the number format when simple, else integral floats
+    without ".0" and dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)) and number_format and number_format != "General":
+        shown = _apply_number_format(value, number_format)
+        if shown is not None:
+            return shown
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    return str(value)
+
+
+def _add_sheet(b: DocBuilder, name: str, grid: list[list[str]], truncated: bool, meta: dict) -> None:
+    # trim empty edges, remember the offsets for addresses
+    rows = [i for i, r in enumerate(grid) if any(v.strip() for v in r)]
+    if not rows:
+        return
+    r0, r1 = rows[0], rows[-1]
+    width = max(len(r) for r in grid)
+    cols = [c for c in range(width) if any(c < len(grid[r]) and grid[r][c].strip() for r in range(r0, r1 + 1))]
+    c0, c1 = cols[0], cols[-1]
+    specs: list[list[CellSpec]] = []
+    for r in range(r0, r1 + 1):
+        row = grid[r]
+        specs.append([
+            CellSpec(row[c] if c < len(row) else "", Location(sheet=name, cell=f"{_col_letter(c)}{r + 1}"))
+            for c in range(c0, c1 + 1)
+        ])
+    b.add_text("heading", name, Location(sheet=name))
+    ref = f"{_col_letter(c0)}{r0 + 1}:{_col_letter(c1)}{r1 + 1}"
+    b.add_table(specs, Location(sheet=name, cell=ref))
+    if truncated:
+        meta.setdefault("truncated_sheets", []).append(name)
+
+
+def parse_xlsx(data: bytes) -> ParsedDocument:
+    import openpyxl
+
+    check_zip(data)
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    b = DocBuilder("xlsx")
+    meta: dict[str, Any] = {"sheets": wb.sheetnames}
+    try:
+        for ws in wb.worksheets:
+            grid: list[list[str]] = []
+            count, truncated = 0, False
+            for row in ws.iter_rows():
+                grid.append([cell_text(c.value, getattr(c, "number_format", None)) for c in row])
+                count += len(row)
+                if count > MAX_CELLS:
+                    truncated = True
+                    break
+            _add_sheet(b, ws.title, grid, truncated, meta)
+    finally:
+        wb.close()
+    return b.build(meta=meta)
+
+
+def parse_xls(data: bytes) -> ParsedDocument:
+    import xlrd
+
+    book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    b = DocBuilder("xls")
+    meta: dict[str, Any] = {"sheets": book.sheet_names()}
+    for idx in range(book.nsheets):
+        sh = book.sheet_by_index(idx)
+        grid: list[list[str]] = []
+        truncated = sh.nrows * max(sh.ncols, 1) > MAX_CELLS
+        nrows = min(sh.nrows, MAX_CELLS // max(sh.ncols, 1))
+        for r in range(nrows):
+            out = []
+            for c in range(sh.ncols):
+                cell = sh.cell(r, c)
+                if cell.ctype == xlrd.XL_CELL_DATE:
+                    try:
+                        out.append(cell_text(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)))
+                    except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                        out.append(cell_text(cell.value))
+                elif cell.ctype in (xlrd.XL_CELL_ERROR, xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    out.append("")
+                else:
+                    out.append(cell_text(cell.value))
+            grid.append(out)
+        _add_sheet(b, sh.name, grid, truncated, meta)
+        book.unload_sheet(idx)
+    return b.build(meta=meta)

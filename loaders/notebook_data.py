@@ -1,0 +1,91 @@
+"""The notebooks' one door to the warehouse: open it read-only, run SQL, get polars frames.
+
+Notebooks never write. The path comes from an explicit argument (a papermill parameter),
+else JUESUAN_DB, else the project default (loaders.config.warehouse_path). When the store's
+`connect_readonly` exists it is used (it retries while a writer publishes a new snapshot);
+otherwise a plain read-only DuckDB connection is opened.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+import duckdb
+import polars as pl
+
+from loaders.config import warehouse_path
+
+__all__ = ["Warehouse", "open_warehouse", "resolve_path"]
+
+
+def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The warehouse file the notebook should read."""
+    return warehouse_path(explicit)
+
+
+def _connect(path: Path) -> duckdb.DuckDBPyConnection:
+    try:
+        from loaders.store.warehouse import connect_readonly  # type: ignore[import-not-found]
+    except ImportError:
+        return duckdb.connect(str(path), read_only=True)
+    return connect_readonly(path, retries=5)
+
+
+@dataclass
+class Warehouse:
+    """A read-only session on one warehouse snapshot. `con` is None when the file is absent."""
+
+    path: Path
+    con: duckdb.DuckDBPyConnection | None = None
+    _tables: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def available(self) -> bool:
+        return self.con is not None
+
+    def exists(self, table: str) -> bool:
+        """True when `schema.table` (e.g. 'marts.fct_dq_findings') is in the warehouse."""
+        return table.lower() in self._tables
+
+    def columns(self, table: str) -> list[str]:
+        if not self.exists(table):
+            return []
+        schema, name = table.split(".", 1)
+        rows = self.sql(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position",
+            [schema, name],
+        )
+        return rows["column_name"].to_list()
+
+    def sql(self, query: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pl.DataFrame:
+        """Run one query and return its result as a polars frame (DECIMAL stays Decimal)."""
+        if self.con is None:
+            raise FileNotFoundError(f"no warehouse at {self.path}")
+        return self.con.sql(query, params=params).pl()
+
+    def close(self) -> None:
+        if self.con is not None:
+            self.con.close()
+            self.con = None
+
+    def __enter__(self) -> "Warehouse":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_warehouse(path: str | os.PathLike[str] | None = None) -> Warehouse:
+    """Open the warehouse read-only; a missing file gives a Warehouse with available=False."""
+    resolved = resolve_path(path)
+    if not resolved.is_file():
+        return Warehouse(path=resolved)
+    con = _connect(resolved)
+    names = con.sql(
+        "SELECT lower(table_schema || '.' || table_name) FROM information_schema.tables"
+    ).fetchall()
+    return Warehouse(path=resolved, con=con, _tables=frozenset(n for (n,) in names))

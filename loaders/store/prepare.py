@@ -1,0 +1,116 @@
+"""Bytes -> DocumentRows: parse, metadata, extraction and row building.
+
+Runs inside the sandbox child (see loaders/sandbox.py); every failure becomes a
+QuarantineError or a StageError naming the stage, which the sandbox turns into one line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import __version__
+from .. import extract as extract_mod
+from .. import formats
+from ..extract import metadata as metadata_mod
+from ..formats.errors import QuarantineError
+from ..model import Fact, ParsedDocument
+from ..sandbox import StageError
+from .rows import Rows, block_rows, clean_text, fact_rows
+from .write import DocumentRows
+
+NOT_A_DISCLOSURE = "not a 决算/预算 disclosure"
+
+
+def extractor_version() -> str:
+    return str(getattr(extract_mod, "EXTRACTOR_VERSION", __version__))
+
+
+def parse(data: bytes, name: str) -> ParsedDocument:
+    try:
+        return formats.parse_bytes(data, name)
+    except (QuarantineError, StageError):
+        raise
+    except BaseException as e:  # noqa: BLE001
+        raise StageError("parser", e) from e
+
+
+def facts_of(doc: ParsedDocument) -> list[Fact]:
+    try:
+        return extract_mod.extract_facts(doc)
+    except BaseException as e:  # noqa: BLE001
+        raise StageError("extractor", e) from e
+
+
+def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> DocumentRows:
+    """Everything to write for one document; QuarantineError when it must not be loaded."""
+    name = Path(path).name
+    doc = parse(data, name)
+    try:
+        meta = metadata_mod.document_metadata(doc)
+    except BaseException as e:  # noqa: BLE001
+        raise StageError("metadata", e) from e
+    if meta.kind is None:
+        raise QuarantineError(NOT_A_DISCLOSURE)
+    facts = facts_of(doc)
+    try:
+        blocks, cells = block_rows(document_id, doc)
+        frows: Rows = fact_rows(document_id, doc, facts, extractor_version())
+    except BaseException as e:  # noqa: BLE001
+        raise StageError("row builder", e) from e
+    document = {
+        "document_id": document_id,
+        "path": path,
+        "file_name": name,
+        "format": doc.format,
+        "bytes": len(data),
+        "pages": doc.pages,
+        "encoding": doc.encoding,
+        "title": clean_text(meta.title),
+        "unit_name": clean_text(meta.unit_name),
+        "fiscal_year": meta.fiscal_year,
+        "doc_kind": meta.kind,
+        "scope": meta.scope,
+        "province": meta.province,
+        "city": meta.city,
+        "county": meta.county,
+        "text_chars": len(doc.text),
+        "loaded_at": loaded_at,
+        "loader_version": __version__,
+    }
+    return DocumentRows(document=document, text=clean_text(doc.text) or "", blocks=blocks, cells=cells, facts=frows)
+
+
+_PRELOAD = (
+    "loaders.formats.text", "loaders.formats.html", "loaders.formats.pdf", "loaders.formats.docx",
+    "loaders.formats.xlsx", "loaders.formats.doc", "loaders.extract.tables", "loaders.extract.prose",
+)
+_WARM_UP_TEXT = "某单位2023年度部门决算\n一、收入支出决算总体情况说明\n2023年度收、支总计100.00万元。\n"
+_warm = False
+
+
+def warm_up() -> None:
+    """Import the parsers and run them once on a tiny fixed text in this process, so that
+    forked sandbox children start with modules imported and caches filled (a child pays
+    no import cost). Failures are ignored: the children will report them per document."""
+    global _warm
+    if _warm:
+        return
+    _warm = True
+    import importlib
+
+    for name in _PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - a parser that is missing or broken here fails per document
+            pass
+    try:
+        doc = formats.parse_bytes(_WARM_UP_TEXT.encode("utf-8"), "warm-up.txt")
+        metadata_mod.document_metadata(doc)
+        extract_mod.extract_facts(doc)
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def extract_one(data: bytes, name: str) -> list[Fact]:
+    """Facts of one document for `juesuan extract` (no metadata gate, no warehouse)."""
+    return facts_of(parse(data, name))

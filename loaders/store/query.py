@@ -1,0 +1,78 @@
+"""`juesuan sql`: one read-only statement against the published warehouse.
+
+Three fences: only SELECT / WITH / FROM / DESCRIBE / SHOW / SUMMARIZE, read-only PRAGMAs and
+EXPLAIN of those pass the statement check; the connection is opened ``read_only``; and it
+runs with ``enable_external_access = false`` (no ATTACH, COPY or file reads) with the
+configuration locked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+from .warehouse import WarehouseError, connect_readonly
+
+READ_PRAGMAS = frozenset({
+    "table_info", "show_tables", "show_tables_expanded", "database_size", "database_list",
+    "storage_info", "version", "platform", "show", "functions", "collations", "metadata_info",
+    "user_agent",
+})
+
+SAFE_CONFIG = {"enable_external_access": False, "lock_configuration": True}
+
+
+class RejectedStatement(WarehouseError):
+    pass
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    types: list[str]
+    rows: list[tuple[Any, ...]]
+
+
+def _pragma_name(sql: str) -> str:
+    m = re.match(r"\s*pragma\s+([a-z_][a-z0-9_]*)", sql, re.IGNORECASE)
+    return m.group(1).lower() if m else ""
+
+
+def check_read_only(sql: str) -> str:
+    """Return the single statement if it only reads; raise RejectedStatement otherwise."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as e:
+        raise RejectedStatement(f"cannot parse the statement: {str(e).splitlines()[0]}") from e
+    if len(statements) != 1:
+        raise RejectedStatement(f"give exactly one statement (got {len(statements)})")
+    st = statements[0]
+    kind = st.type
+    if kind == duckdb.StatementType.SELECT:
+        return st.query
+    if kind == duckdb.StatementType.PRAGMA and _pragma_name(st.query) in READ_PRAGMAS:
+        if "=" in st.query:
+            raise RejectedStatement("PRAGMA assignments change settings; only reading PRAGMAs are allowed")
+        return st.query
+    if kind == duckdb.StatementType.EXPLAIN:
+        inner = re.sub(r"^\s*explain\s+(analyze\s+)?", "", st.query, flags=re.IGNORECASE)
+        check_read_only(inner)
+        return st.query
+    name = getattr(kind, "name", str(kind))
+    raise RejectedStatement(f"{name} statements are not allowed: `juesuan sql` only reads "
+                            "(SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, read-only PRAGMA)")
+
+
+def run_query(db_path, sql: str) -> QueryResult:
+    statement = check_read_only(sql)
+    con = connect_readonly(db_path, config=SAFE_CONFIG)
+    try:
+        rel = con.execute(statement)
+        desc = rel.description or []
+        rows = rel.fetchall()
+        return QueryResult(columns=[d[0] for d in desc], types=[str(d[1]) for d in desc], rows=rows)
+    finally:
+        con.close()

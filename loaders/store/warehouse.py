@@ -1,0 +1,327 @@
+"""Opening the warehouse: one writer at a time on a private copy, readers on the published file.
+
+DuckDB lets one process open a file read-write and then no other process may open it at all.
+So writers (``juesuan load``, ``juesuan build``) never write the published file in place:
+
+1. take an exclusive advisory lock on ``<dir>/.juesuan.lock`` (waiting, with a message,
+   while another writer holds it);
+2. remove working copies left behind by dead writers;
+3. copy the published file to ``<name>.wip-<pid>`` in the same directory and write there;
+4. CHECKPOINT, close, and ``os.replace`` the copy over the published file (atomic).
+   A long load publishes every few documents, so a killed load keeps its progress.
+
+Readers open the published file with ``read_only=True``; nobody holds it read-write, so
+they never meet a lock error and always see a complete, committed state (the snapshot
+they opened stays valid after a publish: ``os.replace`` does not touch open files).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from ..sandbox import register_child_hook
+from .schema import RAW_DDL
+
+LOCK_NAME = ".juesuan.lock"
+
+WaitCallback = Callable[[str], None]
+
+
+class WarehouseError(Exception):
+    """A problem opening the warehouse, with a message meant for the user."""
+
+
+class WarehouseMissing(WarehouseError):
+    pass
+
+
+class WarehouseBusy(WarehouseError):
+    pass
+
+
+def _stderr(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def lock_path_for(db_path: Path) -> Path:
+    return Path(db_path).parent / LOCK_NAME
+
+
+def wip_path_for(db_path: Path, pid: int | None = None) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(f"{db_path.name}.wip-{pid if pid is not None else os.getpid()}")
+
+
+def _cmdline() -> str:
+    try:
+        with open("/proc/self/cmdline", "rb") as fh:
+            parts = fh.read().split(b"\0")
+        return " ".join(p.decode("utf-8", "replace") for p in parts if p)[:300]
+    except OSError:
+        return " ".join(sys.argv)[:300]
+
+
+# fds of writer locks held by this process; closed in sandbox children so that a child
+# surviving its parent cannot keep the warehouse locked.
+_held_lock_fds: set[int] = set()
+
+
+def _close_lock_fds_in_child() -> None:
+    for fd in list(_held_lock_fds):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held_lock_fds.clear()
+
+
+register_child_hook(_close_lock_fds_in_child)
+
+
+@contextmanager
+def writer_lock(db_path: Path, on_wait: WaitCallback | None = _stderr) -> Iterator[Path]:
+    """Hold the exclusive writer lock of the warehouse directory (blocking, with a message)."""
+    lock = lock_path_for(db_path)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _read_holder(lock)
+            if on_wait:
+                on_wait(f"waiting for {holder or 'another writer'} to release {lock} ...")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"pid {os.getpid()}: {_cmdline()}\n".encode(), 0)
+        _held_lock_fds.add(fd)
+        try:
+            yield lock
+        finally:
+            _held_lock_fds.discard(fd)
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _read_holder(lock: Path) -> str:
+    try:
+        return lock.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_working_copies(db_path: Path) -> list[Path]:
+    """Delete ``<name>.wip-<pid>`` files (and their .wal) of writers that are gone.
+
+    Call with the writer lock held: then no other writer is alive, and a wip file whose
+    pid is alive belongs to a recycled pid, so every wip file but ours is stale.
+    """
+    db_path = Path(db_path)
+    removed = []
+    prefix = f"{db_path.name}.wip-"
+    for p in db_path.parent.glob(prefix + "*"):
+        pid_text = p.name[len(prefix):].split(".", 1)[0]
+        if pid_text == str(os.getpid()):
+            continue
+        if pid_text.isdigit() and _pid_alive(int(pid_text)):
+            # Holding the lock proves it is not writing; the pid was recycled.
+            pass
+        try:
+            if p.is_dir():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
+            removed.append(p)
+        except FileNotFoundError:
+            pass
+    return removed
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(RAW_DDL)
+
+
+def _fsync_path(path: Path, directory: bool = False) -> None:
+    flags = os.O_RDONLY | (os.O_DIRECTORY if directory else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+class WorkingCopy:
+    """The private copy a writer works on. Use inside ``writer_lock``."""
+
+    def __init__(self, published: Path):
+        self.published = Path(published)
+        self.path = wip_path_for(self.published)
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.publishes = 0
+
+    # -- lifecycle -------------------------------------------------------------------
+    def start(self, connect: bool = True) -> None:
+        self.published.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_working_copies(self.published)
+        self._remove_own_files()
+        if self.published.exists():
+            shutil.copyfile(self.published, self.path)
+        if connect:
+            self.connect()
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        if self.con is None:
+            self.con = duckdb.connect(str(self.path))
+            ensure_schema(self.con)
+        return self.con
+
+    def close(self) -> None:
+        """CHECKPOINT and close the connection; the file is then complete on its own."""
+        if self.con is not None:
+            try:
+                self.con.execute("CHECKPOINT")
+            finally:
+                self.con.close()
+                self.con = None
+
+    def checkpoint_file(self) -> None:
+        """Fold a WAL left by another program (dbt) into the working copy."""
+        self.connect()
+        self.close()
+
+    def publish(self, reopen: bool = True) -> None:
+        """Atomically replace the published file with the working copy."""
+        self.close()
+        wal = Path(f"{self.path}.wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise WarehouseError(f"{wal} still exists after CHECKPOINT; not publishing")
+        if not self.path.exists():  # nothing was ever opened: create an empty warehouse
+            self.connect()
+            self.close()
+        _fsync_path(self.path)
+        os.replace(self.path, self.published)
+        _fsync_path(self.published.parent, directory=True)
+        self.publishes += 1
+        if reopen:
+            shutil.copyfile(self.published, self.path)
+            self.connect()
+
+    def discard(self) -> None:
+        if self.con is not None:
+            try:
+                self.con.close()
+            finally:
+                self.con = None
+        self._remove_own_files()
+
+    def _remove_own_files(self) -> None:
+        for p in (self.path, Path(f"{self.path}.wal"), Path(f"{self.path}.tmp")):
+            try:
+                if p.is_dir():
+                    shutil.rmtree(p)
+                else:
+                    p.unlink()
+            except FileNotFoundError:
+                pass
+
+
+@contextmanager
+def working_copy(db_path: Path, on_wait: WaitCallback | None = _stderr, connect: bool = True) -> Iterator[WorkingCopy]:
+    """Lock, copy, yield the WorkingCopy; publish on success, discard on exception.
+
+    KeyboardInterrupt publishes what was committed so far (every document is committed
+    in its own transaction, so the working copy is always consistent) and re-raises.
+    """
+    with writer_lock(Path(db_path), on_wait=on_wait):
+        wc = WorkingCopy(Path(db_path))
+        try:
+            wc.start(connect=connect)
+            yield wc
+        except KeyboardInterrupt:
+            try:
+                wc.publish(reopen=False)
+            except Exception:
+                wc.discard()
+            raise
+        except BaseException:
+            wc.discard()
+            raise
+        else:
+            wc.publish(reopen=False)
+        finally:
+            wc.discard()  # no-op after a publish; removes leftovers otherwise
+
+
+@contextmanager
+def writer(db_path: Path, on_wait: WaitCallback | None = _stderr) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection on a private working copy, published atomically on success."""
+    with working_copy(db_path, on_wait=on_wait) as wc:
+        yield wc.connect()
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    msg = str(exc).lower()
+    return "lock" in msg and ("conflicting" in msg or "could not set lock" in msg or "lock on file" in msg)
+
+
+def connect_readonly(
+    db_path: str | os.PathLike[str] | None = None,
+    retries: int = 40,
+    delay_s: float = 0.25,
+    config: dict | None = None,
+    on_retry: WaitCallback | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """Open the published warehouse read-only, retrying briefly while a lock is held.
+
+    Raises WarehouseMissing ("run `juesuan load`") or WarehouseBusy with a readable message.
+    """
+    from ..config import warehouse_path
+
+    path = warehouse_path(db_path)
+    last: Exception | None = None
+    for attempt in range(max(retries, 0) + 1):
+        if not path.exists():
+            raise WarehouseMissing(f"no warehouse yet at {path}: run `juesuan load`")
+        try:
+            return duckdb.connect(str(path), read_only=True, config=config or {})
+        except duckdb.Error as e:
+            if not _is_lock_error(e):
+                if not path.exists():
+                    raise WarehouseMissing(f"no warehouse yet at {path}: run `juesuan load`") from e
+                raise WarehouseError(f"cannot open {path}: {str(e).splitlines()[0]}") from e
+            last = e
+            if on_retry and attempt == 0:
+                on_retry(
+                    f"{path} is locked by another process (someone ran dbt or DuckDB on it "
+                    f"directly?); retrying for {retries * delay_s:g} s ..."
+                )
+            time.sleep(delay_s)
+    raise WarehouseBusy(
+        f"{path} is locked read-write by another process: {str(last).splitlines()[0] if last else ''}"
+    )

@@ -1,0 +1,87 @@
+-- One row per document: the publishing unit's canonical id and the spellings of its name.
+-- unit_id = hash of (region, name without its region prefix): 米易县X and 县X in 米易县 are one unit.
+-- Variants inside the text: a region word (县/市/区) followed by a string as long as the core
+-- name, with the same first character, the same last two characters and the same characters
+-- overall (catches 县集体土地征收安置补偿中心 for 米易县集体土地征收补偿安置中心).
+with docs as (
+    select * from {{ ref('stg_juesuan__documents') }}
+),
+
+texts as (
+    select * from {{ ref('stg_juesuan__document_texts') }}
+),
+
+cored as (
+    select
+        docs.*,
+        regexp_replace(coalesce(unit_name, ''), '\s', '', 'g') as name_clean,
+        list_filter(
+            [province, regexp_replace(province, '[省市]$', ''), city, regexp_replace(city, '市$', ''),
+             county, regexp_replace(county, '[县区市]$', '')],
+            lambda x: x is not null and length(x) >= 2
+        ) as region_words
+    from docs
+),
+
+core as (
+    -- strip leading region words, longest first (四川省资阳市X -> X, 米易县X -> X)
+    select
+        *,
+        case when len(region_words) = 0 then name_clean
+             else regexp_replace(
+                 name_clean,
+                 '^(' || array_to_string(
+                     list_sort(list_distinct(region_words), 'DESC'), '|') || ')+',
+                 '')
+        end as core_name
+    from cored
+),
+
+keyed as (
+    select
+        *,
+        coalesce(province, '') || '/' || coalesce(city, '') || '/' || coalesce(county, '') as region_key,
+        left(md5(coalesce(province, '') || '/' || coalesce(city, '') || '/' || coalesce(county, '') || '|' || core_name), 16)
+            as unit_id
+    from core
+),
+
+candidates as (
+    select k.document_id, k.core_name, unnest(
+        regexp_extract_all(t.document_text, '[县市区]\p{Han}{' || length(k.core_name)::varchar || '}')
+    ) as candidate
+    from keyed k
+    join texts t using (document_id)
+    where length(k.core_name) >= 4
+),
+
+variants as (
+    select document_id, list(distinct candidate order by candidate) as text_variants
+    from candidates
+    where substr(candidate, 2, 1) = left(core_name, 1)
+      and right(candidate, 2) = right(core_name, 2)
+      and list_sort(string_split(substr(candidate, 2), '')) = list_sort(string_split(core_name, ''))
+    group by 1
+)
+
+select
+    k.document_id,
+    k.unit_id,
+    k.unit_name,
+    k.core_name,
+    list_distinct(list_concat([k.unit_name], coalesce(v.text_variants, []))) as name_variants,
+    k.region_key,
+    k.province,
+    k.city,
+    k.county,
+    case when k.county is not null then '县级' when k.city is not null then '市级'
+         when k.province is not null then '省级' else '未知' end as admin_level,
+    case
+        when regexp_matches(k.core_name, '(局|委员会|委|办公室|厅|部|政府|人民法院|人民检察院)$') then '行政机关'
+        when regexp_matches(k.core_name, '(中心|院|所|站|馆|校|学|队|台|社)$') then '事业单位'
+        else '其他'
+    end as unit_kind,
+    k.fiscal_year,
+    k.doc_kind
+from keyed k
+left join variants v using (document_id)

@@ -1,0 +1,25 @@
+-- 类-level rollup: the 类 amount as stated, Σ of its stated 款 and Σ of its stated 项, side by side.
+with rows as (
+    select s.*, left(s.subject_code, 3) as class_code
+    from {{ ref('fct_spending_by_function') }} s
+    where s.subject_code <> '-1'
+)
+
+select
+    unit_id,
+    fiscal_year,
+    fund_scope,
+    measure,
+    class_code,
+    max(case when subject_level = '类' then amount_wan end) as class_amount_wan,
+    sum(case when subject_level = '款' then amount_wan end)::decimal(18, 2) as sum_of_sections_wan,
+    sum(case when subject_level = '项' then amount_wan end)::decimal(18, 2) as sum_of_items_wan,
+    count(case when subject_level = '款' then 1 end) as section_count,
+    count(case when subject_level = '项' then 1 end) as item_count,
+    coalesce(max(case when subject_level = '类' then amount_wan end),
+             sum(case when subject_level = '款' then amount_wan end),
+             sum(case when subject_level = '项' then amount_wan end))::decimal(18, 2) as amount_wan,
+    max(case when subject_level = '类' then document_id end) as document_id,
+    string_agg(evidence, ' | ') as evidence
+from rows
+group by all

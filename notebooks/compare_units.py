@@ -1,0 +1,436 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 单位对比：收支、结构与执行
+#
+# This notebook sets budget units side by side — by default 米易县集体土地征收补偿安置中心
+# and 资阳市土地开发整理中心, the two sample units — across every fiscal year the warehouse
+# holds. It reads only the `marts` schema of the DuckDB warehouse, read-only, and every
+# amount is in 万元. Values a document states outright are drawn solid; values the warehouse
+# *derived* (for example the prior year's total, computed from "与上年相比增加 X 万元") are
+# drawn pale, so the reader can always tell a printed number from an inferred one.
+
+# %% [markdown]
+# The parameters below can be overridden by papermill (`-p unit_ids '[...]'`) or by the
+# report builder. `db_path` None means: the `JUESUAN_DB` environment variable, else the
+# project's default warehouse. `unit_ids` None means: every unit in `marts.dim_unit`.
+
+# %% tags=["parameters"]
+db_path = None
+unit_ids = None
+chart_dir = None
+
+# %% [markdown]
+# First the shared helpers: the read-only warehouse session (`loaders.notebook_data`), the
+# chart theme with a Chinese font, and `draw`, which shows each chart and, when the report
+# builder asks for it, saves it as a PNG.
+
+# %%
+import os
+
+import altair as alt
+import polars as pl
+from IPython.display import Markdown, display
+
+from loaders import charts
+from loaders.notebook_data import open_warehouse
+
+charts.enable_theme()
+chart_dir = chart_dir or os.environ.get("JUESUAN_CHART_DIR")
+wh = open_warehouse(db_path)
+
+
+def say(text: str) -> None:
+    display(Markdown(text))
+
+
+def draw(chart: alt.TopLevelMixin, name: str) -> None:
+    charts.show(chart, name, chart_dir, prefix="compare_units")
+
+
+STATED, DERIVED = "披露值", "推算值"
+BASIS_OPACITY = alt.Opacity(
+    "basis:N", title="口径", scale=alt.Scale(domain=[STATED, DERIVED], range=[1.0, 0.4])
+)
+METRIC_LABELS = {
+    "total_income_expense": "收支总计",
+    "total_income": "本年收入合计",
+    "total_expense": "本年支出合计",
+    "expense_basic": "基本支出",
+    "expense_project": "项目支出",
+    "basic_personnel": "人员经费",
+    "basic_public": "公用经费",
+    "office_running_cost": "机关运行经费",
+    "three_public_total": "“三公”经费",
+    "gpb_expense_total": "一般公共预算财政拨款支出",
+    "fin_approp_total": "财政拨款收支总计",
+}
+say(f"数据仓库：`{wh.path}`" + ("" if wh.available else " —— **文件不存在**，以下各节均无数据。"))
+
+# %% [markdown]
+# ## 1. 参与对比的单位
+#
+# Which units are compared, and which fiscal years the warehouse holds for each. The unit
+# list comes from `marts.dim_unit`; years come from the documents loaded for the unit.
+
+# %%
+units = pl.DataFrame(schema={"unit_id": pl.Utf8, "unit_name": pl.Utf8})
+if wh.exists("marts.dim_unit"):
+    units = wh.sql(
+        """
+        SELECT u.unit_id, u.unit_name, u.province, u.city, u.county, u.admin_level,
+               string_agg(DISTINCT CAST(d.fiscal_year AS VARCHAR), '、' ORDER BY CAST(d.fiscal_year AS VARCHAR)) AS years
+        FROM marts.dim_unit u
+        LEFT JOIN marts.dim_document d USING (unit_id)
+        GROUP BY ALL
+        ORDER BY u.unit_name
+        """
+        if wh.exists("marts.dim_document")
+        else "SELECT unit_id, unit_name, province, city, county, admin_level FROM marts.dim_unit ORDER BY unit_name"
+    )
+if unit_ids:
+    units = units.filter(pl.col("unit_id").is_in(list(unit_ids)))
+selected = units["unit_id"].to_list()
+unit_label = dict(zip(units["unit_id"], units["unit_name"]))
+
+if units.is_empty():
+    say("仓库中没有可对比的单位（`marts.dim_unit` 为空或不存在）。以下各节都将没有数据。")
+else:
+    say(f"共对比 **{len(selected)}** 个单位：" + "、".join(units["unit_name"]) + "。")
+    display(units)
+
+
+# %% [markdown]
+# A small helper queries a mart for the selected units only and adds a readable unit name
+# and the stated/derived label; every later step goes through it.
+
+# %%
+def unit_frame(table: str, select: str, where: str = "TRUE") -> pl.DataFrame:
+    """Rows of marts.<table> for the selected units, with unit_name (and basis when derived)."""
+    if not selected or not wh.exists(f"marts.{table}"):
+        return pl.DataFrame()
+    frame = wh.sql(
+        f"SELECT {select} FROM marts.{table} WHERE list_contains($units, unit_id) AND ({where})",
+        {"units": selected},
+    )
+    frame = frame.with_columns(pl.col("unit_id").replace_strict(unit_label).alias("unit_name"))
+    if "is_derived" in frame.columns:
+        frame = frame.with_columns(
+            pl.when(pl.col("is_derived")).then(pl.lit(DERIVED)).otherwise(pl.lit(STATED)).alias("basis")
+        )
+    return frame
+
+
+# %% [markdown]
+# ## 2. 收支总计
+#
+# 收支总计 (total of income or of spending, carry-overs included) is the headline figure of
+# every final account. Where a document also says how much it changed against the previous
+# year, the warehouse derives the prior year's total, so one document yields two years.
+
+# %%
+totals = unit_frame(
+    "fct_budget_totals",
+    "unit_id, fiscal_year, metric, amount_wan, is_derived",
+    "metric = 'total_income_expense'",
+)
+if totals.is_empty():
+    say("没有收支总计数据。")
+else:
+    data = charts.for_chart(totals).with_columns(pl.col("fiscal_year").cast(pl.Utf8).alias("year"))
+    base = alt.Chart(data).encode(
+        x=alt.X("year:O", title="年度", axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("unit_name:N"),
+        y=alt.Y("amount_wan:Q", title="金额（万元）"),
+    )
+    bars = base.mark_bar().encode(color=alt.Color("unit_name:N", title="单位"), opacity=BASIS_OPACITY)
+    labels = base.mark_text(dy=-6, fontSize=10).encode(text=alt.Text("amount_wan:Q", format=",.2f"))
+    draw((bars + labels).properties(title="收支总计（万元）：披露值与推算的上年值", width=520), "total_income_expense")
+    derived_n = totals.filter(pl.col("is_derived")).height
+    say(f"共 {totals.height} 个单位-年度数值，其中 {derived_n} 个为根据上年比较语句推算的上年值（浅色）。")
+
+# %% [markdown]
+# ## 3. 收入结构
+#
+# Where the money comes from: 财政拨款 (general budget or government funds), 事业收入,
+# 上级补助 and so on. One stacked bar per unit and year shows the mix.
+
+# %%
+income = unit_frame("fct_income_by_source", "unit_id, fiscal_year, source_name, amount_wan, is_derived")
+if income.is_empty():
+    say("没有收入来源数据。")
+else:
+    data = charts.for_chart(income).with_columns(
+        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year")
+    )
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("unit_year:N", title="单位及年度"),
+            x=alt.X("amount_wan:Q", title="收入（万元）", stack="zero"),
+            color=alt.Color("source_name:N", title="收入来源"),
+            opacity=BASIS_OPACITY,
+        )
+        .properties(title="收入结构（万元）", width=480)
+    )
+    draw(chart, "income_by_source")
+    shares = income.group_by("unit_name", "fiscal_year", "source_name").agg(pl.col("amount_wan").sum())
+    display(shares.sort("unit_name", "fiscal_year", "amount_wan", descending=[False, False, True]))
+
+# %% [markdown]
+# ## 4. 按功能分类（类）的支出
+#
+# Spending by 功能分类 类 — what the money was spent *on*. Documents report it for all funds
+# (支出决算表) or only for the general public budget (一般公共预算财政拨款); for each unit
+# and year the broadest scope available is used, and the chart says which.
+
+# %%
+by_class = unit_frame(
+    "fct_spending_by_class",
+    "unit_id, fiscal_year, fund_scope, class_code, class_name, amount_wan, is_derived",
+    "measure = '决算'",
+)
+if by_class.is_empty():
+    say("没有按功能分类（类）的支出数据。")
+else:
+    scope_rank = {"全部资金": 0, "财政拨款": 1, "一般公共预算": 2}
+    best = (
+        by_class.with_columns(pl.col("fund_scope").replace_strict(scope_rank, default=9).alias("rank"))
+        .group_by("unit_id", "fiscal_year")
+        .agg(pl.col("rank").min())
+    )
+    by_class = by_class.with_columns(
+        pl.col("fund_scope").replace_strict(scope_rank, default=9).alias("rank")
+    ).join(best, on=["unit_id", "fiscal_year", "rank"])
+    data = charts.for_chart(by_class).with_columns(
+        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年（" + pl.col("fund_scope") + "）").alias("unit_year")
+    )
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("unit_year:N", title="单位、年度（资金范围）"),
+            x=alt.X("amount_wan:Q", title="支出（万元）", stack="zero"),
+            color=alt.Color("class_name:N", title="功能分类（类）"),
+            order=alt.Order("class_code:N"),
+        )
+        .properties(title="按功能分类（类）的支出（万元）", width=460)
+    )
+    draw(chart, "spending_by_class")
+
+# %% [markdown]
+# ## 5. 基本支出与项目支出
+#
+# 基本支出 keeps the unit running (staff and office costs); 项目支出 pays for specific tasks.
+# The split says how much of a unit's money is discretionary project work.
+
+# %%
+split = unit_frame(
+    "fct_budget_totals",
+    "unit_id, fiscal_year, metric, amount_wan, is_derived",
+    "metric IN ('expense_basic', 'expense_project')",
+)
+if split.is_empty():
+    say("没有基本支出/项目支出数据。")
+else:
+    data = charts.for_chart(split).with_columns(
+        pl.col("metric").replace_strict(METRIC_LABELS, default=pl.col("metric")).alias("metric_label"),
+        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year"),
+    )
+    data = data.with_columns(
+        (pl.col("amount_wan") / pl.col("amount_wan").sum().over("unit_year")).alias("share")
+    )
+    base = alt.Chart(data).encode(
+        y=alt.Y("unit_year:N", title="单位及年度"),
+        x=alt.X("amount_wan:Q", title="支出（万元）", stack="zero"),
+        order=alt.Order("metric:N"),
+    )
+    bars = base.mark_bar().encode(color=alt.Color("metric_label:N", title="支出性质"), opacity=BASIS_OPACITY)
+    text = base.mark_text(dx=-4, align="right", color="white", fontSize=10).encode(
+        x=alt.X("amount_wan:Q", stack="zero"), text=alt.Text("share:Q", format=".1%")
+    )
+    draw((bars + text).properties(title="基本支出与项目支出（万元）", width=480), "basic_vs_project")
+
+# %% [markdown]
+# ## 6. 人均人员经费与公用经费
+#
+# 人员经费 and 公用经费 per head, where the document states a headcount (年末实有人数 or
+# 在职人数). Units without a stated headcount are left out rather than guessed.
+
+# %%
+costs = unit_frame(
+    "fct_budget_totals",
+    "unit_id, fiscal_year, metric, amount_wan, is_derived",
+    "metric IN ('basic_personnel', 'basic_public') AND NOT is_derived",
+)
+heads = unit_frame("fct_headcount", "unit_id, fiscal_year, headcount_kind, persons")
+if costs.is_empty():
+    say("没有人员经费/公用经费数据。")
+elif heads.is_empty():
+    say("没有单位披露人数，无法计算人均经费；人员经费与公用经费总额见下表。")
+    display(costs.select("unit_name", "fiscal_year", "metric", "amount_wan"))
+else:
+    head = heads.group_by("unit_id", "fiscal_year").agg(pl.col("persons").max())
+    per_head = charts.for_chart(costs).join(head, on=["unit_id", "fiscal_year"]).with_columns(
+        (pl.col("amount_wan") / pl.col("persons")).alias("per_head_wan"),
+        pl.col("metric").replace_strict(METRIC_LABELS, default=pl.col("metric")).alias("metric_label"),
+        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year"),
+    )
+    if per_head.is_empty():
+        say("披露人数的单位-年度与有人员/公用经费的单位-年度没有重合，无法计算人均经费。")
+    else:
+        base = alt.Chart(per_head).encode(
+            y=alt.Y("unit_year:N", title="单位及年度"),
+            yOffset=alt.YOffset("metric_label:N"),
+            x=alt.X("per_head_wan:Q", title="人均金额（万元/人）", scale=charts.headroom(per_head, "per_head_wan")),
+        )
+        bars = base.mark_bar().encode(color=alt.Color("metric_label:N", title="经费"))
+        text = base.mark_text(align="left", dx=3, fontSize=10).encode(text=alt.Text("per_head_wan:Q", format=".2f"))
+        draw((bars + text).properties(title="人均人员经费与公用经费（万元/人）", width=460), "cost_per_head")
+        missing = sorted(set(costs["unit_name"]) - set(per_head["unit_name"]))
+        if missing:
+            say("未披露人数、未计入人均的单位：" + "、".join(missing) + "。")
+
+# %% [markdown]
+# ## 7. “三公”经费
+#
+# 因公出国（境）费, 公务用车购置及运行维护费 and 公务接待费 — the three spending lines the
+# public watches most. Many small units report zero; a zero is a stated value and is drawn.
+
+# %%
+three = unit_frame(
+    "fct_three_public",
+    "unit_id, fiscal_year, item, amount_wan, is_derived",
+    "measure = '决算' AND item <> '合计'",
+)
+if three.is_empty():
+    say("没有“三公”经费数据。")
+else:
+    data = charts.for_chart(three).with_columns(
+        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year")
+    )
+    base = alt.Chart(data).encode(
+        y=alt.Y("item:N", title="项目"),
+        yOffset=alt.YOffset("unit_year:N"),
+        x=alt.X("amount_wan:Q", title="决算数（万元）", scale=charts.headroom(data, "amount_wan")),
+    )
+    bars = base.mark_bar().encode(color=alt.Color("unit_year:N", title="单位及年度"))
+    text = base.mark_text(align="left", dx=3, fontSize=10).encode(text=alt.Text("amount_wan:Q", format=",.2f"))
+    draw((bars + text).properties(title="“三公”经费决算（万元）", width=420), "three_public")
+    zero = data.group_by("unit_year").agg(pl.col("amount_wan").sum()).filter(pl.col("amount_wan") == 0)
+    if zero.height:
+        say("“三公”经费全部为 0 的单位-年度：" + "、".join(zero["unit_year"].sort()) + "。")
+
+# %% [markdown]
+# ## 8. 项目预算执行率
+#
+# For each project with a budget and an executed amount, the execution rate against the
+# 100 % line: bars short of the line are money budgeted but not spent.
+
+# %%
+projects = unit_frame(
+    "fct_project_execution",
+    "unit_id, fiscal_year, project_name, budget_wan, adjusted_budget_wan, executed_wan, execution_rate",
+    "execution_rate IS NOT NULL",
+)
+if projects.is_empty():
+    say("没有可计算执行率的项目数据。")
+else:
+    data = charts.for_chart(projects).with_columns(
+        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year")
+    )
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("project_name:N", title="项目", sort=alt.EncodingSortField("execution_rate", op="max", order="descending")),
+            x=alt.X(
+                "execution_rate:Q",
+                title="预算执行率（%）",
+                scale=alt.Scale(domain=[0, max(115.0, float(data["execution_rate"].max()) * 1.12)], nice=False),
+            ),
+            color=alt.Color("unit_year:N", title="单位及年度"),
+        )
+    )
+    text = bars.mark_text(align="left", dx=3, fontSize=10).encode(
+        text=alt.Text("execution_rate:Q", format=".1f"), color=alt.value("black")
+    )
+    rule = alt.Chart(pl.DataFrame({"target": [100.0]})).mark_rule(color="#e45756", strokeDash=[4, 3]).encode(x="target:Q")
+    draw((bars + text + rule).properties(title="项目预算执行率（%，红线为 100%）", width=420), "project_execution")
+    low = projects.filter(pl.col("execution_rate") < 90)
+    say(f"共 {projects.height} 个项目，执行率低于 90% 的有 {low.height} 个。")
+
+# %% [markdown]
+# ## 9. 同比变化
+#
+# Year-on-year change of the headline totals, for every unit that has two consecutive years
+# (a stated year and the prior year derived from the same document count).
+
+# %%
+yoy_source = unit_frame(
+    "fct_budget_totals", "unit_id, fiscal_year, metric, amount_wan, is_derived"
+)
+yoy = pl.DataFrame()
+if not yoy_source.is_empty():
+    current = charts.for_chart(yoy_source).group_by("unit_id", "unit_name", "metric", "fiscal_year").agg(
+        pl.col("amount_wan").first()
+    )
+    prior = current.select(
+        "unit_id", "metric", (pl.col("fiscal_year") + 1).alias("fiscal_year"), pl.col("amount_wan").alias("prior_wan")
+    )
+    yoy = current.join(prior, on=["unit_id", "metric", "fiscal_year"]).with_columns(
+        (pl.col("amount_wan") - pl.col("prior_wan")).alias("change_wan"),
+        pl.when(pl.col("prior_wan") != 0)
+        .then((pl.col("amount_wan") - pl.col("prior_wan")) / pl.col("prior_wan"))
+        .alias("change_pct"),
+        pl.col("metric").replace_strict(METRIC_LABELS, default=pl.col("metric")).alias("metric_label"),
+    )
+if yoy.is_empty():
+    say("没有相邻两个年度的数据，无法计算同比变化。")
+else:
+    data = yoy.with_columns(
+        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年 · " + pl.col("metric_label")).alias("row"),
+        pl.when(pl.col("change_wan") >= 0).then(pl.lit("增加")).otherwise(pl.lit("减少")).alias("direction"),
+        pl.format(
+            "{}万元（{}）",
+            pl.col("change_wan").round(2),
+            pl.when(pl.col("change_pct").is_not_null())
+            .then((pl.col("change_pct") * 100).round(1).cast(pl.Utf8) + "%")
+            .otherwise(pl.lit("—")),
+        ).alias("label"),
+        pl.max_horizontal(pl.col("change_wan"), pl.lit(0.0)).alias("label_x"),
+    )
+    base = alt.Chart(data).encode(
+        y=alt.Y("row:N", title="单位、年度 · 指标"),
+        x=alt.X("change_wan:Q", title="较上年变化（万元）", scale=charts.headroom(data, "change_wan", 1.5)),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("direction:N", title="方向", scale=alt.Scale(domain=["增加", "减少"], range=["#54a24b", "#e45756"]))
+    )
+    # labels start right of the bar, or right of zero for a decrease, never over the axis
+    text = base.mark_text(align="left", dx=4, fontSize=10).encode(
+        x=alt.X("label_x:Q"), text="label:N"
+    )
+    draw((bars + text).properties(title="主要指标较上年变化（万元）", width=460), "year_on_year")
+    display(
+        yoy.select("unit_name", "fiscal_year", "metric_label", "prior_wan", "amount_wan", "change_wan", "change_pct")
+        .sort("unit_name", "fiscal_year")
+    )
+
+# %% [markdown]
+# Done: the session is closed so the warehouse file is free for the next writer.
+
+# %%
+wh.close()

@@ -1,0 +1,208 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 数据质量：每份文件的勾稽核对
+#
+# A final account checks itself: 收入合计 equals 支出合计, the 类 add up to the total, 人员经费
+# plus 公用经费 make 基本支出, the "三公" items add up to their total. The warehouse runs these
+# reconciliation rules on every document and records each result in `marts.fct_dq_findings`
+# with the expected and actual value, the difference, the tolerance allowed for rounding, and
+# the evidence — the sentence or table cell that states the number. This notebook reads that
+# ledger: what failed, in which document, by how much, and where the document says so.
+
+# %% tags=["parameters"]
+db_path = None
+chart_dir = None
+
+# %% [markdown]
+# Setup: the read-only warehouse session and the chart helpers (see `loaders/notebook_data.py`
+# and `loaders/charts.py`). Tables are printed in full, evidence included.
+
+# %%
+import os
+
+import altair as alt
+import polars as pl
+from IPython.display import Markdown, display
+
+from loaders import charts
+from loaders.notebook_data import open_warehouse
+
+charts.enable_theme()
+pl.Config.set_tbl_rows(200)
+pl.Config.set_fmt_str_lengths(200)
+pl.Config.set_tbl_hide_dataframe_shape(True)
+chart_dir = chart_dir or os.environ.get("JUESUAN_CHART_DIR")
+wh = open_warehouse(db_path)
+
+
+def say(text: str) -> None:
+    display(Markdown(text))
+
+
+def draw(chart: alt.TopLevelMixin, name: str) -> None:
+    charts.show(chart, name, chart_dir, prefix="data_quality")
+
+
+STATUS_LABELS = {
+    "pass": "通过",
+    "fail": "未通过",
+    "not_applicable": "不适用",
+    "insufficient_data": "数据不足",
+}
+STATUS_COLORS = ["#54a24b", "#e45756", "#bab0ac", "#eeca3b"]
+say(f"数据仓库：`{wh.path}`" + ("" if wh.available else " —— **文件不存在**，没有核对结果。"))
+
+# %% [markdown]
+# ## 1. 核对台账
+#
+# The ledger joined to its documents, so each finding names the unit, year and file it is
+# about. Optional columns (a rule's description) are used when the mart has them.
+
+# %%
+findings = pl.DataFrame()
+if wh.exists("marts.fct_dq_findings"):
+    cols = set(wh.columns("marts.fct_dq_findings"))
+    rule_text = "f.rule_name" if "rule_name" in cols else ("f.description" if "description" in cols else "f.rule_id")
+    has_docs = wh.exists("marts.dim_document")
+    has_units = wh.exists("marts.dim_unit") and has_docs
+    findings = wh.sql(
+        f"""
+        SELECT f.document_id, f.rule_id, {rule_text} AS rule_text, f.status, f.severity,
+               f.expected, f.actual, f.difference, f.tolerance, f.evidence,
+               {"d.file_name" if has_docs else "f.document_id"} AS file_name,
+               {"d.fiscal_year" if has_docs else "NULL"} AS fiscal_year,
+               {"u.unit_name" if has_units else "NULL"} AS unit_name
+        FROM marts.fct_dq_findings f
+        {"LEFT JOIN marts.dim_document d USING (document_id)" if has_docs else ""}
+        {"LEFT JOIN marts.dim_unit u ON u.unit_id = d.unit_id" if has_units else ""}
+        ORDER BY file_name, f.rule_id
+        """
+    )
+if findings.is_empty():
+    say("没有核对结果（`marts.fct_dq_findings` 为空或不存在）：先运行 `juesuan load` 和 `juesuan build`。")
+else:
+    findings = findings.with_columns(
+        pl.col("status").replace_strict(STATUS_LABELS, default=pl.col("status")).alias("status_label"),
+        pl.coalesce(
+            pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年",
+            pl.col("file_name"),
+        ).alias("document"),
+    )
+    n_fail = findings.filter(pl.col("status") == "fail").height
+    say(
+        f"共 {findings['document_id'].n_unique()} 份文件、{findings.height} 条核对结果，"
+        f"其中未通过 **{n_fail}** 条。"
+    )
+
+# %% [markdown]
+# ## 2. 每份文件的核对结果
+#
+# One bar per document, split by outcome. 不适用 means the document has nothing the rule
+# could check (for example no project table); 数据不足 means a number the rule needs was not
+# extracted, which is itself worth a look.
+
+# %%
+if findings.is_empty():
+    say("没有可汇总的核对结果。")
+else:
+    counts = findings.group_by("document", "status_label").len("n")
+    chart = (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            y=alt.Y("document:N", title="文件"),
+            x=alt.X("n:Q", title="核对规则数（条）", axis=alt.Axis(tickMinStep=1)),
+            color=alt.Color(
+                "status_label:N",
+                title="结果",
+                scale=alt.Scale(domain=list(STATUS_LABELS.values()), range=STATUS_COLORS),
+            ),
+        )
+        .properties(title="各文件勾稽核对结果（条）", width=460)
+    )
+    draw(chart, "findings_by_document")
+    display(
+        findings.pivot(on="status_label", index="document", values="rule_id", aggregate_function="len")
+        .fill_null(0)
+    )
+
+# %% [markdown]
+# ## 3. 未通过的核对：差多少，原文怎么说
+#
+# Each failure with the amount the rule expected, the amount the document states, the
+# difference against the rounding tolerance, and the evidence sentence or cell. A difference
+# of a cent or two is usually rounding in the source; larger ones are real inconsistencies.
+
+# %%
+failed = findings.filter(pl.col("status") == "fail") if not findings.is_empty() else findings
+if failed.is_empty():
+    say("没有未通过的核对。" if not findings.is_empty() else "没有核对结果。")
+else:
+    for document, rows in failed.group_by("document", maintain_order=True):
+        say(f"**{document[0]}**（{rows.height} 条未通过）")
+        display(
+            rows.select(
+                pl.col("rule_text").alias("规则"),
+                pl.col("severity").alias("级别"),
+                pl.col("expected").alias("应为（万元）"),
+                pl.col("actual").alias("实为（万元）"),
+                pl.col("difference").alias("差额（万元）"),
+                pl.col("tolerance").alias("容差（万元）"),
+                pl.col("evidence").alias("原文依据"),
+            )
+        )
+
+# %% [markdown]
+# The same failures as a chart: the absolute difference of each failed rule next to the
+# tolerance it exceeded (the black tick).
+
+# %%
+measured = (
+    failed.filter(pl.col("difference").is_not_null()) if not failed.is_empty() else failed
+)
+if measured.is_empty():
+    say("没有带差额的未通过核对，不作图。")
+else:
+    data = charts.for_chart(measured).with_columns(
+        pl.col("difference").abs().alias("abs_difference"),
+        (pl.col("document") + " · " + pl.col("rule_text")).alias("row"),
+    )
+    base = alt.Chart(data).encode(y=alt.Y("row:N", title="文件 · 规则"))
+    bars = base.mark_bar(color="#e45756").encode(
+        x=alt.X("abs_difference:Q", title="差额绝对值（万元）", scale=charts.headroom(data, "abs_difference", 1.3))
+    )
+    ticks = base.mark_tick(color="black", thickness=2).encode(x="tolerance:Q")
+    text = base.mark_text(align="left", dx=4, fontSize=10).encode(
+        x="abs_difference:Q", text=alt.Text("abs_difference:Q", format=",.2f")
+    )
+    draw((bars + ticks + text).properties(title="未通过核对的差额（万元，黑色刻度为容差）", width=420), "failed_differences")
+
+# %% [markdown]
+# ## 4. 未能核对的规则
+#
+# Rules that could not run for lack of data: the gaps in extraction or disclosure that the
+# ledger cannot vouch for.
+
+# %%
+unchecked = (
+    findings.filter(pl.col("status") == "insufficient_data") if not findings.is_empty() else findings
+)
+if unchecked.is_empty():
+    say("所有规则都有足够数据（或没有核对结果）。")
+else:
+    display(unchecked.select(pl.col("document").alias("文件"), pl.col("rule_text").alias("规则"), pl.col("severity").alias("级别")))
+
+# %%
+wh.close()

@@ -1,0 +1,185 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 科目下钻：一个功能分类（类）的款与项
+#
+# The 政府收支分类 function classification is a three-level tree: 类 (e.g. 220
+# 自然资源海洋气象等支出), 款 (22001 自然资源事务) and 项 (2200150 事业运行). This notebook
+# takes one 类 — by default the one with the most spending in the warehouse — and opens it
+# into its 款 and 项 for every unit and year, so one can see *which* lines carry the money.
+
+# %% [markdown]
+# Parameters: `class_code` is a 3-digit 类 code such as `"220"`; None picks the largest.
+# `db_path` None means the `JUESUAN_DB` environment variable, else the default warehouse.
+
+# %% tags=["parameters"]
+db_path = None
+class_code = None
+chart_dir = None
+
+# %% [markdown]
+# Setup: the read-only warehouse session and the chart helpers.
+
+# %%
+import os
+
+import altair as alt
+import polars as pl
+from IPython.display import Markdown, display
+
+from loaders import charts
+from loaders.notebook_data import open_warehouse
+
+charts.enable_theme()
+pl.Config.set_tbl_rows(200)
+pl.Config.set_fmt_str_lengths(120)
+pl.Config.set_tbl_hide_dataframe_shape(True)
+chart_dir = chart_dir or os.environ.get("JUESUAN_CHART_DIR")
+wh = open_warehouse(db_path)
+
+
+def say(text: str) -> None:
+    display(Markdown(text))
+
+
+def draw(chart: alt.TopLevelMixin, name: str) -> None:
+    charts.show(chart, name, chart_dir, prefix="subject_drilldown")
+
+
+say(f"数据仓库：`{wh.path}`" + ("" if wh.available else " —— **文件不存在**，没有可下钻的数据。"))
+
+# %% [markdown]
+# ## 1. 各类支出规模，选定要下钻的类
+#
+# The 类 totals over all units and years (决算, all fund scopes summed as reported), which
+# also shows where the chosen 类 stands among the others.
+
+# %%
+classes = pl.DataFrame()
+if wh.exists("marts.fct_spending_by_class"):
+    classes = wh.sql(
+        """
+        SELECT class_code, any_value(class_name) AS class_name, sum(amount_wan) AS amount_wan,
+               count(DISTINCT unit_id) AS units, count(DISTINCT fiscal_year) AS years
+        FROM marts.fct_spending_by_class
+        WHERE measure = '决算' AND amount_wan IS NOT NULL
+        GROUP BY class_code
+        ORDER BY amount_wan DESC
+        """
+    )
+if classes.is_empty():
+    chosen = str(class_code) if class_code else None
+    say("没有按类汇总的支出数据（`marts.fct_spending_by_class` 为空或不存在）。")
+else:
+    chosen = str(class_code) if class_code else classes["class_code"][0]
+    chosen_name = dict(zip(classes["class_code"], classes["class_name"])).get(chosen, chosen)
+    data = charts.for_chart(classes).with_columns(
+        (pl.col("class_code") + " " + pl.col("class_name")).alias("label"),
+        (pl.col("class_code") == chosen).alias("is_chosen"),
+    )
+    base = alt.Chart(data).encode(
+        y=alt.Y("label:N", title="功能分类（类）", sort=data["label"].to_list()),
+        x=alt.X("amount_wan:Q", title="决算支出合计（万元）", scale=charts.headroom(data, "amount_wan")),
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color(
+            "is_chosen:N",
+            title="下钻",
+            scale=alt.Scale(domain=[True, False], range=["#f58518", "#9ecae9"]),
+            legend=alt.Legend(labelExpr="datum.value ? '选定的类' : '其他类'"),
+        )
+    )
+    text = base.mark_text(align="left", dx=3, fontSize=10).encode(text=alt.Text("amount_wan:Q", format=",.2f"))
+    draw((bars + text).properties(title="各功能分类（类）决算支出（万元）", width=460), "class_totals")
+    say(f"下钻的类：**{chosen} {chosen_name}**" + ("（参数指定）" if class_code else "（支出最大的类）") + "。")
+
+# %% [markdown]
+# ## 2. 类下各款：按单位和年度
+#
+# The chosen 类 split into its 款 for each unit, year and fund scope. Rows whose amount the
+# warehouse derived (summed from 项) rather than read are marked in the table below.
+
+# %%
+detail = pl.DataFrame()
+if chosen and wh.exists("marts.fct_spending_by_function"):
+    has_dim = wh.exists("marts.dim_function_subject")
+    has_units = wh.exists("marts.dim_unit")
+    detail = wh.sql(
+        f"""
+        SELECT f.unit_id, {"u.unit_name" if has_units else "f.unit_id"} AS unit_name, f.fiscal_year,
+               f.fund_scope, f.subject_code, f.subject_level,
+               coalesce({"s.subject_name, " if has_dim else ""}f.subject_name) AS subject_name,
+               f.amount_wan, f.completion_pct, f.is_derived, f.evidence
+        FROM marts.fct_spending_by_function f
+        {"LEFT JOIN marts.dim_function_subject s USING (subject_code)" if has_dim else ""}
+        {"LEFT JOIN marts.dim_unit u USING (unit_id)" if has_units else ""}
+        WHERE f.measure = '决算' AND f.subject_code LIKE $prefix || '%'
+          AND f.subject_level IN ('款', '项') AND f.amount_wan IS NOT NULL
+        ORDER BY f.subject_code, unit_name, f.fiscal_year
+        """,
+        {"prefix": chosen},
+    ).with_columns(
+        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年（" + pl.col("fund_scope") + "）").alias("unit_year"),
+        (pl.col("subject_code") + " " + pl.col("subject_name")).alias("subject"),
+    )
+kuan = detail.filter(pl.col("subject_level") == "款") if not detail.is_empty() else detail
+if kuan.is_empty():
+    say("选定的类没有款级支出数据。" if chosen else "没有选定的类，无法下钻。")
+else:
+    data = charts.for_chart(kuan)
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("unit_year:N", title="单位、年度（资金范围）"),
+            x=alt.X("amount_wan:Q", title="决算支出（万元）", stack="zero"),
+            color=alt.Color("subject:N", title="款"),
+        )
+        .properties(title=f"{chosen} {chosen_name}：各款决算支出（万元）", width=460)
+    )
+    draw(chart, f"class_{chosen}_kuan")
+    display(kuan.select("unit_year", "subject", "amount_wan", "is_derived"))
+
+# %% [markdown]
+# ## 3. 各项明细
+#
+# The finest level: every 项 of the chosen 类, bars grouped by unit and year. 完成预算 %
+# is shown in the table where the document states it, with the evidence text.
+
+# %%
+xiang = detail.filter(pl.col("subject_level") == "项") if not detail.is_empty() else detail
+if xiang.is_empty():
+    say("选定的类没有项级支出数据。" if chosen else "没有选定的类，无法下钻。")
+else:
+    data = charts.for_chart(xiang)
+    base = alt.Chart(data).encode(
+        y=alt.Y("subject:N", title="项", sort=alt.EncodingSortField("amount_wan", op="max", order="descending")),
+        yOffset=alt.YOffset("unit_year:N"),
+        x=alt.X("amount_wan:Q", title="决算支出（万元）", scale=charts.headroom(data, "amount_wan")),
+    )
+    bars = base.mark_bar().encode(color=alt.Color("unit_year:N", title="单位、年度（资金范围）"))
+    text = base.mark_text(align="left", dx=3, fontSize=10).encode(text=alt.Text("amount_wan:Q", format=",.2f"))
+    draw((bars + text).properties(title=f"{chosen} {chosen_name}：各项决算支出（万元）", width=440), f"class_{chosen}_xiang")
+    display(
+        xiang.select(
+            pl.col("unit_year").alias("单位、年度"),
+            pl.col("subject").alias("项"),
+            pl.col("amount_wan").alias("决算（万元）"),
+            pl.col("completion_pct").alias("完成预算%"),
+            pl.col("evidence").alias("原文依据"),
+        )
+    )
+
+# %%
+wh.close()

@@ -1,0 +1,178 @@
+"""Test-time builders: real .docx/.pdf/.html/.xlsx files made from the sample texts.
+
+Nothing here is committed as a binary fixture; every file is generated when a test runs.
+PDFs are drawn with fpdf2 and the WenQuanYi Micro Hei font (a .ttc collection, loaded
+with fpdf2's ``collection_font_number``).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "samples"
+TXT_SAMPLE = SAMPLES / "miyi-2023-land-expropriation-center.txt"
+MD_SAMPLE = SAMPLES / "ziyang-2021-land-development-center.md"
+REALDOCS = ROOT.parent / "shared" / "realdocs"
+CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+
+# A small 收入决算表 in the shape of the real ones (codes, names, amounts as printed).
+INCOME_TABLE = [
+    ["科目编码", "科目名称", "本年收入合计", "财政拨款收入"],
+    ["201", "一般公共服务支出", "2,112.86", "2,106.66"],
+    ["2010601", "行政运行", "1,511.90", "1,511.89"],
+    ["2080505", "机关事业单位基本养老保险缴费支出", "160.75", "160.75"],
+]
+
+# A sentence whose numbers are drawn as separate, lower runs (the real-PDF trap).
+SPLIT_SENTENCE = [
+    ("本年收入合计", False),
+    ("2946.25", True),
+    ("万元，其中：财政拨款收入", False),
+    ("2940.05", True),
+    ("万元，占", False),
+    ("99.79%", True),
+    ("。", False),
+]
+
+
+def sample_blocks(limit_paragraphs: int = 12) -> tuple[list[tuple[str, str]], list[list[str]]]:
+    """(kind, text) for the first headings/paragraphs of the .txt sample, and its first table."""
+    from loaders.formats.text import parse_text
+
+    doc = parse_text(TXT_SAMPLE.read_bytes(), "txt")
+    texts = [(b.kind, b.text.replace("[bookmark: ", "").split("]")[-1]) for b in doc.blocks if b.kind != "table"]
+    texts = [(k, t.strip()) for k, t in texts if t.strip()][:limit_paragraphs]
+    table = [[c.text for c in row] for row in doc.tables[0].rows]
+    return texts, table
+
+
+def build_docx(texts: list[tuple[str, str]], table: list[list[str]]) -> bytes:
+    import docx
+
+    d = docx.Document()
+    for kind, text in texts:
+        if kind == "heading":
+            d.add_heading(text, level=2)
+        else:
+            d.add_paragraph(text)
+    width = max(len(r) for r in table)
+    t = d.add_table(rows=len(table), cols=width)
+    for r, row in enumerate(table):
+        for c, value in enumerate(row):
+            t.cell(r, c).text = value
+    d.add_paragraph("表后说明：以上为绩效指标。")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def build_html(texts: list[tuple[str, str]], table: list[list[str]], charset: str = "utf-8") -> bytes:
+    from html import escape
+
+    parts = [
+        f'<!DOCTYPE html><html><head><meta charset="{charset}"><title>决算公开</title>',
+        "<style>p{color:red}</style><script>var x='不要这个';</script></head><body>",
+        "<nav><a href='/'>首页</a> 导航栏目</nav><main>",
+    ]
+    for kind, text in texts:
+        tag = "h2" if kind == "heading" else "p"
+        parts.append(f"<{tag}>{escape(text)}</{tag}>")
+    parts.append("<table>")
+    for r, row in enumerate(table):
+        tag = "th" if r == 0 else "td"
+        parts.append("<tr>" + "".join(f"<{tag}>{escape(v)}</{tag}>" for v in row) + "</tr>")
+    parts.append("</table><iframe src='x'></iframe></main><footer>版权所有</footer></body></html>")
+    return "".join(parts).encode(charset)
+
+
+def build_xlsx(table: list[list[str]], formula: bool = True) -> bytes:
+    """A 收入决算表 sheet with numbers as numbers and (optionally) a SUM formula row."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "收入决算表"
+    ws.append(["收入决算表"])
+    ws.append([])
+    for r, row in enumerate(table):
+        out = []
+        for c, v in enumerate(row):
+            if r > 0 and c >= 2:
+                out.append(float(v.replace(",", "")))
+            else:
+                out.append(v)
+        ws.append(out)
+    for row in ws.iter_rows(min_row=4, min_col=3):
+        for cell in row:
+            cell.number_format = "#,##0.00"
+    if formula:
+        ws.append(["", "公式合计", "=SUM(C4:C6)", None])
+    ws2 = wb.create_sheet("说明")
+    ws2["B2"] = "本年收入合计2946.25万元"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _pdf():
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_font("wqy", fname=str(CJK_FONT), collection_font_number=0)
+    return pdf
+
+
+def build_pdf(
+    texts: list[tuple[str, str]] | None = None,
+    table: list[list[str]] | None = None,
+    user_password: str | None = None,
+) -> bytes:
+    """Text-layer PDF: a large title, a sentence with lowered number runs, sample
+    paragraphs (wrapped by fpdf2), and a ruled 收入决算表."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_font("wqy", size=18)
+    pdf.cell(0, 12, "二、收入决算情况说明", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("wqy", size=12)
+    x, y = pdf.l_margin + 12, pdf.get_y() + 8
+    for run, lowered in SPLIT_SENTENCE:
+        pdf.text(x, y + (1.7 if lowered else 0), run)  # numbers sit ~5pt lower, like the real PDF
+        x += pdf.get_string_width(run)
+    pdf.set_y(y + 8)
+    for kind, text in texts or []:
+        pdf.set_font("wqy", size=15 if kind == "heading" else 12)
+        pdf.multi_cell(0, 7, ("" if kind == "heading" else "　　") + text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    pdf.set_font("wqy", size=10)
+    pdf.ln(4)
+    with pdf.table(text_align="LEFT", first_row_as_headings=False) as t:
+        for row in table or INCOME_TABLE:
+            r = t.row()
+            for v in row:
+                r.cell(v)
+    if user_password:
+        pdf.set_encryption(owner_password="owner-" + user_password, user_password=user_password)
+    return bytes(pdf.output())
+
+
+def build_blank_pdf(pages: int = 1) -> bytes:
+    """A PDF with pages but no text layer (what a scan without OCR looks like)."""
+    pdf = _pdf()
+    for _ in range(pages):
+        pdf.add_page()
+        pdf.rect(20, 20, 100, 150)
+    return bytes(pdf.output())
+
+
+def build_zip(entries: dict[str, bytes], compress: bool = True) -> bytes:
+    import zipfile
+
+    buf = io.BytesIO()
+    mode = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with zipfile.ZipFile(buf, "w", mode) as zf:
+        for name, payload in entries.items():
+            zf.writestr(name, payload)
+    return buf.getvalue()
