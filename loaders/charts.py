@@ -9,15 +9,23 @@ labels are real glyphs, not boxes.
 from __future__ import annotations
 
 import base64
+import html
 import re
+from decimal import Decimal
 import shutil
 import subprocess
+import sys
 from functools import lru_cache
 from pathlib import Path
 
-import altair as alt
-import polars as pl
-import vl_convert
+# jsonschema (imported by altair) probes the optional IRI checker `rfc3987_syntax`, whose
+# import compiles a Lark grammar for ~5 s of CPU. Altair never validates IRIs, so the probe
+# is answered "not installed" in processes that draw charts — unless it is already loaded.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+import altair as alt  # noqa: E402
+import polars as pl  # noqa: E402
+import vl_convert  # noqa: E402
 
 __all__ = [
     "CJK_FONT",
@@ -31,6 +39,8 @@ __all__ = [
     "show",
     "chart_title",
     "headroom",
+    "table",
+    "table_html",
 ]
 
 CJK_FONT = "WenQuanYi Micro Hei"
@@ -195,3 +205,35 @@ def show(
         metadata={PNG_MIME: {CHART_METADATA_KEY: {"name": stem, "title": title}}},
     )
     return saved
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 1 else f"{value:,.2f}"
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def table_html(frame: pl.DataFrame, max_rows: int = 200) -> str:
+    """A plain, escaped HTML table: amounts with two decimals, missing values as —."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = [
+        "<tr>" + "".join(f"<td>{html.escape(_cell(v))}</td>" for v in row) + "</tr>"
+        for row in frame.head(max_rows).iter_rows()
+    ]
+    more = (
+        f"<caption>前 {max_rows} 行，共 {frame.height} 行</caption>" if frame.height > max_rows else ""
+    )
+    return f'<table class="juesuan">{more}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def table(frame: pl.DataFrame, max_rows: int = 200) -> None:
+    """Display a frame as a plain HTML table (what the report shows, too)."""
+    from IPython.display import HTML, display
+
+    display(HTML(table_html(frame, max_rows)))

@@ -23,6 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from loaders.charts import CHART_METADATA_KEY, PNG_MIME  # first: keeps jsonschema's import fast
+
 import jupytext
 import nbformat
 from markdown_it import MarkdownIt
@@ -30,7 +32,6 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from papermill.parameterize import parameterize_notebook
 
-from loaders.charts import CHART_METADATA_KEY, PNG_MIME
 from loaders.config import PROJECT_ROOT, warehouse_path
 
 __all__ = [

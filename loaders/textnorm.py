@@ -90,6 +90,10 @@ def fold(text: str) -> str:
 
 def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str) -> bool:
     run = text[ws_start:ws_end]
+    nxt = fold_char(text[ws_end]) if ws_end < len(text) else ""
+    pc = fold_char(prev_char)
+    if (pc.isdigit() or pc == "万") and nxt and nxt in "万元%" and "\t" not in run:
+        return False  # a page break inside "26.12 万|元" or "91.91|万元"
     if run.count("\n") >= 2 or "\t" in run:
         return True
     if prev_char in _HARD_END or fold_char(prev_char) in _HARD_END:

@@ -21,7 +21,7 @@
 # *derived* (for example the prior year's total, computed from "与上年相比增加 X 万元") are
 # drawn pale, so the reader can always tell a printed number from an inferred one.
 
-# %% [markdown]
+# %% [markdown] tags=["report-skip"]
 # The parameters below can be overridden by papermill (`-p unit_ids '[...]'`) or by the
 # report builder. `db_path` None means: the `JUESUAN_DB` environment variable, else the
 # project's default warehouse. `unit_ids` None means: every unit in `marts.dim_unit`.
@@ -31,7 +31,7 @@ db_path = None
 unit_ids = None
 chart_dir = None
 
-# %% [markdown]
+# %% [markdown] tags=["report-skip"]
 # First the shared helpers: the read-only warehouse session (`loaders.notebook_data`), the
 # chart theme with a Chinese font, and `draw`, which shows each chart and, when the report
 # builder asks for it, saves it as a PNG.
@@ -39,12 +39,12 @@ chart_dir = None
 # %%
 import os
 
+from loaders import charts  # first: it keeps altair's import fast (see loaders/charts.py)
+from loaders.notebook_data import open_warehouse
+
 import altair as alt
 import polars as pl
 from IPython.display import Markdown, display
-
-from loaders import charts
-from loaders.notebook_data import open_warehouse
 
 charts.enable_theme()
 chart_dir = chart_dir or os.environ.get("JUESUAN_CHART_DIR")
@@ -93,11 +93,12 @@ if wh.exists("marts.dim_unit"):
                string_agg(DISTINCT CAST(d.fiscal_year AS VARCHAR), '、' ORDER BY CAST(d.fiscal_year AS VARCHAR)) AS years
         FROM marts.dim_unit u
         LEFT JOIN marts.dim_document d USING (unit_id)
+        WHERE u.unit_id <> '-1'  -- the 未知单位 member
         GROUP BY ALL
         ORDER BY u.unit_name
         """
         if wh.exists("marts.dim_document")
-        else "SELECT unit_id, unit_name, province, city, county, admin_level FROM marts.dim_unit ORDER BY unit_name"
+        else "SELECT unit_id, unit_name, province, city, county, admin_level FROM marts.dim_unit WHERE unit_id <> '-1' ORDER BY unit_name"
     )
 if unit_ids:
     units = units.filter(pl.col("unit_id").is_in(list(unit_ids)))
@@ -108,10 +109,10 @@ if units.is_empty():
     say("仓库中没有可对比的单位（`marts.dim_unit` 为空或不存在）。以下各节都将没有数据。")
 else:
     say(f"共对比 **{len(selected)}** 个单位：" + "、".join(units["unit_name"]) + "。")
-    display(units)
+    charts.table(units.rename({"unit_id": "单位编号", "unit_name": "单位", "province": "省", "city": "市", "county": "县", "admin_level": "层级", "years": "年度"}, strict=False))
 
 
-# %% [markdown]
+# %% [markdown] tags=["report-skip"]
 # A small helper queries a mart for the selected units only and adds a readable unit name
 # and the stated/derived label; every later step goes through it.
 
@@ -132,6 +133,15 @@ def unit_frame(table: str, select: str, where: str = "TRUE") -> pl.DataFrame:
     return frame
 
 
+def one_per_metric(frame: pl.DataFrame) -> pl.DataFrame:
+    """fct_budget_totals may state one metric twice (收入总计 and 支出总计 of 收支总计): keep one."""
+    if frame.is_empty():
+        return frame
+    return frame.sort("unit_id", "fiscal_year", "metric", "qualifier").unique(
+        subset=["unit_id", "fiscal_year", "metric"], keep="first", maintain_order=True
+    )
+
+
 # %% [markdown]
 # ## 2. 收支总计
 #
@@ -140,10 +150,12 @@ def unit_frame(table: str, select: str, where: str = "TRUE") -> pl.DataFrame:
 # year, the warehouse derives the prior year's total, so one document yields two years.
 
 # %%
-totals = unit_frame(
-    "fct_budget_totals",
-    "unit_id, fiscal_year, metric, amount_wan, is_derived",
-    "metric = 'total_income_expense'",
+totals = one_per_metric(
+    unit_frame(
+        "fct_budget_totals",
+        "unit_id, fiscal_year, metric, qualifier, amount_wan, is_derived",
+        "metric = 'total_income_expense' AND measure = '决算'",
+    )
 )
 if totals.is_empty():
     say("没有收支总计数据。")
@@ -167,7 +179,9 @@ else:
 # 上级补助 and so on. One stacked bar per unit and year shows the mix.
 
 # %%
-income = unit_frame("fct_income_by_source", "unit_id, fiscal_year, source_name, amount_wan, is_derived")
+income = unit_frame(
+    "fct_income_by_source", "unit_id, fiscal_year, income_source, amount_wan", "measure = '决算'"
+)
 if income.is_empty():
     say("没有收入来源数据。")
 else:
@@ -180,14 +194,17 @@ else:
         .encode(
             y=alt.Y("unit_year:N", title="单位及年度"),
             x=alt.X("amount_wan:Q", title="收入（万元）", stack="zero"),
-            color=alt.Color("source_name:N", title="收入来源"),
-            opacity=BASIS_OPACITY,
+            color=alt.Color("income_source:N", title="收入来源"),
         )
         .properties(title="收入结构（万元）", width=480)
     )
     draw(chart, "income_by_source")
-    shares = income.group_by("unit_name", "fiscal_year", "source_name").agg(pl.col("amount_wan").sum())
-    display(shares.sort("unit_name", "fiscal_year", "amount_wan", descending=[False, False, True]))
+    shares = income.group_by("unit_name", "fiscal_year", "income_source").agg(pl.col("amount_wan").sum())
+    charts.table(
+        shares.sort("unit_name", "fiscal_year", "amount_wan", descending=[False, False, True]).rename(
+            {"unit_name": "单位", "fiscal_year": "年度", "income_source": "收入来源", "amount_wan": "金额（万元）"}
+        )
+    )
 
 # %% [markdown]
 # ## 4. 按功能分类（类）的支出
@@ -197,15 +214,24 @@ else:
 # and year the broadest scope available is used, and the chart says which.
 
 # %%
+class_names = (
+    wh.sql("SELECT subject_code AS class_code, subject_name AS class_name FROM marts.dim_function_subject WHERE subject_level = '类'")
+    if wh.exists("marts.dim_function_subject")
+    else pl.DataFrame(schema={"class_code": pl.Utf8, "class_name": pl.Utf8})
+)
 by_class = unit_frame(
     "fct_spending_by_class",
-    "unit_id, fiscal_year, fund_scope, class_code, class_name, amount_wan, is_derived",
-    "measure = '决算'",
+    "unit_id, fiscal_year, fund_scope, class_code, amount_wan",
+    "measure = '决算' AND amount_wan IS NOT NULL",
 )
+if not by_class.is_empty():
+    by_class = by_class.join(class_names, on="class_code", how="left").with_columns(
+        pl.coalesce("class_name", pl.lit("未识别科目")).alias("class_name")
+    )
 if by_class.is_empty():
     say("没有按功能分类（类）的支出数据。")
 else:
-    scope_rank = {"全部资金": 0, "财政拨款": 1, "一般公共预算": 2}
+    scope_rank = {"全部资金": 0, "一般公共预算财政拨款": 1, "政府性基金": 2}
     best = (
         by_class.with_columns(pl.col("fund_scope").replace_strict(scope_rank, default=9).alias("rank"))
         .group_by("unit_id", "fiscal_year")
@@ -215,7 +241,8 @@ else:
         pl.col("fund_scope").replace_strict(scope_rank, default=9).alias("rank")
     ).join(best, on=["unit_id", "fiscal_year", "rank"])
     data = charts.for_chart(by_class).with_columns(
-        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年（" + pl.col("fund_scope") + "）").alias("unit_year")
+        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年（" + pl.col("fund_scope") + "）").alias("unit_year"),
+        (pl.col("class_code") + " " + pl.col("class_name")).alias("class_label"),
     )
     chart = (
         alt.Chart(data)
@@ -223,7 +250,7 @@ else:
         .encode(
             y=alt.Y("unit_year:N", title="单位、年度（资金范围）"),
             x=alt.X("amount_wan:Q", title="支出（万元）", stack="zero"),
-            color=alt.Color("class_name:N", title="功能分类（类）"),
+            color=alt.Color("class_label:N", title="功能分类（类）"),
             order=alt.Order("class_code:N"),
         )
         .properties(title="按功能分类（类）的支出（万元）", width=460)
@@ -237,10 +264,12 @@ else:
 # The split says how much of a unit's money is discretionary project work.
 
 # %%
-split = unit_frame(
-    "fct_budget_totals",
-    "unit_id, fiscal_year, metric, amount_wan, is_derived",
-    "metric IN ('expense_basic', 'expense_project')",
+split = one_per_metric(
+    unit_frame(
+        "fct_budget_totals",
+        "unit_id, fiscal_year, metric, qualifier, amount_wan, is_derived",
+        "metric IN ('expense_basic', 'expense_project') AND measure = '决算'",
+    )
 )
 if split.is_empty():
     say("没有基本支出/项目支出数据。")
@@ -270,17 +299,31 @@ else:
 # 在职人数). Units without a stated headcount are left out rather than guessed.
 
 # %%
-costs = unit_frame(
-    "fct_budget_totals",
-    "unit_id, fiscal_year, metric, amount_wan, is_derived",
-    "metric IN ('basic_personnel', 'basic_public') AND NOT is_derived",
+costs = one_per_metric(
+    unit_frame(
+        "fct_budget_totals",
+        "unit_id, fiscal_year, metric, qualifier, amount_wan, is_derived",
+        "metric IN ('basic_personnel', 'basic_public') AND measure = '决算' AND NOT is_derived",
+    )
 )
+# headcount is read from a marts.fct_headcount (unit_id, fiscal_year, headcount_kind, persons) when the
+# warehouse has one
 heads = unit_frame("fct_headcount", "unit_id, fiscal_year, headcount_kind, persons")
 if costs.is_empty():
     say("没有人员经费/公用经费数据。")
 elif heads.is_empty():
-    say("没有单位披露人数，无法计算人均经费；人员经费与公用经费总额见下表。")
-    display(costs.select("unit_name", "fiscal_year", "metric", "amount_wan"))
+    say(
+        "仓库中没有人数数据（`marts.fct_headcount` 为空或不存在），无法计算人均经费；"
+        "人员经费与公用经费总额见下表。"
+    )
+    charts.table(
+        costs.select(
+            pl.col("unit_name").alias("单位"),
+            pl.col("fiscal_year").alias("年度"),
+            pl.col("metric").replace_strict(METRIC_LABELS, default=pl.col("metric")).alias("指标"),
+            pl.col("amount_wan").alias("金额（万元）"),
+        )
+    )
 else:
     head = heads.group_by("unit_id", "fiscal_year").agg(pl.col("persons").max())
     per_head = charts.for_chart(costs).join(head, on=["unit_id", "fiscal_year"]).with_columns(
@@ -312,8 +355,8 @@ else:
 # %%
 three = unit_frame(
     "fct_three_public",
-    "unit_id, fiscal_year, item, amount_wan, is_derived",
-    "measure = '决算' AND item <> '合计'",
+    "unit_id, fiscal_year, item, actual_wan AS amount_wan",
+    "actual_wan IS NOT NULL AND item <> '合计'",
 )
 if three.is_empty():
     say("没有“三公”经费数据。")
@@ -343,34 +386,50 @@ else:
 projects = unit_frame(
     "fct_project_execution",
     "unit_id, fiscal_year, project_name, budget_wan, adjusted_budget_wan, executed_wan, execution_rate",
-    "execution_rate IS NOT NULL",
+    "project_name IS NOT NULL AND project_name <> '部门整体' AND executed_wan IS NOT NULL",
 )
+if not projects.is_empty():
+    # the stated rate where the document prints one, else executed / (adjusted) budget
+    projects = charts.for_chart(projects).with_columns(
+        pl.coalesce("adjusted_budget_wan", "budget_wan").alias("base_wan")
+    ).with_columns(
+        pl.when(pl.col("execution_rate").is_not_null())
+        .then(pl.col("execution_rate"))
+        .when(pl.col("base_wan") > 0)
+        .then(pl.col("executed_wan") / pl.col("base_wan") * 100)
+        .alias("rate"),
+        pl.when(pl.col("execution_rate").is_not_null()).then(pl.lit(STATED)).otherwise(pl.lit("计算值")).alias("rate_basis"),
+    ).filter(pl.col("rate").is_not_null())
 if projects.is_empty():
     say("没有可计算执行率的项目数据。")
 else:
-    data = charts.for_chart(projects).with_columns(
+    data = projects.with_columns(
         (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year")
     )
     bars = (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            y=alt.Y("project_name:N", title="项目", sort=alt.EncodingSortField("execution_rate", op="max", order="descending")),
+            y=alt.Y("project_name:N", title="项目", sort=alt.EncodingSortField("rate", op="max", order="descending")),
             x=alt.X(
-                "execution_rate:Q",
+                "rate:Q",
                 title="预算执行率（%）",
-                scale=alt.Scale(domain=[0, max(115.0, float(data["execution_rate"].max()) * 1.12)], nice=False),
+                scale=alt.Scale(domain=[0, max(115.0, float(data["rate"].max()) * 1.12)], nice=False),
             ),
             color=alt.Color("unit_year:N", title="单位及年度"),
+            opacity=alt.Opacity("rate_basis:N", title="执行率来源", scale=alt.Scale(domain=[STATED, "计算值"], range=[1.0, 0.55])),
         )
     )
     text = bars.mark_text(align="left", dx=3, fontSize=10).encode(
-        text=alt.Text("execution_rate:Q", format=".1f"), color=alt.value("black")
+        text=alt.Text("rate:Q", format=".1f"), color=alt.value("black"), opacity=alt.value(1)
     )
     rule = alt.Chart(pl.DataFrame({"target": [100.0]})).mark_rule(color="#e45756", strokeDash=[4, 3]).encode(x="target:Q")
     draw((bars + text + rule).properties(title="项目预算执行率（%，红线为 100%）", width=420), "project_execution")
-    low = projects.filter(pl.col("execution_rate") < 90)
-    say(f"共 {projects.height} 个项目，执行率低于 90% 的有 {low.height} 个。")
+    low = projects.filter(pl.col("rate") < 90)
+    say(
+        f"共 {projects.height} 个项目，其中 {projects.filter(pl.col('rate_basis') == STATED).height} 个的执行率为原文所载，"
+        f"其余由执行数 ÷ 预算数计算；执行率低于 90% 的有 {low.height} 个。"
+    )
 
 # %% [markdown]
 # ## 9. 同比变化
@@ -379,8 +438,12 @@ else:
 # (a stated year and the prior year derived from the same document count).
 
 # %%
-yoy_source = unit_frame(
-    "fct_budget_totals", "unit_id, fiscal_year, metric, amount_wan, is_derived"
+yoy_source = one_per_metric(
+    unit_frame(
+        "fct_budget_totals",
+        "unit_id, fiscal_year, metric, qualifier, amount_wan, is_derived",
+        f"measure = '决算' AND metric IN ({', '.join(repr(m) for m in METRIC_LABELS)})",
+    )
 )
 yoy = pl.DataFrame()
 if not yoy_source.is_empty():
@@ -424,12 +487,19 @@ else:
         x=alt.X("label_x:Q"), text="label:N"
     )
     draw((bars + text).properties(title="主要指标较上年变化（万元）", width=460), "year_on_year")
-    display(
-        yoy.select("unit_name", "fiscal_year", "metric_label", "prior_wan", "amount_wan", "change_wan", "change_pct")
-        .sort("unit_name", "fiscal_year")
+    charts.table(
+        yoy.sort("unit_name", "fiscal_year", "metric_label").select(
+            pl.col("unit_name").alias("单位"),
+            pl.col("fiscal_year").alias("年度"),
+            pl.col("metric_label").alias("指标"),
+            pl.col("prior_wan").alias("上年（万元）"),
+            pl.col("amount_wan").alias("本年（万元）"),
+            pl.col("change_wan").alias("变化（万元）"),
+            (pl.col("change_pct") * 100).round(1).alias("变化率（%）"),
+        )
     )
 
-# %% [markdown]
+# %% [markdown] tags=["report-skip"]
 # Done: the session is closed so the warehouse file is free for the next writer.
 
 # %%

@@ -34,12 +34,12 @@ chart_dir = None
 # %%
 import os
 
+from loaders import charts  # first: it keeps altair's import fast (see loaders/charts.py)
+from loaders.notebook_data import open_warehouse
+
 import altair as alt
 import polars as pl
 from IPython.display import Markdown, display
-
-from loaders import charts
-from loaders.notebook_data import open_warehouse
 
 charts.enable_theme()
 pl.Config.set_tbl_rows(200)

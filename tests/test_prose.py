@@ -165,7 +165,7 @@ def test_sample_ziyang_prose_facts():
 
     fs = extract_prose(parse_file(SAMPLES / "ziyang-2021-land-development-center.md"))
     assert find(fs, "total_income_expense", 622.34)
-    [a] = find(fs, "prior_year_change_abs", 22.35, "收、支总计")
+    [a] = [f for f in find(fs, "prior_year_change_abs", 22.35) if f.qualifier == "收、支总计"]
     assert a.direction == "decrease"
     assert find(fs, "income_by_source", 210.85) and find(fs, "share_pct", 33.9, "一般公共预算财政拨款收入")
     assert find(fs, "income_by_source", 411.49) and find(fs, "share_pct", 66.1, "政府性基金")

@@ -71,6 +71,8 @@ class FactBuilder:
         nt, text = self.nt, self.doc.text
         a, b = ev_span
         a, b = min(a, num_span[0]), max(b, num_span[1])
+        while a < num_span[0] and nt.text[a] in ",;:、|\n ":
+            a += 1
         s, e = nt.orig_span(a, b)
         evidence = text[s:e]
         ns, ne = nt.orig_span(*num_span)

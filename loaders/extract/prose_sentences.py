@@ -19,7 +19,7 @@ PATH_MARK = re.compile(r"\((?:类|款|项)\)")
 PATH_TAIL = re.compile(r"(?::)?(?:年初预算|调整后预算|预算)?(?:支出)?(?:决算数?|数)?(?:为|是|合计)?:?$")
 HEADCOUNT_WORDS = re.compile(r"编制|在职|退休|离休|实有|人员|职工|人数|编外|聘用|工作人员|干部|遗属|临时工|人,")
 SCORE_WORDS = re.compile(r"自评|总得分|总分|综合得分|综合评分|评价得分|最终得分|评分为|得分为|分数为|评分结果")
-QUOTED = re.compile(r'"([^"]{2,60})"|《([^》]{2,60})》')
+QUOTED = re.compile(r'"([^"\d;,。:]{2,60})"|《([^》\d;,。:]{2,60})》')
 NEXT_YEAR_BUDGET = re.compile(r"(20\d\d)年(?:度)?(?:部门|单位)?预算")
 BUDGET_WORDS = re.compile(r"预算(?:数|为|是|安排)?")
 COMPLETION = re.compile(r"(?:完成|执行|达到|为)?(?:了)?(?:年初|全年|调整后|调整)?预算(?:数)?的?$|预算完成率(?:为|是)?$|完成率(?:为|是)?$|执行率(?:为|是|达)?$")
@@ -65,7 +65,7 @@ def clean_qualifier(s: str) -> str:
     s = re.sub(r"20\d\d年(?:度|底|末|初)?", "", s)
     s = ENUM_PREFIX.sub("", s)
     s = re.sub(r"^(?:其中|全年|我单位|本单位|本部门|单位|的|,|:)+", "", s)
-    s = re.sub(r"(?:各|分别|均|共|的|了|数|决算数?|支出决算数?)+$", "", s)
+    s = re.sub(r"(?:各|分别|均|共|的|了|决算数?|支出决算数?)+$", "", s)
     s = s.strip('",:;、|*# ')
     if s.startswith("(") and ")" not in s:
         s = s[1:]
@@ -219,7 +219,8 @@ class SentenceExtractor:
                 return None
             if comp is not None and not comp[2]:
                 return None
-            direction = "increase" if dm.group(1).startswith(INCREASE_WORDS) else "decrease"
+            word = dm.group(1) or dm.group(2)
+            direction = "increase" if word.startswith(INCREASE_WORDS) else "decrease"
             q = None
             if m.pct and prev is not None and ctx.change_subject and strip_connectors(Lc[: dm.start()]) == "":
                 q = ctx.change_subject
@@ -264,7 +265,8 @@ class SentenceExtractor:
         if re.search(r"原因|因素", sent[:rel]) or ctx.budget_frame:
             return None  # amounts quoted to explain a change; budget-framed lists
         out = self._money(ctx, m, sent, L, Lc, lc_s, l_abs, lc_abs, rel)
-        if prev is None and ctx.kind in (None, "other") and re.search(r"预算(?:数|资金)?(?:为|是)?$", Lc) and "决算" not in Lc:
+        if prev is None and ctx.kind in (None, "other") and re.search(r"预算(?:数|资金)?(?:为|是)?$", Lc) \
+                and "决算" not in Lc and "其中" in sent[rel:]:
             ctx.budget_frame = True
         return out
 
@@ -392,7 +394,7 @@ class SentenceExtractor:
                 ctx.subject, ctx.kind = path, "gpb_item"
             if st.fund == "govfund":
                 return None
-            if re.search(r"预算(?:数)?(?:为|是)?$", strip_connectors(Lc[::-1])[::-1] or Lc) and "决算" not in Lc:
+            if re.search(r"预算(?:数)?(?:为|是|数为)?$", Lc) and "决算" not in Lc:
                 fb.emit("gpb_item_budget", span, m.value, m.unit, (lc_abs, m.end), ctx.subject)
                 if re.search(r"完成", Lc):
                     ctx.budget_pending = True
@@ -401,7 +403,11 @@ class SentenceExtractor:
             ctx.prev_money_q, ctx.prev_metric = ctx.subject, "gpb_expense_item"
             return None
 
-        # ---- 三公经费
+        # ---- 三公经费 (in a list of 经济分类 items, 公务接待费 is one of them)
+        if ctx.kind == "econ":
+            hit = find_keyword(Lc, KEYWORDS)
+            if not (hit and hit[0].metric in ("basic_personnel", "basic_public")):
+                return self._econ(ctx, m, Lc, lc_abs)
         tp_item = three_public_item(Lc)
         tp_total = None
         for tp_total in THREE_PUBLIC_TOTAL.finditer(Lc):
@@ -463,6 +469,12 @@ class SentenceExtractor:
                 ctx.kind = "econ"
             return None
 
+        if re.search(r"一般公共预算(?:财政)?(?:拨款)?支出(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?$", Lc):
+            ctx.subject, ctx.kind, ctx.budget_pending = None, "gpb_total", "完成" in Lc
+            return None
+        if ctx.kind == "gpb_total" and lc_s == "" and "决算" in Lc:
+            fb.emit("gpb_expense_total", span, m.value, m.unit, (lc_abs, m.end), None)
+            return None
         if ctx.prev_metric == "split_total" and lc_s == "":
             fb.emit("total_income_expense", span, m.value, m.unit, (lc_abs, m.end), "支出总计")
             ctx.prev_metric = None
@@ -496,17 +508,11 @@ class SentenceExtractor:
 
         # ---- 经济分类 items after 人员经费 / 公用经费 ("主要包括:基本工资48.11万元、...")
         if ctx.kind == "econ" or (re.search(r"人员经费|公用经费|工资福利支出|商品和服务支出", sent[:rel]) and re.search(r"包括|其中|主要", sent[:rel])):
-            g = clean_qualifier(Lc)
-            g = re.sub(r"(?:为|是|共|计|支出)+$", "", g) if not g.endswith("服务支出") and not g.endswith("福利支出") else g
-            if 2 <= len(g) <= 20 and not re.search(r"\d|%", g):
-                fb.emit("econ_item", span, m.value, m.unit, (lc_abs + max(Lc.find(g), 0), m.end), g)
-                ctx.prev_money_q, ctx.prev_metric = g, "econ_item"
-                ctx.kind = "econ"
-            return None
+            return self._econ(ctx, m, Lc, lc_abs)
 
         # ---- a project's figures stated in prose
         proj = self._project_money(Lc)
-        if proj and (QUOTED.search(sent[:rel]) or "项目" in sent[:rel]):
+        if proj and (QUOTED.search(sent[:rel]) or ("项目" in sent[:rel] and "采购" not in sent)):
             q = self._project_name(ctx)
             fb.emit(proj, span, m.value, m.unit, (lc_abs, m.end), q)
             ctx.kind, ctx.subject = "project", q
@@ -519,6 +525,16 @@ class SentenceExtractor:
         ctx.kind = ctx.kind if lc_s == "" else "other"
         if lc_s != "":
             ctx.subject = g or None
+        return None
+
+    def _econ(self, ctx: SentCtx, m: Mention, Lc: str, lc_abs: int):
+        g = clean_qualifier(Lc)
+        if not re.search(r"(?:服务|福利|家庭的补助|资本性)支出$", g):
+            g = re.sub(r"(?:为|是|共|计|支出)+$", "", g)
+        if 2 <= len(g) <= 20 and not re.search(r"\d|%", g):
+            self.fb.emit("econ_item", (m.start, m.num_end), m.value, m.unit, (lc_abs + max(Lc.find(g), 0), m.end), g)
+            ctx.prev_money_q, ctx.prev_metric = g, "econ_item"
+            ctx.kind = "econ"
         return None
 
     @staticmethod

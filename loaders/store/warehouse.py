@@ -10,15 +10,17 @@ So writers (``juesuan load``, ``juesuan build``) never write the published file 
 4. CHECKPOINT, close, and ``os.replace`` the copy over the published file (atomic).
    A long load publishes every few documents, so a killed load keeps its progress.
 
-Readers open the published file with ``read_only=True``; nobody holds it read-write, so
-they never meet a lock error and always see a complete, committed state (the snapshot
-they opened stays valid after a publish: ``os.replace`` does not touch open files).
+Readers attach the published file read-only; nobody holds it read-write, so they never
+meet a lock error and always see a complete, committed state (the snapshot a connection
+opened stays valid after a publish: ``os.replace`` does not touch open files; a new
+connection sees the newest snapshot).
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import re
 import shutil
 import sys
 import time
@@ -290,6 +292,45 @@ def _is_lock_error(exc: Exception) -> bool:
     return "lock" in msg and ("conflicting" in msg or "could not set lock" in msg or "lock on file" in msg)
 
 
+def _catalog_name(path: Path) -> str:
+    name = re.sub(r"\W", "_", path.name.split(".", 1)[0]) or "warehouse"
+    return "warehouse" if name in ("memory", "system", "temp", "main") or name[0].isdigit() else name
+
+
+def _sql_literal(v: object) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return str(v)
+    return "'" + str(v).replace("'", "''") + "'"
+
+
+def _open_readonly(path: Path, config: dict | None) -> duckdb.DuckDBPyConnection:
+    """A fresh in-memory DuckDB with the warehouse ATTACHed read-only and made the default.
+
+    Not ``duckdb.connect(path, read_only=True)``: DuckDB caches one instance per path and
+    process, so a second connect while any connection is open would return the snapshot
+    of the first (the file it opened was replaced since). Attaching gives every call the
+    newest published snapshot; ``config`` is applied after the ATTACH (so that it may
+    switch off external access) with ``lock_configuration`` last.
+    """
+    con = duckdb.connect(":memory:")
+    try:
+        name = _catalog_name(path)
+        con.execute(f"ATTACH {_sql_literal(str(path))} AS \"{name}\" (READ_ONLY)")
+        con.execute(f'USE "{name}"')
+        cfg = dict(config or {})
+        lock = cfg.pop("lock_configuration", None)
+        for key, value in cfg.items():
+            con.execute(f"SET {key} = {_sql_literal(value)}")
+        if lock is not None:
+            con.execute(f"SET lock_configuration = {_sql_literal(lock)}")
+        return con
+    except BaseException:
+        con.close()
+        raise
+
+
 def connect_readonly(
     db_path: str | os.PathLike[str] | None = None,
     retries: int = 40,
@@ -297,9 +338,11 @@ def connect_readonly(
     config: dict | None = None,
     on_retry: WaitCallback | None = None,
 ) -> duckdb.DuckDBPyConnection:
-    """Open the published warehouse read-only, retrying briefly while a lock is held.
+    """Open the newest published snapshot of the warehouse read-only.
 
-    Raises WarehouseMissing ("run `juesuan load`") or WarehouseBusy with a readable message.
+    Retries briefly while another process holds the file read-write (only someone
+    bypassing the writer protocol, e.g. a hand-run dbt, can). Raises WarehouseMissing
+    ("run `juesuan load`") or WarehouseBusy with a readable message.
     """
     from ..config import warehouse_path
 
@@ -309,7 +352,7 @@ def connect_readonly(
         if not path.exists():
             raise WarehouseMissing(f"no warehouse yet at {path}: run `juesuan load`")
         try:
-            return duckdb.connect(str(path), read_only=True, config=config or {})
+            return _open_readonly(path, config)
         except duckdb.Error as e:
             if not _is_lock_error(e):
                 if not path.exists():

@@ -92,12 +92,18 @@ listing as (
 project_sum as (
     select t.document_id, 'R16' as rule_id, 'expense_project' as check_key, t.amt as expected,
         coalesce(l.total, a.total) as actual, coalesce(l.n, a.n) as n_parts,
+        -- projects gathered from across the document may be an incomplete list: a shortfall
+        -- is insufficient data, an excess is a real inconsistency
+        (l.total is null and a.total < t.amt - {{ money_tolerance('a.n') }}) as incomplete,
         t.evidence || ' | ' || coalesce(l.evidence, a.evidence) as evidence
     from pick t
     left join listing l using (document_id)
     left join (
         select document_id, sum(executed_wan_exact) as total, count(*) as n, string_agg(project_name, '、') as evidence
-        from {{ ref('fct_project_execution') }} where executed_wan_exact is not null group by 1
+        from {{ ref('fct_project_execution') }}
+        where executed_wan_exact is not null
+          and project_key not in ('', '部门整体', '合计', '基本支出', '项目支出', '政策和项目支出')
+        group by 1
     ) a using (document_id)
     where t.metric = 'expense_project' and coalesce(l.total, a.total) is not null
 ),
@@ -120,7 +126,7 @@ money_checks as (
     from sum_checks
     union all
     select document_id, rule_id, check_key, expected, actual, (actual - expected)::decimal(18, 4),
-        {{ money_tolerance('n_parts') }}, null, evidence
+        {{ money_tolerance('n_parts') }}, case when incomplete then 'insufficient_data' end, evidence
     from project_sum
     union all
     select document_id, rule_id, check_key, expected, actual, (actual - expected)::decimal(18, 4),

@@ -1,0 +1,108 @@
+"""A load killed with SIGKILL mid-batch keeps what it published; the next run completes the
+batch with no partial document and no duplicated rows."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from loaders.config import PROJECT_ROOT, SAMPLES_DIR
+from loaders.store.load import Limits, load_paths
+from loaders.store.warehouse import WarehouseError, connect_readonly
+
+N_DOCS = 10
+TABLES = ("documents", "document_texts", "blocks", "table_cells", "facts")
+KEYS = {
+    "documents": "document_id",
+    "document_texts": "document_id",
+    "blocks": "document_id, block_no",
+    "table_cells": "document_id, table_no, row_no, col_no",
+    "facts": "document_id, fact_no",
+}
+
+
+def make_batch(folder: Path, n: int = N_DOCS) -> None:
+    folder.mkdir(parents=True)
+    base = (SAMPLES_DIR / "miyi-2023-land-expropriation-center.txt").read_text(encoding="utf-8")
+    for i in range(n):
+        (folder / f"doc-{i:03d}.txt").write_text(base + f"\n（第{i}份）\n", encoding="utf-8")
+
+
+def loader_cmd(folder: Path, db: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "loaders.cli", "load", str(folder), "--db", str(db), "--quiet",
+            "--publish-every", "1", *extra]
+
+
+def per_document_counts(query, db: Path) -> dict[str, tuple[int, ...]]:
+    out: dict[str, list[int]] = {}
+    for i, t in enumerate(TABLES):
+        for doc_id, n in query(db, f"SELECT document_id, count(*) FROM raw.{t} GROUP BY 1"):
+            out.setdefault(doc_id, [0] * len(TABLES))[i] = n
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def published_documents(db: Path) -> int:
+    try:
+        con = connect_readonly(db, retries=0)
+    except WarehouseError:
+        return 0
+    try:
+        return con.execute("SELECT count(*) FROM raw.documents").fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_sigkill_mid_batch_then_rerun(tmp_path, query):
+    folder = tmp_path / "batch"
+    make_batch(folder)
+    reference_db = tmp_path / "ref" / "juesuan.duckdb"
+    load_paths([folder], reference_db, limits=Limits(timeout_s=60))
+    expected = per_document_counts(query, reference_db)
+    assert len(expected) == N_DOCS
+
+    db = tmp_path / "wh" / "juesuan.duckdb"
+    proc = subprocess.Popen(loader_cmd(folder, db), cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    published = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        published = published_documents(db)
+        if published >= 1:
+            break
+        time.sleep(0.01)
+    still_running = proc.poll() is None
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(10)
+    assert still_running, "the load finished before it could be killed: make the batch bigger"
+    at_kill = published_documents(db)
+    assert 1 <= at_kill < N_DOCS
+
+    # what the killed run published is complete: every document with all its rows
+    partial = per_document_counts(query, db)
+    assert len(partial) == at_kill
+    for doc_id, counts in partial.items():
+        assert counts == expected[doc_id]
+    ledger_ids = {r[0] for r in query(db, "SELECT document_id FROM raw.load_ledger WHERE status = 'loaded'")}
+    assert ledger_ids == set(partial)
+
+    leftovers = [p for p in db.parent.iterdir() if ".wip-" in p.name]
+    assert leftovers, "the killed writer's working copy should still be there"
+
+    rerun = subprocess.run(loader_cmd(folder, db), cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{N_DOCS} inputs: {N_DOCS - at_kill} loaded, {at_kill} duplicate, 0 quarantined" in rerun.stdout
+
+    assert per_document_counts(query, db) == expected
+    for t, key in KEYS.items():
+        total, distinct = query(db, f"SELECT count(*), count(DISTINCT ({key})) FROM raw.{t}")[0]
+        assert total == distinct
+    loaded_rows = query(db, "SELECT document_id, count(*) FROM raw.load_ledger WHERE status = 'loaded' GROUP BY 1")
+    assert len(loaded_rows) == N_DOCS and all(n == 1 for _, n in loaded_rows)
+    assert not [p for p in db.parent.iterdir() if ".wip-" in p.name]
