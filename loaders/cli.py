@@ -27,7 +27,7 @@ app = typer.Typer(
 )
 
 out = Console(soft_wrap=True)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     Optional[Path],
@@ -81,6 +81,10 @@ def load(
                                  publish_seconds=publish_seconds, on_progress=on_progress, on_wait=_wait_message)
     except WarehouseError as e:
         _fail(str(e))
+    except KeyboardInterrupt:
+        err.print("interrupted: the documents loaded so far are published; run the same command again to finish",
+                  highlight=False)
+        raise typer.Exit(130)
     _print_load_summary(summary)
 
 
@@ -132,8 +136,9 @@ def status(
         t = Table(title=f"{len(docs)} documents in {warehouse_path(db)}", title_justify="left")
         for col in ("document", "file", "unit", "year", "kind", "format", "pages", "facts"):
             t.add_column(col, overflow="fold", justify="right" if col in ("year", "pages", "facts") else "left")
+        t.columns[0].no_wrap = True
         for d in docs:
-            t.add_row(d[0][:12], d[1], d[2] or "", _s(d[3]), d[4] or "", d[5], _s(d[6]), _s(d[7]))
+            t.add_row(d[0][:10], d[1], d[2] or "", _s(d[3]), d[4] or "", d[5], _s(d[6]), _s(d[7]))
         out.print(t)
         run_id, rows = st.last_run(con)
         if run_id is None:
@@ -276,6 +281,8 @@ def sql(
 def build(
     db: DbOption = None,
     docs: Annotated[bool, typer.Option("--docs/--no-docs", help="Also run `dbt docs generate`.")] = True,
+    publish_on_failure: Annotated[bool, typer.Option(
+        "--publish-on-failure", help="Publish even when dbt build fails (to inspect what failed); still exits 1.")] = False,
 ) -> None:
     """`dbt build` (+ docs) on a private copy of the warehouse, published when it succeeds."""
     from .store.build import build as run_build
@@ -283,7 +290,7 @@ def build(
 
     t0 = time.monotonic()
     try:
-        run_build(warehouse_path(db), docs=docs, on_wait=_wait_message,
+        run_build(warehouse_path(db), docs=docs, publish_on_failure=publish_on_failure, on_wait=_wait_message,
                   echo=lambda m: err.print(m, highlight=False, markup=False))
     except WarehouseError as e:
         _fail(str(e))
@@ -306,7 +313,12 @@ def report(
     db_path = warehouse_path(db)
     if not db_path.exists():
         _fail(f"no warehouse yet at {db_path}: run `juesuan load`")
-    result = build_report(db_path, out_dir)
+    try:
+        result = build_report(db_path, out_dir)
+    except Exception as e:  # noqa: BLE001
+        if type(e).__name__ in ("ReportError", "WarehouseError", "WarehouseMissing", "WarehouseBusy"):
+            _fail(" ".join(str(e).split()))
+        raise
     out.print(f"report written to {result if result else out_dir}", highlight=False)
 
 

@@ -49,6 +49,7 @@ NOTEBOOK_DIR = PROJECT_ROOT / "notebooks"
 # report order; any other notebooks/*.py follow alphabetically
 NOTEBOOKS: tuple[str, ...] = ("compare_units", "data_quality", "subject_drilldown")
 KERNEL_NAME = "python3"
+SKIP_TAG = "report-skip"  # cells about plumbing (parameters, setup) stay in the notebook only
 CELL_TIMEOUT_S = 600
 
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -125,6 +126,8 @@ figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { font-size: .85em; color: #666; }
 table { border-collapse: collapse; font-size: .85em; margin: 1em 0; }
 th, td { border: 1px solid #ddd; padding: .25em .5em; text-align: left; vertical-align: top; }
+th { background: #f3f6fa; }
+td { max-width: 36em; overflow-wrap: anywhere; }
 .meta { color: #666; font-size: .9em; }
 .error { background: #fdecea; border: 1px solid #e45756; padding: 1em; white-space: pre-wrap; }
 nav ul { columns: 2; }
@@ -177,6 +180,8 @@ def _section(run: NotebookRun) -> str:
         f"{run.seconds:.1f} s · {len(run.charts)} 张图表</p>"
     )
     for cell in run.notebook.cells:
+        if SKIP_TAG in cell.metadata.get("tags", []):
+            continue
         if cell.cell_type == "markdown":
             parts.append(_MD.render(cell.source))
         elif cell.cell_type == "code":
@@ -229,6 +234,7 @@ def build_report(
     db_path: str | os.PathLike[str] | None,
     out_dir: str | os.PathLike[str] = "report",
     notebooks: list[str] | None = None,
+    directory: Path = NOTEBOOK_DIR,
 ) -> Path:
     """Execute the notebooks against `db_path` (read-only) and write `<out_dir>/index.html`.
     Returns the index path; raises ReportError after writing it when a notebook failed."""
@@ -243,14 +249,14 @@ def build_report(
         stale.unlink()
 
     runs: list[NotebookRun] = []
-    for name in notebooks or notebook_names():
+    for name in notebooks or notebook_names(directory):
         t0 = time.perf_counter()
         before = set(chart_dir.glob("*.png"))
         error: str | None = None
         try:
-            nb = execute_notebook(name, db, chart_dir=chart_dir)
+            nb = execute_notebook(name, db, chart_dir=chart_dir, directory=directory)
         except CellExecutionError as exc:
-            nb = getattr(exc, "notebook", None) or load_notebook(name)
+            nb = getattr(exc, "notebook", None) or load_notebook(name, directory)
             error = _strip_ansi(str(exc))
         charts = sorted(set(chart_dir.glob("*.png")) - before)
         runs.append(NotebookRun(name, nb, time.perf_counter() - t0, error, charts))

@@ -104,6 +104,7 @@ def _child(conn, fn, args, kwargs, memory_bytes) -> None:  # pragma: no cover - 
         except Exception:
             pass
     _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (it kills us)
     faulthandler.disable()  # a crash is reported as one ledger line, not a dump on stderr
     try:
         _limit_memory(memory_bytes)

@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -25,7 +27,7 @@
 db_path = None
 chart_dir = None
 
-# %% [markdown]
+# %% [markdown] tags=["report-skip"]
 # Setup: the read-only warehouse session and the chart helpers (see `loaders/notebook_data.py`
 # and `loaders/charts.py`). Tables are printed in full, evidence included.
 
@@ -62,6 +64,37 @@ STATUS_LABELS = {
     "insufficient_data": "数据不足",
 }
 STATUS_COLORS = ["#54a24b", "#e45756", "#bab0ac", "#eeca3b"]
+# Chinese labels of the reconciliation rules (rule_name in marts.fct_dq_findings), and the
+# unit their expected / actual / difference are measured in when it is not 万元.
+RULE_LABELS = {
+    "class_equals_sum_of_sections": "类 = 各款之和",
+    "class_equals_sum_of_items": "类 = 各项之和",
+    "gpb_total_equals_sum_of_classes": "一般公共预算财政拨款支出 = 各类之和",
+    "share_recomputes": "占比可由部分与总额复算",
+    "basic_plus_project_equals_total": "基本支出 + 项目支出 = 本年支出合计",
+    "personnel_plus_public_equals_basic": "人员经费 + 公用经费 = 基本支出",
+    "economic_items_add_up": "经济分类各项之和 = 人员/公用经费",
+    "income_total_equals_sources": "本年收入合计 = 各收入来源之和",
+    "grand_total_identity": "收入总计 = 本年收入 + 结转结余",
+    "yoy_amount_and_percent_agree": "同比增减额与增减率一致",
+    "yoy_matches_prior_document": "推算上年数 = 上年文件所载",
+    "three_public_total_equals_items": "“三公”合计 = 各项之和",
+    "three_public_item_within_budget": "“三公”各项不超预算",
+    "project_executed_within_budget": "项目执行数不超预算",
+    "project_execution_rate_recomputes": "项目执行率可复算",
+    "projects_sum_to_project_expense": "各项目执行数之和 = 项目支出",
+    "same_fact_stated_twice_agrees": "同一数字两处表述一致",
+    "direction_words_agree": "“大于/小于/等于预算”与完成率一致",
+    "placeholder_residue": "正文残留模板占位（XX、增加/减少）",
+    "foreign_year_in_body": "正文出现其他年度",
+}
+NON_MONEY_UNITS = {
+    "share_recomputes": "百分点",
+    "yoy_amount_and_percent_agree": "百分点",
+    "project_execution_rate_recomputes": "百分点",
+    "placeholder_residue": "处",
+    "foreign_year_in_body": "处",
+}
 say(f"数据仓库：`{wh.path}`" + ("" if wh.available else " —— **文件不存在**，没有核对结果。"))
 
 # %% [markdown]
@@ -73,28 +106,25 @@ say(f"数据仓库：`{wh.path}`" + ("" if wh.available else " —— **文件�
 # %%
 findings = pl.DataFrame()
 if wh.exists("marts.fct_dq_findings"):
-    cols = set(wh.columns("marts.fct_dq_findings"))
-    rule_text = "f.rule_name" if "rule_name" in cols else ("f.description" if "description" in cols else "f.rule_id")
     has_docs = wh.exists("marts.dim_document")
-    has_units = wh.exists("marts.dim_unit") and has_docs
     findings = wh.sql(
         f"""
-        SELECT f.document_id, f.rule_id, {rule_text} AS rule_text, f.status, f.severity,
-               f.expected, f.actual, f.difference, f.tolerance, f.evidence,
-               {"d.file_name" if has_docs else "f.document_id"} AS file_name,
-               {"d.fiscal_year" if has_docs else "NULL"} AS fiscal_year,
-               {"u.unit_name" if has_units else "NULL"} AS unit_name
+        SELECT f.*,
+               {"d.file_name, d.fiscal_year, d.unit_name" if has_docs else "f.document_id AS file_name, NULL AS fiscal_year, NULL AS unit_name"}
         FROM marts.fct_dq_findings f
         {"LEFT JOIN marts.dim_document d USING (document_id)" if has_docs else ""}
-        {"LEFT JOIN marts.dim_unit u ON u.unit_id = d.unit_id" if has_units else ""}
         ORDER BY file_name, f.rule_id
         """
     )
 if findings.is_empty():
     say("没有核对结果（`marts.fct_dq_findings` 为空或不存在）：先运行 `juesuan load` 和 `juesuan build`。")
 else:
+    if "rule_name" not in findings.columns:
+        findings = findings.with_columns(pl.col("rule_id").alias("rule_name"))
     findings = findings.with_columns(
         pl.col("status").replace_strict(STATUS_LABELS, default=pl.col("status")).alias("status_label"),
+        pl.col("rule_name").replace_strict(RULE_LABELS, default=pl.col("rule_name")).alias("rule_text"),
+        pl.col("rule_name").replace_strict(NON_MONEY_UNITS, default="万元").alias("measure_unit"),
         pl.coalesce(
             pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年",
             pl.col("file_name"),
@@ -133,9 +163,10 @@ else:
         .properties(title="各文件勾稽核对结果（条）", width=460)
     )
     draw(chart, "findings_by_document")
-    display(
+    charts.table(
         findings.pivot(on="status_label", index="document", values="rule_id", aggregate_function="len")
         .fill_null(0)
+        .rename({"document": "文件"})
     )
 
 # %% [markdown]
@@ -152,32 +183,37 @@ if failed.is_empty():
 else:
     for document, rows in failed.group_by("document", maintain_order=True):
         say(f"**{document[0]}**（{rows.height} 条未通过）")
-        display(
+        charts.table(
             rows.select(
-                pl.col("rule_text").alias("规则"),
+                (pl.col("rule_id") + " " + pl.col("rule_text")).alias("规则"),
                 pl.col("severity").alias("级别"),
-                pl.col("expected").alias("应为（万元）"),
-                pl.col("actual").alias("实为（万元）"),
-                pl.col("difference").alias("差额（万元）"),
-                pl.col("tolerance").alias("容差（万元）"),
+                *([pl.format("{}/{}", "n_failed", "n_checks").alias("未通过/核对数")] if "n_checks" in rows.columns else []),
+                pl.col("expected").alias("应为"),
+                pl.col("actual").alias("实为"),
+                pl.col("difference").alias("差额"),
+                pl.col("tolerance").alias("容差"),
+                pl.col("measure_unit").alias("单位"),
                 pl.col("evidence").alias("原文依据"),
             )
         )
 
 # %% [markdown]
-# The same failures as a chart: the absolute difference of each failed rule next to the
-# tolerance it exceeded (the black tick).
+# The same failures as a chart: the absolute difference of each failed money rule next to
+# the tolerance it exceeded (the black tick). Rules measured in percentage points or counts
+# are in the table above only.
 
 # %%
 measured = (
-    failed.filter(pl.col("difference").is_not_null()) if not failed.is_empty() else failed
+    failed.filter(pl.col("difference").is_not_null() & (pl.col("measure_unit") == "万元"))
+    if not failed.is_empty()
+    else failed
 )
 if measured.is_empty():
     say("没有带差额的未通过核对，不作图。")
 else:
     data = charts.for_chart(measured).with_columns(
         pl.col("difference").abs().alias("abs_difference"),
-        (pl.col("document") + " · " + pl.col("rule_text")).alias("row"),
+        (pl.col("document") + " · " + pl.col("rule_id") + " " + pl.col("rule_text")).alias("row"),
     )
     base = alt.Chart(data).encode(y=alt.Y("row:N", title="文件 · 规则"))
     bars = base.mark_bar(color="#e45756").encode(
@@ -202,7 +238,23 @@ unchecked = (
 if unchecked.is_empty():
     say("所有规则都有足够数据（或没有核对结果）。")
 else:
-    display(unchecked.select(pl.col("document").alias("文件"), pl.col("rule_text").alias("规则"), pl.col("severity").alias("级别")))
+    charts.table(
+        unchecked.select(
+            pl.col("document").alias("文件"),
+            (pl.col("rule_id") + " " + pl.col("rule_text")).alias("规则"),
+            pl.col("severity").alias("级别"),
+        )
+    )
+na = findings.filter(pl.col("status") == "not_applicable") if not findings.is_empty() else findings
+if not na.is_empty():
+    say(
+        "不适用（文件中没有可核对内容）的规则："
+        + "；".join(
+            f"{doc}：" + "、".join(rows["rule_id"].to_list())
+            for (doc,), rows in na.group_by("document", maintain_order=True)
+        )
+        + "。"
+    )
 
 # %%
 wh.close()

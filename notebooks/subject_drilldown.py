@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -19,7 +21,7 @@
 # takes one 类 — by default the one with the most spending in the warehouse — and opens it
 # into its 款 and 项 for every unit and year, so one can see *which* lines carry the money.
 
-# %% [markdown]
+# %% [markdown] tags=["report-skip"]
 # Parameters: `class_code` is a 3-digit 类 code such as `"220"`; None picks the largest.
 # `db_path` None means the `JUESUAN_DB` environment variable, else the default warehouse.
 
@@ -28,7 +30,7 @@ db_path = None
 class_code = None
 chart_dir = None
 
-# %% [markdown]
+# %% [markdown] tags=["report-skip"]
 # Setup: the read-only warehouse session and the chart helpers.
 
 # %%
@@ -70,12 +72,14 @@ classes = pl.DataFrame()
 if wh.exists("marts.fct_spending_by_class"):
     classes = wh.sql(
         """
-        SELECT class_code, any_value(class_name) AS class_name, sum(amount_wan) AS amount_wan,
-               count(DISTINCT unit_id) AS units, count(DISTINCT fiscal_year) AS years
-        FROM marts.fct_spending_by_class
-        WHERE measure = '决算' AND amount_wan IS NOT NULL
-        GROUP BY class_code
-        ORDER BY amount_wan DESC
+        SELECT c.class_code, coalesce(any_value(s.subject_name), '未识别科目') AS class_name,
+               sum(c.amount_wan) AS amount_wan,
+               count(DISTINCT c.unit_id) AS units, count(DISTINCT c.fiscal_year) AS years
+        FROM marts.fct_spending_by_class c
+        LEFT JOIN marts.dim_function_subject s ON s.subject_code = c.class_code
+        WHERE c.measure = '决算' AND c.amount_wan IS NOT NULL
+        GROUP BY c.class_code
+        ORDER BY amount_wan DESC, c.class_code
         """
     )
 if classes.is_empty():
@@ -107,23 +111,25 @@ else:
 # %% [markdown]
 # ## 2. 类下各款：按单位和年度
 #
-# The chosen 类 split into its 款 for each unit, year and fund scope. Rows whose amount the
-# warehouse derived (summed from 项) rather than read are marked in the table below.
+# The chosen 类 split into its 款 for each unit, year and fund scope. Many documents state
+# only 类 and 项; a 款 is then the sum of its stated 项 (marked 推算值 in the table below),
+# and a stated 款 is used as printed.
 
 # %%
 detail = pl.DataFrame()
-if chosen and wh.exists("marts.fct_spending_by_function"):
-    has_dim = wh.exists("marts.dim_function_subject")
-    has_units = wh.exists("marts.dim_unit")
+if chosen and wh.exists("marts.fct_spending_by_function") and wh.exists("marts.dim_function_subject"):
     detail = wh.sql(
-        f"""
-        SELECT f.unit_id, {"u.unit_name" if has_units else "f.unit_id"} AS unit_name, f.fiscal_year,
-               f.fund_scope, f.subject_code, f.subject_level,
-               coalesce({"s.subject_name, " if has_dim else ""}f.subject_name) AS subject_name,
+        """
+        SELECT f.unit_id, coalesce(u.unit_name, f.unit_id) AS unit_name, f.fiscal_year, f.fund_scope,
+               f.subject_code, f.subject_level,
+               coalesce(s.subject_name, f.subject_name_printed) AS subject_name,
+               coalesce(s.section_code, left(f.subject_code, 5)) AS section_code,
+               coalesce(k.subject_name, s.section_name) AS section_name,
                f.amount_wan, f.completion_pct, f.is_derived, f.evidence
         FROM marts.fct_spending_by_function f
-        {"LEFT JOIN marts.dim_function_subject s USING (subject_code)" if has_dim else ""}
-        {"LEFT JOIN marts.dim_unit u USING (unit_id)" if has_units else ""}
+        LEFT JOIN marts.dim_function_subject s USING (subject_code)
+        LEFT JOIN marts.dim_function_subject k ON k.subject_code = left(f.subject_code, 5)
+        LEFT JOIN marts.dim_unit u USING (unit_id)
         WHERE f.measure = '决算' AND f.subject_code LIKE $prefix || '%'
           AND f.subject_level IN ('款', '项') AND f.amount_wan IS NOT NULL
         ORDER BY f.subject_code, unit_name, f.fiscal_year
@@ -133,9 +139,25 @@ if chosen and wh.exists("marts.fct_spending_by_function"):
         (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年（" + pl.col("fund_scope") + "）").alias("unit_year"),
         (pl.col("subject_code") + " " + pl.col("subject_name")).alias("subject"),
     )
-kuan = detail.filter(pl.col("subject_level") == "款") if not detail.is_empty() else detail
+keys = ["unit_id", "unit_year", "fund_scope", "section_code"]
+kuan = pl.DataFrame()
+if not detail.is_empty():
+    stated_kuan = detail.filter(pl.col("subject_level") == "款").select(
+        *keys, "section_name", "amount_wan", pl.lit("披露值").alias("basis")
+    )
+    summed_kuan = (
+        detail.filter(pl.col("subject_level") == "项")
+        .group_by(keys)
+        .agg(pl.col("section_name").first(), pl.col("amount_wan").sum())
+        .with_columns(pl.lit("推算值").alias("basis"))
+        .join(stated_kuan.select(keys), on=keys, how="anti")
+        .select(stated_kuan.columns)
+    )
+    kuan = pl.concat([stated_kuan, summed_kuan.cast(stated_kuan.schema)]).with_columns(
+        (pl.col("section_code") + " " + pl.coalesce("section_name", pl.lit("未识别款"))).alias("section")
+    )
 if kuan.is_empty():
-    say("选定的类没有款级支出数据。" if chosen else "没有选定的类，无法下钻。")
+    say("选定的类没有款级或项级支出数据。" if chosen else "没有选定的类，无法下钻。")
 else:
     data = charts.for_chart(kuan)
     chart = (
@@ -144,12 +166,20 @@ else:
         .encode(
             y=alt.Y("unit_year:N", title="单位、年度（资金范围）"),
             x=alt.X("amount_wan:Q", title="决算支出（万元）", stack="zero"),
-            color=alt.Color("subject:N", title="款"),
+            color=alt.Color("section:N", title="款"),
+            opacity=alt.Opacity("basis:N", title="口径", scale=alt.Scale(domain=["披露值", "推算值"], range=[1.0, 0.55])),
         )
         .properties(title=f"{chosen} {chosen_name}：各款决算支出（万元）", width=460)
     )
     draw(chart, f"class_{chosen}_kuan")
-    display(kuan.select("unit_year", "subject", "amount_wan", "is_derived"))
+    charts.table(
+        kuan.sort("section_code", "unit_year").select(
+            pl.col("unit_year").alias("单位、年度"),
+            pl.col("section").alias("款"),
+            pl.col("amount_wan").alias("决算（万元）"),
+            pl.col("basis").alias("口径"),
+        )
+    )
 
 # %% [markdown]
 # ## 3. 各项明细
@@ -171,7 +201,7 @@ else:
     bars = base.mark_bar().encode(color=alt.Color("unit_year:N", title="单位、年度（资金范围）"))
     text = base.mark_text(align="left", dx=3, fontSize=10).encode(text=alt.Text("amount_wan:Q", format=",.2f"))
     draw((bars + text).properties(title=f"{chosen} {chosen_name}：各项决算支出（万元）", width=440), f"class_{chosen}_xiang")
-    display(
+    charts.table(
         xiang.select(
             pl.col("unit_year").alias("单位、年度"),
             pl.col("subject").alias("项"),

@@ -176,3 +176,85 @@ def build_zip(entries: dict[str, bytes], compress: bool = True) -> bytes:
         for name, payload in entries.items():
             zf.writestr(name, payload)
     return buf.getvalue()
+
+
+# -- an unruled 支出决算表 with running header/footer and a paragraph over a page break -----
+
+UNRULED_HEADER = ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"]
+UNRULED_ROWS = [
+    ["201", "一般公共服务支出", "2,106.66", "1,503.52", "603.14"],
+    ["2010601", "行政运行", "1,511.89", "1,511.89", "-"],
+    ["2080505", "机关事业单位基本养老保险缴费支出", "160.75", "160.75", ""],
+    ["2210201", "住房公积金", "187.19", "187.19", "0.00"],
+]
+UNRULED_TOTAL = ["", "合计", "2,940.05", "2,336.91", "603.14"]
+RUNNING_HEADER = "上海市某某区某某局2024年度部门决算"
+LONG_PARAGRAPH = (
+    "本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；项目支出603.14万元，占20.51%。"
+    + "主要用于保障机构正常运转和完成日常工作任务，"
+    + "以及财政管理信息化建设、预算绩效评价和财政监督检查等专项工作，" * 9
+    + "全年各项支出均按预算执行，结转和结余资金已按规定清理。"
+)
+
+
+def build_unruled_pdf(page_number_style: str = "—{n}—") -> bytes:
+    """Page 1: running header, a 支出决算表 drawn without any ruling (numbers right-aligned,
+    one label wrapped over two lines), then 情况说明 whose long paragraph runs onto page 2;
+    every page has a running header and a page-number footer."""
+    from fpdf import FPDF
+
+    class Doc(FPDF):
+        def header(self) -> None:
+            self.set_font("wqy", size=9)
+            self.set_y(8)
+            self.cell(0, 5, RUNNING_HEADER, align="C")
+            self.set_y(22)
+
+        def footer(self) -> None:
+            self.set_font("wqy", size=9)
+            self.set_y(-14)
+            self.cell(0, 5, page_number_style.format(n=self.page_no()), align="C")
+
+    pdf = Doc(format="A4")
+    pdf.set_auto_page_break(True, margin=22)
+    pdf.add_font("wqy", fname=str(CJK_FONT), collection_font_number=0)
+    pdf.add_page()
+    pdf.set_font("wqy", size=16)
+    pdf.cell(0, 10, "支出决算表", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("wqy", size=10)
+    pdf.cell(0, 6, "单位：万元", align="R", new_x="LMARGIN", new_y="NEXT")
+    widths = [24, 62, 30, 28, 26]
+    aligns = ["L", "L", "R", "R", "R"]
+    pdf.ln(2)
+    for i, h in enumerate(UNRULED_HEADER):
+        pdf.cell(widths[i], 7, h, align="C" if i > 1 else "L")
+    pdf.ln(7)
+    for row in UNRULED_ROWS + [UNRULED_TOTAL]:
+        label = row[1]
+        wrapped = len(label) > 12
+        parts = [label[:13], label[13:]] if wrapped else [label]
+        y = pdf.get_y()
+        for i, v in enumerate(row):
+            pdf.set_xy(pdf.l_margin + sum(widths[:i]), y)
+            pdf.cell(widths[i], 6, parts[0] if i == 1 else v, align=aligns[i])
+        if wrapped:
+            pdf.set_xy(pdf.l_margin + widths[0], y + 4.6)
+            pdf.cell(widths[1], 6, parts[1], align="L")
+            pdf.set_y(y + 4.6 + 7.5)
+        else:
+            pdf.set_y(y + 7.5)
+    pdf.ln(6)
+    pdf.set_font("wqy", size=14)
+    pdf.cell(0, 9, "三、支出决算情况说明", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("wqy", size=12)
+    pdf.multi_cell(0, 7.5, "（十二）完成区委、区政府交办的其他任务。", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    # pad page 1 so that the long paragraph has to break onto page 2
+    while pdf.get_y() < 205:
+        pdf.multi_cell(0, 7.5, "　　本段为版面占位说明文字，不含任何金额数字，仅用于使下文段落跨页排版。",
+                       new_x="LMARGIN", new_y="NEXT", wrapmode="CHAR")
+        pdf.ln(3)
+    pdf.multi_cell(0, 7.5, "　　" + LONG_PARAGRAPH, new_x="LMARGIN", new_y="NEXT", wrapmode="CHAR")
+    pdf.ln(3)
+    pdf.multi_cell(0, 7.5, "　　四、财政拨款收入支出决算总体情况说明另见下表。", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

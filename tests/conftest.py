@@ -23,8 +23,8 @@ def samples_dir() -> Path:
 
 
 @pytest.fixture
-def query():
-    """query(db_path, sql, params=None) -> rows, on a read-only connection closed right after."""
+def warehouse_query():
+    """warehouse_query(db_path, sql, params=None) -> rows, on a read-only connection closed right after."""
     from loaders.store.warehouse import connect_readonly
 
     def run(db_path: Path, sql: str, params: list | None = None) -> list[tuple]:

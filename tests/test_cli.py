@@ -54,11 +54,11 @@ def test_status_before_any_load(tmp_warehouse):
     assert "no warehouse yet" in r.stderr and "juesuan load" in r.stderr
 
 
-def test_db_from_environment(tmp_warehouse, samples_dir, monkeypatch, query):
+def test_db_from_environment(tmp_warehouse, samples_dir, monkeypatch, warehouse_query):
     monkeypatch.setenv("JUESUAN_DB", str(tmp_warehouse))
     r = invoke("load", samples_dir / "miyi-2023-land-expropriation-center.txt")
     assert r.exit_code == 0, r.output
-    assert query(tmp_warehouse, "SELECT count(*) FROM raw.documents") == [(1,)]
+    assert warehouse_query(tmp_warehouse, "SELECT count(*) FROM raw.documents") == [(1,)]
 
 
 def test_load_summary_and_status(loaded, samples_dir, tmp_path):
@@ -154,13 +154,13 @@ WRITES = [
 
 
 @pytest.mark.parametrize("statement", WRITES)
-def test_sql_refuses_to_write(loaded, tmp_path, statement, query):
+def test_sql_refuses_to_write(loaded, tmp_path, statement, warehouse_query):
     (tmp_path / "secret.csv").write_text("a\n1\n")
-    before = query(loaded, "SELECT count(*) FROM raw.facts")
+    before = warehouse_query(loaded, "SELECT count(*) FROM raw.facts")
     r = invoke("sql", statement.format(tmp=tmp_path), "--db", loaded)
     assert r.exit_code != 0
     assert r.stderr.startswith("error:")
-    assert query(loaded, "SELECT count(*) FROM raw.facts") == before
+    assert warehouse_query(loaded, "SELECT count(*) FROM raw.facts") == before
     assert not (tmp_path / "out.csv").exists() and not (tmp_path / "other.duckdb").exists()
     assert not (tmp_path / "dump").exists()
 
@@ -180,7 +180,7 @@ def _fake_dbt(tmp_path, body: str) -> list[str]:
     return [sys.executable, str(script)]
 
 
-def test_build_publishes_only_a_successful_dbt_run(loaded, tmp_path, monkeypatch, query):
+def test_build_publishes_only_a_successful_dbt_run(loaded, tmp_path, monkeypatch, warehouse_query):
     from loaders.store import build as build_mod
 
     project = tmp_path / "project"
@@ -203,7 +203,7 @@ def test_build_publishes_only_a_successful_dbt_run(loaded, tmp_path, monkeypatch
     r = runner.invoke(app, ["build", "--db", str(loaded)])
     assert r.exit_code == 0, r.output
     assert calls.read_text().split("\n")[:2] == ["build --project-dir", "docs generate"]
-    assert query(loaded, "SELECT count(*) FROM marts.fct_dq_findings") == [(1,)]
+    assert warehouse_query(loaded, "SELECT count(*) FROM marts.fct_dq_findings") == [(1,)]
     r = invoke("status", "--summary", "--db", loaded)
     assert "data-quality findings: 1 (error 1)" in r.output and "fct_dq_findings" in r.output
 
@@ -217,8 +217,13 @@ def test_build_publishes_only_a_successful_dbt_run(loaded, tmp_path, monkeypatch
     monkeypatch.setattr(build_mod, "dbt_command", lambda: failing)
     r = runner.invoke(app, ["build", "--db", str(loaded)])
     assert r.exit_code == 1 and "dbt build failed" in r.stderr
-    assert query(loaded, "SELECT count(*) FROM marts.fct_dq_findings") == [(1,)]  # unchanged
+    assert warehouse_query(loaded, "SELECT count(*) FROM marts.fct_dq_findings") == [(1,)]  # unchanged
     assert not [p for p in loaded.parent.iterdir() if ".wip-" in p.name]
+
+    r = runner.invoke(app, ["build", "--publish-on-failure", "--db", str(loaded)])
+    assert r.exit_code == 1 and "published anyway" in r.stderr
+    assert warehouse_query(loaded, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'fct_dq_findings'") \
+        == [(0,)]
 
 
 def test_report_missing_module_is_explained(loaded, monkeypatch):

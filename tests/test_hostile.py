@@ -171,15 +171,15 @@ def batch(tmp_path_factory):
     shutil.rmtree(root, ignore_errors=True)
 
 
-def _text_of(query, db, document_id):
-    return query(db, "SELECT text FROM raw.document_texts WHERE document_id = ?", [document_id])[0][0]
+def _text_of(warehouse_query, db, document_id):
+    return warehouse_query(db, "SELECT text FROM raw.document_texts WHERE document_id = ?", [document_id])[0][0]
 
 
-def test_batch_accounts_for_every_input(batch, query):
+def test_batch_accounts_for_every_input(batch, warehouse_query):
     s = batch["summary"]
     assert [Path(e.input_path).name for e in s.entries] == batch["inputs"]  # hidden file skipped, order kept
     assert sum(s.counts.values()) == len(batch["inputs"])
-    rows = query(batch["db"], "SELECT input_path, status, reason FROM raw.load_ledger WHERE run_id = ? ORDER BY seq",
+    rows = warehouse_query(batch["db"], "SELECT input_path, status, reason FROM raw.load_ledger WHERE run_id = ? ORDER BY seq",
                  [s.run_id])
     assert [Path(r[0]).name for r in rows] == batch["inputs"]  # exactly one ledger row per input
     for path, status, reason in rows:
@@ -188,8 +188,8 @@ def test_batch_accounts_for_every_input(batch, query):
             assert reason and "\n" not in reason and len(reason) <= 300, (path, reason)
     # documents written are exactly the loaded ones, each complete
     loaded = {e.document_id for e in s.entries if e.status == "loaded"}
-    assert {r[0] for r in query(batch["db"], "SELECT document_id FROM raw.documents")} == loaded
-    assert {r[0] for r in query(batch["db"], "SELECT document_id FROM raw.document_texts")} == loaded
+    assert {r[0] for r in warehouse_query(batch["db"], "SELECT document_id FROM raw.documents")} == loaded
+    assert {r[0] for r in warehouse_query(batch["db"], "SELECT document_id FROM raw.document_texts")} == loaded
 
 
 EXPECTED_QUARANTINED = [
@@ -215,11 +215,11 @@ def test_store_decisions_have_fixed_reasons(batch):
         assert by["23-fifo.txt"].reason == "not a regular file"
 
 
-def test_truncated_pdf_ends_in_one_state(batch, query):
+def test_truncated_pdf_ends_in_one_state(batch, warehouse_query):
     e = batch["by"]["03-truncated.pdf"]
     assert e.status in ("loaded", "quarantined")
     if e.status == "loaded":  # a recovered PDF must carry the text it printed
-        assert "决算" in _text_of(query, batch["db"], e.document_id)
+        assert "决算" in _text_of(warehouse_query, batch["db"], e.document_id)
 
 
 def test_zip_entry_escaping_the_folder_writes_nothing_outside(batch):
@@ -230,20 +230,20 @@ def test_zip_entry_escaping_the_folder_writes_nothing_outside(batch):
 
 
 @pytest.mark.parametrize("name", ["11-gbk.txt", "13-utf16.txt"])
-def test_encodings_decode_to_the_same_text(batch, query, name):
+def test_encodings_decode_to_the_same_text(batch, warehouse_query, name):
     e = batch["by"][name]
     assert e.status == "loaded", e.reason
-    assert _text_of(query, batch["db"], e.document_id) == batch["miyi"]
+    assert _text_of(warehouse_query, batch["db"], e.document_id) == batch["miyi"]
 
 
-def test_big5_text(batch, query):
+def test_big5_text(batch, warehouse_query):
     from loaders.formats import parse_bytes
 
     assert parse_bytes(BIG5_TEXT.encode("big5"), "x.txt").text == BIG5_TEXT  # decoding is right
     e = batch["by"]["12-big5.txt"]
     assert e.status in ("loaded", "quarantined")  # 決算 in traditional characters: metadata's call
     if e.status == "loaded":
-        assert _text_of(query, batch["db"], e.document_id) == BIG5_TEXT
+        assert _text_of(warehouse_query, batch["db"], e.document_id) == BIG5_TEXT
 
 
 def test_huge_text_completes_within_limits(batch):
@@ -252,22 +252,22 @@ def test_huge_text_completes_within_limits(batch):
     assert e.seconds < BATCH_LIMITS.timeout_s + 10
 
 
-def test_html_scripts_and_iframes_are_not_text(batch, query):
+def test_html_scripts_and_iframes_are_not_text(batch, warehouse_query):
     e = batch["by"]["15-scripts.html"]
     assert e.status == "loaded", e.reason
-    text = _text_of(query, batch["db"], e.document_id)
+    text = _text_of(warehouse_query, batch["db"], e.document_id)
     assert "421.54" in text
     for payload in ("SCRIPT-PAYLOAD", "SCRIPT2-PAYLOAD", "STYLE-PAYLOAD", "IFRAME-PAYLOAD", "evil.example"):
         assert payload not in text
 
 
-def test_yusuan_is_loaded_as_yusuan(batch, query):
+def test_yusuan_is_loaded_as_yusuan(batch, warehouse_query):
     e = batch["by"]["17-yusuan.txt"]
     assert e.status == "loaded", e.reason
-    assert query(batch["db"], "SELECT doc_kind FROM raw.documents WHERE document_id = ?", [e.document_id]) == [("预算",)]
+    assert warehouse_query(batch["db"], "SELECT doc_kind FROM raw.documents WHERE document_id = ?", [e.document_id]) == [("预算",)]
 
 
-def test_same_file_twice_and_two_versions(batch, query):
+def test_same_file_twice_and_two_versions(batch, warehouse_query):
     by = batch["by"]
     assert (by["18-copy-a.md"].status, by["19-copy-b.md"].status) == ("loaded", "duplicate")
     assert by["19-copy-b.md"].document_id == by["18-copy-a.md"].document_id
@@ -275,6 +275,6 @@ def test_same_file_twice_and_two_versions(batch, query):
     v1, v2 = by["20-version-1.txt"], by["21-version-2.txt"]
     assert (v1.status, v2.status) == ("loaded", "loaded")
     assert v1.document_id != v2.document_id
-    rows = query(batch["db"], "SELECT unit_name, fiscal_year, doc_kind FROM raw.documents WHERE document_id IN (?, ?)",
+    rows = warehouse_query(batch["db"], "SELECT unit_name, fiscal_year, doc_kind FROM raw.documents WHERE document_id IN (?, ?)",
                  [v1.document_id, v2.document_id])
     assert len(rows) == 2 and rows[0] == rows[1]

@@ -39,10 +39,10 @@ def loader_cmd(folder: Path, db: Path, *extra: str) -> list[str]:
             "--publish-every", "1", *extra]
 
 
-def per_document_counts(query, db: Path) -> dict[str, tuple[int, ...]]:
+def per_document_counts(warehouse_query, db: Path) -> dict[str, tuple[int, ...]]:
     out: dict[str, list[int]] = {}
     for i, t in enumerate(TABLES):
-        for doc_id, n in query(db, f"SELECT document_id, count(*) FROM raw.{t} GROUP BY 1"):
+        for doc_id, n in warehouse_query(db, f"SELECT document_id, count(*) FROM raw.{t} GROUP BY 1"):
             out.setdefault(doc_id, [0] * len(TABLES))[i] = n
     return {k: tuple(v) for k, v in out.items()}
 
@@ -59,12 +59,12 @@ def published_documents(db: Path) -> int:
 
 
 @pytest.mark.slow
-def test_sigkill_mid_batch_then_rerun(tmp_path, query):
+def test_sigkill_mid_batch_then_rerun(tmp_path, warehouse_query):
     folder = tmp_path / "batch"
     make_batch(folder)
     reference_db = tmp_path / "ref" / "juesuan.duckdb"
     load_paths([folder], reference_db, limits=Limits(timeout_s=60))
-    expected = per_document_counts(query, reference_db)
+    expected = per_document_counts(warehouse_query, reference_db)
     assert len(expected) == N_DOCS
 
     db = tmp_path / "wh" / "juesuan.duckdb"
@@ -85,11 +85,11 @@ def test_sigkill_mid_batch_then_rerun(tmp_path, query):
     assert 1 <= at_kill < N_DOCS
 
     # what the killed run published is complete: every document with all its rows
-    partial = per_document_counts(query, db)
+    partial = per_document_counts(warehouse_query, db)
     assert len(partial) == at_kill
     for doc_id, counts in partial.items():
         assert counts == expected[doc_id]
-    ledger_ids = {r[0] for r in query(db, "SELECT document_id FROM raw.load_ledger WHERE status = 'loaded'")}
+    ledger_ids = {r[0] for r in warehouse_query(db, "SELECT document_id FROM raw.load_ledger WHERE status = 'loaded'")}
     assert ledger_ids == set(partial)
 
     leftovers = [p for p in db.parent.iterdir() if ".wip-" in p.name]
@@ -99,10 +99,10 @@ def test_sigkill_mid_batch_then_rerun(tmp_path, query):
     assert rerun.returncode == 0, rerun.stderr
     assert f"{N_DOCS} inputs: {N_DOCS - at_kill} loaded, {at_kill} duplicate, 0 quarantined" in rerun.stdout
 
-    assert per_document_counts(query, db) == expected
+    assert per_document_counts(warehouse_query, db) == expected
     for t, key in KEYS.items():
-        total, distinct = query(db, f"SELECT count(*), count(DISTINCT ({key})) FROM raw.{t}")[0]
+        total, distinct = warehouse_query(db, f"SELECT count(*), count(DISTINCT ({key})) FROM raw.{t}")[0]
         assert total == distinct
-    loaded_rows = query(db, "SELECT document_id, count(*) FROM raw.load_ledger WHERE status = 'loaded' GROUP BY 1")
+    loaded_rows = warehouse_query(db, "SELECT document_id, count(*) FROM raw.load_ledger WHERE status = 'loaded' GROUP BY 1")
     assert len(loaded_rows) == N_DOCS and all(n == 1 for _, n in loaded_rows)
     assert not [p for p in db.parent.iterdir() if ".wip-" in p.name]

@@ -1,205 +1,266 @@
-"""The analyst notebooks: jupytext pairing, headless execution, charts, empty-data behaviour.
+"""The analyst notebooks: jupytext pairing, literate structure, parameters, the chart helpers,
+and headless execution (nbclient, the project's python kernel) on warehouses with no data.
 
-The notebooks are executed (nbclient, the project's python kernel) against
-  * a warehouse built from the sample corpus by the real pipeline (`juesuan load` +
-    `juesuan build`) when that pipeline is present, and
-  * a small hand-made marts fixture (always), whose numbers are taken from the two sample
-    documents, so the notebooks are tested even when the pipeline is not, and
-  * a warehouse with no marts at all, where every notebook must say so and not crash.
+Execution on the warehouse built from the sample corpus (`juesuan load data/samples` +
+`juesuan build`) is in tests/test_report.py, which runs every notebook through build_report;
+the sample warehouse is built once per test session by `sample_warehouse()` below.
 """
 
 from __future__ import annotations
 
-import json
-import os
+import re
 import shutil
+import struct
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
 import jupytext
+import polars as pl
 import pytest
 
-try:
-    from loaders import report
-except ImportError:  # while developing
-    report = None
+from loaders import charts, report
+from loaders.config import SAMPLES_DIR
 
 REPO = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((REPO / "notebooks").glob("*.py"))
+NOTEBOOKS = report.notebook_names()
 
-# ---------------------------------------------------------------- fixture warehouse
-
-MIYI = "sc-panzhihua-miyi-集体土地征收补偿安置中心"
-ZIYANG = "sc-ziyang-土地开发整理中心"
-DOC_MIYI = "d" * 64
-DOC_ZIYANG = "e" * 64
-
-FIXTURE_SQL = f"""
-CREATE SCHEMA IF NOT EXISTS marts;
-CREATE TABLE marts.dim_unit (unit_id VARCHAR, unit_name VARCHAR, name_variants VARCHAR[],
-    province VARCHAR, city VARCHAR, county VARCHAR, admin_level VARCHAR, unit_kind VARCHAR);
-INSERT INTO marts.dim_unit VALUES
- ('{MIYI}', '米易县集体土地征收补偿安置中心', ['县集体土地征收补偿安置中心'], '四川省', '攀枝花市', '米易县', '县', '事业单位'),
- ('{ZIYANG}', '资阳市土地开发整理中心', [], '四川省', '资阳市', NULL, '市', '事业单位');
-
-CREATE TABLE marts.dim_document (document_id VARCHAR, unit_id VARCHAR, fiscal_year INTEGER,
-    file_name VARCHAR, title VARCHAR, doc_kind VARCHAR, scope VARCHAR);
-INSERT INTO marts.dim_document VALUES
- ('{DOC_MIYI}', '{MIYI}', 2023, 'miyi-2023-land-expropriation-center.txt', '2023年度部门决算', '决算', '部门'),
- ('{DOC_ZIYANG}', '{ZIYANG}', 2021, 'ziyang-2021-land-development-center.md', '2021年度决算公开说明', '决算', '单位');
-
-CREATE TABLE marts.dim_function_subject (subject_code VARCHAR, subject_name VARCHAR,
-    subject_level VARCHAR, class_code VARCHAR, class_name VARCHAR, parent_code VARCHAR);
-INSERT INTO marts.dim_function_subject VALUES
- ('208', '社会保障和就业支出', '类', '208', '社会保障和就业支出', NULL),
- ('20805', '行政事业单位养老支出', '款', '208', '社会保障和就业支出', '208'),
- ('2080505', '机关事业单位基本养老保险缴费支出', '项', '208', '社会保障和就业支出', '20805'),
- ('210', '卫生健康支出', '类', '210', '卫生健康支出', NULL),
- ('21011', '行政事业单位医疗', '款', '210', '卫生健康支出', '210'),
- ('2101102', '事业单位医疗', '项', '210', '卫生健康支出', '21011'),
- ('2101103', '公务员医疗补助', '项', '210', '卫生健康支出', '21011'),
- ('212', '城乡社区支出', '类', '212', '城乡社区支出', NULL),
- ('21208', '国有土地使用权出让收入安排的支出', '款', '212', '城乡社区支出', '212'),
- ('2120803', '城市建设支出', '项', '212', '城乡社区支出', '21208'),
- ('220', '自然资源海洋气象等支出', '类', '220', '自然资源海洋气象等支出', NULL),
- ('22001', '自然资源事务', '款', '220', '自然资源海洋气象等支出', '220'),
- ('2200106', '土地资源利用与保护', '项', '220', '自然资源海洋气象等支出', '22001'),
- ('2200150', '事业运行', '项', '220', '自然资源海洋气象等支出', '22001'),
- ('2200199', '其他自然资源事务支出', '项', '220', '自然资源海洋气象等支出', '22001'),
- ('221', '住房保障支出', '类', '221', '住房保障支出', NULL),
- ('22102', '住房改革支出', '款', '221', '住房保障支出', '221'),
- ('2210201', '住房公积金', '项', '221', '住房保障支出', '22102');
-
-CREATE TABLE marts.fct_budget_totals (unit_id VARCHAR, fiscal_year INTEGER, metric VARCHAR,
-    amount_wan DECIMAL(24, 6), is_derived BOOLEAN, document_id VARCHAR, evidence VARCHAR);
-INSERT INTO marts.fct_budget_totals VALUES
- ('{MIYI}', 2023, 'total_income_expense', 421.54, false, '{DOC_MIYI}', '2023年度收、支总计421.54万元'),
- ('{MIYI}', 2022, 'total_income_expense', 188.98, true, '{DOC_MIYI}', '收、支总计各增加232.56万元'),
- ('{MIYI}', 2023, 'total_income', 421.54, false, '{DOC_MIYI}', '2023年本年收入合计421.54万元'),
- ('{MIYI}', 2023, 'total_expense', 421.54, false, '{DOC_MIYI}', '2023年本年支出合计421.54万元'),
- ('{MIYI}', 2023, 'expense_basic', 250.27, false, '{DOC_MIYI}', '基本支出250.27万元'),
- ('{MIYI}', 2023, 'expense_project', 171.27, false, '{DOC_MIYI}', '项目支出171.27万元'),
- ('{MIYI}', 2023, 'basic_personnel', 236.24, false, '{DOC_MIYI}', '人员经费236.24万元'),
- ('{MIYI}', 2023, 'basic_public', 14.03, false, '{DOC_MIYI}', '公用经费14.03万元'),
- ('{MIYI}', 2023, 'office_running_cost', 14.03, false, '{DOC_MIYI}', '机关运行经费支出14.03万元'),
- ('{MIYI}', 2022, 'office_running_cost', 8.73, true, '{DOC_MIYI}', '比2022年增加5.3万元'),
- ('{ZIYANG}', 2021, 'total_income_expense', 622.34, false, '{DOC_ZIYANG}', '2021 年度收、支总计 622.34 万元'),
- ('{ZIYANG}', 2020, 'total_income_expense', 644.69, true, '{DOC_ZIYANG}', '收、支总计各减少 22.35 万元'),
- ('{ZIYANG}', 2021, 'total_income', 622.34, false, '{DOC_ZIYANG}', '2021 年本年收入合计 622.34 万元'),
- ('{ZIYANG}', 2021, 'total_expense', 622.34, false, '{DOC_ZIYANG}', '2021 年本年支出合计 622.34 万元'),
- ('{ZIYANG}', 2021, 'expense_basic', 210.85, false, '{DOC_ZIYANG}', '基本支出 210.85 万元'),
- ('{ZIYANG}', 2021, 'expense_project', 411.49, false, '{DOC_ZIYANG}', '项目支出 411.49 万元'),
- ('{ZIYANG}', 2021, 'basic_personnel', 184.73, false, '{DOC_ZIYANG}', '人员经费 184.73 万元'),
- ('{ZIYANG}', 2021, 'basic_public', 26.12, false, '{DOC_ZIYANG}', '公用经费 26.12 万元');
-
-CREATE TABLE marts.fct_headcount (unit_id VARCHAR, fiscal_year INTEGER, headcount_kind VARCHAR,
-    persons INTEGER, document_id VARCHAR, evidence VARCHAR);
-INSERT INTO marts.fct_headcount VALUES
- ('{MIYI}', 2023, '年末实有在职人数', 12, '{DOC_MIYI}', '我单位2023年年末实有在职人数12人');
-
-CREATE TABLE marts.fct_income_by_source (unit_id VARCHAR, fiscal_year INTEGER, source_name VARCHAR,
-    amount_wan DECIMAL(24, 6), is_derived BOOLEAN, document_id VARCHAR, evidence VARCHAR);
-INSERT INTO marts.fct_income_by_source VALUES
- ('{MIYI}', 2023, '一般公共预算财政拨款收入', 421.54, false, '{DOC_MIYI}', '一般公共预算财政拨款收入421.54万元'),
- ('{ZIYANG}', 2021, '一般公共预算财政拨款收入', 210.85, false, '{DOC_ZIYANG}', '一般公共预算财政拨款收入 210.85 万元'),
- ('{ZIYANG}', 2021, '政府性基金预算财政拨款收入', 411.49, false, '{DOC_ZIYANG}', '政府性基金预算财政拨款收入 411.49 万元');
-
-CREATE TABLE marts.fct_spending_by_function (unit_id VARCHAR, fiscal_year INTEGER, fund_scope VARCHAR,
-    subject_code VARCHAR, subject_level VARCHAR, subject_name VARCHAR, measure VARCHAR,
-    amount_wan DECIMAL(24, 6), completion_pct DECIMAL(9, 2), is_derived BOOLEAN,
-    document_id VARCHAR, evidence VARCHAR);
-INSERT INTO marts.fct_spending_by_function VALUES
- ('{MIYI}', 2023, '一般公共预算', '2080505', '项', '机关事业单位基本养老保险缴费支出', '决算', 24.06, 100, false, '{DOC_MIYI}', '机关事业单位基本养老保险（项）支出决算为24.06万元'),
- ('{MIYI}', 2023, '一般公共预算', '2101102', '项', '事业单位医疗', '决算', 9.43, 100, false, '{DOC_MIYI}', '事业单位医疗（项）支出决算为9.43万元'),
- ('{MIYI}', 2023, '一般公共预算', '2101103', '项', '公务员医疗补助', '决算', 6.99, NULL, false, '{DOC_MIYI}', '公务员医疗补助（项）支出决算为6.99万元'),
- ('{MIYI}', 2023, '一般公共预算', '2200106', '项', '土地资源利用与保护', '决算', 170.18, NULL, false, '{DOC_MIYI}', '土地资源储备（项）支出决算为170.18万元'),
- ('{MIYI}', 2023, '一般公共预算', '2200150', '项', '事业运行', '决算', 194.96, NULL, false, '{DOC_MIYI}', '事业运行（项）支出决算为194.96万元'),
- ('{MIYI}', 2023, '一般公共预算', '2200199', '项', '其他自然资源事务支出', '决算', 1.10, NULL, false, '{DOC_MIYI}', '其他自然资源事务（项）支出决算为1.1万元'),
- ('{MIYI}', 2023, '一般公共预算', '2210201', '项', '住房公积金', '决算', 14.83, 100, false, '{DOC_MIYI}', '住房公积金支出决算为14.83万元'),
- ('{MIYI}', 2023, '一般公共预算', '20805', '款', '行政事业单位养老支出', '决算', 24.06, NULL, true, '{DOC_MIYI}', NULL),
- ('{MIYI}', 2023, '一般公共预算', '21011', '款', '行政事业单位医疗', '决算', 16.42, NULL, true, '{DOC_MIYI}', NULL),
- ('{MIYI}', 2023, '一般公共预算', '22001', '款', '自然资源事务', '决算', 366.24, NULL, true, '{DOC_MIYI}', NULL),
- ('{MIYI}', 2023, '一般公共预算', '22102', '款', '住房改革支出', '决算', 14.83, NULL, true, '{DOC_MIYI}', NULL),
- ('{ZIYANG}', 2021, '全部资金', '2120803', '项', '城市建设支出', '决算', 411.49, NULL, false, '{DOC_ZIYANG}', '城市建设支出 411.49'),
- ('{ZIYANG}', 2021, '全部资金', '2200150', '项', '事业运行', '决算', 165.32, NULL, false, '{DOC_ZIYANG}', '事业运行 165.32'),
- ('{ZIYANG}', 2021, '全部资金', '2080505', '项', '机关事业单位基本养老保险缴费支出', '决算', 12.95, NULL, false, '{DOC_ZIYANG}', '机关事业单位基本养老保险缴费支出 12.95'),
- ('{ZIYANG}', 2021, '全部资金', '2101102', '项', '事业单位医疗', '决算', 14.17, NULL, false, '{DOC_ZIYANG}', '事业单位医疗 14.17'),
- ('{ZIYANG}', 2021, '全部资金', '2210201', '项', '住房公积金', '决算', 18.41, NULL, false, '{DOC_ZIYANG}', '住房公积金 18.41'),
- ('{ZIYANG}', 2021, '全部资金', '22001', '款', '自然资源事务', '决算', 165.32, NULL, false, '{DOC_ZIYANG}', '自然资源事务 165.32'),
- ('{ZIYANG}', 2021, '全部资金', '21208', '款', '国有土地使用权出让收入安排的支出', '决算', 411.49, NULL, false, '{DOC_ZIYANG}', '国有土地使用权出让收入安排的支出 411.49');
-
-CREATE TABLE marts.fct_spending_by_class (unit_id VARCHAR, fiscal_year INTEGER, fund_scope VARCHAR,
-    class_code VARCHAR, class_name VARCHAR, measure VARCHAR, amount_wan DECIMAL(24, 6),
-    is_derived BOOLEAN, document_id VARCHAR, evidence VARCHAR);
-INSERT INTO marts.fct_spending_by_class VALUES
- ('{MIYI}', 2023, '一般公共预算', '208', '社会保障和就业支出', '决算', 24.06, false, '{DOC_MIYI}', '社会保障和就业支出24.06万元'),
- ('{MIYI}', 2023, '一般公共预算', '210', '卫生健康支出', '决算', 16.42, false, '{DOC_MIYI}', '卫生健康支出16.42万元'),
- ('{MIYI}', 2023, '一般公共预算', '220', '自然资源海洋气象等支出', '决算', 366.24, false, '{DOC_MIYI}', '自然资源海洋气象等支出366.24万元'),
- ('{MIYI}', 2023, '一般公共预算', '221', '住房保障支出', '决算', 14.82, false, '{DOC_MIYI}', '住房保障支出14.82万元'),
- ('{ZIYANG}', 2021, '全部资金', '208', '社会保障和就业支出', '决算', 12.95, false, '{DOC_ZIYANG}', '社会保障和就业支出 12.95'),
- ('{ZIYANG}', 2021, '全部资金', '210', '卫生健康支出', '决算', 14.17, false, '{DOC_ZIYANG}', '卫生健康支出 14.17'),
- ('{ZIYANG}', 2021, '全部资金', '212', '城乡社区支出', '决算', 411.49, false, '{DOC_ZIYANG}', '城乡社区支出 411.49'),
- ('{ZIYANG}', 2021, '全部资金', '220', '自然资源海洋气象等支出', '决算', 165.32, false, '{DOC_ZIYANG}', '自然资源海洋气象等支出 165.32'),
- ('{ZIYANG}', 2021, '全部资金', '221', '住房保障支出', '决算', 18.41, false, '{DOC_ZIYANG}', '住房保障支出 18.41');
-
-CREATE TABLE marts.fct_three_public (unit_id VARCHAR, fiscal_year INTEGER, item VARCHAR,
-    measure VARCHAR, amount_wan DECIMAL(24, 6), is_derived BOOLEAN, document_id VARCHAR, evidence VARCHAR);
-INSERT INTO marts.fct_three_public VALUES
- ('{MIYI}', 2023, '合计', '决算', 0, false, '{DOC_MIYI}', '“三公”经费财政拨款支出决算为0万元'),
- ('{MIYI}', 2023, '因公出国（境）费', '决算', 0, false, '{DOC_MIYI}', '因公出国（境）费支出决算0万元'),
- ('{MIYI}', 2023, '公务用车购置及运行维护费', '决算', 0, false, '{DOC_MIYI}', '公务用车购置及运行维护费支出决算0万元'),
- ('{MIYI}', 2023, '公务接待费', '决算', 0, false, '{DOC_MIYI}', '公务接待费支出决算0万元'),
- ('{ZIYANG}', 2021, '合计', '决算', 0, false, '{DOC_ZIYANG}', '“三公”经费财政拨款支出决算为 0 万元'),
- ('{ZIYANG}', 2021, '公务接待费', '决算', 0.35, false, '{DOC_ZIYANG}', '公务接待费 0.35 万元');
-
-CREATE TABLE marts.fct_project_execution (unit_id VARCHAR, fiscal_year INTEGER, project_name VARCHAR,
-    budget_wan DECIMAL(24, 6), adjusted_budget_wan DECIMAL(24, 6), executed_wan DECIMAL(24, 6),
-    carryover_wan DECIMAL(24, 6), execution_rate DECIMAL(9, 2), source VARCHAR, document_id VARCHAR,
-    evidence VARCHAR);
-INSERT INTO marts.fct_project_execution VALUES
- ('{MIYI}', 2023, '米易县集体土地征收智能信息系统建设', 159.5, NULL, 151.53, NULL, 95, 'prose', '{DOC_MIYI}', '采购金额159.5万元，完成支付151.53万元，执行率95%'),
- ('{ZIYANG}', 2021, '温州商城项目电力杆线迁改工程', 155.28, NULL, 155.28, 0, 100, 'table', '{DOC_ZIYANG}', '温州商城项目电力杆线迁改工程 155.28 155.28 100%'),
- ('{ZIYANG}', 2021, '六个安置房项目过渡费', 260.00, NULL, 229.82, 30.18, 88.39, 'table', '{DOC_ZIYANG}', '六个安置房项目过渡费 260 229.82 88.39%');
-
-CREATE TABLE marts.fct_dq_findings (document_id VARCHAR, rule_id VARCHAR, rule_name VARCHAR,
-    status VARCHAR, severity VARCHAR, expected DECIMAL(24, 6), actual DECIMAL(24, 6),
-    difference DECIMAL(24, 6), tolerance DECIMAL(24, 6), evidence VARCHAR);
-INSERT INTO marts.fct_dq_findings VALUES
- ('{DOC_MIYI}', 'income_equals_expense', '收入合计 = 支出合计', 'pass', 'error', 421.54, 421.54, 0, 0.01, '2023年本年收入合计421.54万元'),
- ('{DOC_MIYI}', 'class_sum_equals_gpb_total', '各类支出之和 = 一般公共预算财政拨款支出', 'pass', 'error', 421.54, 421.54, 0, 0.03, '主要用于以下方面'),
- ('{DOC_MIYI}', 'item_sum_equals_class', '住房保障支出（类）= 所属项之和', 'fail', 'warning', 14.82, 14.83, 0.01, 0.005, '住房保障支出14.82万元，占3.52%'),
- ('{DOC_MIYI}', 'basic_parts_sum', '人员经费 + 公用经费 = 基本支出', 'pass', 'error', 250.27, 250.27, 0, 0.015, '基本支出250.27万元'),
- ('{DOC_MIYI}', 'three_public_budget', '三公经费完成预算', 'not_applicable', 'info', NULL, NULL, NULL, NULL, NULL),
- ('{DOC_ZIYANG}', 'income_equals_expense', '收入合计 = 支出合计', 'pass', 'error', 622.34, 622.34, 0, 0.01, '2021 年本年收入合计 622.34 万元'),
- ('{DOC_ZIYANG}', 'three_public_items_sum', '三公各项之和 = 三公合计', 'fail', 'error', 0, 0.35, 0.35, 0.02, '“三公”经费财政拨款支出决算为 0 万元'),
- ('{DOC_ZIYANG}', 'project_rate_consistent', '项目执行率 = 执行数 / 预算数', 'insufficient_data', 'warning', NULL, NULL, NULL, NULL, NULL);
-"""
+# ---------------------------------------------------------------- warehouses
 
 
-def build_fixture_warehouse(path: Path) -> Path:
-    """A small marts-only warehouse with the shape the notebooks read."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(path))
+def _juesuan() -> list[str]:
+    script = Path(sys.executable).with_name("juesuan")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "loaders.cli"]
+
+
+NEEDED_MARTS = (
+    "dim_unit", "dim_document", "dim_function_subject", "fct_budget_totals", "fct_income_by_source",
+    "fct_spending_by_function", "fct_spending_by_class", "fct_three_public", "fct_project_execution",
+    "fct_dq_findings",
+)
+
+
+def sample_warehouse(base: Path) -> Path:
+    """The samples loaded and built by the real pipeline, once per session (cached in `base`).
+
+    The build publishes even when a dbt *data test* fails (those belong to the dbt suite);
+    the marts the notebooks read must all have been built, or the fixture fails."""
+    db = base / "samples-warehouse" / "juesuan.duckdb"
+    if db.exists():
+        return db
+    db.parent.mkdir(parents=True, exist_ok=True)
+    log = []
+    for args in (["load", str(SAMPLES_DIR)], ["build", "--no-docs", "--publish-on-failure"]):
+        run = subprocess.run(
+            [*_juesuan(), *args, "--db", str(db)], cwd=REPO, capture_output=True, text=True, timeout=900
+        )
+        log.append(f"$ juesuan {' '.join(args)} -> {run.returncode}\n{run.stdout[-4000:]}\n{run.stderr[-2000:]}")
+        assert run.returncode in (0, 1) and db.exists(), "\n".join(log)
+    con = duckdb.connect(str(db), read_only=True)
     try:
-        con.execute(FIXTURE_SQL)
+        built = {n for (n,) in con.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts'").fetchall()}
     finally:
         con.close()
-    return path
+    missing = [m for m in NEEDED_MARTS if m not in built]
+    assert not missing, f"marts not built: {missing}\n" + "\n".join(log)
+    return db
 
 
-def build_empty_warehouse(path: Path) -> Path:
-    """A warehouse with no marts at all (nothing loaded, dbt never run)."""
-    con = duckdb.connect(str(path))
+def emptied_copy(source: Path, target: Path) -> Path:
+    """A copy of a built warehouse whose marts tables exist but hold no rows."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(source, target)
+    con = duckdb.connect(str(target))
     try:
-        con.execute("CREATE SCHEMA IF NOT EXISTS raw")
+        tables = con.sql(
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = 'marts' AND table_type = 'BASE TABLE'"
+        ).fetchall()
+        for (name,) in tables:
+            con.execute(f'DELETE FROM marts."{name}"')
     finally:
         con.close()
-    return path
+    return target
 
 
-if __name__ == "__main__":  # python tests/test_notebooks.py /tmp/nb-fixture.duckdb
-    target = Path(sys.argv[1])
-    target.unlink(missing_ok=True)
-    print(build_fixture_warehouse(target))
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_warehouse(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture(scope="session")
+def empty_db(samples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return emptied_copy(samples_db, tmp_path_factory.mktemp("empty") / "juesuan.duckdb")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def outputs(nb, kind: str) -> list[str]:
+    found = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if kind in data:
+                value = data[kind]
+                found.append("".join(value) if isinstance(value, list) else value)
+    return found
+
+
+def errors(nb) -> list[str]:
+    return [
+        f"{o.get('ename')}: {o.get('evalue')}"
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path.name} is not a PNG"
+    return struct.unpack(">II", head[16:24])
+
+
+# ---------------------------------------------------------------- structure
+
+
+def test_the_three_notebooks_exist():
+    assert NOTEBOOKS[:3] == ["compare_units", "data_quality", "subject_drilldown"]
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_ipynb_pair_is_in_sync_with_the_py_source(name):
+    py = jupytext.read(REPO / "notebooks" / f"{name}.py")
+    ipynb_path = REPO / "notebooks" / f"{name}.ipynb"
+    assert ipynb_path.exists(), f"run: jupytext --sync notebooks/{name}.py"
+    paired = jupytext.read(ipynb_path)
+    assert [(c.cell_type, c.source) for c in py.cells] == [
+        (c.cell_type, c.source) for c in paired.cells
+    ], f"{name}.ipynb is stale: run jupytext --sync notebooks/{name}.py"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_is_literate_and_parameterised(name):
+    nb = report.load_notebook(name)
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1, "exactly one cell tagged 'parameters'"
+    assert re.search(r"^db_path = None$", tagged[0].source, re.M)
+    assert re.search(r"^chart_dir = None$", tagged[0].source, re.M)
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    # every code cell that draws or queries is introduced by a markdown cell
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and ("draw(" in cell.source or "wh.sql(" in cell.source):
+            assert nb.cells[i - 1].cell_type == "markdown", f"cell {i} of {name} has no prose before it"
+    source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    assert "read_only" not in source and "duckdb.connect" not in source, "use loaders.notebook_data"
+    for title in re.findall(r'title=f?"([^"]+)"\)?, width', source):
+        assert re.search(r"[\u4e00-\u9fff]", title), f"chart title not in Chinese: {title}"
+
+
+# ---------------------------------------------------------------- chart helpers
+
+
+def test_for_chart_casts_decimal_only():
+    frame = pl.DataFrame(
+        {"name": ["甲", "乙"], "amount_wan": [Decimal("1.10"), None], "n": [1, 2]},
+        schema={"name": pl.Utf8, "amount_wan": pl.Decimal(18, 2), "n": pl.Int64},
+    )
+    cast = charts.for_chart(frame)
+    assert cast.schema == pl.Schema({"name": pl.Utf8, "amount_wan": pl.Float64, "n": pl.Int64})
+    assert cast["amount_wan"].to_list() == [1.1, None]
+
+
+def test_headroom_leaves_room_for_labels():
+    frame = pl.DataFrame({"v": [Decimal("-10"), Decimal("100")]}, schema={"v": pl.Decimal(18, 2)})
+    domain = charts.headroom(frame, "v", 1.2).to_dict()["domain"]
+    assert domain[0] == pytest.approx(-12.0) and domain[1] == pytest.approx(120.0)
+    assert charts.headroom(pl.DataFrame({"v": [0.0]}), "v").to_dict()["domain"] == [0, 1]
+
+
+def test_table_html_escapes_and_formats():
+    frame = pl.DataFrame(
+        {"项": ["<b>x</b>"], "金额": [Decimal("1234.5")], "缺": [None]},
+        schema={"项": pl.Utf8, "金额": pl.Decimal(18, 2), "缺": pl.Utf8},
+    )
+    html = charts.table_html(frame)
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html
+    assert "1,234.50" in html and "—" in html
+
+
+def test_chinese_chart_renders_with_a_cjk_font(tmp_path):
+    import altair as alt
+
+    assert charts.cjk_font_dirs(), "no CJK font found (make fonts)"
+    charts.enable_theme()
+    frame = pl.DataFrame({"单位": ["米易县", "资阳市"], "v": [421.54, 622.34]})
+    chart = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(x=alt.X("单位:N", title="单位"), y=alt.Y("v:Q", title="金额（万元）"))
+        .properties(title="收支总计（万元）")
+    )
+    path = charts.save_png(chart, tmp_path / "c.png")
+    width, height = png_size(path)
+    assert width > 200 and height > 300
+    # the font is actually used: the SVG text is laid out with the CJK family
+    import vl_convert
+
+    svg = vl_convert.vegalite_to_svg(chart.to_json())
+    assert "WenQuanYi" in svg or "Noto Sans CJK" in svg
+
+
+# ---------------------------------------------------------------- execution without data
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_says_so_when_the_marts_are_empty(name, empty_db, tmp_path):
+    nb = report.execute_notebook(name, empty_db, chart_dir=tmp_path / "charts")
+    assert not errors(nb)
+    assert not list((tmp_path / "charts").glob("*.png")), "no data, no chart"
+    assert not outputs(nb, "image/png")
+    sentences = outputs(nb, "text/markdown")
+    assert sum("没有" in s for s in sentences) >= 2, sentences
+
+
+def test_notebook_says_so_when_the_warehouse_file_is_missing(tmp_path):
+    nb = report.execute_notebook("compare_units", tmp_path / "absent.duckdb")
+    assert not errors(nb)
+    assert any("文件不存在" in s for s in outputs(nb, "text/markdown"))
+    assert not (tmp_path / "absent.duckdb").exists(), "a reader must not create the warehouse"
+
+
+# ---------------------------------------------------------------- parameters
+
+
+def test_compare_units_takes_unit_ids(samples_db, tmp_path):
+    con = duckdb.connect(str(samples_db), read_only=True)
+    try:
+        units = con.sql(
+            "SELECT unit_id, unit_name FROM marts.dim_unit WHERE unit_id <> '-1' ORDER BY unit_name"
+        ).fetchall()
+    finally:
+        con.close()
+    assert len(units) >= 2
+    keep_id, keep_name = units[0]
+    nb = report.execute_notebook(
+        "compare_units", samples_db, chart_dir=tmp_path, parameters={"unit_ids": [keep_id]}
+    )
+    assert not errors(nb)
+    said = "\n".join(outputs(nb, "text/markdown"))
+    assert f"共对比 **1** 个单位：{keep_name}。" in said
+    for other_id, other_name in units[1:]:
+        assert other_name not in "\n".join(outputs(nb, "text/html"))
+    assert (tmp_path / "compare_units-total_income_expense.png").exists()
+
+
+def test_subject_drilldown_takes_a_class_code(samples_db, tmp_path):
+    nb = report.execute_notebook(
+        "subject_drilldown", samples_db, chart_dir=tmp_path, parameters={"class_code": "221"}
+    )
+    assert not errors(nb)
+    names = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert "subject_drilldown-class_221_xiang.png" in names, names
+    assert any("221 住房保障支出" in s for s in outputs(nb, "text/markdown"))

@@ -17,27 +17,27 @@ RAW_TABLES = ("documents", "document_texts", "blocks", "table_cells", "facts")
 FAST = Limits(timeout_s=60)
 
 
-def counts_by_document(query, db: Path) -> dict[str, dict[str, int]]:
+def counts_by_document(warehouse_query, db: Path) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = {}
     for t in RAW_TABLES:
-        for doc_id, n in query(db, f"SELECT document_id, count(*) FROM raw.{t} GROUP BY 1"):
+        for doc_id, n in warehouse_query(db, f"SELECT document_id, count(*) FROM raw.{t} GROUP BY 1"):
             out.setdefault(doc_id, {})[t] = n
     return out
 
 
-def test_load_samples_then_reload_gives_duplicates(tmp_warehouse, samples_dir, query):
+def test_load_samples_then_reload_gives_duplicates(tmp_warehouse, samples_dir, warehouse_query):
     files = discover([samples_dir])
     assert len(files) == 2
     first = load_paths([samples_dir], tmp_warehouse, limits=FAST)
     assert [e.status for e in first.entries] == ["loaded", "loaded"], [e.reason for e in first.entries]
-    before = counts_by_document(query, tmp_warehouse)
+    before = counts_by_document(warehouse_query, tmp_warehouse)
     assert len(before) == 2
     for doc_id, c in before.items():
         assert c["documents"] == 1 and c["document_texts"] == 1
         assert c["blocks"] > 10, c
     # the stored text is the decoded file, exactly (all offsets refer to it)
     for f in files:
-        stored = query(tmp_warehouse,
+        stored = warehouse_query(tmp_warehouse,
                        "SELECT t.text, d.text_chars FROM raw.document_texts t JOIN raw.documents d USING (document_id) "
                        "WHERE d.file_name = ?", [f.name])
         assert stored[0][0] == f.read_text(encoding="utf-8")
@@ -46,21 +46,21 @@ def test_load_samples_then_reload_gives_duplicates(tmp_warehouse, samples_dir, q
     second = load_paths([samples_dir], tmp_warehouse, limits=FAST)
     assert [e.status for e in second.entries] == ["duplicate", "duplicate"]
     assert all("same bytes as" in e.reason for e in second.entries)
-    assert counts_by_document(query, tmp_warehouse) == before
-    ledger = query(tmp_warehouse, "SELECT run_id, status, count(*) FROM raw.load_ledger GROUP BY ALL ORDER BY ALL")
+    assert counts_by_document(warehouse_query, tmp_warehouse) == before
+    ledger = warehouse_query(tmp_warehouse, "SELECT run_id, status, count(*) FROM raw.load_ledger GROUP BY ALL ORDER BY ALL")
     assert sorted((r[1], r[2]) for r in ledger) == [("duplicate", 2), ("loaded", 2)]
     assert len({r[0] for r in ledger}) == 2
 
 
-def test_facts_are_stored_exactly_as_extracted(tmp_warehouse, samples_dir, query):
+def test_facts_are_stored_exactly_as_extracted(tmp_warehouse, samples_dir, warehouse_query):
     load_paths([samples_dir], tmp_warehouse, limits=FAST)
-    types = dict(query(tmp_warehouse, "SELECT column_name, data_type FROM information_schema.columns "
+    types = dict(warehouse_query(tmp_warehouse, "SELECT column_name, data_type FROM information_schema.columns "
                                       "WHERE table_schema = 'raw' AND table_name = 'facts'"))
     assert types["value"].startswith("DECIMAL") and types["amount_wan"].startswith("DECIMAL")
     for f in discover([samples_dir]):
         doc = parse_file(f)
         expected = extract_facts(doc)
-        rows = query(tmp_warehouse,
+        rows = warehouse_query(tmp_warehouse,
                      "SELECT fact_no, metric, value, amount_wan, unit, evidence, char_start, value_text FROM raw.facts "
                      "JOIN raw.documents USING (document_id) WHERE file_name = ? ORDER BY fact_no", [f.name])
         assert len(rows) == len(expected)
@@ -77,7 +77,7 @@ def test_facts_are_stored_exactly_as_extracted(tmp_warehouse, samples_dir, query
                     fact.evidence in doc.text
 
 
-def test_same_bytes_under_two_names_is_one_document(tmp_path, tmp_warehouse, samples_dir, query):
+def test_same_bytes_under_two_names_is_one_document(tmp_path, tmp_warehouse, samples_dir, warehouse_query):
     src = samples_dir / "miyi-2023-land-expropriation-center.txt"
     folder = tmp_path / "in"
     folder.mkdir()
@@ -87,10 +87,10 @@ def test_same_bytes_under_two_names_is_one_document(tmp_path, tmp_warehouse, sam
     assert [e.status for e in s.entries] == ["loaded", "duplicate"]
     assert s.entries[0].document_id == s.entries[1].document_id
     assert str(folder / "a.txt") in s.entries[1].reason
-    assert query(tmp_warehouse, "SELECT count(*) FROM raw.documents") == [(1,)]
+    assert warehouse_query(tmp_warehouse, "SELECT count(*) FROM raw.documents") == [(1,)]
 
 
-def test_two_versions_of_one_unit_year_are_both_kept(tmp_path, tmp_warehouse, samples_dir, query):
+def test_two_versions_of_one_unit_year_are_both_kept(tmp_path, tmp_warehouse, samples_dir, warehouse_query):
     src = (samples_dir / "miyi-2023-land-expropriation-center.txt").read_text(encoding="utf-8")
     folder = tmp_path / "in"
     folder.mkdir()
@@ -98,12 +98,12 @@ def test_two_versions_of_one_unit_year_are_both_kept(tmp_path, tmp_warehouse, sa
     (folder / "v2.txt").write_text(src + "\n（更正版）\n", encoding="utf-8")
     s = load_paths([folder], tmp_warehouse, limits=FAST)
     assert [e.status for e in s.entries] == ["loaded", "loaded"]
-    rows = query(tmp_warehouse, "SELECT document_id, unit_name, fiscal_year, doc_kind FROM raw.documents ORDER BY file_name")
+    rows = warehouse_query(tmp_warehouse, "SELECT document_id, unit_name, fiscal_year, doc_kind FROM raw.documents ORDER BY file_name")
     assert len(rows) == 2 and rows[0][0] != rows[1][0]
     assert rows[0][1:] == rows[1][1:]  # same unit, year and kind: two versions, distinguished by document_id
 
 
-def test_a_failure_mid_document_leaves_none_of_its_rows(tmp_path, tmp_warehouse, samples_dir, query, monkeypatch):
+def test_a_failure_mid_document_leaves_none_of_its_rows(tmp_path, tmp_warehouse, samples_dir, warehouse_query, monkeypatch):
     real_insert = write_mod.insert_rows
 
     def failing_insert(con, table, rows):
@@ -123,18 +123,18 @@ def test_a_failure_mid_document_leaves_none_of_its_rows(tmp_path, tmp_warehouse,
     assert bad.document_id == target_id
     assert by_name["miyi-2023-land-expropriation-center.txt"].status == "loaded"
     for t in RAW_TABLES:  # blocks and cells were inserted before facts, inside the same transaction
-        assert query(tmp_warehouse, f"SELECT count(*) FROM raw.{t} WHERE document_id = ?", [target_id]) == [(0,)]
-    assert query(tmp_warehouse, "SELECT status FROM raw.load_ledger WHERE document_id = ?", [target_id]) == \
+        assert warehouse_query(tmp_warehouse, f"SELECT count(*) FROM raw.{t} WHERE document_id = ?", [target_id]) == [(0,)]
+    assert warehouse_query(tmp_warehouse, "SELECT status FROM raw.load_ledger WHERE document_id = ?", [target_id]) == \
         [("quarantined",)]
     # the fault is gone: the next run loads it completely
     monkeypatch.setattr(write_mod, "insert_rows", real_insert)
     s2 = load_paths([target], tmp_warehouse, limits=FAST)
     assert s2.entries[0].status == "loaded"
-    assert query(tmp_warehouse, "SELECT count(*) FROM raw.facts WHERE document_id = ?", [target_id])[0][0] == \
+    assert warehouse_query(tmp_warehouse, "SELECT count(*) FROM raw.facts WHERE document_id = ?", [target_id])[0][0] == \
         s2.entries[0].facts
 
 
-def test_every_input_gets_exactly_one_ledger_row(tmp_path, tmp_warehouse, samples_dir, query):
+def test_every_input_gets_exactly_one_ledger_row(tmp_path, tmp_warehouse, samples_dir, warehouse_query):
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)
     (folder / ".hidden.txt").write_text("2023年度部门决算", encoding="utf-8")
@@ -146,7 +146,7 @@ def test_every_input_gets_exactly_one_ledger_row(tmp_path, tmp_warehouse, sample
     assert [e.status for e in s.entries] == ["quarantined", "loaded", "quarantined"]
     assert s.entries[0].reason == "empty file (0 bytes)" and s.entries[0].document_id is not None
     assert s.entries[2].reason == "no such file" and s.entries[2].document_id is None
-    rows = query(tmp_warehouse, "SELECT seq, input_path, status FROM raw.load_ledger WHERE run_id = ? ORDER BY seq",
+    rows = warehouse_query(tmp_warehouse, "SELECT seq, input_path, status FROM raw.load_ledger WHERE run_id = ? ORDER BY seq",
                  [s.run_id])
     assert [(r[0], r[2]) for r in rows] == [(1, "quarantined"), (2, "loaded"), (3, "quarantined")]
     assert sum(s.counts.values()) == 3

@@ -10,15 +10,18 @@ from dataclasses import dataclass
 
 from ..model import Block, Fact, ParsedDocument
 from .subjects import is_class_name
-from .tables_grid import Grid, norm, table_unit, unit_in
+from .tables_grid import Grid, caption_text, norm, table_unit, unit_in
+from .tables_columns import scope_of_title
 from .tables_project import ProjectState, extract_project_table
 from .tables_standard import (
     TableSpec,
     extract_basic_table,
+    extract_income_table,
+    extract_project_expense_table,
     extract_subject_table,
-    extract_three_public,
-    extract_total_table,
 )
+from .tables_three_public import extract_three_public
+from .tables_totals import extract_total_table
 
 # (kind, title keywords that must all appear, keywords that must not appear); first match wins
 TITLE_KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -27,14 +30,16 @@ TITLE_KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("project", ("绩效自评表",), ()),
     ("project", ("绩效目标表",), ()),
     ("three_public", ("三公",), ("政府性基金",)),
-    ("skip", ("政府性基金",), ()),
-    ("skip", ("国有资本经营",), ()),
-    ("skip", ("项目支出决算表",), ()),
-    ("skip", ("明细表",), ()),
-    ("gpb_basic", ("基本支出决算表",), ()),
-    ("gpb_expense", ("一般公共预算财政拨款支出决算表",), ()),
+    ("skip", ("政府采购",), ()),
+    ("skip", ("预算表",), ("决算",)),  # next year's budget tables printed in a final account
+    ("project_expense", ("项目支出决算",), ()),
+    ("gpb_basic", ("基本支出决算",), ()),
+    ("fund", ("政府性基金",), ()),
+    ("fund", ("国有资本经营",), ()),
+    ("econ_detail", ("明细表",), ()),
     ("fin_total", ("财政拨款收入支出决算总表",), ()),
     ("total", ("收入支出决算总表",), ()),
+    ("total", ("收支决算总表",), ()),
     ("income", ("收入决算表",), ()),
     ("expense", ("支出决算表",), ()),
 )
@@ -118,12 +123,15 @@ def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
     prev: TableContext | None = None
     for block in doc.tables:
         text, continuation = _preceding_text(doc, block)
-        if continuation and prev is not None:
+        grid = Grid.of(block)
+        caption = caption_text(grid)  # title / unit lines kept inside the table (spreadsheets)
+        caption_title = _title_of(caption) if TITLE_RE.search(caption) else ""
+        if continuation and prev is not None and not caption_title:
             ctx = TableContext(prev.kind, prev.title, prev.context, prev.project, True)
         else:
-            title = _title_of(text)
+            title = caption_title or _title_of(text)
+            text = text + "\n" + caption if caption else text
             kind = _kind_of_title(title) if title else None
-            grid = Grid.of(block)
             header_kind = _kind_of_header(grid)
             if kind is None or (kind in {"project", "score"} and header_kind in {"project", "score"}):
                 kind = header_kind or kind
@@ -153,13 +161,37 @@ def extract_tables(doc: ParsedDocument) -> list[Fact]:
         unit = table_unit(doc, grid, ctx.context, default)
         if unit is None:
             continue
-        spec = TableSpec(kind=ctx.kind, unit=unit, title=ctx.title)
-        if ctx.kind in {"total", "fin_total"}:
-            facts.extend(extract_total_table(doc, grid, spec, fin=ctx.kind == "fin_total"))
-        elif ctx.kind in {"income", "expense", "gpb_expense"}:
-            facts.extend(extract_subject_table(doc, grid, spec, is_class_name))
-        elif ctx.kind == "gpb_basic":
-            facts.extend(extract_basic_table(doc, grid, spec))
-        elif ctx.kind == "three_public":
-            facts.extend(extract_three_public(doc, grid, spec))
-    return facts
+        spec = TableSpec(kind=ctx.kind, unit=unit, title=ctx.title, scope=scope_of_title(ctx.title))
+        facts.extend(_standard_facts(doc, grid, spec))
+    return unique_cells(facts)
+
+
+def _standard_facts(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
+    kind = spec.kind
+    if kind in {"total", "fin_total"}:
+        return extract_total_table(doc, grid, spec, fin=kind == "fin_total")
+    if kind == "income":
+        return extract_income_table(doc, grid, spec)
+    if kind in {"expense", "fund", "econ_detail"}:
+        return extract_subject_table(doc, grid, spec, is_class_name)
+    if kind == "project_expense":
+        return extract_project_expense_table(doc, grid, spec, is_class_name)
+    if kind == "gpb_basic":
+        return extract_basic_table(doc, grid, spec)
+    if kind == "three_public":
+        return extract_three_public(doc, grid, spec)
+    return []
+
+
+def unique_cells(facts: list[Fact]) -> list[Fact]:
+    """One fact per printed table cell: the first reading of a cell wins."""
+    seen: set[tuple[int | None, int | None]] = set()
+    out = []
+    for f in facts:
+        key = (f.location.char_end, f.location.page) if f.source == "table" else None
+        if key is not None and key[0] is not None:
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(f)
+    return out

@@ -170,14 +170,38 @@ def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[Row
     return items
 
 
+def _filled_header(grid: Grid, header_rows: list[int]) -> dict[tuple[int, int], str]:
+    """Header cell texts with merged group labels spread right: an empty header cell takes the
+    label on its left as long as the row above puts both columns in the same group."""
+    out: dict[tuple[int, int], str] = {}
+    prev: int | None = None
+    for r in header_rows:
+        for c in range(grid.ncols):
+            own = norm(grid.text(r, c))
+            if own or c == 0:
+                out[(r, c)] = own
+                continue
+            same_parent = prev is None or out.get((prev, c)) == out.get((prev, c - 1))
+            out[(r, c)] = out[(r, c - 1)] if same_parent else ""
+        prev = r
+    return out
+
+
 def column_labels(grid: Grid, header_rows: list[int]) -> dict[int, str]:
-    """Header label of every column: header cells stacked top to bottom (whitespace removed).
+    """Header label of every column: header cells stacked top to bottom (whitespace removed),
+    merged group labels spread over the columns they span.
 
     A column whose own label is only 预算数/决算数 (a budget/actual pair under a group header)
     borrows the group name from the column to its left."""
+    filled = _filled_header(grid, header_rows)
     labels: dict[int, str] = {}
     for c in range(grid.ncols):
-        labels[c] = "".join(norm(grid.text(r, c)) for r in header_rows)
+        parts: list[str] = []
+        for r in header_rows:
+            t = filled.get((r, c), "")
+            if t and (not parts or parts[-1] != t):
+                parts.append(t)
+        labels[c] = "".join(parts)
     if header_rows:
         bottom = header_rows[-1]
         for c in range(1, grid.ncols):
@@ -187,9 +211,74 @@ def column_labels(grid: Grid, header_rows: list[int]) -> dict[int, str]:
                 group = labels[c - 1][: -len(left)] if labels[c - 1].endswith(left) else labels[c - 1]
                 if not labels[c][: -len(own)]:
                     labels[c] = group + own
-                else:
-                    labels[c] = group + labels[c]
     return labels
+
+
+# rows and cells that number the columns or rows (栏次 1 2 3 …, 行次), never amounts
+SERIAL_LABELS = frozenset({"栏次", "行次", "栏号", "行号", "序号", "编号"})
+
+
+def is_serial_label(text: str) -> bool:
+    return norm(text) in SERIAL_LABELS
+
+
+def _is_serial_row(grid: Grid, r: int) -> bool:
+    """A column-numbering row: '栏次 | | 1 | 2 | 3' or bare consecutive small integers."""
+    texts = [norm(c.text) for c in grid.rows[r] if norm(c.text)]
+    if not texts:
+        return False
+    labels = [t for t in texts if not re.fullmatch(r"\d{1,2}", t)]
+    nums = [int(t) for t in texts if re.fullmatch(r"\d{1,2}", t)]
+    if labels and not all(is_serial_label(t) or t in {"类", "款", "项"} for t in labels):
+        return False
+    if labels and nums:
+        return True
+    return len(nums) >= 3 and nums == list(range(nums[0], nums[0] + len(nums)))
+
+
+def first_data_row(grid: Grid) -> int:
+    """First row holding an amount (not a 2-3 digit code part, a 5/7-digit code or a 栏次 row)."""
+    for r, row in enumerate(grid.rows):
+        if _is_serial_row(grid, r):
+            continue
+        for cell in row:
+            t = cell.text.strip()
+            if parse_number(t) is None:
+                continue
+            if CODE_PART_RE.match(t) or (CODE_FULL_RE.match(t) and "." not in t and len(t) >= 5):
+                continue
+            return r
+    return len(grid.rows)
+
+
+CAPTION_RE = re.compile(r"(?:单位\s*[:：]|编制单位|公开(?:\d+)?表|^表\s*[\d一二三四五六七八九十]|决算总表|决算表|明细表|自评表|^\d{4}\s*年)")
+
+
+def caption_rows(grid: Grid) -> list[int]:
+    """Leading rows that caption the table rather than head its columns: the title, the unit
+    line, 编制单位, 公开表N (spreadsheets keep them inside the sheet's table)."""
+    out: list[int] = []
+    for r in range(min(4, len(grid.rows))):
+        texts = [norm(c.text) for c in grid.rows[r] if norm(c.text)]
+        if not texts:
+            out.append(r)
+            continue
+        single = len(texts) == 1 and grid.ncols >= 3 and parse_number(texts[0]) is None and len(texts[0]) >= 4
+        if single or all(CAPTION_RE.search(t) for t in texts):
+            out.append(r)
+            continue
+        break
+    return out
+
+
+def caption_text(grid: Grid) -> str:
+    return "\n".join("  ".join(c.text.strip() for c in grid.rows[r] if c.text.strip()) for r in caption_rows(grid))
+
+
+def header_rows(grid: Grid, start: int) -> list[int]:
+    """Rows above the first data row, minus caption rows and column-numbering rows."""
+    captions = set(caption_rows(grid))
+    return [r for r in range(start) if r not in captions and not _is_serial_row(grid, r)]
 
 
 def table_unit(doc: ParsedDocument, grid: Grid, context: str, default: str | None = "万元") -> str | None:

@@ -39,6 +39,8 @@ NOT_UNITS = {"年底", "月底", "以上", "以下", "以内", "左右"}
 TARGET_KEYS = ("年度设定指标值", "年度指标值", "预期指标值", "预算指标值", "目标值", "指标值")
 ACTUAL_KEYS = ("实际完成值", "实际完成", "执行结果", "实际值", "完成值")
 SCORE_KEYS = ("自评分数", "自评得分", "得分", "评分", "分值")
+# the row of a 预算执行情况 section that holds the project's own totals (not 其中：财政资金 …)
+TOTAL_LABEL_RE = re.compile(r"(?:合计|小计|总计|(?:年度|项目)?(?:资金)?总额|年度资金总额[(（]万元[)）])[:：]?")
 
 
 @dataclass
@@ -106,7 +108,8 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
             parse_number(grid.text(r, c)) is not None for c, _ in nonempty
         ):
             state.section, state.labels = "budget", {c: t for c, t in enumerate(norms)}
-            state.unit = next((label_unit(grid.text(r, c)) for c, _ in nonempty if label_unit(grid.text(r, c))), None)
+            above = [grid.text(r - 1, c) for c in range(len(grid.rows[r - 1]))] if r > 0 else []
+            state.unit = next((label_unit(t) for t in [grid.text(r, c) for c, _ in nonempty] + above if label_unit(t)), None)
             continue
         if any("一般公共预算安排" in t or "政府性基金预算安排" in t for t in norms):
             state.section, state.labels = "structure", {c: t for c, t in enumerate(norms)}
@@ -142,8 +145,7 @@ def _budget_row(doc, grid: Grid, r: int, state: ProjectState, default_unit) -> l
     label = _label_cell(grid, r)
     if label is None:
         return []
-    name = norm(label.text)
-    if name not in {"合计", "小计", "总计"}:
+    if not TOTAL_LABEL_RE.fullmatch(norm(label.text)):
         return []
     out = []
     for cell in grid.rows[r]:

@@ -1,36 +1,55 @@
-"""Facts from the standard 决算 tables: 收入支出决算总表, 收入决算表, 支出决算表,
-财政拨款收入支出决算总表, 一般公共预算财政拨款支出决算表, 一般公共预算财政拨款基本支出决算表
-(two lanes), 财政拨款"三公"经费支出决算表. Columns are mapped by header label."""
+"""Facts from the standard 决算 tables whose rows are 支出功能分类 or 经济分类 subjects:
+收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表, 财政拨款支出决算表, 政府性基金 / 国有资本经营
+预算财政拨款(收入)支出决算表, 财政拨款支出决算明细表 (经济分类), 一般公共预算财政拨款基本支出决算表
+(one or two lanes) and 一般公共预算财政拨款项目支出决算表. Columns are mapped by header label
+(tables_columns.column_role), rows by their printed code (3 digits = 类, 5 = 款, 7 = 项;
+3xx/5xx = 经济分类) or, without a code, by name.
+
+Metric names added beyond FACTS.md (FACTS.md allows adding metrics, never renaming). A prefix
+names the fund scope of the table the number comes from:
+    fin_  财政拨款 (all three funds)          gpb_  一般公共预算财政拨款
+    gfb_  政府性基金预算财政拨款               scob_ 国有资本经营预算财政拨款
+  subject rows (qualifier = subject name, subject_code = printed code):
+    {fin,gfb,scob}_expense_by_function      类 row, 支出 合计/决算数 column (gpb_: FACTS.md)
+    {fin,gfb,scob}_expense_item             款/项 row, same column (gpb_expense_item: FACTS.md)
+    {gpb,gfb,scob,fin}_expense_item_basic   款/项 row, 基本支出 column
+    {gpb,gfb,scob,fin}_expense_item_project 款/项 row, 项目支出 column
+    {gfb,scob,fin}_item_budget, {gfb,scob,fin}_item_completion_pct   年初预算 / 完成% columns
+    {gfb,scob}_income_item                  本年收入 column
+    {gpb,gfb,scob,fin}_carryover_begin / _carryover_end   年初 / 年末结转和结余 columns
+                                            (qualifier None on the 合计 row; the subject on
+                                            subject rows; the fund line in 财政拨款收入支出决算总表)
+  合计 rows (qualifier None):
+    {fin,gfb,scob}_expense_total (gpb_expense_total: FACTS.md)
+    {gpb,gfb,scob,fin}_expense_basic / _expense_project
+    {gpb,gfb,scob,fin}_budget_total, {gfb,scob,fin}_completion_pct (gpb: gpb_completion_pct)
+    {gfb,scob,fin}_income_total
+  财政拨款收入支出决算总表 (tables_totals.py):
+    fin_income_by_source  income lines (一般公共预算财政拨款 …), qualifier = the line's name
+    fin_income_total      本年收入合计
+  财政拨款支出决算明细表 / 一般公共预算财政拨款支出决算明细表, rows by 经济分类:
+    {gpb,fin,gfb,scob}_econ_item (合计 column), _econ_item_basic, _econ_item_project
+    (expense_econ_item, … when the table is not fund-scoped)
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Fact, ParsedDocument
-from ..numbers import parse_number
+from ..model import Cell, Fact, ParsedDocument
+from .tables_columns import column_roles
 from .tables_grid import (
-    CODE_FULL_RE,
-    CODE_PART_RE,
     Grid,
     RowItem,
     column_labels,
+    first_data_row,
+    header_rows,
+    is_serial_label,
     label_unit,
     make_fact,
     norm,
     row_items,
     value_cells,
-)
-
-INCOME_SOURCES = (
-    "一般公共预算财政拨款收入",
-    "政府性基金预算财政拨款收入",
-    "国有资本经营预算财政拨款收入",
-    "财政拨款收入",
-    "上级补助收入",
-    "事业收入",
-    "经营收入",
-    "附属单位上缴收入",
-    "其他收入",
 )
 
 
@@ -39,275 +58,220 @@ class TableSpec:
     kind: str
     unit: str
     title: str
+    scope: str = "all"  # all | fin | gpb | gfb | scob
 
 
-def first_data_row(grid: Grid) -> int:
-    """First row holding an amount (a number that is not a 2-3 digit subject code part)."""
-    for r, row in enumerate(grid.rows):
-        for cell in row:
-            t = cell.text.strip()
-            if parse_number(t) is None:
-                continue
-            if CODE_PART_RE.match(t) or (CODE_FULL_RE.match(t) and "." not in t and len(t) >= 5):
-                continue
-            return r
-    return len(grid.rows)
-
-
-def _skip_cols(labels: dict[int, str]) -> set[int]:
-    return {c for c, lab in labels.items() if "行次" in lab or "栏次" in lab}
-
-
-def _is_total(name: str) -> bool:
+def is_total_name(name: str) -> bool:
     n = norm(name)
-    return n in {"合计", "总计", "小计"} or n.startswith("合计")
+    return n in {"合计", "总计", "小计", "本年合计"} or n.startswith("合计")
 
 
-def _cell_unit(labels: dict[int, str], col: int, default: str) -> str:
+def cell_unit(labels: dict[int, str], col: int, default: str) -> str:
     return label_unit(labels.get(col, "")) or default
 
 
-def _first_value(item: RowItem):
-    vals = value_cells(item)
-    return vals[0] if vals else None
+def _prefix(scope: str) -> str:
+    return "" if scope == "all" else scope + "_"
 
 
-def extract_total_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, fin: bool = False) -> list[Fact]:
-    """收入支出决算总表 / 财政拨款收入支出决算总表: label/amount pairs on an income and an expense side."""
+def metric_for(scope: str, role: str, level: str) -> str | None:
+    """Metric of one value cell: fund scope x column role x row level (total/class/item/econ)."""
+    p = _prefix(scope)
+    if level == "total":
+        if role == "total":
+            return "total_expense" if scope == "all" else f"{p}expense_total"
+        if role in ("basic", "project"):
+            return f"{p}expense_{role}"
+        if role in ("personnel", "public") and scope == "gpb":
+            return "basic_personnel" if role == "personnel" else "basic_public"
+        if scope == "all":
+            return None
+        return {
+            "budget": f"{p}budget_total",
+            "pct": f"{p}completion_pct",
+            "income": f"{p}income_total",
+            "carry_begin": f"{p}carryover_begin",
+            "carry_end": f"{p}carryover_end",
+        }.get(role)
+    if level == "econ":
+        base = "expense_econ_item" if scope == "all" else f"{p}econ_item"
+        return {"total": base, "basic": f"{base}_basic", "project": f"{base}_project"}.get(role)
+    if level == "class":
+        return f"{p}expense_by_function" if role == "total" else None
+    if role == "total":
+        return f"{p}expense_item"
+    if role in ("basic", "project"):
+        return f"{p}expense_item_{role}"
+    if scope == "all":
+        return None
+    return {
+        "budget": f"{p}item_budget",
+        "pct": f"{p}item_completion_pct",
+        "income": f"{p}income_item",
+        "carry_begin": f"{p}carryover_begin",
+        "carry_end": f"{p}carryover_end",
+    }.get(role)
+
+
+def row_level(item: RowItem, is_class_name, econ_default: bool = False) -> str:
+    if is_total_name(item.name):
+        return "total"
+    code = item.code
+    if code and code[0] in "35":
+        return "econ"
+    if code:
+        return "class" if len(code) == 3 else "item"
+    if is_class_name(item.name):
+        return "class"
+    return "econ" if econ_default else "item"
+
+
+def cells_by_role(cells: list[Cell], roles: dict[int, str | None], override: dict[str, str] | None = None):
+    """(role, cell) for the first value cell of every role. Without any labelled amount column
+    the first unlabelled cell is the row's own amount."""
+    out: dict[str, Cell] = {}
+    for cell in cells:
+        role = roles.get(cell.col)
+        if role is None and not out and not any(roles.get(c.col) == "total" for c in cells):
+            role = "total"
+        if role is None or role in ("ignore", "serial"):
+            continue
+        role = (override or {}).get(role, role)
+        out.setdefault(role, cell)
+    return list(out.items())
+
+
+def extract_subject_table(
+    doc: ParsedDocument, grid: Grid, spec: TableSpec, is_class_name, override: dict[str, str] | None = None
+) -> list[Fact]:
+    """支出决算表 and its fund-scoped siblings: one fact per (subject row, column role)."""
     start = first_data_row(grid)
-    header = list(range(start))
-    labels = column_labels(grid, header)
-    skip = _skip_cols(labels)
+    labels = column_labels(grid, header_rows(grid, start))
+    roles = column_roles(labels)
+    skip = {c for c, r in roles.items() if r == "serial"}
+    econ_default = spec.kind == "econ_detail"
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
         for item in row_items(grid, r, skip):
-            cell = _first_value(item)
+            if is_serial_label(item.name):
+                continue
+            cells = value_cells(item)
+            if not cells:
+                continue
+            level = row_level(item, is_class_name, econ_default)
+            for role, cell in cells_by_role(cells, roles, override):
+                metric = metric_for(spec.scope, role, level)
+                if metric is None:
+                    continue
+                unit = "%" if role == "pct" else cell_unit(labels, cell.col, spec.unit)
+                qual = None if level == "total" else item.name
+                code = None if level == "total" else item.code
+                out.append(make_fact(doc, metric, cell, unit, item.name_cell, qual, code))
+    return out
+
+
+def extract_income_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
+    """收入决算表: 本年收入合计 by subject (income_item) and the 合计 row (total_income)."""
+    start = first_data_row(grid)
+    labels = column_labels(grid, header_rows(grid, start))
+    serial = {c for c, lab in labels.items() if "行次" in lab or "栏次" in lab}
+    out: list[Fact] = []
+    for r in range(start, len(grid.rows)):
+        for item in row_items(grid, r, serial):
+            cells = value_cells(item)
+            if not cells or is_serial_label(item.name):
+                continue
+            has_total_col = any("合计" in labels.get(c.col, "") for c in item.values)
+            cell = next((c for c in cells if "合计" in labels.get(c.col, "")), None if has_total_col else cells[0])
             if cell is None:
-                continue
-            n = norm(item.name)
-            unit = _cell_unit(labels, cell.col, spec.unit)
-            side = "收入" if ("收入" in n or item.lane == 0) else "支出"
-            if "支出" in n and "收入" not in n:
-                side = "支出"
-            metric, qual = _total_metric(n, item.name, side, fin)
-            if metric:
-                out.append(make_fact(doc, metric, cell, unit, item.name_cell, qual))
+                continue  # the 合计 column is blank on this row: other columns are not its total
+            total = is_total_name(item.name)
+            metric = "total_income" if total else "income_item"
+            out.append(
+                make_fact(doc, metric, cell, cell_unit(labels, cell.col, spec.unit), item.name_cell,
+                          None if total else item.name, None if total else item.code)
+            )
     return out
-
-
-def _total_metric(n: str, name: str, side: str, fin: bool) -> tuple[str | None, str | None]:
-    if "总计" in n:
-        qual = n if n in {"收入总计", "支出总计"} else side + "总计"
-        return ("fin_approp_total" if fin else "total_income_expense"), qual
-    if fin:
-        return None, None
-    if n in {"本年收入合计", "收入合计"}:
-        return "total_income", name
-    if n in {"本年支出合计", "支出合计"}:
-        return "total_expense", name
-    if "年初结转和结余" in n or "上年结转" in n:
-        return "carryover_begin", name
-    if "年末结转和结余" in n:
-        return "carryover_end", name
-    if "使用非财政拨款结余" in n:
-        return "nonfiscal_balance_used", name
-    if n == "基本支出":
-        return "expense_basic", name
-    if n == "项目支出":
-        return "expense_project", name
-    for src in INCOME_SOURCES:
-        if n == src or (n.endswith(src) and len(n) - len(src) <= 2):
-            return "income_by_source", name
-    if side == "支出" and n.endswith("支出") and not any(k in n for k in ("上缴", "经营支出", "附属单位", "结余")):
-        return "expense_by_function", name
-    return None, None
-
-
-def _pick_col(labels: dict[int, str], cols: list[int], *keys: str, exclude: tuple[str, ...] = ()) -> int | None:
-    for key in keys:
-        for c in cols:
-            lab = labels.get(c, "")
-            if key in lab and not any(x in lab for x in exclude):
-                return c
-    return None
-
-
-def extract_subject_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, is_class_name) -> list[Fact]:
-    """收入决算表 / 支出决算表 / 一般公共预算财政拨款支出决算表: 类/款/项 rows by column label."""
-    start = first_data_row(grid)
-    labels = column_labels(grid, list(range(start)))
-    skip = _skip_cols(labels)
-    out: list[Fact] = []
-    for r in range(start, len(grid.rows)):
-        for item in row_items(grid, r, skip):
-            by_col = {c.col: c for c in value_cells(item)}
-            if not by_col:
-                continue
-            cols = sorted(by_col)
-            total = _is_total(item.name)
-            level = _level(item, is_class_name)
-            for metric, col, unit in _subject_metrics(spec.kind, labels, cols, total, level):
-                cell = by_col[col]
-                u = unit or _cell_unit(labels, col, spec.unit)
-                qual = None if total else item.name
-                code = None if total else item.code
-                out.append(make_fact(doc, metric, cell, u, item.name_cell, qual, code))
-    return out
-
-
-def _level(item: RowItem, is_class_name) -> str:
-    if item.code:
-        return {3: "类", 5: "款", 7: "项"}.get(len(item.code), "项")
-    return "类" if is_class_name(item.name) else "项"
-
-
-def _subject_metrics(kind: str, labels, cols: list[int], total: bool, level: str):
-    """(metric, column, unit override) for one subject row of a 收入/支出/一般公共预算 table."""
-    if kind == "income":
-        c = _pick_col(labels, cols, "本年收入合计", "收入合计", "合计") if len(cols) > 1 else cols[0]
-        if c is None:
-            c = cols[0]
-        yield ("total_income" if total else "income_item"), c, None
-        return
-    if kind == "expense":
-        c = _pick_col(labels, cols, "本年支出合计", "支出合计", "合计")
-        if c is None and not any(k in labels.get(cols[0], "") for k in ("基本", "项目")):
-            c = cols[0]
-        b = _pick_col(labels, cols, "基本支出")
-        p = _pick_col(labels, cols, "项目支出")
-        if total:
-            if c is not None:
-                yield "total_expense", c, None
-            if b is not None:
-                yield "expense_basic", b, None
-            if p is not None:
-                yield "expense_project", p, None
-            return
-        if c is not None:
-            yield ("expense_by_function" if level == "类" else "expense_item"), c, None
-        if level != "类":
-            if b is not None:
-                yield "expense_item_basic", b, None
-            if p is not None:
-                yield "expense_item_project", p, None
-        return
-    if kind == "gpb_expense":
-        budget = _pick_col(labels, cols, "年初预算", "预算数", "全年预算", "调整预算", exclude=("决算",))
-        pct = _pick_col(labels, cols, "完成", "%", "％")
-        rest = [c for c in cols if c not in {budget, pct}]
-        c = _pick_col(labels, rest, "决算", "合计", "小计", "金额", exclude=("基本", "项目"))
-        if c is None and rest and not any(k in labels.get(rest[0], "") for k in ("基本", "项目")):
-            c = rest[0]
-        if total:
-            if c is not None:
-                yield "gpb_expense_total", c, None
-            return
-        if c is not None:
-            yield ("gpb_expense_by_function" if level == "类" else "gpb_expense_item"), c, None
-        if level != "类":
-            if budget is not None:
-                yield "gpb_item_budget", budget, None
-            if pct is not None:
-                yield "gpb_item_completion_pct", pct, "%"
 
 
 def extract_basic_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
     """一般公共预算财政拨款基本支出决算表: 经济分类 items in one or two lanes (人员经费 / 公用经费)."""
     start = first_data_row(grid)
-    labels = column_labels(grid, list(range(start)))
-    skip = _skip_cols(labels)
+    labels = column_labels(grid, header_rows(grid, start))
+    skip = {c for c, lab in labels.items() if "行次" in lab or "栏次" in lab}
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
         for item in row_items(grid, r, skip):
             vals = value_cells(item)
-            if not vals:
+            if not vals or is_serial_label(item.name):
                 continue
             n = norm(item.name)
+            unit0 = cell_unit(labels, vals[0].col, spec.unit)
             if n.startswith("人员经费"):
-                out.append(make_fact(doc, "basic_personnel", vals[0], _cell_unit(labels, vals[0].col, spec.unit), item.name_cell, item.name))
+                out.append(make_fact(doc, "basic_personnel", vals[0], unit0, item.name_cell, item.name))
                 continue
             if n.startswith("公用经费") or n.startswith("日常公用经费"):
-                out.append(make_fact(doc, "basic_public", vals[0], _cell_unit(labels, vals[0].col, spec.unit), item.name_cell, item.name))
+                out.append(make_fact(doc, "basic_public", vals[0], unit0, item.name_cell, item.name))
                 continue
-            if _is_total(item.name):
-                # a 合计 row of a table with 人员经费 / 公用经费 columns
-                for cell in vals:
-                    lab = labels.get(cell.col, "")
-                    if "人员经费" in lab:
-                        out.append(make_fact(doc, "basic_personnel", cell, _cell_unit(labels, cell.col, spec.unit), item.name_cell, "人员经费"))
-                    elif "公用经费" in lab:
-                        out.append(make_fact(doc, "basic_public", cell, _cell_unit(labels, cell.col, spec.unit), item.name_cell, "公用经费"))
+            if is_total_name(item.name):
+                out.extend(_basic_total_row(doc, item, vals, labels, spec))
                 continue
-            code = item.code if item.code and item.code.startswith("3") else None
-            cell = vals[0]
-            for v in vals:
-                lab = labels.get(v.col, "")
-                if "合计" in lab or "决算" in lab:
-                    cell = v
-                    break
-            out.append(make_fact(doc, "econ_item", cell, _cell_unit(labels, cell.col, spec.unit), item.name_cell, item.name, code))
+            code = item.code if item.code and item.code[0] in "35" else None
+            cell = next((v for v in vals if any(k in labels.get(v.col, "") for k in ("合计", "决算"))), vals[0])
+            out.append(make_fact(doc, "econ_item", cell, cell_unit(labels, cell.col, spec.unit), item.name_cell, item.name, code))
     return out
 
 
-THREE_PUBLIC_PARTS = (
-    ("公务用车购置及运行", "公务用车购置及运行维护费"),
-    ("公务用车购置费", "公务用车购置费"),
-    ("公务用车运行", "公务用车运行维护费"),
-    ("因公出国", "因公出国（境）费"),
-    ("公务接待", "公务接待费"),
-    ("合计", "合计"),
-    ("小计", None),
-)
+def _basic_total_row(doc, item: RowItem, vals: list[Cell], labels, spec: TableSpec) -> list[Fact]:
+    """合计 row of a basic table: 人员经费 / 公用经费 columns, and the 基本支出 total itself."""
+    out = []
+    for cell in vals:
+        lab = labels.get(cell.col, "")
+        unit = cell_unit(labels, cell.col, spec.unit)
+        if "人员经费" in lab:
+            out.append(make_fact(doc, "basic_personnel", cell, unit, item.name_cell, "人员经费"))
+        elif "公用经费" in lab:
+            out.append(make_fact(doc, "basic_public", cell, unit, item.name_cell, "公用经费"))
+        elif not any(f.metric == "gpb_expense_basic" for f in out) and ("合计" in lab or "决算" in lab or not lab):
+            out.append(make_fact(doc, "gpb_expense_basic", cell, unit, item.name_cell, None))
+    return out
 
 
-def _three_public_part(label: str) -> str | None:
-    n = norm(label).replace("“", "").replace("”", "").replace('"', "")
-    for key, name in THREE_PUBLIC_PARTS:
-        if key in n:
-            return name
-    return None
-
-
-def extract_three_public(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
-    """财政拨款"三公"经费支出决算表, horizontal (component x 预算数/决算数 columns) or vertical."""
+def extract_project_expense_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, is_class_name) -> list[Fact]:
+    """一般公共预算财政拨款项目支出决算表: rows by project (项目名称 column: project_executed /
+    project_budget) or by 功能分类 subject (their amounts are 项目支出)."""
     start = first_data_row(grid)
-    labels = column_labels(grid, list(range(start)))
+    labels = column_labels(grid, header_rows(grid, start))
+    name_col = next((c for c, lab in sorted(labels.items()) if "项目名称" in lab), None)
+    if name_col is None:
+        return extract_subject_table(doc, grid, spec, is_class_name, override={"total": "project"})
+    roles = column_roles(labels)
+    p = _prefix(spec.scope)
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
-        items = row_items(grid, r)
-        if items and _three_public_part(items[0].name):
-            for item in items:  # vertical: one component per row, 预算数 / 决算数 columns
-                part = _three_public_part(item.name)
-                if not part:
-                    continue
-                for cell in value_cells(item):
-                    out.extend(_three_public_fact(doc, cell, part, labels.get(cell.col, ""), spec, item.name_cell))
+        name_cell = grid.cell(r, name_col)
+        label_cell = name_cell if name_cell is not None and name_cell.text.strip() else None
+        if label_cell is None:
+            c, _ = grid.first_text(r)
+            label_cell = grid.cell(r, c) if c >= 0 else None
+        if label_cell is None or is_serial_label(label_cell.text):
             continue
-        if items:
-            continue
-        for cell in grid.rows[r]:  # horizontal: a row of amounts under component headers
-            if parse_number(cell.text) is None:
+        name = label_cell.text.strip()
+        cells = value_cells(_as_item(grid, r, max(name_col, label_cell.col)))
+        total = is_total_name(name)
+        for role, cell in cells_by_role(cells, roles, {"total": "project"} if total else None):
+            if total:
+                metric = f"{p}expense_project" if role == "project" else None
+            else:
+                metric = {"total": "project_executed", "project": "project_executed", "budget": "project_budget",
+                          "pct": "project_execution_rate"}.get(role)
+            if metric is None:
                 continue
-            lab = labels.get(cell.col, "")
-            part = _three_public_part(_strip_stage(lab))
-            if part:
-                out.extend(_three_public_fact(doc, cell, part, lab, spec, None))
+            unit = "%" if role == "pct" else cell_unit(labels, cell.col, spec.unit)
+            out.append(make_fact(doc, metric, cell, unit, label_cell, None if total else name))
     return out
 
 
-def _strip_stage(label: str) -> str:
-    for w in ("预算数", "决算数", "年初预算", "执行数"):
-        label = label.replace(w, "")
-    return label.replace("财政拨款“三公”经费", "").replace('财政拨款"三公"经费', "")
-
-
-def _three_public_fact(doc, cell, part: str, label: str, spec: TableSpec, name_cell) -> list[Fact]:
-    unit = label_unit(label) or spec.unit
-    if "完成" in label or "%" in label:
-        return [make_fact(doc, "three_public_completion_pct", cell, "%", name_cell, part)]
-    if "预算" in label and "决算" not in label:
-        return [make_fact(doc, "three_public_budget", cell, unit, name_cell, part)]
-    if "决算" in label or "执行" in label or "金额" in label or not label:
-        metric = "three_public_total" if part == "合计" else "three_public_item"
-        return [make_fact(doc, metric, cell, unit, name_cell, None if part == "合计" else part)]
-    return []
+def _as_item(grid: Grid, r: int, after_col: int) -> RowItem:
+    cells = grid.rows[r]
+    return RowItem(row=r, name_cell=cells[0], name="", code=None, values=[c for c in cells if c.col > after_col])

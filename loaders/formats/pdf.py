@@ -26,8 +26,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Location, ParsedDocument
-from .builder import CellSpec, DocBuilder, fold_lines
+from .builder import CellSpec, DocBuilder, PagedDocument, fold_lines
 from .errors import QuarantineError
+from .pdf_furniture import Furniture, find_furniture
+from .pdf_unruled import find_unruled_tables
+from .pdf_words import Box, Line, Word, group_lines, inside, page_words, rbox, union
 from .titles import looks_like_title
 
 MAX_PAGES = 2000
@@ -36,119 +39,40 @@ MIN_TEXT_CHARS = 20  # fewer printable chars in the whole file -> treat as scann
 _TERMINAL = tuple("。！？；：:;!?）)")
 
 
-@dataclass
-class _Word:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-
-    @property
-    def height(self) -> float:
-        return max(self.bottom - self.top, 0.1)
-
-    @property
-    def cx(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-    @property
-    def cy(self) -> float:
-        return (self.top + self.bottom) / 2
-
-
-@dataclass
-class _Line:
-    words: list[_Word] = field(default_factory=list)
-    top: float = 0.0  # band of the line's first (highest) word
-    bottom: float = 0.0
-
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def size(self) -> float:
-        """The font size most of the line's characters are set in."""
-        weight: dict[float, int] = {}
-        for w in self.words:
-            weight[round(w.size, 1)] = weight.get(round(w.size, 1), 0) + len(w.text)
-        return max(weight.items(), key=lambda kv: (kv[1], kv[0]))[0]
-
-    @property
-    def text(self) -> str:
-        ws = sorted(self.words, key=lambda w: w.x0)
-        out = ws[0].text
-        for prev, w in zip(ws, ws[1:]):
-            gap = w.x0 - prev.x1
-            if gap > max(1.0, 0.15 * min(prev.size, w.size)) and not out.endswith(" "):
-                out += " "
-            out += w.text
-        return out
-
-    @property
-    def bbox(self) -> tuple[float, float, float, float]:
-        return (self.x0, min(w.top for w in self.words), self.x1, max(w.bottom for w in self.words))
-
-
-def _group_lines(words: list[_Word]) -> list[_Line]:
-    """Cluster words into lines by vertical overlap with each line's anchor band."""
-    lines: list[_Line] = []
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        best, best_ov = None, 0.0
-        for ln in lines[-6:]:  # only recent lines can still overlap
-            ov = min(ln.bottom, w.bottom) - max(ln.top, w.top)
-            if ov >= 0.5 * min(w.height, ln.bottom - ln.top) and ov > best_ov:
-                best, best_ov = ln, ov
-        if best is None:
-            lines.append(_Line([w], w.top, w.bottom))
-        else:
-            best.words.append(w)
-    lines.sort(key=lambda ln: ln.top)
-    return lines
-
-
-def _union(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
-    return (
-        round(min(b[0] for b in boxes), 2),
-        round(min(b[1] for b in boxes), 2),
-        round(max(b[2] for b in boxes), 2),
-        round(max(b[3] for b in boxes), 2),
-    )
-
-
-def _rbox(b: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    return (round(b[0], 2), round(b[1], 2), round(b[2], 2), round(b[3], 2))
-
-
 # -- items in reading order ---------------------------------------------------------------
 
 
 @dataclass
 class _TextItem:
     kind: str  # heading | paragraph
-    lines: list[_Line]
+    lines: list[Line]
     page: int
-    bbox: tuple[float, float, float, float]
+    bbox: Box
 
     @property
     def text(self) -> str:
         return fold_lines("\n".join(ln.text for ln in self.lines))
+
+    def page_parts(self) -> list[tuple[int, str]]:
+        """(page, folded text) of each page the item runs over, in order."""
+        parts: list[tuple[int, list[Line]]] = []
+        for ln in self.lines:
+            if parts and parts[-1][0] == ln.page:
+                parts[-1][1].append(ln)
+            else:
+                parts.append((ln.page, [ln]))
+        return [(p, fold_lines("\n".join(ln.text for ln in lns))) for p, lns in parts]
 
 
 @dataclass
 class _TableItem:
     rows: list[list[CellSpec]]
     page: int
-    bbox: tuple[float, float, float, float]
+    bbox: Box
     pages: list[int] = field(default_factory=list)
     top_of_page: bool = False
     ends_page: bool = False
+    ruled: bool = True
 
 
 def _vet(data: bytes) -> int:
@@ -175,17 +99,7 @@ def _vet(data: bytes) -> int:
     return n
 
 
-def _page_words(page: Any) -> list[_Word]:
-    raw = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False)
-    return [_Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])) for w in raw if w["text"].strip()]
-
-
-def _inside(w: _Word, bbox: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = bbox
-    return x0 <= w.cx <= x1 and top <= w.cy <= bottom
-
-
-def _table_rows(table: Any, words: list[_Word], page_no: int) -> list[list[CellSpec]]:
+def _table_rows(table: Any, words: list[Word], page_no: int) -> list[list[CellSpec]]:
     rows: list[list[CellSpec]] = []
     for row in table.rows:
         out: list[CellSpec] = []
@@ -193,9 +107,9 @@ def _table_rows(table: Any, words: list[_Word], page_no: int) -> list[list[CellS
             if cell is None:
                 out.append(CellSpec("", Location(page=page_no)))
                 continue
-            mine = [w for w in words if _inside(w, cell)]
-            text = fold_lines("\n".join(ln.text for ln in _group_lines(mine))) if mine else ""
-            out.append(CellSpec(text, Location(page=page_no, bbox=_rbox(cell))))
+            mine = [w for w in words if inside(w, cell)]
+            text = fold_lines("\n".join(ln.text for ln in group_lines(mine))) if mine else ""
+            out.append(CellSpec(text, Location(page=page_no, bbox=rbox(cell))))
         rows.append(out)
     return rows
 
@@ -212,19 +126,51 @@ def _find_tables(page: Any) -> list[Any]:
     return good
 
 
-def _body_size(all_lines: list[_Line]) -> float:
+def _body_size(all_lines: list[Line]) -> float:
     sizes = [round(w.size) for ln in all_lines for w in ln.words for _ in range(max(len(w.text), 1))]
     return float(statistics.mode(sizes)) if sizes else 12.0
 
 
-def _is_heading(ln: _Line, body: float, right: float) -> bool:
-    """Larger font, or a numbered title that does not run on to the right margin."""
+def _line_gap(pages: list[list[Line]], body: float) -> float:
+    """The usual white space between two lines of one body paragraph.
+
+    Measured on line pairs that surely continue each other: the first fills the line to
+    the right margin, the second starts at the left margin (no first-line indent).
+    """
+    gaps: list[float] = []
+    for lines in pages:
+        if len(lines) < 2:
+            continue
+        left = min(ln.x0 for ln in lines)
+        right = max(ln.x1 for ln in lines)
+        for prev, ln in zip(lines, lines[1:]):
+            if abs(ln.size - body) >= 0.6 or abs(prev.size - body) >= 0.6:
+                continue
+            if prev.x1 >= right - 2.5 * body and ln.x0 <= left + 0.5 * body:
+                gap = ln.top - prev.bottom
+                if 0 <= gap < 2 * body:
+                    gaps.append(gap)
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def _is_heading(ln: Line, body: float, right: float, nxt: Line | None = None, max_gap: float = 0.0) -> bool:
+    """Larger font, or a numbered title that is not the first line of a wrapped paragraph.
+
+    A numbered title-like line that ends close to the right margin and is followed,
+    without a paragraph gap, by a line that starts further left (the wrap of an indented
+    first line) is a paragraph: "5、……（款）行政单位离退休" + "（项）。主要用于……".
+    """
     if ln.size >= body * 1.15:
         return True
-    return looks_like_title(ln.text) and ln.x1 < right - 4 * ln.size
+    if not looks_like_title(ln.text) or ln.x1 >= right - 1.5 * ln.size:
+        return False
+    if ln.x1 < right - 4 * ln.size or nxt is None:
+        return True
+    wraps = nxt.x0 < ln.x0 - 0.25 * ln.size and nxt.top - ln.bottom < max_gap and abs(nxt.size - ln.size) < 0.6
+    return not wraps
 
 
-def _runs_on(prev: _Line, ln: _Line, right: float) -> bool:
+def _runs_on(prev: Line, ln: Line, right: float) -> bool:
     """Did ``prev`` fill its line (so ``ln`` continues the sentence)?
 
     A line a few characters short counts as full unless it ends a sentence; it also counts when the first word of ``ln`` (a number or Latin word the
@@ -241,34 +187,48 @@ def _runs_on(prev: _Line, ln: _Line, right: float) -> bool:
 
 @dataclass
 class _PageLayout:
-    """A page split into ruled tables and the words outside them."""
+    """A page split into tables (ruled and unruled) and the text lines outside them."""
 
     no: int
     tables: list[_TableItem]
-    table_boxes: list[tuple[float, float, float, float]]
-    free: list[_Word]
+    table_boxes: list[Box]
+    lines: list[Line]
+    furniture: list[Furniture] = field(default_factory=list)
 
 
-def _layout(page: Any, page_no: int, words: list[_Word]) -> _PageLayout:
+def _ruled_layout(page: Any, page_no: int, words: list[Word]) -> tuple[list[_TableItem], list[Box], list[Line]]:
     tables = _find_tables(page)
     boxes = [t.bbox for t in tables]
-    items = [_TableItem(_table_rows(t, words, page_no), page_no, _rbox(t.bbox), [page_no]) for t in tables]
-    free = [w for w in words if not any(_inside(w, b) for b in boxes)]
-    return _PageLayout(page_no, items, boxes, free)
+    items = [_TableItem(_table_rows(t, words, page_no), page_no, rbox(t.bbox), [page_no]) for t in tables]
+    free = [w for w in words if not any(inside(w, b) for b in boxes)]
+    return items, boxes, group_lines(free, page_no)
+
+
+def _add_unruled(lay: _PageLayout) -> None:
+    """Move the lines that form unruled tables out of the text and into tables."""
+    found = find_unruled_tables(lay.lines, lay.no)
+    if not found:
+        return
+    used = {id(ln) for t in found for ln in t.lines}
+    lay.lines = [ln for ln in lay.lines if id(ln) not in used]
+    for t in found:
+        lay.tables.append(_TableItem(t.rows, lay.no, t.bbox, [lay.no], ruled=False))
+        lay.table_boxes.append(t.bbox)
 
 
 def _page_items(
-    lay: _PageLayout, body: float
+    lay: _PageLayout, body: float, line_gap: float
 ) -> tuple[list[_TextItem | _TableItem], tuple[float, float] | None]:
     """A page's tables and text items in reading order, plus its text margins (left, right)."""
     page_no, boxes = lay.no, lay.table_boxes
     items: list[tuple[float, _TextItem | _TableItem]] = [(t.bbox[1], t) for t in lay.tables]
-    lines = _group_lines(lay.free)
+    lines = lay.lines
     left = min((ln.x0 for ln in lines), default=0.0)
     right = max((ln.x1 for ln in lines), default=0.0)
     cur: _TextItem | None = None
-    for ln in lines:
-        heading = _is_heading(ln, body, right)
+    for i, ln in enumerate(lines):
+        max_gap = max(0.8 * ln.size, 1.25 * line_gap + 1.0) if abs(ln.size - body) < 0.6 else 0.8 * ln.size
+        heading = _is_heading(ln, body, right, lines[i + 1] if i + 1 < len(lines) else None, max_gap)
         if cur is not None:
             prev = cur.lines[-1]
             gap = ln.top - prev.bottom
@@ -282,7 +242,7 @@ def _page_items(
             )
             continues = (
                 not between_table
-                and gap < 0.8 * ln.size
+                and gap < max_gap
                 and (
                     same_heading
                     or (
@@ -295,9 +255,9 @@ def _page_items(
             )
             if continues:
                 cur.lines.append(ln)
-                cur.bbox = _union([cur.bbox, ln.bbox])
+                cur.bbox = union([cur.bbox, ln.bbox])
                 continue
-        cur = _TextItem("heading" if heading else "paragraph", [ln], page_no, _rbox(ln.bbox))
+        cur = _TextItem("heading" if heading else "paragraph", [ln], page_no, rbox(ln.bbox))
         items.append((ln.top, cur))
     items.sort(key=lambda it: it[0])
     out = [it for _, it in items]
@@ -307,6 +267,28 @@ def _page_items(
             it.top_of_page = i == 0
             it.ends_page = i == len(out) - 1
     return out, ((left, right) if lines else None)
+
+
+def _continues_over_break(
+    prev: _TextItem, it: _TextItem, prev_margin: tuple[float, float] | None, margin: tuple[float, float] | None
+) -> bool:
+    """Does paragraph ``it`` (first on its page) continue ``prev`` (last on the page before)?
+
+    Its first line starts at the left margin (no first-line indent), and ``prev`` either
+    does not end a sentence or its last line runs to the right margin (a line that ends
+    in "）" or "：" exactly at the margin is cut mid-sentence).
+    """
+    if margin is None or it.lines[0].x0 > margin[0] + 0.8 * it.lines[0].size:
+        return False
+    text = prev.text
+    if not text.endswith(_TERMINAL):
+        return True
+    last = prev.lines[-1]
+    return (
+        prev_margin is not None
+        and not text.endswith(tuple("。！？!?"))
+        and prev_margin[1] - last.x1 <= 2.5 * last.size
+    )
 
 
 def _stitch(pages: list[list[_TextItem | _TableItem]], margins: list[tuple[float, float] | None]) -> list[_TextItem | _TableItem]:
@@ -325,19 +307,42 @@ def _stitch(pages: list[list[_TextItem | _TableItem]], margins: list[tuple[float
                     prev.rows.extend(it.rows)
                     prev.pages.append(it.page)
                     continue
-                m = margins[p]
                 if (
                     isinstance(it, _TextItem)
                     and isinstance(prev, _TextItem)
                     and it.kind == prev.kind == "paragraph"
-                    and m is not None
-                    and it.lines[0].x0 <= m[0] + 0.8 * it.lines[0].size
-                    and not prev.text.endswith(_TERMINAL)
+                    and _continues_over_break(prev, it, margins[p - 1], margins[p])
                 ):
                     prev.lines.extend(it.lines)
                     continue
             out.append(it)
     return out
+
+
+def _text_page_spans(start: int, item: _TextItem) -> list[list[int]]:
+    """[page, char_start, char_end] for each page a text block runs over."""
+    full = item.text
+    spans: list[list[int]] = []
+    pos = 0
+    for page, part in item.page_parts():
+        at = full.find(part, pos) if part else -1
+        if at < 0:  # cannot happen with fold_lines; keep the block's first page then
+            return [[item.page, start, start + len(full)]]
+        spans.append([page, start + at, start + at + len(part)])
+        pos = at + len(part)
+    return spans
+
+
+def _table_page_spans(blk: Any) -> list[list[int]]:
+    spans: list[list[int]] = []
+    for row in blk.rows:
+        page = next((c.location.page for c in row if c.location.page is not None), blk.location.page)
+        s, e = row[0].location.char_start, row[-1].location.char_end
+        if spans and spans[-1][0] == page:
+            spans[-1][2] = e
+        else:
+            spans.append([page, s, e])
+    return spans
 
 
 def parse_pdf(data: bytes) -> ParsedDocument:
@@ -353,31 +358,49 @@ def parse_pdf(data: bytes) -> ParsedDocument:
         raise QuarantineError(f"corrupt PDF: {type(exc).__name__}: {' '.join(str(exc).split())[:150]}")
     with pdf:
         encrypted = bool(getattr(pdf.doc, "encryption", None))
-        page_words = [_page_words(p) for p in pdf.pages]
-        n_chars = sum(len(w.text) for ws in page_words for w in ws)
+        all_words = [page_words(p) for p in pdf.pages]
+        n_chars = sum(len(w.text) for ws in all_words for w in ws)
         if n_chars < MIN_TEXT_CHARS:
             raise QuarantineError("scanned PDF: needs OCR (no text layer)")
-        layouts = [_layout(p, no, ws) for no, (p, ws) in enumerate(zip(pdf.pages, page_words), start=1)]
-        body = _body_size(_group_lines([w for lay in layouts for w in lay.free]))
-        per_page, margins = [], []
-        for lay in layouts:
-            items_p, margin = _page_items(lay, body)
-            per_page.append(items_p)
-            margins.append(margin)
-        empty_pages = [no for no, ws in enumerate(page_words, start=1) if not ws]
+        layouts = []
+        for no, (p, ws) in enumerate(zip(pdf.pages, all_words), start=1):
+            tables, boxes, lines = _ruled_layout(p, no, ws)
+            layouts.append(_PageLayout(no, tables, boxes, lines))
+        heights = [float(p.height) for p in pdf.pages]
+        empty_pages = [no for no, ws in enumerate(all_words, start=1) if not ws]
+    for lay, ids in zip(layouts, find_furniture([lay.lines for lay in layouts], heights)):
+        lay.furniture = [Furniture(lay.no, ln.text, rbox(ln.bbox)) for ln in lay.lines if id(ln) in ids]
+        lay.lines = [ln for ln in lay.lines if id(ln) not in ids]
+    for lay in layouts:
+        _add_unruled(lay)
+    body = _body_size([ln for lay in layouts for ln in lay.lines])
+    line_gap = _line_gap([lay.lines for lay in layouts], body)
+    per_page, margins = [], []
+    for lay in layouts:
+        items_p, margin = _page_items(lay, body, line_gap)
+        per_page.append(items_p)
+        margins.append(margin)
     items = _stitch(per_page, margins)
     b = DocBuilder("pdf")
-    table_meta = []
+    table_meta: list[dict[str, Any]] = []
+    spans: list[list[int]] = []
     for it in items:
         if isinstance(it, _TableItem):
             blk = b.add_table(it.rows, Location(page=it.page, bbox=it.bbox))
             if blk is not None:
-                table_meta.append({"table_no": blk.table_no, "pages": it.pages})
+                table_meta.append({"table_no": blk.table_no, "pages": it.pages, "ruled": it.ruled})
+                spans.extend(_table_page_spans(blk))
         else:
-            b.add_text(it.kind, it.text, Location(page=it.page, bbox=it.bbox))
-    meta: dict[str, Any] = {"tables": table_meta, "body_font_size": body}
+            blk = b.add_text(it.kind, it.text, Location(page=it.page, bbox=it.bbox))
+            if blk is not None:
+                spans.extend(_text_page_spans(blk.location.char_start or 0, it))
+    meta: dict[str, Any] = {"tables": table_meta, "body_font_size": body, "page_spans": spans}
+    furniture = [{"page": f.page, "text": f.text, "bbox": f.bbox} for lay in layouts for f in lay.furniture]
+    if furniture:
+        meta["furniture"] = furniture
     if empty_pages:
         meta["pages_without_text"] = empty_pages
     if encrypted:
         meta["encrypted_no_password"] = True
-    return b.build(pages=n_pages, meta=meta)
+    doc = b.build(pages=n_pages, meta=meta)
+    return PagedDocument(**{f: getattr(doc, f) for f in ("format", "text", "blocks", "pages", "encoding", "meta")})

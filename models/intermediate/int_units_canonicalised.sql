@@ -33,8 +33,21 @@ core as (
                  '^(' || array_to_string(
                      list_sort(list_distinct(region_words), 'DESC'), '|') || ')+',
                  '')
-        end as core_name
+        end as core_stripped
     from cored
+),
+
+core_bare as (
+    -- then a bare level word standing for the document's own region (县X in 米易县, 市X in 资阳市)
+    select
+        *,
+        case
+            when county is not null and regexp_matches(core_stripped, '^[县区].{4,}') then substr(core_stripped, 2)
+            when county is null and city is not null and regexp_matches(core_stripped, '^市.{4,}')
+                 and not starts_with(core_stripped, '市场') then substr(core_stripped, 2)
+            else core_stripped
+        end as core_name
+    from core
 ),
 
 keyed as (
@@ -43,7 +56,7 @@ keyed as (
         coalesce(province, '') || '/' || coalesce(city, '') || '/' || coalesce(county, '') as region_key,
         left(md5(coalesce(province, '') || '/' || coalesce(city, '') || '/' || coalesce(county, '') || '|' || core_name), 16)
             as unit_id
-    from core
+    from core_bare
 ),
 
 candidates as (

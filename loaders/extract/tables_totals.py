@@ -1,0 +1,164 @@
+"""收入支出决算总表 and 财政拨款收入支出决算总表: label/amount pairs on an income side and an
+expense side. Both sides may sit on one row (项目 | 行次 | 金额 | 项目 | 行次 | 金额), or the
+expense side may have rows of its own (the income side runs out first), or the two sides may
+follow each other in one column. The 财政拨款 table's expense side has one column per fund
+(合计 | 一般公共预算财政拨款 | 政府性基金… | 国有资本经营…); metric names: see tables_standard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Cell, Fact, ParsedDocument
+from .tables_columns import column_roles, fund_of
+from .tables_grid import (
+    Grid,
+    RowItem,
+    column_labels,
+    first_data_row,
+    header_rows,
+    is_serial_label,
+    make_fact,
+    norm,
+    row_items,
+    value_cells,
+)
+from .tables_standard import TableSpec, cell_unit
+
+INCOME_SOURCES = (
+    "一般公共预算财政拨款收入",
+    "政府性基金预算财政拨款收入",
+    "国有资本经营预算财政拨款收入",
+    "财政拨款收入",
+    "上级补助收入",
+    "事业收入",
+    "经营收入",
+    "附属单位上缴收入",
+    "其他收入",
+)
+FUND_LINES = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
+NOT_FUNCTION = ("上缴", "经营支出", "附属单位", "结余", "结转", "合计", "总计")
+
+
+@dataclass
+class SideState:
+    """Which side the last single-column row was on, and which 结转 block fund lines belong to."""
+
+    last_side: str = "收入"
+    carry: dict[str, str | None] = field(default_factory=dict)  # side -> begin / end while fund lines list a 结转 total's parts
+
+
+def _sides(grid: Grid, start: int, skip: set[int]) -> tuple[list[tuple[int, list[RowItem]]], int | None]:
+    rows = [(r, row_items(grid, r, skip)) for r in range(start, len(grid.rows))]
+    lane1 = [it.name_cell.col for _, items in rows for it in items if it.lane >= 1]
+    return rows, (min(lane1) if lane1 else None)
+
+
+def _side(item: RowItem, split: int | None, state: SideState) -> str:
+    n = norm(item.name)
+    if split is not None:
+        return "支出" if item.name_cell.col >= split else "收入"
+    if "收入" in n and "支出" not in n:
+        state.last_side = "收入"
+    elif "支出" in n or "年末" in n or "结余分配" in n:
+        state.last_side = "支出"
+    return state.last_side
+
+
+def extract_total_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, fin: bool = False) -> list[Fact]:
+    start = first_data_row(grid)
+    labels = column_labels(grid, header_rows(grid, start))
+    skip = {c for c, role in column_roles(labels).items() if role == "serial"}
+    rows, split = _sides(grid, start, skip)
+    state = SideState()
+    out: list[Fact] = []
+    for _, items in rows:
+        for item in items:
+            if is_serial_label(item.name):
+                continue
+            side = _side(item, split, state)
+            cells = value_cells(item)
+            if fin:
+                out.extend(_fin_item(doc, item, cells, side, labels, spec, state))
+            elif cells:
+                metric, qual = _total_metric(norm(item.name), item.name, side)
+                if metric:
+                    out.append(make_fact(doc, metric, cells[0], cell_unit(labels, cells[0].col, spec.unit), item.name_cell, qual))
+    return out
+
+
+def _total_metric(n: str, name: str, side: str) -> tuple[str | None, str | None]:
+    if "总计" in n:
+        return "total_income_expense", (n if n in {"收入总计", "支出总计"} else side + "总计")
+    if n in {"本年收入合计", "收入合计"}:
+        return "total_income", name
+    if n in {"本年支出合计", "支出合计"}:
+        return "total_expense", name
+    if "年初结转和结余" in n or "上年结转" in n:
+        return "carryover_begin", name
+    if "年末结转和结余" in n:
+        return "carryover_end", name
+    if "使用非财政拨款结余" in n:
+        return "nonfiscal_balance_used", name
+    if n == "基本支出":
+        return "expense_basic", name
+    if n == "项目支出":
+        return "expense_project", name
+    for src in INCOME_SOURCES:
+        if n == src or (n.endswith(src) and len(n) - len(src) <= 2):
+            return "income_by_source", name
+    if side == "支出" and _is_function_line(n):
+        return "expense_by_function", name
+    return None, None
+
+
+def _is_function_line(n: str) -> bool:
+    return n.endswith("支出") and not any(k in n for k in NOT_FUNCTION) and n not in {"基本支出", "项目支出"}
+
+
+def _fund_line(n: str) -> str | None:
+    """gpb / gfb / scob when the label is one fund's line (一般公共预算财政拨款(收入))."""
+    for line in FUND_LINES:
+        if n == line or n == line + "收入" or (n.endswith(line) and len(n) - len(line) <= 2):
+            return fund_of(line)
+    return None
+
+
+def _fin_item(doc, item: RowItem, cells: list[Cell], side: str, labels, spec: TableSpec, state: SideState) -> list[Fact]:
+    n = norm(item.name)
+    fund = _fund_line(n)
+    if fund is None:
+        state.carry[side] = "begin" if ("年初" in n and "结转" in n) else "end" if ("年末" in n and "结转" in n) else None
+    carry = state.carry.get(side)
+    if not cells:
+        return []
+
+    def fact(metric: str, cell: Cell, qual: str | None) -> Fact:
+        return make_fact(doc, metric, cell, cell_unit(labels, cell.col, spec.unit), item.name_cell, qual)
+
+    if fund is not None:
+        if carry:
+            return [fact(f"{fund}_carryover_{carry}", cells[0], item.name)]
+        return [fact("fin_income_by_source", cells[0], item.name)] if side == "收入" else []
+    if "总计" in n:
+        return [fact("fin_approp_total", cells[0], n if n in {"收入总计", "支出总计"} else side + "总计")]
+    if side == "收入":
+        if n in {"本年收入合计", "收入合计"}:
+            return [fact("fin_income_total", cells[0], None)]
+        if carry == "begin":
+            return [fact("fin_carryover_begin", cells[0], item.name)]
+        return []
+    out = []
+    for cell in cells:  # expense side: one column per fund
+        scope = fund_of(labels.get(cell.col, "")) or "fin"
+        if carry == "end":
+            metric, qual = f"{scope}_carryover_end", item.name
+        elif n in {"本年支出合计", "支出合计"}:
+            metric, qual = f"{scope}_expense_total", None
+        elif n in {"基本支出", "项目支出"}:
+            metric, qual = f"{scope}_expense_{'basic' if n == '基本支出' else 'project'}", None
+        elif _is_function_line(n):
+            metric, qual = f"{scope}_expense_by_function", item.name
+        else:
+            continue
+        out.append(fact(metric, cell, qual))
+    return out
