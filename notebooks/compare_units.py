@@ -352,7 +352,8 @@ else:
 # ## 7. “三公”经费
 #
 # 因公出国（境）费, 公务用车购置及运行维护费 and 公务接待费 — the three spending lines the
-# public watches most. Many small units report zero; a zero is a stated value and is drawn.
+# public watches most. Many small units report zero; a zero is a stated value (not missing),
+# and when every unit reports zero a table says so instead of an empty chart.
 
 # %%
 three = unit_frame(
@@ -362,6 +363,16 @@ three = unit_frame(
 )
 if three.is_empty():
     say("没有“三公”经费数据。")
+elif three.filter(pl.col("amount_wan") != 0).is_empty():
+    say("所有单位-年度的“三公”经费各项决算数均为 0 万元（原文所载），不作图；明细如下。")
+    charts.table(
+        three.sort("unit_name", "fiscal_year", "item").select(
+            pl.col("unit_name").alias("单位"),
+            pl.col("fiscal_year").alias("年度"),
+            pl.col("item").alias("项目"),
+            pl.col("amount_wan").alias("决算数（万元）"),
+        )
+    )
 else:
     data = charts.for_chart(three).with_columns(
         (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year")

@@ -258,3 +258,164 @@ def build_unruled_pdf(page_number_style: str = "—{n}—") -> bytes:
     pdf.ln(3)
     pdf.multi_cell(0, 7.5, "　　四、财政拨款收入支出决算总体情况说明另见下表。", new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
+
+
+# -- a government CMS page: layout tables, a data table with rowspan/colspan, GBK ----------
+
+CMS_GRID = [
+    ["科目编码", "", "", "科目名称", "本年支出合计", "其中", ""],
+    ["类", "款", "项", "", "", "基本支出", "项目支出"],
+    ["201", "", "", "一般公共服务支出", "2,106.66", "1,503.52", "603.14"],
+    ["201", "06", "01", "行政运行", "1,511.89", "1,511.89", ""],
+    ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "160.75", "160.75", ""],
+    ["", "", "06", "机关事业单位职业年金缴费支出", "80.38", "80.38", ""],
+]
+CMS_PARAGRAPH = "本年支出合计2,940.05万元，其中：基本支出2,336.91万元，占79.49%；项目支出603.14万元，占20.51%。"
+
+
+def build_cms_html(charset: str = "gbk") -> bytes:
+    """A 决算公开 article the way district CMS sites publish it (no <main>, layout tables)."""
+    data_table = """
+<table class="MsoNormalTable" border="1" cellspacing="0">
+ <tr><td colspan="3"><p align="center"><b>科目编码</b></p></td><td rowspan="2">科目名称</td>
+     <td rowspan="2"><p>本年支出<br>合计</p></td><td colspan="2">其中</td></tr>
+ <tr><td>类</td><td>款</td><td>项</td><td>基本支出</td><td>项目支出</td></tr>
+ <tr><td><p>201</p></td><td></td><td>&nbsp;</td><td><p><span>一般公共</span><span>服务支出</span></p></td>
+     <td><span>2,</span>106.66</td><td>1,503.52</td><td>603.14</td></tr>
+ <tr><td>201</td><td>06</td><td>01</td><td>&nbsp;&nbsp;行政运行</td><td>1,511.89</td><td>1,511.89</td><td>&nbsp;</td></tr>
+ <tr><td rowspan="2">208</td><td rowspan="2">05</td><td>05</td><td>机关事业单位基本养老保险
+     缴费支出</td><td>160.75</td><td>160.75</td><td></td></tr>
+ <tr><td>06</td><td>机关事业单位职业年金缴费支出</td><td>80.38</td><td>80.38</td><td></td></tr>
+</table>"""
+    para = CMS_PARAGRAPH.replace("基本支出2,336.91", "基本\n        支出2,336.91")
+    page = f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">
+<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<title>上海市某某区某某局2024年度部门决算</title><script>document.write('统计代码');</script></head>
+<body>
+<table width="1000" align="center"><tr><td class="top">网站首页 | 政务公开 | 办事服务</td></tr></table>
+<table width="1000" align="center">
+ <tr><td class="crumb">当前位置：首页 &gt; 财政预决算</td></tr>
+ <tr><td>
+   <div class="TRS_Editor">
+     <p align="center"><strong>二、支出决算情况说明</strong></p>
+     <p>&nbsp;&nbsp;&nbsp;&nbsp;{para}</p>
+     <p>支出决算表</p><p align="right">单位：万元</p>
+     {data_table}
+     <p>&nbsp;</p>
+     <p>注：本表反映部门本年度各项支出情况。</p>
+   </div>
+ </td></tr>
+</table>
+<div class="footer">主办：某某区人民政府办公室&nbsp;版权所有</div>
+</body></html>"""
+    return page.encode(charset)
+
+
+# -- a Word file the way departments write them: merged header cells, a frame table, a text box
+
+DOCX_GRID = [
+    ["项目", "", "本年支出合计", "其中", ""],
+    ["科目编码", "科目名称", "", "基本支出", "项目支出"],
+    ["201", "一般公共服务支出", "2,106.66", "1,503.52", "603.14"],
+    ["2010601", "行政运行", "1,511.89", "1,511.89", ""],
+]
+TEXT_BOX = "本年收入合计2946.25万元（文本框）"
+_TEXT_BOX_RUN = """<w:r %s><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>
+<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>
+</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>
+<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+</mc:AlternateContent></w:r>"""
+
+
+def build_real_docx() -> bytes:
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    d.add_heading("二、支出决算情况说明", level=2)
+    p = d.add_paragraph("本年支出合计2940.05万元，")
+    run = p.add_run("其中：基本支出2336.91万元")
+    run.add_break()  # a soft line break inside the sentence
+    p.add_run("，占79.49%。")
+    d.add_paragraph("（十二）完成区委、区政府交办的其他任务。")
+    d.add_paragraph("支出决算表")
+    t = d.add_table(rows=4, cols=5)
+    t.style = "Table Grid"
+    for r, row in enumerate(DOCX_GRID):
+        for c, v in enumerate(row):
+            if v:
+                t.cell(r, c).text = v
+    t.cell(0, 0).merge(t.cell(0, 1))  # gridSpan
+    t.cell(0, 2).merge(t.cell(1, 2))  # vMerge
+    t.cell(0, 3).merge(t.cell(0, 4))
+    t.cell(0, 0).text = "项目"
+    t.cell(0, 2).text = "本年支出合计"
+    t.cell(0, 3).text = "其中"
+    # a one-cell frame table around a paragraph and a nested data table
+    frame = d.add_table(rows=1, cols=1)
+    cell = frame.cell(0, 0)
+    cell.paragraphs[0].text = "注：本表反映部门本年度各项支出情况。"
+    inner = cell.add_table(rows=2, cols=2)
+    for r, row in enumerate([["项目", "金额"], ["公务接待费", "0.70"]]):
+        for c, v in enumerate(row):
+            inner.cell(r, c).text = v
+    tb = d.add_paragraph("见文本框：")
+    ns = nsdecls("w", "wp", "a") + (
+        ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    )
+    tb._p.append(parse_xml(_TEXT_BOX_RUN.replace("{text}", TEXT_BOX) % ns))
+    d.add_paragraph("表后说明。")
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+# -- a workbook the way finance systems export it: merged title and headers, formats, 附表 per sheet
+
+ACCOUNTING = '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ '
+
+
+def build_real_xlsx() -> bytes:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "附表1 收入决算表"
+    ws["A1"] = "收入决算表"
+    ws.merge_cells("A1:E1")
+    ws["E2"] = "单位：万元"
+    ws["A3"] = "科目编码"
+    ws.merge_cells("A3:A4")
+    ws["B3"] = "科目名称"
+    ws.merge_cells("B3:B4")
+    ws["C3"] = "本年收入合计"
+    ws.merge_cells("C3:C4")
+    ws["D3"] = "其中"
+    ws.merge_cells("D3:E3")
+    ws["D4"] = "财政拨款收入"
+    ws["E4"] = "其他收入"
+    rows = [
+        ("201", "一般公共服务支出", 2112.86, 2106.66, 6.2),
+        ("2010601", "行政运行", 1511.895, 1511.89, 0),
+        ("2080505", "机关事业单位基本养老保险缴费支出", "160.75", "160.75", None),  # numbers stored as text
+        ("", "比上年增减", -56.95, 0.2051, None),
+    ]
+    for r, row in enumerate(rows, start=5):
+        for c, v in enumerate(row, start=1):
+            ws.cell(r, c, v)
+        for c in (3, 4):
+            ws.cell(r, c).number_format = "#,##0.00"
+        ws.cell(r, 5).number_format = ACCOUNTING
+    ws["C8"].number_format = "#,##0.00_);(#,##0.00)"
+    ws["D8"].number_format = "0.00%"
+    ws2 = wb.create_sheet("附表2 支出决算表")
+    ws2.append(["支出决算表"])
+    ws2.append(["科目编码", "科目名称", "本年支出合计"])
+    ws2.append([201, "一般公共服务支出", 2106.66])
+    ws2["C3"].number_format = "#,##0.00"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

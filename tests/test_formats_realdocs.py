@@ -82,3 +82,40 @@ def test_explanation_sentences_are_whole(putuo):
     assert "一般公共预算财政拨款基本支出2336.91万元。其中：人员经费2152.26万元" in text
     para = next(b for b in putuo.blocks if "本年收入合计2946.25万元" in b.text)
     assert para.kind == "paragraph" and para.location.page == 21
+
+
+TEMPLATE = B.REALDOCS / "shanghai-2024-department-final-accounts-template.pdf"
+
+
+@pytest.fixture(scope="module")
+def template():
+    if not TEMPLATE.exists():
+        pytest.skip("template PDF not present")
+    return parse_file(TEMPLATE)
+
+
+def test_template_shape(template):
+    assert template.format == "pdf" and template.pages == 23
+    assert len(template.tables) == 10
+    assert all(t["ruled"] for t in template.meta["tables"])  # no prose taken for an unruled table
+    headings = [b.text for b in template.blocks if b.kind == "heading"]
+    for h in ("一、收入支出决算总体情况说明", "六、一般公共预算财政拨款基本支出决算情况说明", "（二）政府采购支出情况"):
+        assert h in headings
+
+
+def test_template_paragraphs_join_wide_spaced_lines(template):
+    """Lines 1.5-spaced (a gap wider than a line height) still form one paragraph."""
+    paras = {b.text for b in template.blocks if b.kind == "paragraph"}
+    assert (
+        "上海市 XX 局 2024 年度收入支出总计 XXX 万元。与 2023 年度相比，收入支出总计增加（减少）XXX 万元，"
+        "增长（下降）XX%。主要原因：XXXXXXXX。（如持平作持平表述）"
+    ) in paras
+
+
+def test_template_paragraph_over_page_break(template):
+    """A sentence cut after "增加（减少）" at the foot of page 15 continues on page 16."""
+    p = next(b for b in template.blocks if b.text.startswith("一般公共预算财政拨款支出 XXX 万元，占本年支出合计的"))
+    assert "支出增加（减少）XXX 万元，增长（下降）XX%。" in p.text
+    assert p.location.page == 15
+    assert template.page_of(p.location.char_start) == 15
+    assert template.page_of(p.location.char_end - 1) == 16

@@ -63,7 +63,8 @@ def test_one_png_per_chart_and_every_chart_inline(built):
     assert len(images) == html.count("<img") == len(files)
     named = set(re.findall(r"<code>charts/([^<]+)\.png</code>", html))
     assert named == {f.stem for f in files}
-    assert EXPECTED_CHARTS <= named, EXPECTED_CHARTS - named
+    said = re.findall(r"<p>([^<]*没有[^<]*)</p>", html)
+    assert EXPECTED_CHARTS <= named, f"missing {EXPECTED_CHARTS - named}; the notebooks said: {said}"
     for alt in images:
         assert re.search(r"[\u4e00-\u9fff]", alt), f"untitled or non-Chinese chart: {alt}"
 
@@ -92,15 +93,15 @@ def test_executed_notebooks_are_kept(built):
         )
 
 
-def test_rebuild_replaces_stale_charts(built, tmp_path):
-    index, out = built
+def test_rebuild_replaces_stale_charts(tmp_path):
+    out = tmp_path / "out"
+    (out / "charts").mkdir(parents=True)
     stale = out / "charts" / "old-chart.png"
     stale.write_bytes(b"x")
-    # an empty notebook list still rebuilds the index and clears the chart folder
     nb_dir = tmp_path / "nbs"
     nb_dir.mkdir()
     (nb_dir / "ok.py").write_text('# %% [markdown]\n# # 测试\n\n# %% tags=["parameters"]\ndb_path = None\nchart_dir = None\n')
-    report.build_report(index.parent / "absent.duckdb", out, directory=nb_dir)
+    index = report.build_report(tmp_path / "absent.duckdb", out, directory=nb_dir)
     assert not stale.exists()
     assert "测试" in index.read_text(encoding="utf-8")
 

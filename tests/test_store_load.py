@@ -6,8 +6,6 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from loaders.extract import extract_facts
 from loaders.formats import parse_file
 from loaders.store import write as write_mod

@@ -38,6 +38,20 @@ FUNCTION_METRICS = frozenset(
     }
 )
 ECON_METRICS = frozenset({"econ_item"})
+# fund-scoped siblings of the metrics above (tables_standard: fin_ / gpb_ / gfb_ / scob_ prefixes)
+FUND_FUNCTION_RE = re.compile(
+    r"^(?:fin|gpb|gfb|scob)_(?:expense_by_function|expense_item(?:_basic|_project)?|item_budget|"
+    r"item_completion_pct|income_item|carryover_begin|carryover_end)$"
+)
+FUND_ECON_RE = re.compile(r"^(?:fin|gpb|gfb|scob|expense)_econ_item(?:_basic|_project)?$")
+
+
+def is_function_metric(metric: str) -> bool:
+    return metric in FUNCTION_METRICS or bool(FUND_FUNCTION_RE.match(metric))
+
+
+def is_econ_metric(metric: str) -> bool:
+    return metric in ECON_METRICS or bool(FUND_ECON_RE.match(metric))
 LEVELS = {"类": 3, "款": 5, "项": 7}
 
 # wording variants seen in documents that no rename list carries
@@ -208,7 +222,7 @@ def learned_codes(facts: list[Fact]) -> dict[str, set[str]]:
     """name key -> codes printed beside that name in this document's tables."""
     out: dict[str, set[str]] = {}
     for f in facts:
-        if f.metric in FUNCTION_METRICS and f.subject_code and f.qualifier and not f.subject_code.startswith("3"):
+        if is_function_metric(f.metric) and f.subject_code and f.qualifier and not f.subject_code.startswith("3"):
             out.setdefault(key(f.qualifier), set()).add(f.subject_code)
     return out
 
@@ -219,7 +233,7 @@ def apply_subjects(facts: list[Fact]) -> None:
     for f in facts:
         if f.subject_code or not f.qualifier:
             continue
-        if f.metric in FUNCTION_METRICS:
+        if is_function_metric(f.metric):
             f.subject_code = resolve(f.qualifier, learned)
-        elif f.metric in ECON_METRICS:
+        elif is_econ_metric(f.metric):
             f.subject_code = resolve(f.qualifier, None, economic_index())

@@ -131,6 +131,20 @@ def _codes_lead_to_name(cells: list[Cell], start: int, skip_cols: set[int]) -> b
     return False
 
 
+def _code_run(pending: list[Cell], inline: str | None) -> tuple[list[Cell], list[Cell]]:
+    """Split the digit cells in front of a name into (its code cells, cells before them): the
+    code is the longest run ending at the name that joins into a valid code. In a two-lane
+    table in 元, lane 1's whole-number amount (262) sits right before lane 2's code (302 01)."""
+    tail = [inline] if inline else []
+    for i in range(len(pending) + 1):
+        run = pending[i:]
+        if not run and not tail:
+            return [], pending
+        if join_codes([x.text.strip() for x in run] + tail):
+            return run, pending[:i]
+    return [], pending
+
+
 def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[RowItem]:
     """Split row r into items: [code cells] name cell [value cells] ... (two-lane tables give two)."""
     skip_cols = skip_cols or set()
@@ -147,11 +161,11 @@ def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[Row
             continue
         if _is_name(t):
             m = CODE_NAME_RE.match(t)
-            codes = [x.text.strip() for x in pending]
-            name = t
-            if m:
-                codes.append(m.group(1))
-                name = m.group(2)
+            pending, spill = _code_run(pending, m.group(1) if m else None)
+            if current is not None:
+                current.values.extend(spill)  # whole-number amounts that looked like code parts
+            codes = [x.text.strip() for x in pending] + ([m.group(1)] if m else [])
+            name = m.group(2) if m else t
             current = RowItem(
                 row=r,
                 name_cell=cell,

@@ -136,8 +136,8 @@ def _fin_item(doc, item: RowItem, cells: list[Cell], side: str, labels, spec: Ta
         return make_fact(doc, metric, cell, cell_unit(labels, cell.col, spec.unit), item.name_cell, qual)
 
     if fund is not None:
-        if carry:
-            return [fact(f"{fund}_carryover_{carry}", cells[0], item.name)]
+        if carry:  # a fund's part of the 结转和结余 line above: that fund's own total
+            return [fact(f"{fund}_carryover_{carry}", cells[0], None)]
         return [fact("fin_income_by_source", cells[0], item.name)] if side == "收入" else []
     if "总计" in n:
         return [fact("fin_approp_total", cells[0], n if n in {"收入总计", "支出总计"} else side + "总计")]
@@ -151,7 +151,7 @@ def _fin_item(doc, item: RowItem, cells: list[Cell], side: str, labels, spec: Ta
     for cell in cells:  # expense side: one column per fund
         scope = fund_of(labels.get(cell.col, "")) or "fin"
         if carry == "end":
-            metric, qual = f"{scope}_carryover_end", item.name
+            metric, qual = f"{scope}_carryover_end", (item.name if scope == "fin" else None)
         elif n in {"本年支出合计", "支出合计"}:
             metric, qual = f"{scope}_expense_total", None
         elif n in {"基本支出", "项目支出"}:

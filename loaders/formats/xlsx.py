@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..model import Location, ParsedDocument
@@ -29,16 +31,91 @@ def _col_letter(col: int) -> str:
     return out
 
 
-def _apply_number_format(value: float | int, fmt: str) -> str | None:
-    """Render a number the way a simple Excel format prints it (0.00, #,##0.00, 0.0%)."""
-    f = fmt.split(";")[0]
-    if "0" not in f or any(ch in f for ch in "yYmdhHsE@"):
+_BRACKET = re.compile(r"\[[^\]]*\]")  # [Red], [$-804], [>=100] ...
+_NOT_NUMERIC_FMT = re.compile(r"[yYmMdDhHsSeE@]|上午|下午|年|月|日")
+
+
+def _sections(fmt: str) -> list[str]:
+    """A format's ``;``-separated sections (a ``;`` inside quotes does not separate)."""
+    out, cur, quoted = [], "", False
+    for ch in fmt:
+        if ch == '"':
+            quoted = not quoted
+        if ch == ";" and not quoted:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur)
+    return out
+
+
+def _render_section(value: Decimal, section: str) -> str | None:
+    """Print a non-negative value with one format section (literals, padding, %, decimals)."""
+    section = _BRACKET.sub("", section)
+    literal: list[str] = []  # text with the number pattern replaced by "\0"
+    pattern = ""
+    i = 0
+    while i < len(section):
+        ch = section[i]
+        if ch == '"':
+            j = section.find('"', i + 1)
+            j = len(section) if j < 0 else j
+            literal.append(section[i + 1 : j])
+            i = j + 1
+        elif ch == "\\" and i + 1 < len(section):
+            literal.append(section[i + 1])
+            i += 2
+        elif ch in "_*" and i + 1 < len(section):
+            i += 2  # padding / fill character: prints blank
+        elif ch in "0#?,.":
+            if not pattern or literal[-1:] != ["\0"]:
+                literal.append("\0")
+            pattern += ch
+            i += 1
+        else:
+            if _NOT_NUMERIC_FMT.match(ch):
+                return None
+            literal.append(ch)
+            i += 1
+    if "%" in "".join(x for x in literal if x != "\0"):
+        value = value * 100
+    if not pattern:
+        return "".join(x for x in literal if x != "\0").strip()
+    int_part, _, frac_part = pattern.partition(".")
+    decimals = sum(1 for ch in frac_part if ch in "0#?")
+    q = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    number = f"{q:,.{decimals}f}" if "," in int_part else f"{q:.{decimals}f}"
+    if "0" not in int_part and number.startswith("0"):
+        number = number[1:]  # "#.00" / "??" print no leading zero
+    if decimals and "0" not in frac_part:
+        number = number.rstrip("0").rstrip(".")  # "#,##0.##"
+    return "".join(number if x == "\0" else x for x in literal).strip()
+
+
+def apply_number_format(value: float | int, fmt: str) -> str | None:
+    """Render a number as Excel prints it with ``fmt`` (#,##0.00 / 0.0% / accounting formats
+    with a "-" zero section / (negatives) in brackets); None for date, time, scientific
+    or text formats, which the caller prints its own way."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool) or value != value or value in (float("inf"), float("-inf")):
         return None
-    pct = "%" in f
-    v = value * 100 if pct else value
-    decimals = sum(1 for ch in f.split(".", 1)[1] if ch in "0#") if "." in f else 0
-    out = f"{v:,.{decimals}f}" if "," in f else f"{v:.{decimals}f}"
-    return out + ("%" if pct else "")
+    secs = _sections(fmt)
+    d = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if d < 0 and len(secs) >= 2:
+        section, d = secs[1], -d
+    elif d == 0 and len(secs) >= 3:
+        section = secs[2]
+    else:
+        section = secs[0]
+    body = _BRACKET.sub("", section)
+    if "0" not in body and "#" not in body and "?" not in body and '"' not in body:
+        return None
+    out = _render_section(abs(d), section)
+    if out is None:
+        return None
+    if d < 0:
+        out = "-" + out  # one-section format: Excel adds the sign
+    return out
 
 
 def cell_text(value: Any, number_format: str | None = None) -> str:
@@ -49,7 +126,7 @@ def cell_text(value: Any, number_format: str | None = None) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, (int, float)) and number_format and number_format != "General":
-        shown = _apply_number_format(value, number_format)
+        shown = apply_number_format(value, number_format)
         if shown is not None:
             return shown
     if isinstance(value, float):
@@ -93,6 +170,8 @@ def parse_xlsx(data: bytes) -> ParsedDocument:
     meta: dict[str, Any] = {"sheets": wb.sheetnames}
     try:
         for ws in wb.worksheets:
+            if hasattr(ws, "reset_dimensions"):
+                ws.reset_dimensions()  # a stale <dimension ref="A1"> would hide every other cell
             grid: list[list[str]] = []
             count, truncated = 0, False
             for row in ws.iter_rows():

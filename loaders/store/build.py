@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..config import PROJECT_ROOT
-from .warehouse import WaitCallback, WarehouseError, WarehouseMissing, _stderr, working_copy
+from .warehouse import WaitCallback, WarehouseError, WarehouseMissing, print_to_stderr, working_copy
 
 
 class BuildFailed(WarehouseError):
@@ -29,7 +29,7 @@ def run_dbt(args: list[str], db_path: Path, project_dir: Path) -> int:
 
 
 def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, publish_on_failure: bool = False,
-          on_wait: WaitCallback | None = _stderr, echo=_stderr) -> None:
+          on_wait: WaitCallback | None = print_to_stderr, echo=print_to_stderr) -> None:
     """Run dbt against a private copy of the warehouse under the writer lock; publish on success.
 
     A failing ``dbt build`` (a model or a test with severity error) leaves the published

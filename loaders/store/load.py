@@ -24,7 +24,7 @@ from ..sandbox import DEFAULT_MEMORY_BYTES, DEFAULT_TIMEOUT_S, describe_exceptio
 from . import ledger
 from .ledger import DUPLICATE, LOADED, QUARANTINED, LedgerEntry
 from .prepare import prepare_document, warm_up
-from .warehouse import WaitCallback, _stderr, working_copy
+from .warehouse import WaitCallback, print_to_stderr, working_copy
 from .write import exists, record, write_document
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
@@ -143,7 +143,7 @@ def load_paths(
     publish_every: int = 50,
     publish_seconds: float = 60.0,
     on_progress: ProgressCallback | None = None,
-    on_wait: WaitCallback | None = _stderr,
+    on_wait: WaitCallback | None = print_to_stderr,
 ) -> LoadSummary:
     """Load every input into the warehouse at ``db_path``; see the module docstring."""
     limits = limits or Limits()

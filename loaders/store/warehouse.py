@@ -50,7 +50,7 @@ class WarehouseBusy(WarehouseError):
     pass
 
 
-def _stderr(msg: str) -> None:
+def print_to_stderr(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
@@ -90,7 +90,7 @@ register_child_hook(_close_lock_fds_in_child)
 
 
 @contextmanager
-def writer_lock(db_path: Path, on_wait: WaitCallback | None = _stderr) -> Iterator[Path]:
+def writer_lock(db_path: Path, on_wait: WaitCallback | None = print_to_stderr) -> Iterator[Path]:
     """Hold the exclusive writer lock of the warehouse directory (blocking, with a message)."""
     lock = lock_path_for(db_path)
     lock.parent.mkdir(parents=True, exist_ok=True)
@@ -123,16 +123,6 @@ def _read_holder(lock: Path) -> str:
         return ""
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def remove_stale_working_copies(db_path: Path) -> list[Path]:
     """Delete ``<name>.wip-<pid>`` files (and their .wal) of writers that are gone.
 
@@ -146,9 +136,6 @@ def remove_stale_working_copies(db_path: Path) -> list[Path]:
         pid_text = p.name[len(prefix):].split(".", 1)[0]
         if pid_text == str(os.getpid()):
             continue
-        if pid_text.isdigit() and _pid_alive(int(pid_text)):
-            # Holding the lock proves it is not writing; the pid was recycled.
-            pass
         try:
             if p.is_dir():
                 shutil.rmtree(p)
@@ -254,7 +241,7 @@ class WorkingCopy:
 
 
 @contextmanager
-def working_copy(db_path: Path, on_wait: WaitCallback | None = _stderr, connect: bool = True) -> Iterator[WorkingCopy]:
+def working_copy(db_path: Path, on_wait: WaitCallback | None = print_to_stderr, connect: bool = True) -> Iterator[WorkingCopy]:
     """Lock, copy, yield the WorkingCopy; publish on success, discard on exception.
 
     KeyboardInterrupt publishes what was committed so far (every document is committed
@@ -281,7 +268,7 @@ def working_copy(db_path: Path, on_wait: WaitCallback | None = _stderr, connect:
 
 
 @contextmanager
-def writer(db_path: Path, on_wait: WaitCallback | None = _stderr) -> Iterator[duckdb.DuckDBPyConnection]:
+def writer(db_path: Path, on_wait: WaitCallback | None = print_to_stderr) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-write connection on a private working copy, published atomically on success."""
     with working_copy(db_path, on_wait=on_wait) as wc:
         yield wc.connect()
