@@ -36,7 +36,7 @@ load: setup  ## load the embedded sample corpus into the warehouse
 	$(JUESUAN) load data/samples
 
 load-real: setup  ## also load ../shared/realdocs (real PDFs, not committed)
-	@if [ -d ../shared/realdocs ]; then $(JUESUAN) load ../shared/realdocs; \
+	@if [ -d ../shared/realdocs ]; then $(JUESUAN) load ../shared/realdocs/*.pdf; \
 	else echo "../shared/realdocs not found: skipping"; fi
 
 build: setup  ## dbt build (seeds, models, tests) + docs

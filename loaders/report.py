@@ -90,9 +90,11 @@ def execute_notebook(
     parameters: dict[str, Any] | None = None,
     directory: Path = NOTEBOOK_DIR,
     timeout: int = CELL_TIMEOUT_S,
+    kernel_log: str | os.PathLike[str] | None = None,
 ) -> nbformat.NotebookNode:
     """Run one notebook top to bottom; raises CellExecutionError on the first failing cell
-    (the partially executed notebook is on the exception as `.notebook`)."""
+    (the partially executed notebook is on the exception as `.notebook`). The kernel
+    process's own stderr (its start-up chatter) goes to `kernel_log` when given."""
     params: dict[str, Any] = {"db_path": str(warehouse_path(db_path))}
     if chart_dir is not None:
         params["chart_dir"] = str(Path(chart_dir).resolve())
@@ -106,11 +108,15 @@ def execute_notebook(
         kernel_name=KERNEL_NAME,
         resources={"metadata": {"path": str(directory)}},
     )
+    log = open(kernel_log, "w", encoding="utf-8") if kernel_log else None  # noqa: SIM115
     try:
-        client.execute()
+        client.execute(**({"stderr": log} if log else {}))
     except CellExecutionError as exc:
         exc.notebook = nb  # type: ignore[attr-defined]
         raise
+    finally:
+        if log:
+            log.close()
     return nb
 
 
@@ -254,7 +260,10 @@ def build_report(
         before = set(chart_dir.glob("*.png"))
         error: str | None = None
         try:
-            nb = execute_notebook(name, db, chart_dir=chart_dir, directory=directory)
+            nb = execute_notebook(
+                name, db, chart_dir=chart_dir, directory=directory,
+                kernel_log=executed_dir / f"{name}.kernel.log",
+            )
         except CellExecutionError as exc:
             nb = getattr(exc, "notebook", None) or load_notebook(name, directory)
             error = _strip_ansi(str(exc))

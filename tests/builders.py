@@ -197,10 +197,11 @@ LONG_PARAGRAPH = (
 )
 
 
-def build_unruled_pdf(page_number_style: str = "—{n}—") -> bytes:
+def build_unruled_pdf(page_number_style: str = "—{n}—", three_line: bool = False) -> bytes:
     """Page 1: running header, a 支出决算表 drawn without any ruling (numbers right-aligned,
     one label wrapped over two lines), then 情况说明 whose long paragraph runs onto page 2;
-    every page has a running header and a page-number footer."""
+    every page has a running header and a page-number footer. ``three_line``: the table
+    has horizontal rules only (above and below the header, below the last row)."""
     from fpdf import FPDF
 
     class Doc(FPDF):
@@ -226,9 +227,14 @@ def build_unruled_pdf(page_number_style: str = "—{n}—") -> bytes:
     widths = [24, 62, 30, 28, 26]
     aligns = ["L", "L", "R", "R", "R"]
     pdf.ln(2)
+    x0, x1 = pdf.l_margin, pdf.l_margin + sum(widths)
+    if three_line:
+        pdf.line(x0, pdf.get_y(), x1, pdf.get_y())
     for i, h in enumerate(UNRULED_HEADER):
         pdf.cell(widths[i], 7, h, align="C" if i > 1 else "L")
     pdf.ln(7)
+    if three_line:
+        pdf.line(x0, pdf.get_y(), x1, pdf.get_y())
     for row in UNRULED_ROWS + [UNRULED_TOTAL]:
         label = row[1]
         wrapped = len(label) > 12
@@ -243,6 +249,8 @@ def build_unruled_pdf(page_number_style: str = "—{n}—") -> bytes:
             pdf.set_y(y + 4.6 + 7.5)
         else:
             pdf.set_y(y + 7.5)
+    if three_line:
+        pdf.line(x0, pdf.get_y(), x1, pdf.get_y())
     pdf.ln(6)
     pdf.set_font("wqy", size=14)
     pdf.cell(0, 9, "三、支出决算情况说明", new_x="LMARGIN", new_y="NEXT")
@@ -419,3 +427,35 @@ def build_real_xlsx() -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def build_wrapped_header_pdf() -> bytes:
+    """An unruled table whose "本年支出合计" header wraps over two lines (the other header
+    cells centred between them), with "编制单位：…  单位：万元" right above it."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_font("wqy", size=16)
+    pdf.cell(0, 10, "一般公共预算财政拨款支出决算表", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("wqy", size=10)
+    y = pdf.get_y() + 2
+    pdf.text(pdf.l_margin, y, "编制单位：上海市某某局")
+    pdf.text(pdf.l_margin + 150, y, "单位：万元")
+    widths = [24, 62, 30, 28, 26]
+    x = [pdf.l_margin + sum(widths[:i]) for i in range(5)]
+    y += 7
+    pdf.set_xy(x[2], y)
+    pdf.cell(widths[2], 5, "本年支出", align="C")
+    pdf.set_xy(x[2], y + 4.5)
+    pdf.cell(widths[2], 5, "合计", align="C")
+    for i in (0, 1, 3, 4):
+        pdf.set_xy(x[i], y + 2.25)
+        pdf.cell(widths[i], 5, UNRULED_HEADER[i], align="C" if i > 1 else "L")
+    y += 12
+    for row in UNRULED_ROWS[:2] + [UNRULED_ROWS[3]]:
+        for i, v in enumerate(row):
+            pdf.set_xy(x[i], y)
+            pdf.cell(widths[i], 6, v, align="R" if i > 1 else "L")
+        y += 7.5
+    pdf.set_y(y + 6)
+    pdf.multi_cell(0, 7, "注：本表反映部门本年度一般公共预算财政拨款支出情况。", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

@@ -11,9 +11,14 @@ from loaders.formats.pdf_furniture import is_page_number
 from test_formats import assert_offsets
 
 
-@pytest.fixture(scope="module", params=["—{n}—", "- {n} -", "第{n}页", "{n}/2"])
+@pytest.fixture(
+    scope="module",
+    params=[("—{n}—", False), ("- {n} -", True), ("第{n}页", False), ("{n}/2", True)],
+    ids=["dash-unruled", "hyphen-three-line", "di-ye-unruled", "slash-three-line"],
+)
 def doc(request):
-    return parse_bytes(B.build_unruled_pdf(request.param), "unruled.pdf")
+    style, three_line = request.param
+    return parse_bytes(B.build_unruled_pdf(style, three_line), "unruled.pdf")
 
 
 def test_unruled_table_rows_and_cells(doc):
@@ -90,3 +95,17 @@ def test_prose_with_spaces_is_not_a_table():
     data = B.build_pdf([("paragraph", "上海市 XX 局 2024 年度收入支出总计 XXX 万元。与 2023 年度相比，收入支出总计增加 XXX 万元。")] * 4, None)
     doc = parse_bytes(data, "p.pdf")
     assert doc.meta["tables"] == [{"table_no": 0, "pages": [1], "ruled": True}]
+
+
+def test_unruled_table_with_wrapped_header_and_unit_line():
+    doc = parse_bytes(B.build_wrapped_header_pdf(), "h.pdf")
+    assert_offsets(doc)
+    assert len(doc.tables) == 1
+    rows = [[c.text for c in r] for r in doc.tables[0].rows]
+    # the header, stacked per column, reads as the printed labels
+    labels = ["".join(r[c] for r in rows[:-3]) for c in range(5)]
+    assert labels == ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"]
+    assert rows[-3:] == [B.UNRULED_ROWS[0], B.UNRULED_ROWS[1], B.UNRULED_ROWS[3]]
+    texts = [b.text for b in doc.blocks if b.kind != "table"]
+    assert any("单位：万元" in t for t in texts)  # the unit line is context, not a table row
+    assert "注：本表反映部门本年度一般公共预算财政拨款支出情况。" in texts

@@ -19,6 +19,7 @@ from .tables_standard import (
     extract_income_table,
     extract_project_expense_table,
     extract_subject_table,
+    table_labels,
 )
 from .tables_three_public import extract_three_public
 from .tables_totals import extract_total_table
@@ -147,6 +148,7 @@ def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
 def extract_tables(doc: ParsedDocument) -> list[Fact]:
     facts: list[Fact] = []
     state: ProjectState | None = None
+    labels: dict[int, str] | None = None  # the last standard table's column labels
     for block, ctx in table_contexts(doc):
         grid = Grid.of(block)
         if not grid.rows or ctx.kind in (None, "skip"):
@@ -161,7 +163,9 @@ def extract_tables(doc: ParsedDocument) -> list[Fact]:
         unit = table_unit(doc, grid, ctx.context, default)
         if unit is None:
             continue
-        spec = TableSpec(kind=ctx.kind, unit=unit, title=ctx.title, scope=scope_of_title(ctx.title))
+        spec = TableSpec(kind=ctx.kind, unit=unit, title=ctx.title, scope=scope_of_title(ctx.title),
+                         labels=labels if ctx.continuation else None)
+        labels = table_labels(grid, spec)[1]
         facts.extend(_standard_facts(doc, grid, spec))
     return unique_cells(facts)
 

@@ -91,7 +91,7 @@ def label_unit(text: str) -> str | None:
 def join_codes(parts: list[str]) -> str | None:
     """["201", "06", "01"] -> "2010601"; economic ["301", "01"] -> "30101"."""
     s = "".join(p.replace(" ", "") for p in parts)
-    if not parts or not re.fullmatch(r"\d{3}(?:\d{2}){0,2}", s):
+    if not parts or not re.fullmatch(r"[1235]\d{2}(?:\d{2}){0,2}", s):
         return None
     if len(parts) > 1 and any(len(p.replace(" ", "")) != 2 for p in parts[1:]):
         return None
@@ -161,7 +161,10 @@ def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[Row
             continue
         if _is_name(t):
             m = CODE_NAME_RE.match(t)
-            pending, spill = _code_run(pending, m.group(1) if m else None)
+            if re.search(r"(?:合计|总计|小计)$", t):
+                pending, spill = [], pending  # a total row has no code: digits before it are amounts
+            else:
+                pending, spill = _code_run(pending, m.group(1) if m else None)
             if current is not None:
                 current.values.extend(spill)  # whole-number amounts that looked like code parts
             codes = [x.text.strip() for x in pending] + ([m.group(1)] if m else [])
@@ -251,10 +254,13 @@ def _is_serial_row(grid: Grid, r: int) -> bool:
 
 
 def first_data_row(grid: Grid) -> int:
-    """First row holding an amount (not a 2-3 digit code part, a 5/7-digit code or a 栏次 row)."""
+    """First row holding an amount: a labelled item with a value (code cells told apart by
+    row_items), or a number that cannot be a code part; 栏次 rows are not data."""
     for r, row in enumerate(grid.rows):
         if _is_serial_row(grid, r):
             continue
+        if any(value_cells(item) for item in row_items(grid, r)):
+            return r
         for cell in row:
             t = cell.text.strip()
             if parse_number(t) is None:

@@ -59,6 +59,17 @@ class TableSpec:
     unit: str
     title: str
     scope: str = "all"  # all | fin | gpb | gfb | scob
+    labels: dict[int, str] | None = None  # column labels inherited by a continuation block
+
+
+def table_labels(grid: Grid, spec: TableSpec) -> tuple[int, dict[int, str]]:
+    """First data row and column labels; a block without header rows (a table continued over a
+    page break) takes the labels of the block it continues when the column count agrees."""
+    start = first_data_row(grid)
+    labels = column_labels(grid, header_rows(grid, start))
+    if spec.labels and not any(labels.values()) and len(spec.labels) == grid.ncols:
+        labels = dict(spec.labels)
+    return start, labels
 
 
 def is_total_name(name: str) -> bool:
@@ -145,8 +156,7 @@ def extract_subject_table(
     doc: ParsedDocument, grid: Grid, spec: TableSpec, is_class_name, override: dict[str, str] | None = None
 ) -> list[Fact]:
     """支出决算表 and its fund-scoped siblings: one fact per (subject row, column role)."""
-    start = first_data_row(grid)
-    labels = column_labels(grid, header_rows(grid, start))
+    start, labels = table_labels(grid, spec)
     roles = column_roles(labels)
     skip = {c for c, r in roles.items() if r == "serial"}
     econ_default = spec.kind == "econ_detail"
@@ -172,8 +182,7 @@ def extract_subject_table(
 
 def extract_income_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
     """收入决算表: 本年收入合计 by subject (income_item) and the 合计 row (total_income)."""
-    start = first_data_row(grid)
-    labels = column_labels(grid, header_rows(grid, start))
+    start, labels = table_labels(grid, spec)
     serial = {c for c, lab in labels.items() if "行次" in lab or "栏次" in lab}
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
@@ -196,8 +205,7 @@ def extract_income_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> li
 
 def extract_basic_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
     """一般公共预算财政拨款基本支出决算表: 经济分类 items in one or two lanes (人员经费 / 公用经费)."""
-    start = first_data_row(grid)
-    labels = column_labels(grid, header_rows(grid, start))
+    start, labels = table_labels(grid, spec)
     skip = {c for c, lab in labels.items() if "行次" in lab or "栏次" in lab}
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
@@ -240,8 +248,7 @@ def _basic_total_row(doc, item: RowItem, vals: list[Cell], labels, spec: TableSp
 def extract_project_expense_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, is_class_name) -> list[Fact]:
     """一般公共预算财政拨款项目支出决算表: rows by project (项目名称 column: project_executed /
     project_budget) or by 功能分类 subject (their amounts are 项目支出)."""
-    start = first_data_row(grid)
-    labels = column_labels(grid, header_rows(grid, start))
+    start, labels = table_labels(grid, spec)
     name_col = next((c for c, lab in sorted(labels.items()) if "项目名称" in lab), None)
     if name_col is None:
         return extract_subject_table(doc, grid, spec, is_class_name, override={"total": "project"})

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..model import Cell, Fact, ParsedDocument
 from ..numbers import parse_number
-from .tables_grid import Grid, column_labels, first_data_row, header_rows, label_unit, make_fact, norm, row_items, value_cells
-from .tables_standard import TableSpec
+from .tables_grid import Grid, label_unit, make_fact, norm, row_items, value_cells
+from .tables_standard import TableSpec, table_labels
 
 PARTS = (
     ("机关运行经费", "机关运行经费"),
@@ -42,8 +42,7 @@ def _strip_stage(label: str) -> str:
 
 
 def extract_three_public(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
-    start = first_data_row(grid)
-    labels = column_labels(grid, header_rows(grid, start))
+    start, labels = table_labels(grid, spec)
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
         items = row_items(grid, r)

@@ -13,16 +13,13 @@ from .tables_columns import column_roles, fund_of
 from .tables_grid import (
     Grid,
     RowItem,
-    column_labels,
-    first_data_row,
-    header_rows,
     is_serial_label,
     make_fact,
     norm,
     row_items,
     value_cells,
 )
-from .tables_standard import TableSpec, cell_unit
+from .tables_standard import TableSpec, cell_unit, table_labels
 
 INCOME_SOURCES = (
     "一般公共预算财政拨款收入",
@@ -65,8 +62,7 @@ def _side(item: RowItem, split: int | None, state: SideState) -> str:
 
 
 def extract_total_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, fin: bool = False) -> list[Fact]:
-    start = first_data_row(grid)
-    labels = column_labels(grid, header_rows(grid, start))
+    start, labels = table_labels(grid, spec)
     skip = {c for c, role in column_roles(labels).items() if role == "serial"}
     rows, split = _sides(grid, start, skip)
     state = SideState()

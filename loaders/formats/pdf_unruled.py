@@ -173,12 +173,26 @@ def _cell_specs(row: _Row, page: int) -> list[CellSpec]:
     return out
 
 
+_UNIT_LINE = re.compile(r"单位\s*[:：]")
+
+
+def _inside_one_column(ln: Line, cols: list[tuple[float, float]]) -> bool:
+    return sum(1 for c0, c1 in cols if min(ln.x1, c1) - max(ln.x0, c0) > 0) == 1
+
+
 def _region_table(region: list[Line], page: int) -> UnruledTable | None:
+    # a unit / 编制单位 line above the table stays text (the table's context, not a row)
+    while region and _UNIT_LINE.search(region[0].text):
+        region = region[1:]
+    cols = _columns([segments(ln) for ln in region])
+    while region and not _is_multi(region[0]) and not _inside_one_column(region[0], cols):
+        region = region[1:]  # a title or note above the table, not a wrapped header cell
+    if not region:
+        return None
     segs = [segments(ln) for ln in region]
     multi = [s for s in segs if len(s) >= 2]
     if len(multi) < MIN_ROWS and not (len(multi) >= 2 and all(len(s) >= 3 for s in multi)):
         return None
-    cols = _columns(segs)
     if len(cols) < 2:
         return None
     rows = [_assign(ln, cols) for ln in region]
@@ -243,6 +257,16 @@ def _regions(lines: list[Line]) -> list[list[Line]]:
                 piece = []
         if piece:
             out.append(piece)
+        # header cells wrapped above the first full header line ("本年支出" over "合计");
+        # kept only if each sits inside one column (checked in _region_table)
+        first_piece = next((pc for pc in out if pc and pc[0] is reg[first]), None)
+        k = first - 1
+        while first_piece is not None and k >= 0 and first - k <= 2:
+            ln, below = reg[k], reg[k + 1]
+            if _is_multi(ln) or not short(ln) or below.top - ln.bottom >= 1.0 * ln.size or ln.size > below.size * 1.05:
+                break
+            first_piece.insert(0, ln)
+            k -= 1
         # a wrapped label's last line right after the core
         if last + 1 < len(reg) and out and out[-1] and out[-1][-1] is reg[last]:
             nxt = reg[last + 1]

@@ -1,0 +1,168 @@
+"""Edge layouts of the standard tables, on hand-built table blocks (the builder every format
+parser uses): placeholders, one-column 总表, 行次 columns, whole-yuan two-lane tables, page-break
+continuations, transposed 三公 tables; and the real Shanghai template PDF (placeholders only)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from loaders.config import PROJECT_ROOT
+from loaders.extract import extract_facts
+from loaders.extract.tables import extract_tables
+from loaders.formats.builder import CellSpec, DocBuilder
+from loaders.numbers import value_in_evidence
+
+TEMPLATE = PROJECT_ROOT.parent / "shared" / "realdocs" / "shanghai-2024-department-final-accounts-template.pdf"
+
+
+def _doc(*parts):
+    """parts: ("title", text) / ("p", text) / ("table", rows)."""
+    b = DocBuilder(format="pdf")
+    for kind, payload in parts:
+        if kind == "table":
+            b.add_table([[CellSpec(t) for t in row] for row in payload])
+        else:
+            b.add_text("heading" if kind == "title" else "paragraph", payload)
+    return b.build()
+
+
+def _by(facts, metric, qualifier="*"):
+    return [f for f in facts if f.metric == metric and (qualifier == "*" or f.qualifier == qualifier)]
+
+
+def _check_evidence(doc, facts):
+    for f in facts:
+        assert f.evidence in doc.text and value_in_evidence(f.value, f.evidence)
+        assert doc.text[f.location.char_start : f.location.char_end] == f.evidence
+
+
+def test_placeholders_are_not_numbers_but_printed_zeros_are():
+    rows = [
+        ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+        ["", "合计", "XXX.XX", "××", "0.00"],
+        ["205", "教育支出", "XX", "0.00", "-"],
+    ]
+    doc = _doc(("title", "支出决算表"), ("p", "单位：万元"), ("table", rows))
+    facts = extract_tables(doc)
+    assert {(f.metric, f.value) for f in facts} == {("expense_project", Decimal("0.00"))}
+    _check_evidence(doc, facts)
+
+
+def test_one_column_total_table_with_bare_totals():
+    rows = [
+        ["项目", "决算数"],
+        ["一、一般公共预算财政拨款收入", "500.00"],
+        ["本年收入合计", "500.00"],
+        ["年初结转和结余", "20.00"],
+        ["总计", "520.00"],
+        ["一、教育支出", "510.00"],
+        ["本年支出合计", "510.00"],
+        ["年末结转和结余", "10.00"],
+        ["总计", "520.00"],
+    ]
+    facts = extract_tables(_doc(("title", "收入支出决算总表"), ("p", "单位：万元"), ("table", rows)))
+    totals = sorted((f.qualifier, f.value) for f in _by(facts, "total_income_expense"))
+    assert totals == [("支出总计", Decimal("520.00")), ("收入总计", Decimal("520.00"))]
+    assert _by(facts, "expense_by_function", "教育支出")[0].value == Decimal("510.00")
+    assert _by(facts, "carryover_end")[0].value == Decimal("10.00")
+
+
+def test_row_number_column_after_the_name_is_not_an_amount():
+    rows = [
+        ["科目编码", "科目名称", "行次", "年初预算数", "决算数"],
+        ["", "合计", "1", "100.00", "98.00"],
+        ["2010601", "行政运行", "2", "100.00", "98.00"],
+    ]
+    facts = extract_tables(_doc(("title", "一般公共预算财政拨款支出决算表"), ("p", "单位：万元"), ("table", rows)))
+    (item,) = _by(facts, "gpb_expense_item", "行政运行")
+    assert item.value == Decimal("98.00") and item.subject_code == "2010601"
+    assert _by(facts, "gpb_item_budget", "行政运行")[0].value == Decimal("100.00")
+    assert not [f for f in facts if f.value in (Decimal(1), Decimal(2))]
+
+
+def test_two_lane_basic_table_with_whole_yuan_amounts():
+    rows = [
+        ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+        ["30101", "基本工资", "262", "30201", "办公费", "21"],
+        ["30102", "津贴补贴", "301", "302", "01", "印刷费", "7"],
+        ["人员经费合计", "", "563", "公用经费合计", "", "28"],
+    ]
+    rows[2] = ["30102", "津贴补贴", "301", "30202", "印刷费", "7"]  # an amount equal to a 类 code
+    facts = extract_tables(_doc(("title", "一般公共预算财政拨款基本支出决算表"), ("p", "金额单位：元"), ("table", rows)))
+    econ = {f.qualifier: (f.value, f.subject_code, f.unit) for f in _by(facts, "econ_item")}
+    assert econ == {
+        "基本工资": (Decimal(262), "30101", "元"),
+        "办公费": (Decimal(21), "30201", "元"),
+        "津贴补贴": (Decimal(301), "30102", "元"),
+        "印刷费": (Decimal(7), "30202", "元"),
+    }
+    assert _by(facts, "basic_personnel")[0].value == Decimal(563)
+
+
+def test_page_break_continuation_keeps_the_column_labels():
+    head = [
+        ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"],
+        ["201", "一般公共服务支出", "300.00", "200.00", "100.00"],
+    ]
+    tail = [["2010601", "行政运行", "200.00", "200.00", ""], ["2010650", "事业运行", "100.00", "", "100.00"]]
+    doc = _doc(("title", "支出决算表"), ("p", "单位：万元"), ("table", head), ("table", tail))
+    facts = extract_tables(doc)
+    assert _by(facts, "expense_item_basic", "行政运行")[0].value == Decimal("200.00")
+    assert _by(facts, "expense_item_project", "事业运行")[0].value == Decimal("100.00")
+    assert not _by(facts, "expense_item_basic", "事业运行")
+    _check_evidence(doc, facts)
+
+
+def test_transposed_three_public_table():
+    rows = [
+        ["项目", "合计", "因公出国（境）费", "公务用车购置及运行维护费", "其中：公务用车购置费", "公务用车运行维护费", "公务接待费"],
+        ["预算数", "10.00", "4.00", "5.00", "0.00", "5.00", "1.00"],
+        ["决算数", "8.50", "3.00", "4.80", "0.00", "4.80", "0.70"],
+    ]
+    facts = extract_tables(_doc(("title", "“三公”经费支出决算表"), ("p", "单位：万元"), ("table", rows)))
+    assert _by(facts, "three_public_total")[0].value == Decimal("8.50")
+    assert _by(facts, "three_public_budget", "合计")[0].value == Decimal("10.00")
+    items = {f.qualifier: f.value for f in _by(facts, "three_public_item")}
+    assert items["公务接待费"] == Decimal("0.70") and items["公务用车购置费"] == Decimal("0.00")
+    assert len(facts) == 12
+
+
+def test_one_column_fin_total_table():
+    rows = [
+        ["项目", "行次", "金额"],
+        ["一、一般公共预算财政拨款", "1", "880.00"],
+        ["二、政府性基金预算财政拨款", "2", "20.00"],
+        ["本年收入合计", "3", "900.00"],
+        ["一、一般公共服务支出", "4", "880.00"],
+        ["二、城乡社区支出", "5", "20.00"],
+        ["本年支出合计", "6", "900.00"],
+    ]
+    facts = extract_tables(_doc(("title", "财政拨款收入支出决算总表"), ("p", "单位：万元"), ("table", rows)))
+    got = {(f.metric, f.qualifier, f.value) for f in facts}
+    assert got == {
+        ("fin_income_by_source", "一般公共预算财政拨款", Decimal("880.00")),
+        ("fin_income_by_source", "政府性基金预算财政拨款", Decimal("20.00")),
+        ("fin_income_total", None, Decimal("900.00")),
+        ("fin_expense_by_function", "一般公共服务支出", Decimal("880.00")),
+        ("fin_expense_by_function", "城乡社区支出", Decimal("20.00")),
+        ("fin_expense_total", None, Decimal("900.00")),
+    }
+
+
+def test_budget_tables_of_next_year_are_skipped():
+    rows = [["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", "300.00"]]
+    assert extract_tables(_doc(("title", "2025年一般公共预算支出预算表"), ("p", "单位：万元"), ("table", rows))) == []
+
+
+@pytest.mark.skipif(not TEMPLATE.is_file(), reason="../shared/realdocs not present")
+def test_template_placeholders_give_no_table_facts():
+    from loaders.formats import parse_file
+
+    doc = parse_file(TEMPLATE)
+    assert len(doc.tables) >= 9  # the nine standard tables were read as tables
+    facts = extract_facts(doc)
+    assert not [f for f in facts if f.source == "table"]
+    for f in facts:  # whatever prose finds: XX / ×× never become numbers
+        assert f.value_text is None or ("X" not in f.value_text and "×" not in f.value_text)
