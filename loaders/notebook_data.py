@@ -31,7 +31,7 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
         from loaders.store.warehouse import connect_readonly  # type: ignore[import-not-found]
     except ImportError:
         return duckdb.connect(str(path), read_only=True)
-    return connect_readonly(path, retries=5)
+    return connect_readonly(path, retries=40)
 
 
 @dataclass

@@ -24,8 +24,8 @@
 # drawn pale, so the reader can always tell a printed number from an inferred one.
 
 # %% [markdown] tags=["report-skip"]
-# The parameters below can be overridden by papermill (`-p unit_ids '[...]'`) or by the
-# report builder. `db_path` None means: the `JUESUAN_DB` environment variable, else the
+# The parameters below can be overridden by papermill (`-y 'unit_ids: [id1, id2]'`, or
+# `-p unit_ids id1,id2`) or by the report builder. `db_path` None means: the `JUESUAN_DB` environment variable, else the
 # project's default warehouse. `unit_ids` None means: every unit in `marts.dim_unit`.
 
 # %% tags=["parameters"]
@@ -102,6 +102,8 @@ if wh.exists("marts.dim_unit"):
         if wh.exists("marts.dim_document")
         else "SELECT unit_id, unit_name, province, city, county, admin_level FROM marts.dim_unit WHERE unit_id <> '-1' ORDER BY unit_name"
     )
+if isinstance(unit_ids, str):  # papermill -p passes a string: "id1,id2"
+    unit_ids = [u.strip() for u in unit_ids.split(",") if u.strip()]
 if unit_ids:
     units = units.filter(pl.col("unit_id").is_in(list(unit_ids)))
 selected = units["unit_id"].to_list()

@@ -119,3 +119,31 @@ def test_template_paragraph_over_page_break(template):
     assert p.location.page == 15
     assert template.page_of(p.location.char_start) == 15
     assert template.page_of(p.location.char_end - 1) == 16
+
+
+@pytest.fixture(scope="module")
+def putuo_without_rules():
+    """The real Putuo layout read as if its tables had no ruling lines (Word exports of
+    other provinces): the unruled-table reader alone must recover the rows."""
+    from loaders.formats import pdf as pdfmod
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pdfmod, "_find_tables", lambda page: [])
+        return parse_file(PUTUO)
+
+
+def test_unruled_reader_on_real_layout(putuo_without_rules):
+    doc = putuo_without_rules
+    assert len(doc.tables) >= 9 and not any(t["ruled"] for t in doc.meta["tables"])
+    income = _table_after(doc, "收入决算表")
+    texts = [c.text for c in _row(income, "行政运行")]
+    assert texts[:6] == ["201", "06", "01", "行政运行", "1,511.90", "1,511.89"]
+    wrapped = [c.text for c in _row(income, "机关事业单位基本养老保险缴费支出")]
+    assert wrapped[:3] == ["208", "05", "05"] and "160.75" in wrapped
+    expense = _table_after(doc, "支出决算表")
+    assert [c.text for c in _row(expense, "行政运行")][:7] == ["201", "06", "01", "行政运行", "1,511.89", "1,503.52", "8.37"]
+    basic = _table_after(doc, "一般公共预算财政拨款基本支出决算表")
+    assert [c.text for c in _row(basic, "基本工资")] == ["301", "01", "基本工资", "262.33", "302", "01", "办公费", "21.21"]
+    totals = [c.text for c in _row(basic, "人员经费合计")]
+    assert "2,152.26" in totals and "184.65" in totals
+    assert "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%" in doc.text

@@ -31,7 +31,7 @@ CJK_FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 # (title, unit line, rows) — a title of None continues nothing: every table has its own title
 Table = tuple[str, str, list[list[str]]]
 
-DOC_A_TITLE = "XX县教育局2024年度部门决算"
+DOC_A_TITLE = "青林县教育局2024年度部门决算"
 DOC_A: list[Table] = [
     ("收入支出决算总表", "公开01表　　单位：万元", [
         ["收入", "", "", "支出", "", ""],
@@ -147,7 +147,7 @@ DOC_A: list[Table] = [
     ]),
     ("2024年度项目支出绩效自评表", "", [
         ["项目名称", "中小学校舍维修改造项目", "", "", "", "", "", ""],
-        ["主管部门", "XX县教育局", "", "", "实施单位", "XX县第一中学", "", ""],
+        ["主管部门", "青林县教育局", "", "", "实施单位", "青林县第一中学", "", ""],
         ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
         ["", "年度资金总额", "190.00", "200.00", "195.60", "10", "97.80%", "9.78"],
         ["", "其中：当年财政拨款", "190.00", "200.00", "195.60", "—", "—", "—"],
@@ -166,7 +166,7 @@ DOC_A: list[Table] = [
     ]),
 ]
 
-DOC_B_TITLE = "XX市自然资源局2023年度单位决算"
+DOC_B_TITLE = "青林市自然资源局2023年度单位决算"
 DOC_B: list[Table] = [
     ("收入支出决算总表", "金额单位：元", [
         ["项目", "行次", "决算数"],
@@ -340,8 +340,8 @@ def group_spans(rows: list[list[str]]) -> dict[tuple[int, int], int]:
 
 
 def build_xlsx(title: str, tables: list[Table], merged: bool = False) -> bytes:
-    """One sheet per table (named 表1, 表2 …): title and unit rows inside the sheet, amounts as
-    numbers with a #,##0.00 format, codes and 行次 as text."""
+    """One sheet per table (named 表1, 表2 …): the table's title and an 编制单位 / unit line inside
+    the sheet, amounts as numbers with a #,##0.00 format, codes and 行次 as text."""
     import openpyxl
 
     wb = openpyxl.Workbook()
@@ -349,7 +349,7 @@ def build_xlsx(title: str, tables: list[Table], merged: bool = False) -> bytes:
     for i, (name, unit, rows) in enumerate(tables, 1):
         ws = wb.create_sheet(f"表{i}")
         ws.append([name])
-        ws.append([unit] if unit else [title])
+        ws.append([f"编制单位：{title.split('20')[0]}　　{unit}".strip()])
         for row in rows:
             out: list[object] = []
             for text in row:

@@ -269,6 +269,38 @@ def _page_items(
     return out, ((left, right) if lines else None)
 
 
+def _regrid(it: _TableItem, prev: _TableItem) -> list[list[CellSpec]] | None:
+    """An unruled table continued on the next page with fewer columns (columns empty on
+    that page are not seen there): its cells placed on the previous part's columns by x,
+    or None when they do not fit one-to-one."""
+    if it.ruled or prev.ruled or len(it.rows[0]) >= len(prev.rows[0]):
+        return None
+    width = len(prev.rows[0])
+    spans: list[tuple[float, float] | None] = []
+    for c in range(width):
+        boxes = [r[c].location.bbox for r in prev.rows if c < len(r) and r[c].location.bbox]
+        spans.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else None)
+    target: dict[int, int] = {}
+    for c in range(len(it.rows[0])):
+        boxes = [r[c].location.bbox for r in it.rows if r[c].location.bbox]
+        if not boxes:
+            return None
+        a, b = min(x[0] for x in boxes), max(x[2] for x in boxes)
+        hits = [i for i, sp in enumerate(spans) if sp is not None and min(b, sp[1]) - max(a, sp[0]) > 0]
+        if len(hits) != 1 or hits[0] in target.values():
+            return None
+        target[c] = hits[0]
+    if list(target.values()) != sorted(target.values()):
+        return None
+    out = []
+    for r in it.rows:
+        row = [CellSpec("", Location(page=it.page)) for _ in range(width)]
+        for c, cell in enumerate(r):
+            row[target[c]] = cell
+        out.append(row)
+    return out
+
+
 def _continues_over_break(
     prev: _TextItem, it: _TextItem, prev_margin: tuple[float, float] | None, margin: tuple[float, float] | None
 ) -> bool:
@@ -298,15 +330,12 @@ def _stitch(pages: list[list[_TextItem | _TableItem]], margins: list[tuple[float
         for i, it in enumerate(items):
             prev = out[-1] if out else None
             if i == 0 and prev is not None and p > 0:
-                if (
-                    isinstance(it, _TableItem)
-                    and isinstance(prev, _TableItem)
-                    and prev.ends_page
-                    and len(it.rows[0]) == len(prev.rows[0])
-                ):
-                    prev.rows.extend(it.rows)
-                    prev.pages.append(it.page)
-                    continue
+                if isinstance(it, _TableItem) and isinstance(prev, _TableItem) and prev.ends_page:
+                    rows = it.rows if len(it.rows[0]) == len(prev.rows[0]) else _regrid(it, prev)
+                    if rows is not None:
+                        prev.rows.extend(rows)
+                        prev.pages.append(it.page)
+                        continue
                 if (
                     isinstance(it, _TextItem)
                     and isinstance(prev, _TextItem)

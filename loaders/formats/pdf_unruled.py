@@ -62,37 +62,58 @@ def _span(seg: list[Word]) -> tuple[float, float]:
     return min(w.x0 for w in seg), max(w.x1 for w in seg)
 
 
+def _merge_spans(spans: list[tuple[float, float]], pad: float = 0.0) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + pad:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _columns(segs_by_line: list[list[list[Word]]]) -> list[tuple[float, float]]:
-    """X ranges of the columns: coverage of the multi-segment lines, split at rivers."""
-    spans = [_span(s) for segs in segs_by_line if len(segs) >= 2 for s in segs]
-    if not spans:
+    """X ranges of the columns.
+
+    Body rows (lines with a number and two or more segments) never have ink that crosses
+    from one cell into the next, so their ink, merged, gives the columns. Other lines'
+    segments (header cells, sparse columns that only have a header) that fall in the
+    white space between those columns make columns of their own; a header cell that
+    spans several columns joins the first of them (see ``_col_of``).
+    """
+    multi = [segs for segs in segs_by_line if len(segs) >= 2]
+    body = [segs for segs in multi if any(is_numeric(join_words(sg)) for sg in segs)]
+    base = body if len(body) >= 2 else multi
+    if not base:
         return []
-    n_multi = sum(1 for segs in segs_by_line if len(segs) >= 2)
-    tol = int(0.1 * n_multi)  # a few long labels or spanning headers may cross a river
-    lo, hi = int(min(a for a, _ in spans)), int(max(b for _, b in spans)) + 1
-    cover = [0] * (hi - lo + 1)
-    for a, b in spans:
-        for x in range(int(a) - lo, int(b) - lo + 1):
-            cover[x] += 1
-    cols: list[tuple[float, float]] = []
-    start = None
-    for i, c in enumerate(cover + [0]):
-        if c > tol and start is None:
-            start = i
-        elif c <= tol and start is not None:
-            cols.append((start + lo, i - 1 + lo))
-            start = None
+    base_ids = {id(segs) for segs in base}
+    cols = _merge_spans([_span(sg) for segs in base for sg in segs])
+    size = statistics.median(w.size for segs in base for sg in segs for w in sg)
+    extra = []
+    for segs in segs_by_line:
+        if id(segs) in base_ids:
+            continue
+        for sg in segs:
+            a, b = _span(sg)
+            if not any(min(b, c1) - max(a, c0) > -0.3 * size for c0, c1 in cols):
+                extra.append((a, b))
+    if extra:
+        cols = sorted(cols + _merge_spans(extra, pad=0.3 * size))
     return cols
 
 
 def _col_of(span: tuple[float, float], cols: list[tuple[float, float]]) -> int:
+    """The column a segment belongs to: the one it overlaps most; a segment over several
+    columns (a spanning header cell) goes to the first of them, like a merged cell."""
     a, b = span
-    best, best_ov = 0, -1e9
-    for i, (c0, c1) in enumerate(cols):
-        ov = min(b, c1) - max(a, c0)
-        if ov > best_ov:
-            best, best_ov = i, ov
-    return best
+    over = [i for i, (c0, c1) in enumerate(cols) if min(b, c1) - max(a, c0) > 0]
+    if len(over) >= 2:
+        width = b - a
+        big = [i for i in over if min(b, cols[i][1]) - max(a, cols[i][0]) >= 0.2 * width]
+        return big[0] if big else over[0]
+    if over:
+        return over[0]
+    return min(range(len(cols)), key=lambda i: min(abs(a - cols[i][1]), abs(b - cols[i][0]), abs(a - cols[i][0])))
 
 
 @dataclass
@@ -127,28 +148,43 @@ def _merge(into: _Row, other: _Row, above: bool) -> None:
 
 
 def _fold_wrapped(rows: list[_Row], size: float) -> list[_Row]:
-    """Fold label-only lines into the row they belong to (wrapped labels)."""
+    """Fold lines that are parts of one row.
+
+    * two lines that overlap vertically and fill different columns are one row whose
+      cells sit on different baselines (a label vertically centred, numbers not);
+    * a label-only line tight against a row is the wrapped part of that row's label: it
+      joins the row it is closer to — the row above (``机关事业单位基本养老保险缴`` +
+      ``费支出``) or the row below when the numbers sit on the label's last line.
+    """
+    merged: list[_Row] = []
+    for row in rows:
+        if merged:
+            prev = merged[-1]
+            if row.top < prev.bottom - 0.5 and not set(row.filled()) & set(prev.filled()):
+                _merge(prev, row, above=False)
+                continue
+        merged.append(row)
+    rows = merged
     gaps = [b.top - a.bottom for a, b in zip(rows, rows[1:])]
     pitch = statistics.median(gaps) if gaps else size
-    tight = max(0.6 * pitch, 0.0) if pitch > 0.5 * size else 0.25 * size
+    tight = 0.6 * pitch if pitch > 0.5 * size else 0.25 * size
     out: list[_Row] = []
     i = 0
     while i < len(rows):
         row = rows[i]
         filled = row.filled()
-        fragment = len(filled) == 1 and not row.numeric()
-        if fragment and out:
-            prev = out[-1]
+        if len(filled) == 1 and not row.numeric():
             c = filled[0]
-            if prev.cells[c] and row.top - prev.bottom < tight and prev.numeric():
-                _merge(prev, row, above=False)  # continuation of prev's wrapped label
+            prev = out[-1] if out else None
+            nxt = rows[i + 1] if i + 1 < len(rows) else None
+            up = row.top - prev.bottom if prev is not None and prev.cells[c] and prev.numeric() else None
+            down = nxt.top - row.bottom if nxt is not None and nxt.numeric() else None
+            if up is not None and up < tight and (down is None or up <= down):
+                _merge(prev, row, above=False)  # continuation of the label above
                 i += 1
                 continue
-        if fragment and i + 1 < len(rows):
-            nxt = rows[i + 1]
-            c = filled[0]
-            if not nxt.cells[c] and nxt.numeric() and nxt.top - row.bottom < tight:
-                _merge(nxt, row, above=True)  # label's first line above centred numbers
+            if down is not None and down < tight and nxt is not None:
+                _merge(nxt, row, above=True)  # first line(s) of the label below
                 i += 1
                 continue
         out.append(row)
