@@ -12,6 +12,7 @@ substrings match the source file. For other formats it is the text the parser re
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -75,7 +76,17 @@ class ParsedDocument:
         return self.text.count("\n", 0, offset) + 1
 
     def page_of(self, offset: int) -> int | None:
-        """Page of the block that contains ``offset`` (PDF), else None."""
+        """Page on which the character at ``offset`` is printed (PDF), else None.
+
+        ``meta["page_spans"]`` (PDF parser) lists ``[page, char_start, char_end]`` in text
+        order, one span per page a block runs over; without it the page where the
+        containing block starts is used.
+        """
+        spans = self.meta.get("page_spans")
+        if spans:
+            i = bisect.bisect_right([s[1] for s in spans], offset) - 1
+            if i >= 0 and spans[i][1] <= offset < spans[i][2]:
+                return spans[i][0]
         for b in self.blocks:
             s, e = b.location.char_start, b.location.char_end
             if s is not None and e is not None and s <= offset < e:

@@ -166,3 +166,101 @@ def test_template_placeholders_give_no_table_facts():
     assert not [f for f in facts if f.source == "table"]
     for f in facts:  # whatever prose finds: XX / ×× never become numbers
         assert f.value_text is None or ("X" not in f.value_text and "×" not in f.value_text)
+
+
+def test_partial_codes_under_their_parent_rows_are_completed():
+    rows = [
+        ["类", "款", "项", "科目名称", "本年支出合计"],
+        ["201", "", "", "一般公共服务支出", "300.00"],
+        ["", "06", "", "财政事务", "300.00"],
+        ["", "", "01", "行政运行", "200.00"],
+        ["", "", "50", "事业运行", "100.00"],
+        ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "50.00"],
+        ["", "", "06", "机关事业单位职业年金缴费支出", "25.00"],
+    ]
+    facts = extract_tables(_doc(("title", "支出决算表"), ("p", "单位：万元"), ("table", rows)))
+    codes = {f.qualifier: f.subject_code for f in facts}
+    assert codes == {
+        "一般公共服务支出": "201", "财政事务": "20106", "行政运行": "2010601", "事业运行": "2010650",
+        "机关事业单位基本养老保险缴费支出": "2080505", "机关事业单位职业年金缴费支出": "2080506",
+    }
+    assert _by(facts, "expense_by_function", "一般公共服务支出")[0].value == Decimal("300.00")
+    assert _by(facts, "expense_item", "行政运行")[0].value == Decimal("200.00")
+
+
+def test_project_expense_table_by_subject():
+    rows = [
+        ["科目编码", "科目名称", "决算数"],
+        ["", "合计", "120.00"],
+        ["2010650", "事业运行", "120.00"],
+    ]
+    facts = extract_tables(_doc(("title", "一般公共预算财政拨款项目支出决算表"), ("p", "单位：万元"), ("table", rows)))
+    assert {(f.metric, f.qualifier, f.value) for f in facts} == {
+        ("gpb_expense_project", None, Decimal("120.00")),
+        ("gpb_expense_item_project", "事业运行", Decimal("120.00")),
+    }
+
+
+def test_untitled_fin_total_table_is_known_by_its_fund_columns():
+    rows = [
+        ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款"],
+        ["一、一般公共预算财政拨款", "50.00", "一、教育支出", "50.00", "50.00", ""],
+        ["总计", "50.00", "总计", "50.00", "50.00", ""],
+    ]
+    facts = extract_tables(_doc(("p", "单位：万元"), ("table", rows)))
+    assert {(f.metric, f.value) for f in facts} >= {
+        ("fin_income_by_source", Decimal("50.00")), ("gpb_expense_by_function", Decimal("50.00")),
+        ("fin_approp_total", Decimal("50.00")),
+    }
+
+
+def test_three_public_vertical_with_count_rows_and_subtotals():
+    rows = [
+        ["项目", "预算数", "决算数"],
+        ["合计", "6.00", "5.20"],
+        ["因公出国（境）费", "0.00", "0.00"],
+        ["公务接待费", "2.00", "1.20"],
+        ["其中：国内公务接待批次（批次）", "", "12"],
+        ["国内公务接待人次（人次）", "", "96"],
+        ["公务用车购置及运行维护费", "4.00", "4.00"],
+        ["公务用车保有量（辆）", "", "3"],
+    ]
+    doc = _doc(("title", "财政拨款“三公”经费支出决算表"), ("p", "单位：万元"), ("table", rows))
+    facts = extract_tables(doc)
+    got = {(f.metric, f.qualifier, f.value, f.unit) for f in facts}
+    assert ("reception_batches", "国内", Decimal(12), "批次") in got
+    assert ("reception_persons", "国内", Decimal(96), "人次") in got
+    assert ("vehicle_count", None, Decimal(3), "辆") in got
+    assert ("three_public_item", "公务接待费", Decimal("1.20"), "万元") in got
+    assert not [f for f in facts if f.metric.startswith("three_public") and f.value in (Decimal(12), Decimal(96), Decimal(3))]
+    _check_evidence(doc, facts)
+
+
+def test_total_rows_named_by_their_side_and_code_glued_to_name():
+    rows = [
+        ["科目", "本年支出合计", "基本支出", "项目支出"],
+        ["本年支出合计", "300.00", "200.00", "100.00"],
+        ["2010601行政运行", "200.00", "200.00", ""],
+        ["其中：2010650事业运行", "100.00", "", "100.00"],
+    ]
+    facts = extract_tables(_doc(("title", "支出决算表"), ("p", "单位：万元"), ("table", rows)))
+    assert _by(facts, "total_expense")[0].value == Decimal("300.00")
+    assert _by(facts, "expense_item", "行政运行")[0].subject_code == "2010601"
+    assert _by(facts, "expense_item_project", "事业运行")[0].subject_code == "2010650"
+    assert not [f for f in facts if f.qualifier and "合计" in f.qualifier]
+
+
+def test_three_public_short_vehicle_sub_labels():
+    rows = [
+        ["合计", "", "因公出国（境）费", "", "公务用车购置及运行费", "", "", "", "", "", "公务接待费", ""],
+        ["", "", "", "", "小计", "", "购置费", "", "运行维护费", "", "", ""],
+        ["预算数", "决算数"] * 6,
+        ["9.00", "8.00", "1.00", "1.00", "6.00", "5.50", "4.00", "4.00", "2.00", "1.50", "2.00", "1.50"],
+    ]
+    facts = extract_tables(_doc(("title", "财政拨款“三公”经费支出决算表"), ("p", "单位：万元"), ("table", rows)))
+    items = {f.qualifier: f.value for f in _by(facts, "three_public_item")}
+    assert items == {
+        "因公出国（境）费": Decimal("1.00"), "公务用车购置及运行维护费": Decimal("5.50"),
+        "公务用车购置费": Decimal("4.00"), "公务用车运行维护费": Decimal("1.50"), "公务接待费": Decimal("1.50"),
+    }
+    assert len(_by(facts, "three_public_budget")) == 6 and _by(facts, "three_public_total")[0].value == Decimal("8.00")

@@ -74,6 +74,8 @@ def _kind_of_header(grid: Grid) -> str | None:
         return "score"
     if "三级指标" in head or "项目名称" in head or "预算执行情况" in head:
         return "project"
+    if "一般公共预算财政拨款" in head and "政府性基金预算财政拨款" in head and "总计" in norm(grid.block.text):
+        return "fin_total"
     if "人员经费" in head and "公用经费" in head:
         return "gpb_basic"
     if "本年支出合计" in head and "基本支出" in head:

@@ -22,7 +22,9 @@ CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 CODE_PART_RE = re.compile(r"^\d{2,3}$")
 CODE_FULL_RE = re.compile(r"^(\d{3})(?:\s*(\d{2}))?(?:\s*(\d{2}))?$")
 # a name cell that carries its code in front: "2010601 行政运行", "201 06 01 行政运行"
-CODE_NAME_RE = re.compile(r"^\s*(\d{3}(?:\s?\d{2}){0,2})\s+(\S.*)$")
+CODE_NAME_RE = re.compile(r"^\s*([1235]\d{2}(?:\s?\d{2}){0,2})(?:\s+|(?=[\u4e00-\u9fff（(]))(\S.*)$")
+# "其中：" in front of a sub-item's name
+QIZHONG_RE = re.compile(r"^\s*其\s*中\s*[:：]\s*")
 
 
 def norm(text: str | None) -> str:
@@ -34,7 +36,7 @@ def norm(text: str | None) -> str:
 
 def clean_label(text: str) -> str:
     """A row label in the document's wording, minus its ordinal and letter-spacing."""
-    s = ORDINAL_RE.sub("", text.strip())
+    s = ORDINAL_RE.sub("", QIZHONG_RE.sub("", text.strip()))
     s = re.sub(r"(?<=[\u4e00-\u9fff（）()“”])\s+(?=[\u4e00-\u9fff（）()“”])", "", s)
     return s.strip()
 
@@ -139,9 +141,13 @@ def _code_run(pending: list[Cell], inline: str | None) -> tuple[list[Cell], list
     for i in range(len(pending) + 1):
         run = pending[i:]
         if not run and not tail:
-            return [], pending
+            break
         if join_codes([x.text.strip() for x in run] + tail):
             return run, pending[:i]
+    if not tail:  # a partial code: only the 款 / 项 parts printed under a 类 row ('' | 06 | 01)
+        for i in range(max(0, len(pending) - 2), len(pending)):
+            if all(len(x.text.strip()) == 2 for x in pending[i:]):
+                return pending[i:], pending[:i]
     return [], pending
 
 
@@ -160,7 +166,7 @@ def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[Row
             pending.append(cell)
             continue
         if _is_name(t):
-            m = CODE_NAME_RE.match(t)
+            m = CODE_NAME_RE.match(QIZHONG_RE.sub("", t))
             if re.search(r"(?:合计|总计|小计)$", t):
                 pending, spill = [], pending  # a total row has no code: digits before it are amounts
             else:

@@ -34,7 +34,7 @@ names the fund scope of the table the number comes from:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Cell, Fact, ParsedDocument
 from .tables_columns import column_roles
@@ -74,7 +74,7 @@ def table_labels(grid: Grid, spec: TableSpec) -> tuple[int, dict[int, str]]:
 
 def is_total_name(name: str) -> bool:
     n = norm(name)
-    return n in {"合计", "总计", "小计", "本年合计"} or n.startswith("合计")
+    return n in {"合计", "总计", "小计", "本年合计"} or n.startswith("合计") or (n.endswith(("合计", "总计")) and len(n) <= 8)
 
 
 def cell_unit(labels: dict[int, str], col: int, default: str) -> str:
@@ -137,6 +137,46 @@ def row_level(item: RowItem, is_class_name, econ_default: bool = False) -> str:
     return "econ" if econ_default else "item"
 
 
+@dataclass
+class CodeFiller:
+    """Completes partial codes: tables that print 类 | 款 | 项 in three columns often leave the
+    parent parts blank under the row that printed them ('' | 06 | 01 行政运行 under 201)."""
+
+    level_of_col: dict[int, int] = field(default_factory=dict)  # code column -> 0 类 / 1 款 / 2 项
+    last: list[str] = field(default_factory=lambda: ["", "", ""])
+
+    @classmethod
+    def from_labels(cls, labels: dict[int, str]) -> "CodeFiller":
+        levels = {"类": 0, "款": 1, "项": 2}
+        found = {c: levels[lab[-1]] for c, lab in labels.items() if lab and lab[-1] in levels}
+        return cls(level_of_col=found if len(set(found.values())) == 3 else {})
+
+    def fill(self, item: RowItem) -> str | None:
+        cells = item.code_cells
+        if item.code:
+            if len(cells) >= 2:
+                for i, c in enumerate(cells):
+                    self.level_of_col[c.col] = i
+            code = item.code.replace(" ", "")
+            self.last = [code[:3], code[3:5], code[5:7]]
+            return item.code
+        if not cells or not self.level_of_col:
+            return None
+        parts = list(self.last)
+        levels = []
+        for c in cells:
+            level = self.level_of_col.get(c.col)
+            if not level or len(c.text.strip()) != 2:
+                return None
+            parts[level] = c.text.strip()
+            levels.append(level)
+        deepest = max(levels)
+        if not all(parts[: deepest + 1]):
+            return None
+        self.last = parts[: deepest + 1] + [""] * (2 - deepest)
+        return "".join(parts[: deepest + 1])
+
+
 def cells_by_role(cells: list[Cell], roles: dict[int, str | None], override: dict[str, str] | None = None):
     """(role, cell) for the first value cell of every role. Without any labelled amount column
     the first unlabelled cell is the row's own amount."""
@@ -160,11 +200,13 @@ def extract_subject_table(
     roles = column_roles(labels)
     skip = {c for c, r in roles.items() if r == "serial"}
     econ_default = spec.kind == "econ_detail"
+    codes = CodeFiller.from_labels(labels)
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
         for item in row_items(grid, r, skip):
             if is_serial_label(item.name):
                 continue
+            item.code = codes.fill(item)
             cells = value_cells(item)
             if not cells:
                 continue
@@ -184,9 +226,11 @@ def extract_income_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> li
     """收入决算表: 本年收入合计 by subject (income_item) and the 合计 row (total_income)."""
     start, labels = table_labels(grid, spec)
     serial = {c for c, lab in labels.items() if "行次" in lab or "栏次" in lab}
+    codes = CodeFiller.from_labels(labels)
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
         for item in row_items(grid, r, serial):
+            item.code = codes.fill(item)
             cells = value_cells(item)
             if not cells or is_serial_label(item.name):
                 continue

@@ -7,16 +7,26 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import Cell, Fact, ParsedDocument
 from ..numbers import parse_number
 from .tables_grid import Grid, label_unit, make_fact, norm, row_items, value_cells
 from .tables_standard import TableSpec, table_labels
 
+VEHICLE = "公务用车购置及运行维护费"
 PARTS = (
     ("机关运行经费", "机关运行经费"),
-    ("公务用车购置及运行", "公务用车购置及运行维护费"),
+    ("公务用车购置及运行维护费", VEHICLE),
+    ("公务用车购置及运行费", VEHICLE),
+    ("购置及运行", VEHICLE),
     ("公务用车购置费", "公务用车购置费"),
-    ("公务用车运行", "公务用车运行维护费"),
+    ("车辆购置费", "公务用车购置费"),
+    ("购置费", "公务用车购置费"),
+    ("公务用车运行维护费", "公务用车运行维护费"),
+    ("公务用车运行费", "公务用车运行维护费"),
+    ("运行维护费", "公务用车运行维护费"),
+    ("运行费", "公务用车运行维护费"),
     ("因公出国", "因公出国（境）费"),
     ("公务接待", "公务接待费"),
     ("合计", "合计"),
@@ -26,8 +36,12 @@ STAGE_WORDS = ("预算数", "决算数", "年初预算", "全年预算", "执行
 
 def part_of(label: str) -> str | None:
     n = norm(label).replace("“", "").replace("”", "").replace('"', "")
-    found = [(n.rfind(key), -i, name) for i, (key, name) in enumerate(PARTS) if key in n]
-    return max(found)[2] if found else None  # the innermost group of a stacked label
+    spans = [(m.start(), m.start() + len(key), name) for key, name in PARTS for m in re.finditer(re.escape(key), n)]
+    # a key inside a longer key's match is part of that name (运行维护费 in 公务用车购置及运行维护费)
+    spans = [sp for sp in spans if not any(o[0] <= sp[0] and sp[1] <= o[1] and o[1] - o[0] > sp[1] - sp[0] for o in spans)]
+    if not spans:
+        return None
+    return max(spans, key=lambda sp: (sp[0], sp[1] - sp[0]))[2]  # the innermost group of a stacked label
 
 
 def _stage_label(name: str) -> bool:
@@ -46,12 +60,16 @@ def extract_three_public(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> li
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
         items = row_items(grid, r)
-        if items and part_of(items[0].name):
+        if items and (part_of(items[0].name) or count_metric(items[0].name)):
             for item in items:  # vertical: one component per row, 预算数 / 决算数 columns
-                part = part_of(item.name)
-                if part:
-                    for cell in value_cells(item):
-                        out.extend(_fact(doc, cell, part, labels.get(cell.col, ""), spec, item.name_cell))
+                counted = count_metric(item.name)
+                part = None if counted else part_of(item.name)
+                for cell in value_cells(item):
+                    label = labels.get(cell.col, "")
+                    if counted:
+                        out.extend(_count_fact(doc, cell, counted, label, item.name_cell))
+                    elif part:
+                        out.extend(_fact(doc, cell, part, label, spec, item.name_cell))
             continue
         if items and not (len(items) == 1 and _stage_label(items[0].name)):
             continue
@@ -79,3 +97,33 @@ def _fact(doc, cell: Cell, part: str, label: str, spec: TableSpec, name_cell) ->
         metric = "three_public_total" if part == "合计" else "three_public_item"
         return [make_fact(doc, metric, cell, unit, name_cell, None if part == "合计" else part)]
     return []
+
+
+COUNTER_RE = re.compile(r"[(（]\s*(辆|批次|人次|个|次|人|团组)\s*[)）]")
+
+
+def count_metric(name: str) -> tuple[str, str, str | None] | None:
+    """(metric, unit, qualifier) for a count row of a 三公 table (接待批次, 出国人次, 车辆保有量)."""
+    n = norm(name)
+    m = COUNTER_RE.search(n)
+    where = "国内" if "国内" in n else "外事" if "外事" in n else None
+    if "批次" in n:
+        return "reception_batches", "批次", where
+    if "团组" in n:
+        return "outbound_groups", (m.group(1) if m else "个"), None
+    if "人次" in n or "人数" in n:
+        if "接待" in n:
+            return "reception_persons", "人次", where
+        if "出国" in n or "出境" in n:
+            return "outbound_persons", "人次", None
+        return None
+    if "辆" in n or "保有量" in n or "车辆数" in n:
+        return ("vehicle_purchase_count" if "购置" in n else "vehicle_count"), "辆", None
+    return None
+
+
+def _count_fact(doc, cell: Cell, counted: tuple[str, str, str | None], label: str, name_cell) -> list[Fact]:
+    if ("预算" in label and "决算" not in label) or "完成" in label or "%" in label:
+        return []
+    metric, unit, qualifier = counted
+    return [make_fact(doc, metric, cell, unit, name_cell, qualifier)]

@@ -8,7 +8,6 @@ either: line breaks inside a cell (wrapped labels) are folded away here, once.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -119,22 +118,3 @@ class DocBuilder:
             meta=dict(meta or {}),
         )
 
-
-@dataclass
-class PagedDocument(ParsedDocument):
-    """A ParsedDocument that knows the page of every character, not just of every block.
-
-    ``meta["page_spans"]`` lists ``[page, char_start, char_end]`` in text order; a
-    paragraph or table that runs over a page break has one span per page, so
-    ``page_of`` answers the page an offset is printed on (the base class answers the
-    page where its block starts).
-    """
-
-    def page_of(self, offset: int) -> int | None:
-        spans = self.meta.get("page_spans")
-        if not spans:
-            return super().page_of(offset)
-        i = bisect.bisect_right([s[1] for s in spans], offset) - 1
-        if i >= 0 and spans[i][1] <= offset < spans[i][2]:
-            return spans[i][0]
-        return super().page_of(offset)

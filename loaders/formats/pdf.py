@@ -1,21 +1,28 @@
 """Text-layer PDF -> ParsedDocument (pdfplumber for words and ruled tables, pypdfium2 to vet).
 
-Reading order is rebuilt from word positions instead of the PDF's text runs: numbers are
-often set in another font whose baseline sits a few points lower, so a plain extraction
-puts "本年收入合计 万元" on one line and "2946.25" on the next. Here a word joins the line
-it overlaps vertically by at least half its height, and words are ordered by x, so the
-sentence reads "本年收入合计2946.25万元".
+Reading order is rebuilt from word positions (see pdf_words): numbers set in another font
+on a lower baseline rejoin their sentence ("本年收入合计2946.25万元").
 
-Tables: pdfplumber's ruled-table finder gives the grid (merged cells come back as empty
-cells so every row keeps the header's columns); each cell's text is rebuilt from the words
-whose centre lies in it, wrapped lines folded ("机关事业单位基本养老保险缴" + "费支出").
-Two-lane tables keep both lanes as their own columns. A table at the top of a page with
-the same number of columns as the table that ended the previous page is appended to it
-(its cells keep their own page and bbox); ``meta["tables"]`` lists each table's pages.
+Per page:
 
-Text outside tables becomes headings (numbered titles, larger font) and paragraphs
-(new paragraph on first-line indent, a vertical gap, or a short previous line); a
-paragraph cut by a page break continues on the next page.
+* ruled tables: pdfplumber's grid; merged cells come back empty so every row keeps the
+  header's columns; a cell's text is the words whose centre lies in it, wrapped lines
+  folded; two-lane tables keep both lanes as columns;
+* page furniture (pdf_furniture): running headers/footers and page numbers ("—5—",
+  "第5页", "5/25") are left out of the text and listed in ``meta["furniture"]``;
+* unruled tables (pdf_unruled): rows and columns found from word alignment, for tables
+  drawn without (or with only horizontal) rules;
+* the rest is headings (larger font, numbered titles that are not the first line of a
+  wrapped paragraph) and paragraphs (new paragraph on first-line indent, a gap wider
+  than the document's usual line gap, or a short previous line).
+
+Across pages, a table at the top of a page continuing the table that ended the previous
+page is appended to it (cells keep their own page and bbox; an unruled continuation
+with fewer visible columns is placed on the first part's columns by x), and a paragraph
+cut by the page break continues. ``meta["tables"]`` lists each table's pages and whether
+it was ruled; ``meta["page_spans"]`` lists ``[page, char_start, char_end]`` so that
+``doc.page_of(offset)`` answers the page a character is printed on, also inside a
+paragraph or table that runs over a page break.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Location, ParsedDocument
-from .builder import CellSpec, DocBuilder, PagedDocument, fold_lines
+from .builder import CellSpec, DocBuilder, fold_lines
 from .errors import QuarantineError
 from .pdf_furniture import Furniture, find_furniture
 from .pdf_unruled import find_unruled_tables
@@ -432,4 +439,4 @@ def parse_pdf(data: bytes) -> ParsedDocument:
     if encrypted:
         meta["encrypted_no_password"] = True
     doc = b.build(pages=n_pages, meta=meta)
-    return PagedDocument(**{f: getattr(doc, f) for f in ("format", "text", "blocks", "pages", "encoding", "meta")})
+    return doc
