@@ -1,5 +1,6 @@
 """Standard 决算 tables in other provinces' layouts, rendered at test time as .xlsx, .html, .docx
-and text-layer .pdf files, parsed with loaders.formats.parse_file and read with extract_facts.
+and text-layer .pdf files (plus variants with real merged group headers and an unruled PDF),
+parsed with loaders.formats.parse_file and read with extract_facts.
 
 Two invented documents (numbers satisfy the accounting identities):
 * DOC_A (万元): 收入支出决算总表 with both sides on one row and 行次 / 栏次, 支出决算表 with 类|款|项
@@ -417,8 +418,8 @@ def build_docx(title: str, tables: list[Table], merged: bool = False) -> bytes:
     return buf.getvalue()
 
 
-def build_pdf(title: str, tables: list[Table]) -> bytes:
-    """Landscape A4, one table per page, ruled cells (fpdf2 + WenQuanYi Micro Hei)."""
+def build_pdf(title: str, tables: list[Table], ruled: bool = True) -> bytes:
+    """Landscape A4, one table per page, ruled (or unruled) cells (fpdf2 + WenQuanYi Micro Hei)."""
     from fpdf import FPDF
 
     pdf = FPDF(orientation="L", format="A4")
@@ -432,7 +433,8 @@ def build_pdf(title: str, tables: list[Table]) -> bytes:
         pdf.cell(0, 6, unit or title, new_x="LMARGIN", new_y="NEXT", align="R")
         pdf.set_font("wqy", size=7)
         width = max(len(r) for r in rows)
-        with pdf.table(text_align="LEFT", first_row_as_headings=False, line_height=4.5) as t:
+        borders = "ALL" if ruled else "NONE"
+        with pdf.table(text_align="LEFT", first_row_as_headings=False, line_height=4.5, borders_layout=borders) as t:
             for row in rows:
                 r = t.row()
                 for v in row + [""] * (width - len(row)):
@@ -449,6 +451,8 @@ BUILDERS = {
     "xlsx-merged": lambda title, tables: build_xlsx(title, tables, merged=True),
     "html-merged": lambda title, tables: build_html(title, tables, merged=True),
     "docx-merged": lambda title, tables: build_docx(title, tables, merged=True),
+    # no rules: columns come from text positions, long labels wrap onto a row of their own
+    "pdf-unruled": lambda title, tables: build_pdf(title, tables, ruled=False),
 }
 DOCS = {"A": (DOC_A_TITLE, DOC_A, EXPECTED_A), "B": (DOC_B_TITLE, DOC_B, EXPECTED_B)}
 

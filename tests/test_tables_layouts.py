@@ -264,3 +264,26 @@ def test_three_public_short_vehicle_sub_labels():
         "公务用车购置费": Decimal("4.00"), "公务用车运行维护费": Decimal("1.50"), "公务接待费": Decimal("1.50"),
     }
     assert len(_by(facts, "three_public_budget")) == 6 and _by(facts, "three_public_total")[0].value == Decimal("8.00")
+
+
+def test_long_label_wrapped_onto_the_next_row_of_an_unruled_table():
+    rows = [
+        ["科目编码", "科目名称", "本年支出合计"],
+        ["2120899", "其他国有土地使用权出让收入安排", "80.00"],
+        ["", "的支出", ""],
+        ["2080505", "机关事业单位基本养老保险缴费支出", "50.00"],
+        ["", "行政运行", ""],  # a complete name with a blank amount is no continuation
+    ]
+    facts = extract_tables(_doc(("title", "支出决算表"), ("p", "单位：万元"), ("table", rows)))
+    assert {f.qualifier for f in facts} == {"其他国有土地使用权出让收入安排的支出", "机关事业单位基本养老保险缴费支出"}
+
+
+def test_two_lane_table_without_codes_keeps_two_digit_amounts():
+    rows = [
+        ["项目", "决算数", "项目", "决算数"],
+        ["基本工资", "21", "办公费", "7"],
+        ["津贴补贴", "35", "印刷费", "12"],
+    ]
+    facts = extract_tables(_doc(("title", "一般公共预算财政拨款基本支出决算表"), ("p", "单位：万元"), ("table", rows)))
+    econ = {f.qualifier: f.value for f in _by(facts, "econ_item")}
+    assert econ == {"基本工资": Decimal(21), "办公费": Decimal(7), "津贴补贴": Decimal(35), "印刷费": Decimal(12)}

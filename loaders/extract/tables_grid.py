@@ -133,10 +133,12 @@ def _codes_lead_to_name(cells: list[Cell], start: int, skip_cols: set[int]) -> b
     return False
 
 
-def _code_run(pending: list[Cell], inline: str | None) -> tuple[list[Cell], list[Cell]]:
+def _code_run(pending: list[Cell], inline: str | None, first_lane: bool) -> tuple[list[Cell], list[Cell]]:
     """Split the digit cells in front of a name into (its code cells, cells before them): the
     code is the longest run ending at the name that joins into a valid code. In a two-lane
-    table in 元, lane 1's whole-number amount (262) sits right before lane 2's code (302 01)."""
+    table in 元, lane 1's whole-number amount (262) sits right before lane 2's code (302 01).
+    A partial code (2-digit parts only) is taken in the first lane only: later, '21' is rather
+    the previous item's amount."""
     tail = [inline] if inline else []
     for i in range(len(pending) + 1):
         run = pending[i:]
@@ -144,11 +146,31 @@ def _code_run(pending: list[Cell], inline: str | None) -> tuple[list[Cell], list
             break
         if join_codes([x.text.strip() for x in run] + tail):
             return run, pending[:i]
-    if not tail:  # a partial code: only the 款 / 项 parts printed under a 类 row ('' | 06 | 01)
+    if not tail and first_lane:  # a partial code: only the 款 / 项 parts printed under a 类 row ('' | 06 | 01)
         for i in range(max(0, len(pending) - 2), len(pending)):
             if all(len(x.text.strip()) == 2 for x in pending[i:]):
                 return pending[i:], pending[:i]
     return [], pending
+
+
+COMPLETE_NAME_RE = re.compile(r"(?:支出|费|收入|合计|总计|[)）])$")
+
+
+def wrapped_tail(grid: Grid, r: int, col: int, name: str) -> str:
+    """The rest of a long label that wrapped onto the next row(s) of an unruled table: rows whose
+    only text is a short fragment in the same column ('机关事业单位基本养老保险缴费支' + '出')."""
+    tail = ""
+    for nxt in (r + 1, r + 2):
+        if nxt >= len(grid.rows) or len(norm(name + tail)) < 12 or COMPLETE_NAME_RE.search(norm(name + tail)):
+            break
+        texts = [(c.col, c.text.strip()) for c in grid.rows[nxt] if c.text.strip()]
+        if len(texts) != 1 or texts[0][0] != col:
+            break
+        frag = texts[0][1]
+        if len(norm(frag)) > 8 or not _is_name(frag) or ORDINAL_RE.match(frag) or CODE_NAME_RE.match(frag):
+            break
+        tail += frag
+    return tail
 
 
 def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[RowItem]:
@@ -170,7 +192,7 @@ def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[Row
             if re.search(r"(?:合计|总计|小计)$", t):
                 pending, spill = [], pending  # a total row has no code: digits before it are amounts
             else:
-                pending, spill = _code_run(pending, m.group(1) if m else None)
+                pending, spill = _code_run(pending, m.group(1) if m else None, current is None)
             if current is not None:
                 current.values.extend(spill)  # whole-number amounts that looked like code parts
             codes = [x.text.strip() for x in pending] + ([m.group(1)] if m else [])
@@ -178,7 +200,7 @@ def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[Row
             current = RowItem(
                 row=r,
                 name_cell=cell,
-                name=clean_label(name),
+                name=clean_label(name + wrapped_tail(grid, r, c, name)),
                 code=join_codes(codes) if codes else None,
                 code_cells=list(pending),
                 lane=len(items),
