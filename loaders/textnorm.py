@@ -10,7 +10,8 @@
   (``行次 金额`` in flattened tables: ``1 4,627.57``);
 * a hard line break (blank line, a line ending in ``。；：|``, a line starting with an
   enumerator such as ``（一）`` / ``2.`` / ``三、``, tab rows) becomes one ``\\n``;
-* tabs become ``|`` (cell separators); ``[bookmark: ...]`` export artefacts disappear;
+* tabs become ``|`` (cell separators); a line next to a ``|``/tab row ends hard, so every
+  flattened table row stays one line; ``[bookmark: ...]`` export artefacts disappear;
 
 and, for every normalised character ``i``, ``starts[i]``/``ends[i]`` is the span of the
 original character(s) it came from, so a match on the normalised text maps back to an
@@ -104,11 +105,12 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str) -> boo
     prev_line = text[text.rfind("\n", 0, ws_start) + 1: ws_start].strip()
     if _HEADING_END.search(prev_line) and len(prev_line) <= 60:
         return True
-    # tab rows: the previous or next line holds tab-separated cells
+    # table rows: the previous or next line holds tab- or "|"-separated cells
     line_start = text.rfind("\n", 0, ws_start) + 1
     next_end = text.find("\n", ws_end)
     next_end = len(text) if next_end < 0 else next_end
-    return "\t" in text[line_start:ws_start] or "\t" in text[ws_end:next_end]
+    prev_row, next_row = text[line_start:ws_start], text[ws_end:next_end]
+    return any(sep in prev_row or sep in next_row for sep in ("\t", "|", "｜"))
 
 
 def normalize_with_map(text: str) -> NormText:

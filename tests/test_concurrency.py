@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from loaders.config import PROJECT_ROOT, SAMPLES_DIR
+from loaders.config import PROJECT_ROOT
 from loaders.store.load import Limits, load_paths
-from loaders.store.warehouse import WarehouseError, connect_readonly
+
+from loadkit import load_command, make_sample_variants, published_documents
 
 READER = textwrap.dedent("""
     import json, sys, time
@@ -45,44 +46,21 @@ READER = textwrap.dedent("""
 """)
 
 
-def make_docs(folder: Path, n: int, tag: str) -> None:
-    folder.mkdir(parents=True)
-    base = (SAMPLES_DIR / "miyi-2023-land-expropriation-center.txt").read_text(encoding="utf-8")
-    for i in range(n):
-        (folder / f"{tag}-{i:02d}.txt").write_text(base + f"\n（{tag}第{i}份）\n", encoding="utf-8")
-
-
-def load_cmd(folder: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "loaders.cli", "load", str(folder), "--db", str(db), "--quiet",
-            "--publish-every", "1"]
-
-
-def n_documents(db: Path) -> int:
-    try:
-        con = connect_readonly(db, retries=0)
-    except WarehouseError:
-        return 0
-    try:
-        return con.execute("SELECT count(*) FROM raw.documents").fetchone()[0]
-    finally:
-        con.close()
-
-
 @pytest.mark.slow
 def test_reader_process_never_sees_a_lock_error_while_loading(tmp_path):
     db = tmp_path / "wh" / "juesuan.duckdb"
     seed = tmp_path / "seed"
-    make_docs(seed, 1, "seed")
+    make_sample_variants(seed, 1, "seed")
     load_paths([seed], db, limits=Limits(timeout_s=60))
     batch = tmp_path / "batch"
-    make_docs(batch, 8, "batch")
+    make_sample_variants(batch, 8, "batch")
     stop = tmp_path / "stop"
 
     reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)], cwd=PROJECT_ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert reader.stdout.readline().strip() == "ready"
-        load = subprocess.run(load_cmd(batch, db), cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+        load = subprocess.run(load_command(batch, db), cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
         time.sleep(0.2)
     finally:
         stop.touch()
@@ -102,17 +80,17 @@ def test_reader_process_never_sees_a_lock_error_while_loading(tmp_path):
 def test_second_writer_waits_for_the_first(tmp_path):
     db = tmp_path / "wh" / "juesuan.duckdb"
     a, b = tmp_path / "a", tmp_path / "b"
-    make_docs(a, 6, "a")
-    make_docs(b, 2, "b")
-    first = subprocess.Popen(load_cmd(a, db), cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    make_sample_variants(a, 6, "a")
+    make_sample_variants(b, 2, "b")
+    first = subprocess.Popen(load_command(a, db), cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
     deadline = time.monotonic() + 120
-    while n_documents(db) < 1 and time.monotonic() < deadline and first.poll() is None:
+    while published_documents(db) < 1 and time.monotonic() < deadline and first.poll() is None:
         time.sleep(0.01)
     assert first.poll() is None, "the first load finished too early to test waiting"
-    second = subprocess.run(load_cmd(b, db), cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    second = subprocess.run(load_command(b, db), cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     out1, err1 = first.communicate(timeout=300)
     assert first.returncode == 0, err1
     assert second.returncode == 0, second.stderr
     assert f"waiting for pid {first.pid}:" in second.stderr
-    assert n_documents(db) == 8
+    assert published_documents(db) == 8

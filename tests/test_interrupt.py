@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from loaders.config import PROJECT_ROOT, SAMPLES_DIR
+from loaders.config import PROJECT_ROOT
 from loaders.store.load import Limits, load_paths
-from loaders.store.warehouse import WarehouseError, connect_readonly
+
+from loadkit import load_command, make_sample_variants, published_documents
 
 N_DOCS = 10
 TABLES = ("documents", "document_texts", "blocks", "table_cells", "facts")
@@ -27,18 +28,6 @@ KEYS = {
 }
 
 
-def make_batch(folder: Path, n: int = N_DOCS) -> None:
-    folder.mkdir(parents=True)
-    base = (SAMPLES_DIR / "miyi-2023-land-expropriation-center.txt").read_text(encoding="utf-8")
-    for i in range(n):
-        (folder / f"doc-{i:03d}.txt").write_text(base + f"\n（第{i}份）\n", encoding="utf-8")
-
-
-def loader_cmd(folder: Path, db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "loaders.cli", "load", str(folder), "--db", str(db), "--quiet",
-            "--publish-every", "1", *extra]
-
-
 def per_document_counts(warehouse_query, db: Path) -> dict[str, tuple[int, ...]]:
     out: dict[str, list[int]] = {}
     for i, t in enumerate(TABLES):
@@ -47,28 +36,17 @@ def per_document_counts(warehouse_query, db: Path) -> dict[str, tuple[int, ...]]
     return {k: tuple(v) for k, v in out.items()}
 
 
-def published_documents(db: Path) -> int:
-    try:
-        con = connect_readonly(db, retries=0)
-    except WarehouseError:
-        return 0
-    try:
-        return con.execute("SELECT count(*) FROM raw.documents").fetchone()[0]
-    finally:
-        con.close()
-
-
 @pytest.mark.slow
 def test_sigkill_mid_batch_then_rerun(tmp_path, warehouse_query):
     folder = tmp_path / "batch"
-    make_batch(folder)
+    make_sample_variants(folder, N_DOCS)
     reference_db = tmp_path / "ref" / "juesuan.duckdb"
     load_paths([folder], reference_db, limits=Limits(timeout_s=60))
     expected = per_document_counts(warehouse_query, reference_db)
     assert len(expected) == N_DOCS
 
     db = tmp_path / "wh" / "juesuan.duckdb"
-    proc = subprocess.Popen(loader_cmd(folder, db), cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(load_command(folder, db), cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     published = 0
@@ -95,7 +73,7 @@ def test_sigkill_mid_batch_then_rerun(tmp_path, warehouse_query):
     leftovers = [p for p in db.parent.iterdir() if ".wip-" in p.name]
     assert leftovers, "the killed writer's working copy should still be there"
 
-    rerun = subprocess.run(loader_cmd(folder, db), cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    rerun = subprocess.run(load_command(folder, db), cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{N_DOCS} inputs: {N_DOCS - at_kill} loaded, {at_kill} duplicate, 0 quarantined" in rerun.stdout
 

@@ -79,6 +79,7 @@ class DocState:
     year: int | None
     fund: str | None = None  # gpb / all / govfund
     item_prefix: str = ""
+    pending_item: tuple[str, int] | None = None  # "(类)..(款)..(项)。" heading whose figures follow
     last_subject: str | None = None
     last_comp_prior: bool = False
     three_public_section: bool = False
@@ -96,6 +97,7 @@ class SentCtx:
     budget_frame: bool = False  # "年初预算X万元,其中:..." : the items are budgets
     prev_money_q: str | None = None
     prev_metric: str | None = None
+    item_start: int | None = None  # where the item named in an earlier sentence starts
     facts: list = field(default_factory=list)
 
 
@@ -149,7 +151,14 @@ class SentenceExtractor:
         if PATH_MARK.search(sent) and not ms:
             p = clean_qualifier(sent.split(":")[0] if sent.endswith(":") else sent)
             st.item_prefix = p if "(类)" in p else (re.sub(r"\(款\).*$", "", st.item_prefix) + p if "(款)" in p else p)
+            if re.search(r"\((?:款|项)\)$", p):
+                # "...行政运行(项)。年初预算为X万元,支出决算为Y万元": the item is named in its own sentence
+                st.pending_item = (st.item_prefix, start + max(sent.find(p[:4]), 0))
             return
+        pending, st.pending_item = st.pending_item, None
+        if pending and ms and st.fund != "govfund" and re.match(
+                r"^(?:其中)?:?(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)", sent):
+            ctx.subject, ctx.kind, ctx.item_start = pending[0], "gpb_item", pending[1]
         nb = NEXT_YEAR_BUDGET.search(sent)
         if nb and st.year and int(nb.group(1)) > st.year:
             return
@@ -395,7 +404,8 @@ class SentenceExtractor:
             if st.fund == "govfund":
                 return None
             if re.search(r"预算(?:数)?(?:为|是|数为)?$", Lc) and "决算" not in Lc:
-                fb.emit("gpb_item_budget", span, m.value, m.unit, (lc_abs, m.end), ctx.subject)
+                fb.emit("gpb_item_budget", span, m.value, m.unit,
+                        (ctx.item_start if ctx.item_start is not None else lc_abs, m.end), ctx.subject)
                 if re.search(r"完成", Lc):
                     ctx.budget_pending = True
             else:
