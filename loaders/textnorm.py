@@ -55,6 +55,8 @@ _ENUM_START = re.compile(
     r"|第[一二三四五六七八九十\d]{1,3}部分|[•·●■◆▲])"
 )
 _HEADING_END = re.compile(r"(?:说明|情况|如下|决算表|概况|职能|职责|设置|构成|公开|目录|解释)\s*$")
+_CELL_VALUE = re.compile(r"[-—–]{1,2}|-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[%％]?")
+_HEADER_CELL = re.compile(r"[^，,。；;：:、！？!?\d]*(?:编码|代码|名称|预算数?|决算数?|合计|行次|栏次|金额|项目|支出|收入|%|％|数)")
 _HARD_END = set("。;；:：!！?？|")
 _WS = set(" \t\r\n\u3000\xa0\u2002\u2003\u2009\u200b\ufeff")
 
@@ -97,6 +99,16 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str) -> boo
         return False  # a page break inside "26.12 万|元" or "91.91|万元"
     if run.count("\n") >= 2 or "\t" in run:
         return True
+    # one table cell per line: a bare number (or --) next to a short line is a cell, not a wrap
+    prev_full = text[text.rfind("\n", 0, ws_start) + 1: ws_start].strip()
+    nl = text.find("\n", ws_end)
+    next_full = text[ws_end: len(text) if nl < 0 else nl].strip()
+    if (_CELL_VALUE.fullmatch(prev_full) and len(next_full) <= 40) or \
+            (_CELL_VALUE.fullmatch(next_full) and len(prev_full) <= 24):
+        return True
+    if 0 < len(prev_full) <= 10 and 0 < len(next_full) <= 10 and _HEADER_CELL.fullmatch(prev_full) \
+            and _HEADER_CELL.fullmatch(next_full):
+        return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
     if prev_char in _HARD_END or fold_char(prev_char) in _HARD_END:
         return True
     nxt_line = text[ws_end: ws_end + 12]

@@ -67,7 +67,7 @@ class FactBuilder:
 
     def emit(self, metric: str, num_span: tuple[int, int], value: Decimal | None, unit: str,
              ev_span: tuple[int, int], qualifier: str | None = None, direction: str | None = None,
-             period: str | None = None) -> None:
+             period: str | None = None, subject_code: str | None = None) -> None:
         nt, text = self.nt, self.doc.text
         a, b = ev_span
         a, b = min(a, num_span[0]), max(b, num_span[1])
@@ -87,4 +87,5 @@ class FactBuilder:
         loc = Location(page=self.doc.page_of(s), line=self.doc.line_of(s), char_start=s, char_end=e)
         self.facts.append(Fact(metric=metric, value=value, unit=unit, evidence=evidence, location=loc,
                                qualifier=q, direction=direction, period=period, value_text=value_text,
+                               subject_code=subject_code,
                                source="prose"))

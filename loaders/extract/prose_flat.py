@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from ..numbers import is_missing
 from .prose_common import NUM, FactBuilder, to_decimal
+from .prose_rows import CODE_RE, Group, RowTableExtractor
 from .prose_lexicon import CLASS_RE, KEYWORDS, PROCUREMENT_METRICS, THREE_PUBLIC_TOTAL
 from .prose_sentences import find_keyword, three_public_item
 
+ROWNO = re.compile(r"行次|栏次")
 UNIT_DECL = re.compile(r"(?:金额)?单位[:]?(万元|亿元|千元|百元|元)|\((万元|亿元|千元|百元|元)\)")
 VALUE_CELL = re.compile(r"^-?" + NUM + r"%?$")
 INLINE_ROW = re.compile(r"([^\d\s|,.:;]{2,40})(\d{1,3}) (-?" + NUM + r")(?![\d%.])")
@@ -36,11 +38,16 @@ class Cell:
     end: int
 
 
-def _cells(norm: str) -> list[Cell]:
+def _cells(norm: str, skip: set[int] = frozenset()) -> list[Cell]:
+    """Cells of the one-cell-per-line tables; lines starting at an offset in ``skip`` (rows
+    parsed by ``prose_rows``) are left out."""
     out = []
     pos = 0
     for line in norm.split("\n"):
         off = pos
+        if off in skip:
+            pos += len(line) + 1
+            continue
         for part in line.split("|"):
             t = part.strip()
             if t:
@@ -61,18 +68,23 @@ class FlatTableExtractor:
         self.norm = norm
 
     def run(self) -> None:
-        self._cell_rows()
+        rows = self._rows = RowTableExtractor(self.fb, self.norm)
+        self._pending_code = None
+        rows.run(fallback=lambda label, vals, unit, headers, tp: self._row(
+            label, vals, unit, headers, False, tp, None, aligned=True))
+        self._cell_rows(rows.handled)
         self._inline_rows()
 
     # ---------------------------------------------------------------- cell per line
-    def _cell_rows(self) -> None:
-        cells = _cells(self.norm)
+    def _cell_rows(self, skip: set[int] = frozenset()) -> None:
+        cells = _cells(self.norm, skip)
         unit: str | None = None
         headers: list[str] = []
         header_run: list[str] = []
         has_rowno = False
         three_public = False
         project: str | None = None
+        title = ""
         i = 0
         while i < len(cells):
             c = cells[i]
@@ -82,6 +94,8 @@ class FlatTableExtractor:
                 unit = d.group(1) or d.group(2)
             if "行次" in t:
                 has_rowno = True
+            if re.search(r"表$|表\(", t) and not _is_value(t):
+                title = t
             if "三公" in t and len(t) > 12:
                 three_public = True
             elif re.search(r"收入支出决算总表|收入决算表|支出决算表|绩效自评表", t):
@@ -89,6 +103,8 @@ class FlatTableExtractor:
             if t == "项目名称" and i + 1 < len(cells):
                 project = re.sub(r"^[0-9A-Z]{10,}[-_]?", "", cells[i + 1].text) or None
             if _is_value(t):
+                if CODE_RE.match(t) and i + 1 < len(cells) and not _is_value(cells[i + 1].text):
+                    self._pending_code = t  # the code cell of the next 科目 row
                 i += 1
                 continue
             j = i + 1
@@ -96,6 +112,10 @@ class FlatTableExtractor:
             while j < len(cells) and _is_value(cells[j].text):
                 vals.append(cells[j])
                 j += 1
+            subject_ctx = re.search(r"科目|功能分类|经济分类", title + " ".join(headers + header_run))
+            if subject_ctx and len(vals) == 1 and CODE_RE.match(vals[0].text) and j < len(cells):
+                self._pending_code = vals[0].text  # "完成预算% | 2130201 | 行政运行": header, then a code
+                vals = []
             if not vals or len(t) > 40:
                 header_run.append(t)
                 i = j
@@ -103,11 +123,12 @@ class FlatTableExtractor:
             if header_run:
                 headers = header_run
                 header_run = []
-            self._row(c, vals, unit, headers, has_rowno, three_public, project)
+            if not self._subject_row(c, vals, unit, headers, has_rowno, title):
+                self._row(c, vals, unit, headers, has_rowno, three_public, project)
             i = j
 
     def _row(self, label: Cell, vals: list[Cell], unit: str | None, headers: list[str], has_rowno: bool,
-             three_public: bool, project: str | None) -> None:
+             three_public: bool, project: str | None, aligned: bool = False) -> None:
         fb = self.fb
         lab = re.sub(r"^(?:其中|[:、])+", "", label.text)
         lab = re.sub(r"^其中:", "", lab)
@@ -115,7 +136,7 @@ class FlatTableExtractor:
             vals = vals[1:]
         if not vals:
             return
-        cols = self._value_headers(headers)
+        cols = headers if aligned else self._value_headers(headers)
 
         def emit(metric, cell, u, q=None):
             t = cell.text
@@ -178,6 +199,25 @@ class FlatTableExtractor:
             q = km.group(0) if kw.qualifier is None else kw.qualifier
             emit(kw.metric, vals[0], unit, q or None)
             return
+
+    def _subject_row(self, label: Cell, vals: list[Cell], unit: str | None, headers: list[str], has_rowno: bool,
+                     title: str) -> bool:
+        """科目 rows of a one-cell-per-line table (code, name, values): same reading as the
+        ``|`` rows of ``prose_rows``. A code printed before the next row's name ends up as
+        this row's last value cell; it is dropped here and picked up for the next row."""
+        context = title + " " + " ".join(headers)
+        if not re.search(r"科目|功能分类|经济分类", context):
+            return False
+        if has_rowno and vals and re.fullmatch(r"\d{1,3}", vals[0].text):
+            vals = vals[1:]
+        code = self._pending_code
+        self._pending_code = None
+        if vals and CODE_RE.match(vals[-1].text) and "." not in vals[-1].text:
+            self._pending_code = vals[-1].text
+            vals = vals[:-1]
+        cols = [h for h in self._value_headers(headers) if not ROWNO.search(h)]
+        group = Group(label, code, list(zip(vals, cols)) if cols else [(v, "") for v in vals[:1]])
+        return self._rows._subject_row(group, unit, context)
 
     @staticmethod
     def _value_headers(headers: list[str]) -> list[str]:

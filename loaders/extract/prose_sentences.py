@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .prose_common import COUNTERS, FactBuilder, Mention, find_mentions
+from .prose_common import COUNTERS, NUM, FactBuilder, Mention, find_mentions, to_decimal
 from .prose_lexicon import (CLASS_RE, COMP_RE, CONNECTOR_TOKENS, DIRECTION_RE, INCREASE_WORDS, KEYWORDS,
                             PROCUREMENT_METRICS, THREE_PUBLIC_ITEMS, THREE_PUBLIC_TOTAL, YEAR_RE, Keyword)
 
@@ -20,7 +20,22 @@ PATH_TAIL = re.compile(r"(?::)?(?:年初预算|调整后预算|预算)?(?:支出
 HEADCOUNT_WORDS = re.compile(r"编制|在职|退休|离休|实有|人员|职工|人数|编外|聘用|工作人员|干部|遗属|临时工|人,")
 SCORE_WORDS = re.compile(r"自评|总得分|总分|综合得分|综合评分|评价得分|最终得分|评分为|得分为|分数为|评分结果")
 QUOTED = re.compile(r'"([^"\d;,。:]{2,60})"|《([^》\d;,。:]{2,60})》')
-NEXT_YEAR_BUDGET = re.compile(r"(20\d\d)年(?:度)?(?:部门|单位)?预算")
+NEXT_YEAR_BUDGET = re.compile(r"(20\d\d)年(?:度)?[^,;。\d]{0,16}?(?:预算|安排)")
+# "1.小型水库除险加固项目绩效自评综述:" / '"X"项目': a project whose figures follow
+PROJECT_HEAD = re.compile(r'^(?:"([^"]{2,40})"|([^,;:"\d]{2,40}?))项目(?=绩效|自评|支出|情况|综述|实施|资金|:|,|\)|$)')
+# a heading that leaves the project blocks (部门评价, 其他重要事项说明, the next report)
+LEAVE_PROJECT = re.compile(r"部门|单位|整体|说明|名词解释|附件|公开|报告")
+NOT_PROJECT = re.compile(r"部门|单位|决算|整体|年度|全部|所有|预算|其中|一级|二级|以下|各|共|等|本|该|重点|评价|绩效"
+                         r"|阶段|常年|一次性|通过|属")
+QUOTED_PROJECT = re.compile(r'"([^"\d;,。:]{2,60})"(?=项目|专项|采购|预算|资金|总投资|计划投入|实际|执行|完成支付)'
+                            r'|项目名称:?"?([^",;。:]{2,40})')
+# "完成小型水库除险加固12座(指标值:≥10座)": an indicator's actual value and its target
+INDICATOR = re.compile(
+    r"(?P<name>[^,;:。()\d]{2,30}?)(?P<act>" + NUM + r")(?P<au>[^\d,;:。()]{0,4}?)"
+    r"\((?:年度)?(?:指标值|目标值|绩效目标|目标|计划值)[:]?(?:[≥≤><=]|不低于|不少于|不高于|不超过|达到|大于|小于|等于|约)*"
+    r"(?P<tgt>" + NUM + r")(?P<tu>[^\d)]{0,4})\)")
+COVERAGE = re.compile(r"涉及|覆盖|共计?\d|项目\d+个")
+EXPLANATION = re.compile(r"原因|因素|因为|由于")
 BUDGET_WORDS = re.compile(r"预算(?:数|为|是|安排)?")
 COMPLETION = re.compile(r"(?:完成|执行|达到|为)?(?:了)?(?:年初|全年|调整后|调整)?预算(?:数)?的?$|预算完成率(?:为|是)?$|完成率(?:为|是)?$|执行率(?:为|是|达)?$")
 
@@ -79,7 +94,8 @@ class DocState:
     year: int | None
     fund: str | None = None  # gpb / all / govfund
     item_prefix: str = ""
-    pending_item: tuple[str, int] | None = None  # "(类)..(款)..(项)。" heading whose figures follow
+    pending_item: tuple[str, int] | None = None
+    project: str | None = None  # the project whose block we are in  # "(类)..(款)..(项)。" heading whose figures follow
     last_subject: str | None = None
     last_comp_prior: bool = False
     three_public_section: bool = False
@@ -97,7 +113,10 @@ class SentCtx:
     budget_frame: bool = False  # "年初预算X万元,其中:..." : the items are budgets
     prev_money_q: str | None = None
     prev_metric: str | None = None
-    item_start: int | None = None  # where the item named in an earlier sentence starts
+    item_start: int | None = None
+    where: str | None = None  # 国内 / 外事 of the last reception count
+    list_names: list = field(default_factory=list)  # names of the last "分别" list
+    labels: dict = field(default_factory=dict)  # mention start -> (label, abs start, share) of "A和B分别为a、b"  # where the item named in an earlier sentence starts
     facts: list = field(default_factory=list)
 
 
@@ -155,6 +174,11 @@ class SentenceExtractor:
                 # "...行政运行(项)。年初预算为X万元,支出决算为Y万元": the item is named in its own sentence
                 st.pending_item = (st.item_prefix, start + max(sent.find(p[:4]), 0))
             return
+        ph = self._project_heading(sent)
+        if ph:
+            st.project = ph
+        elif not ms and (ENUM_PREFIX.match(sent) or sent.lstrip().startswith("#")) and LEAVE_PROJECT.search(sent):
+            st.project = None
         pending, st.pending_item = st.pending_item, None
         if pending and ms and st.fund != "govfund" and re.match(
                 r"^(?:其中)?:?(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)", sent):
@@ -166,15 +190,29 @@ class SentenceExtractor:
         inherit = not comp_here and st.last_comp_prior and re.match(r"^[\s|]*其中", sent) is not None
         any_prior = False
         prev_end = 0
+        consumed = self._indicators(start, sent)
+        self._respectively(ctx, sent, ms)
         for k, m in enumerate(ms):
             a, b = m.start - start, m.end - start
+            if m.start in consumed:
+                prev_end = b
+                continue
             L = sent[prev_end:a]
             lc_off = 0
             for d in CLAUSE_DELIM.finditer(L):
                 lc_off = d.end()
             Lc = L[lc_off:]
+            l_abs, lc_abs = start + prev_end, start + prev_end + lc_off
+            if m.start in ctx.labels:  # "A和B,分别为a、b": b is B's amount
+                name, name_abs, share = ctx.labels[m.start]
+                if share and m.pct:
+                    self.fb.emit("share_pct", (m.start, m.num_end), m.value, "%", (name_abs, m.end), name)
+                    prev_end = b
+                    continue
+                L = Lc = name
+                l_abs = lc_abs = name_abs
             try:
-                res = self.mention(ctx, m, sent, L, Lc, start + prev_end, start + prev_end + lc_off,
+                res = self.mention(ctx, m, sent, L, Lc, l_abs, lc_abs,
                                    comp_here, inherit, ms[k - 1] if k else None)
             except Exception:  # one odd sentence must not stop the document
                 res = None
@@ -186,6 +224,84 @@ class SentenceExtractor:
             st.last_comp_prior = False
         if ctx.subject:
             st.last_subject = ctx.subject
+
+    @staticmethod
+    def _project_heading(sent: str) -> str | None:
+        """The project a "1.X项目绩效自评综述:" / '"X"项目...' sentence opens, else None."""
+        raw = sent.strip("#* ")
+        body = ENUM_PREFIX.sub("", raw, count=1).lstrip("(")
+        m = PROJECT_HEAD.match(body)
+        if not m:
+            return None
+        name = (m.group(1) or m.group(2) or "").strip(':"')
+        # an unquoted name only in a heading ("1.X项目...", "(X项目)") or before 项目绩效/项目自评
+        heading = body != raw or re.match(r"项目(?:绩效|自评)", body[m.end() - 2:]) is not None
+        if m.group(2) and (NOT_PROJECT.search(name) or not heading or ("项目" in name and not raw.startswith("("))):
+            return None
+        if len(name) < 2:
+            return None
+        # keep the heading's own wording "X项目" (project tables print the name that way)
+        return name if m.group(1) else name + "项目"
+
+    def _indicators(self, start: int, sent: str) -> set[int]:
+        """Emit "指标名 actual (指标值: target)" pairs; return the number starts used."""
+        used: set[int] = set()
+        for m in INDICATOR.finditer(sent):
+            au, tu = m.group("au").strip(), m.group("tu").strip()
+            unit_t, unit_a = tu or au, au or tu
+            if not unit_t or re.search(r"[年月日]", unit_t):
+                continue
+            name = clean_qualifier(re.sub(r"^(?:主要)?(?:产出|效果|效益|指标)(?:和效果)?", "", m.group("name")))
+            if len(name) < 2:
+                continue
+            q = name
+            a0 = start + m.start("name") + m.group("name").find(name[:2]) if name[:2] in m.group("name") else start + m.start("name")
+            for key, metric, unit in (("act", "perf_indicator_actual", unit_a), ("tgt", "perf_indicator_target", unit_t)):
+                v = to_decimal(m.group(key))
+                span = (start + m.start(key), start + m.end(key))
+                ev_end = start + (m.end("au") if key == "act" else m.end())
+                self.fb.emit(metric, span, v, unit, (a0, ev_end), q)
+                used.add(span[0])
+        return used
+
+    def _respectively(self, ctx: SentCtx, sent: str, ms: list[Mention]) -> None:
+        """"A和B(,)分别为a万元、b万元" / "分别占x%、y%": pair the listed names with the amounts."""
+        start = ctx.start
+        for rm in re.finditer(r"分别(?:为|是|达到|达|占)?:?", sent):
+            after = [m for m in ms if m.start - start >= rm.end()]
+            run: list[Mention] = []
+            for m in after:
+                gap = sent[(run[-1].end if run else rm.end() + start) - start: m.start - start]
+                if run and gap not in ("、", ",", "和", "及", "与", "、占", ",占"):
+                    break
+                if not run and gap not in ("", "占"):
+                    break
+                run.append(m)
+            if len(run) < 2:
+                continue
+            head = sent[:rm.start()].rstrip(",")
+            prev_m = [m for m in ms if m.end - start <= rm.start()]
+            lo = max((prev_m[-1].end - start) if prev_m else 0,
+                     max((d.end() for d in re.finditer(r"[,;:]", head)), default=0))
+            clause = head[lo:]
+            intro = max((x.end() for x in re.finditer(r"主要(?:为|是|包括|有)|包括|其中", clause)), default=0)
+            clause = clause[intro:]
+            share = "占" in rm.group(0)
+            if not clause.strip(",") and len(ctx.list_names) == len(run):  # "...分别为a、b,分别占x%、y%"
+                for (name, p_abs), m in zip(ctx.list_names, run):
+                    ctx.labels[m.start] = (name, p_abs, share)
+                continue
+            for pat in (r"、", r"、|和|及|与"):
+                parts, pos = [], 0
+                for piece in re.split("(" + pat + ")", clause):
+                    if piece and not re.fullmatch(pat, piece):
+                        parts.append((piece, clause.find(piece, pos)))
+                    pos += len(piece)
+                if len(parts) == len(run) and all(len(p) >= 2 for p, _ in parts):
+                    ctx.list_names = [(name, start + lo + intro + p0) for name, p0 in parts]
+                    for (name, p_abs), m in zip(ctx.list_names, run):
+                        ctx.labels[m.start] = (name, p_abs, share)
+                    break
 
     def _prior_comparisons(self, sent: str) -> list[tuple[int, int, bool]]:
         """(start, end, is_prior_year) of every comparison phrase in the sentence."""
@@ -265,13 +381,16 @@ class SentenceExtractor:
             return self._counter(ctx, m, L, Lc, lc_abs, sent)
         if m.unit == "分":
             if SCORE_WORDS.search(L) and m.value <= 100:
-                qm = QUOTED.findall(sent[:rel])
-                q = (qm[-1][0] or qm[-1][1]) if qm else ("部门整体" if "部门整体" in sent or "整体" in sent else None)
+                if "整体" in sent[:rel]:
+                    q = "部门整体"
+                else:
+                    qm = QUOTED_PROJECT.findall(sent[:rel])
+                    q = (qm[-1][0] or qm[-1][1]) if qm else st.project
                 fb.emit("self_eval_score", span, m.value, "分", (lc_abs, m.end), q)
             return None
 
         # ---- money
-        if re.search(r"原因|因素", sent[:rel]) or ctx.budget_frame:
+        if EXPLANATION.search(sent[:rel]) or ctx.budget_frame:
             return None  # amounts quoted to explain a change; budget-framed lists
         out = self._money(ctx, m, sent, L, Lc, lc_s, l_abs, lc_abs, rel)
         if prev is None and ctx.kind in (None, "other") and re.search(r"预算(?:数|资金)?(?:为|是)?$", Lc) \
@@ -280,9 +399,13 @@ class SentenceExtractor:
         return out
 
     def _subject_text(self, s: str) -> str | None:
+        if re.search(r"\d", s):  # "减少0.28万元,降低3.09%,其中:X支出决算": the subject is X
+            s = re.split(r"[\d%,;:]", s)[-1]
         s = re.sub(r"^(?:相比|比较|对比|决算数?|决算|同期|,|:|的|\(疫情前\))+", "", s)
         s = clean_qualifier(s)
         s = re.sub(r"(?:相比|比较|决算数?)$", "", s)
+        if DIRECTION_RE.search(s):
+            return None
         return s if len(s) >= 2 and re.search(r"[\u4e00-\u9fff]", s) else None
 
     def _canonical_subject(self, q: str | None, sent: str) -> str | None:
@@ -326,8 +449,13 @@ class SentenceExtractor:
         return None
 
     def _project_name(self, ctx: SentCtx) -> str | None:
-        qm = QUOTED.findall(ctx.text)
-        return (qm[-1][0] or qm[-1][1]) if qm else None
+        """The project a sentence's figures belong to: one named in the sentence as
+        '"X"项目' / 项目名称:X, else the project whose block we are in. Other quoted text
+        ("不合格", document titles) is not a project name."""
+        qm = QUOTED_PROJECT.findall(ctx.text)
+        if qm:
+            return qm[-1][0] or qm[-1][1]
+        return self.state.project
 
     def _counter(self, ctx: SentCtx, m: Mention, L: str, Lc: str, lc_abs: int, sent: str):
         fb = self.fb
@@ -337,6 +465,8 @@ class SentenceExtractor:
         where = "国内" if "国内" in Lc else ("外事" if "外事" in Lc or "外宾" in Lc else None)
         if u == "批次" or (u in ("人次", "人") and "接待" in Lc):
             ctx.counter = "reception"
+            where = where or ctx.where
+            ctx.where = where
             fb.emit("reception_batches" if u == "批次" else "reception_persons", span, m.value, u, ev, where)
             return None
         if (u in ("个", "次") and re.search(r"团组|出国", Lc)) or (u in ("人次", "人") and re.search(r"出国|出境", Lc)):
@@ -345,7 +475,7 @@ class SentenceExtractor:
             return None
         if u == "人次" and ctx.counter in ("reception", "outbound") and len(strip_connectors(Lc)) <= 4:
             metric = "reception_persons" if ctx.counter == "reception" else "outbound_persons"
-            fb.emit(metric, span, m.value, u, ev, where if ctx.counter == "reception" else None)
+            fb.emit(metric, span, m.value, u, ev, (where or ctx.where) if ctx.counter == "reception" else None)
             return None
         if u == "人" and ctx.counter in ("reception", "outbound") and len(strip_connectors(Lc)) <= 2:
             metric = "reception_persons" if ctx.counter == "reception" else "outbound_persons"
@@ -369,6 +499,9 @@ class SentenceExtractor:
             cut = max([cut] + [x.end() for x in re.finditer("其中", q[: kw.start()])])
             q = clean_qualifier(q[cut:])
             q = re.sub(r"(?:为|是|共|有|达)+$", "", q)
+            # "中心事业编制" -> "事业编制": the unit's name is not the kind of headcount
+            q = re.sub(r"^.*?(?:中心|单位|部门|本局|局|院|站|所|办公室|委员会|队|馆|学校|政府)(?=.{2,})", "", q) \
+                if HEADCOUNT_WORDS.search(re.sub(r"^.*?(?:中心|单位|部门|局|院|站|所|办公室|委员会|队|馆|学校|政府)", "", q)) else q
             fb.emit("headcount", span, m.value, u, ev, q or None)
         return None
 
@@ -435,6 +568,11 @@ class SentenceExtractor:
                 return None
             ctx.kind, ctx.subject = "tp", q
             budget = re.search(r"预算", rest) and not re.search(r"决算", rest)
+            if re.search(r"预算(?:数)?(?:和|与|及|、)(?:支出)?决算(?:数)?(?:均|都)(?:为|是)?$", rest):
+                # "公务接待费年初预算和决算均为0万元": both figures
+                fb.emit("three_public_budget", span, m.value, m.unit, (ev0, m.end), q)
+                budget = False
+                rest = ""
             if budget:
                 fb.emit("three_public_budget", span, m.value, m.unit, (ev0, m.end), q)
                 ctx.budget_pending = bool(re.search(r"完成", rest))
@@ -456,11 +594,25 @@ class SentenceExtractor:
                 hit = None
             elif kw.metric in ("procurement_goods", "procurement_works", "procurement_services") and len(km.group(0)) <= 2 and "采购" not in Lc and "其中" not in sent:
                 hit = None
+        if hit and re.search(r"涉及|覆盖", Lc[: hit[1].start()]):
+            ctx.prev_money_q, ctx.prev_metric = None, None  # coverage of an evaluation, not spending
+            return None
         if hit:
             kw, km = hit
             metric = kw.metric
             q = km.group(0) if kw.qualifier is None else kw.qualifier
             ev0 = lc_abs + km.start()
+            pair = re.fullmatch(r"(收入|支出)(?:决算)?总计", km.group(0))
+            if metric == "total_income_expense" and pair and ctx.prev_metric == "fin_approp_total":
+                # "财政拨款收入总计a万元,支出总计b万元": the second total is 财政拨款 too
+                metric, q = "fin_approp_total", "财政拨款" + pair.group(1) + "总计"
+            if pair and ctx.prev_metric in ("fin_approp_total", "total_income_expense") and \
+                    ctx.prev_money_q and ctx.prev_money_q.endswith("总计") and pair.group(1) not in ctx.prev_money_q:
+                fb.emit(metric, span, m.value, m.unit, (ev0, m.end), q)
+                both = ("财政拨款" if metric == "fin_approp_total" else "") + "收、支总计"
+                ctx.subject, ctx.kind, ctx.prev_money_q, ctx.prev_metric = both, "kw", q, metric
+                ctx.change_subject = None
+                return None
             if metric == "total_income_expense" and kw.also and re.search(r"各(?:是|为)|分别(?:是|为)", Lc[km.end():]):
                 # "收、支总计各是a万元、b万元" : first is 收入总计, the next one 支出总计
                 ctx.budget_pending = False
@@ -522,7 +674,9 @@ class SentenceExtractor:
 
         # ---- a project's figures stated in prose
         proj = self._project_money(Lc)
-        if proj and (QUOTED.search(sent[:rel]) or ("项目" in sent[:rel] and "采购" not in sent)):
+        if proj and COVERAGE.search(sent[max(0, rel - len(Lc) - 12):rel]):
+            proj = None  # "项目4个,涉及预算金额598.42万元": a total over several projects
+        if proj and (QUOTED.search(sent[:rel]) or st.project or ("项目" in sent[:rel] and "采购" not in sent)):
             q = self._project_name(ctx)
             fb.emit(proj, span, m.value, m.unit, (lc_abs, m.end), q)
             ctx.kind, ctx.subject = "project", q
@@ -531,6 +685,8 @@ class SentenceExtractor:
 
         # unknown label: remember it as the subject of a following 占 x%
         g = clean_qualifier(Lc)
+        if re.search(r"涉及|覆盖", sent[max(0, rel - len(Lc) - 16):rel]):
+            g = ""
         ctx.prev_money_q, ctx.prev_metric = (g or None), None
         ctx.kind = ctx.kind if lc_s == "" else "other"
         if lc_s != "":
