@@ -39,6 +39,9 @@ __all__ = [
     "show",
     "chart_title",
     "headroom",
+    "basis_channels",
+    "BASIS_STATED",
+    "BASIS_DERIVED",
     "table",
     "table_html",
 ]
@@ -142,6 +145,41 @@ def for_chart(frame: pl.DataFrame) -> pl.DataFrame:
         if isinstance(dtype, pl.Decimal)
     ]
     return frame.with_columns(casts) if casts else frame
+
+
+BASIS_STATED, BASIS_DERIVED = "披露值", "推算值"
+# legend swatches are drawn in a neutral grey: the bars' colour belongs to the colour legend
+# (unit), the 口径 legend only shows the fill and outline style
+_BASIS_LEGEND = dict(
+    title="口径",
+    symbolType="square",
+    symbolSize=220,
+    symbolFillColor="#7f7f7f",
+    symbolStrokeColor="#333333",
+    symbolStrokeWidth=1.5,
+)
+
+
+def basis_channels(
+    field: str = "basis",
+    domain: tuple[str, str] = (BASIS_STATED, BASIS_DERIVED),
+    title: str | None = None,
+) -> dict[str, object]:
+    """Encodings that tell a stated value from a derived one on a bar also coloured by another
+    field: solid vs pale with a dashed outline. Both channels share one legend whose
+    swatches are neutral grey, so the legend shows exactly the difference the bars show. Use
+    with mark_bar(strokeWidth=1.5) and a `stroke` encoding equal to the colour encoding."""
+    legend = alt.Legend(**{**_BASIS_LEGEND, **({"title": title} if title else {})})
+    values = list(domain)
+    return {
+        # opacity (not fillOpacity): Vega-Lite draws each legend swatch with its entry's opacity
+        "opacity": alt.Opacity(
+            f"{field}:N", scale=alt.Scale(domain=values, range=[1.0, 0.4]), legend=legend
+        ),
+        "strokeDash": alt.StrokeDash(
+            f"{field}:N", scale=alt.Scale(domain=values, range=[[1, 0], [4, 2]]), legend=legend
+        ),
+    }
 
 
 def headroom(frame: pl.DataFrame, column: str, factor: float = 1.18) -> alt.Scale:

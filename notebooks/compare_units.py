@@ -61,10 +61,19 @@ def draw(chart: alt.TopLevelMixin, name: str) -> None:
     charts.show(chart, name, chart_dir, prefix="compare_units")
 
 
-STATED, DERIVED = "披露值", "推算值"
-BASIS_OPACITY = alt.Opacity(
-    "basis:N", title="口径", scale=alt.Scale(domain=[STATED, DERIVED], range=[1.0, 0.4])
-)
+STATED, DERIVED = charts.BASIS_STATED, charts.BASIS_DERIVED
+
+
+def basis_bars(base: alt.Chart, field: str, title: str) -> alt.Chart:
+    """Bars coloured by `field`; a derived value is pale with a dashed outline in the same colour
+    (the 口径 legend shows that style in neutral grey)."""
+    return base.mark_bar(strokeWidth=1.5).encode(
+        color=alt.Color(field, title=title),
+        stroke=alt.Stroke(field, title=title),  # same field and title: one merged colour legend
+        **charts.basis_channels(),
+    )
+
+
 METRIC_LABELS = {
     "total_income_expense": "收支总计",
     "total_income": "本年收入合计",
@@ -91,16 +100,16 @@ units = pl.DataFrame(schema={"unit_id": pl.Utf8, "unit_name": pl.Utf8})
 if wh.exists("marts.dim_unit"):
     units = wh.sql(
         """
-        SELECT u.unit_id, u.unit_name, u.province, u.city, u.county, u.admin_level,
+        SELECT u.unit_id, coalesce(u.unit_name, '未识别名称的单位 ' || u.unit_id) AS unit_name, u.province, u.city, u.county, u.admin_level,
                string_agg(DISTINCT CAST(d.fiscal_year AS VARCHAR), '、' ORDER BY CAST(d.fiscal_year AS VARCHAR)) AS years
         FROM marts.dim_unit u
         LEFT JOIN marts.dim_document d USING (unit_id)
         WHERE u.unit_id <> '-1'  -- the 未知单位 member
         GROUP BY ALL
-        ORDER BY u.unit_name
+        ORDER BY 2
         """
         if wh.exists("marts.dim_document")
-        else "SELECT unit_id, unit_name, province, city, county, admin_level FROM marts.dim_unit WHERE unit_id <> '-1' ORDER BY unit_name"
+        else "SELECT unit_id, coalesce(unit_name, '未识别名称的单位 ' || unit_id) AS unit_name, province, city, county, admin_level FROM marts.dim_unit WHERE unit_id <> '-1' ORDER BY unit_name"
     )
 if isinstance(unit_ids, str):  # papermill -p passes a string: "id1,id2"
     unit_ids = [u.strip() for u in unit_ids.split(",") if u.strip()]
@@ -170,11 +179,63 @@ else:
         xOffset=alt.XOffset("unit_name:N"),
         y=alt.Y("amount_wan:Q", title="金额（万元）"),
     )
-    bars = base.mark_bar().encode(color=alt.Color("unit_name:N", title="单位"), opacity=BASIS_OPACITY)
+    bars = basis_bars(base, "unit_name:N", "单位")
     labels = base.mark_text(dy=-6, fontSize=10).encode(text=alt.Text("amount_wan:Q", format=",.2f"))
     draw((bars + labels).properties(title="收支总计（万元）：披露值与推算的上年值", width=520), "total_income_expense")
     derived_n = totals.filter(pl.col("is_derived")).height
-    say(f"共 {totals.height} 个单位-年度数值，其中 {derived_n} 个为根据上年比较语句推算的上年值（浅色）。")
+    years = "、".join(str(y) for y in sorted(totals["fiscal_year"].unique()))
+    say(
+        f"覆盖年度：{years}。共 {totals.height} 个单位-年度数值，其中 {derived_n} 个为根据上年比较语句"
+        "推算的上年值（浅色、虚线框）。"
+    )
+
+# %% [markdown]
+# ## 2a. 财政拨款、一般公共预算支出、机关运行经费与“三公”经费
+#
+# The same stated-or-derived view for the other headline figures a final account compares
+# with the year before: 财政拨款收支总计, 一般公共预算财政拨款支出, 机关运行经费 and the
+# “三公”经费 total. One panel per figure, each with its own scale; a year appears wherever a
+# document states the figure or lets the warehouse derive it.
+
+# %%
+KEY_METRICS = ["fin_approp_total", "gpb_expense_total", "office_running_cost", "three_public_total"]
+key = one_per_metric(
+    unit_frame(
+        "fct_budget_totals",
+        "unit_id, fiscal_year, metric, qualifier, amount_wan, is_derived",
+        f"measure = '决算' AND metric IN ({', '.join(repr(m) for m in KEY_METRICS)})",
+    )
+)
+if key.is_empty():
+    say("没有财政拨款、一般公共预算支出、机关运行经费或“三公”经费数据。")
+else:
+    data = charts.for_chart(key).with_columns(
+        pl.col("fiscal_year").cast(pl.Utf8).alias("year"),
+        pl.col("metric").replace_strict(METRIC_LABELS, default=pl.col("metric")).alias("metric_label"),
+    )
+    base = alt.Chart().encode(
+        x=alt.X("year:O", title="年度", axis=alt.Axis(labelAngle=0)),
+        xOffset=alt.XOffset("unit_name:N"),
+        y=alt.Y("amount_wan:Q", title="万元"),
+    )
+    layered = alt.layer(
+        basis_bars(base, "unit_name:N", "单位"),
+        base.mark_text(dy=-6, fontSize=9).encode(text=alt.Text("amount_wan:Q", format=",.2f")),
+        data=data,
+    ).properties(width=250, height=190)
+    chart = (
+        layered.facet(facet=alt.Facet("metric_label:N", title=None, sort=[METRIC_LABELS[m] for m in KEY_METRICS]), columns=2)
+        .resolve_scale(y="independent")
+        .properties(title="主要指标（万元）：披露值与推算的上年值")
+    )
+    draw(chart, "key_totals_by_year")
+    shown = data.group_by("metric_label").agg(
+        pl.col("year").unique().sort().str.join("、").alias("years"), pl.col("is_derived").sum().alias("derived")
+    ).sort("metric_label")
+    say(
+        "；".join(f"{r['metric_label']}：{r['years']} 年（推算 {r['derived']} 个）" for r in shown.iter_rows(named=True))
+        + "。"
+    )
 
 # %% [markdown]
 # ## 3. 收入结构
@@ -225,7 +286,7 @@ class_names = (
 )
 by_class = unit_frame(
     "fct_spending_by_class",
-    "unit_id, fiscal_year, fund_scope, class_code, amount_wan",
+    "unit_id, fiscal_year, fund_scope, class_code, amount_wan, is_derived",
     "measure = '决算' AND amount_wan IS NOT NULL",
 )
 if not by_class.is_empty():
@@ -235,7 +296,7 @@ if not by_class.is_empty():
 if by_class.is_empty():
     say("没有按功能分类（类）的支出数据。")
 else:
-    scope_rank = {"全部资金": 0, "一般公共预算财政拨款": 1, "政府性基金": 2}
+    scope_rank = {"全部资金": 0, "财政拨款": 1, "一般公共预算财政拨款": 2, "政府性基金": 3, "国有资本经营预算": 4}
     best = (
         by_class.with_columns(pl.col("fund_scope").replace_strict(scope_rank, default=9).alias("rank"))
         .group_by("unit_id", "fiscal_year")
@@ -248,18 +309,17 @@ else:
         (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年（" + pl.col("fund_scope") + "）").alias("unit_year"),
         (pl.col("class_code") + " " + pl.col("class_name")).alias("class_label"),
     )
-    chart = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            y=alt.Y("unit_year:N", title="单位、年度（资金范围）"),
-            x=alt.X("amount_wan:Q", title="支出（万元）", stack="zero"),
-            color=alt.Color("class_label:N", title="功能分类（类）"),
-            order=alt.Order("class_code:N"),
-        )
-        .properties(title="按功能分类（类）的支出（万元）", width=460)
+    base = alt.Chart(data).encode(
+        y=alt.Y("unit_year:N", title="单位、年度（资金范围）"),
+        x=alt.X("amount_wan:Q", title="支出（万元）", stack="zero"),
+        order=alt.Order("class_code:N"),
+    )
+    chart = basis_bars(base, "class_label:N", "功能分类（类）").properties(
+        title="按功能分类（类）的支出（万元）", width=460
     )
     draw(chart, "spending_by_class")
+    if not by_class["is_derived"].any():
+        say("各类支出均为文件所载（披露值）；文件没有按类给出与上年的比较，无法推算上年各类支出。")
 
 # %% [markdown]
 # ## 5. 基本支出与项目支出
@@ -290,7 +350,7 @@ else:
         x=alt.X("amount_wan:Q", title="支出（万元）", stack="zero"),
         order=alt.Order("metric:N"),
     )
-    bars = base.mark_bar().encode(color=alt.Color("metric_label:N", title="支出性质"), opacity=BASIS_OPACITY)
+    bars = basis_bars(base, "metric_label:N", "支出性质")
     text = base.mark_text(dx=-4, align="right", color="white", fontSize=10).encode(
         x=alt.X("amount_wan:Q", stack="zero"), text=alt.Text("share:Q", format=".1%")
     )
@@ -310,9 +370,12 @@ costs = one_per_metric(
         "metric IN ('basic_personnel', 'basic_public') AND measure = '决算' AND NOT is_derived",
     )
 )
-# headcount is read from a marts.fct_headcount (unit_id, fiscal_year, headcount_kind, persons) when the
-# warehouse has one
-heads = unit_frame("fct_headcount", "unit_id, fiscal_year, headcount_kind, persons")
+# the denominator is the one headcount per unit-year marked is_per_head_basis in marts.fct_headcount
+# (年末实有 > 在职 > 在编; never 编制 posts or 退休 staff)
+heads = unit_frame(
+    "fct_headcount", "unit_id, fiscal_year, headcount_kind, headcount_name_printed, persons",
+    "is_per_head_basis AND measure = '决算'",
+)
 if costs.is_empty():
     say("没有人员经费/公用经费数据。")
 elif heads.is_empty():
@@ -329,7 +392,7 @@ elif heads.is_empty():
         )
     )
 else:
-    head = heads.group_by("unit_id", "fiscal_year").agg(pl.col("persons").max())
+    head = heads.select("unit_id", "fiscal_year", "headcount_kind", "headcount_name_printed", "persons")
     per_head = charts.for_chart(costs).join(head, on=["unit_id", "fiscal_year"]).with_columns(
         (pl.col("amount_wan") / pl.col("persons")).alias("per_head_wan"),
         pl.col("metric").replace_strict(METRIC_LABELS, default=pl.col("metric")).alias("metric_label"),
@@ -346,6 +409,17 @@ else:
         bars = base.mark_bar().encode(color=alt.Color("metric_label:N", title="经费"))
         text = base.mark_text(align="left", dx=3, fontSize=10).encode(text=alt.Text("per_head_wan:Q", format=".2f"))
         draw((bars + text).properties(title="人均人员经费与公用经费（万元/人）", width=460), "cost_per_head")
+        charts.table(
+            per_head.sort("unit_name", "fiscal_year", "metric").select(
+                pl.col("unit_name").alias("单位"),
+                pl.col("fiscal_year").alias("年度"),
+                pl.col("metric_label").alias("经费"),
+                pl.col("amount_wan").alias("金额（万元）"),
+                (pl.col("headcount_name_printed") + "（" + pl.col("headcount_kind") + "）").alias("人数口径"),
+                pl.col("persons").alias("人数"),
+                pl.col("per_head_wan").round(2).alias("人均（万元/人）"),
+            )
+        )
         missing = sorted(set(costs["unit_name"]) - set(per_head["unit_name"]))
         if missing:
             say("未披露人数、未计入人均的单位：" + "、".join(missing) + "。")
@@ -423,7 +497,7 @@ else:
     )
     bars = (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(strokeWidth=1.5)
         .encode(
             y=alt.Y("project_name:N", title="项目", sort=alt.EncodingSortField("rate", op="max", order="descending")),
             x=alt.X(
@@ -432,11 +506,12 @@ else:
                 scale=alt.Scale(domain=[0, max(115.0, float(data["rate"].max()) * 1.12)], nice=False),
             ),
             color=alt.Color("unit_year:N", title="单位及年度"),
-            opacity=alt.Opacity("rate_basis:N", title="执行率来源", scale=alt.Scale(domain=[STATED, "计算值"], range=[1.0, 0.55])),
+            stroke=alt.Stroke("unit_year:N", title="单位及年度"),
+            **charts.basis_channels("rate_basis", (STATED, "计算值"), "执行率来源"),
         )
     )
-    text = bars.mark_text(align="left", dx=3, fontSize=10).encode(
-        text=alt.Text("rate:Q", format=".1f"), color=alt.value("black"), opacity=alt.value(1)
+    text = bars.mark_text(align="left", dx=3, fontSize=10, strokeWidth=0).encode(
+        text=alt.Text("rate:Q", format=".1f"), color=alt.value("black"), fillOpacity=alt.value(1), strokeDash=alt.value([1, 0])
     )
     rule = alt.Chart(pl.DataFrame({"target": [100.0]})).mark_rule(color="#e45756", strokeDash=[4, 3]).encode(x="target:Q")
     draw((bars + text + rule).properties(title="项目预算执行率（%，红线为 100%）", width=420), "project_execution")

@@ -64,44 +64,14 @@ STATUS_LABELS = {
     "insufficient_data": "数据不足",
 }
 STATUS_COLORS = ["#54a24b", "#e45756", "#bab0ac", "#eeca3b"]
-# Chinese labels of the reconciliation rules (rule_name in marts.fct_dq_findings), and the
-# unit their expected / actual / difference are measured in when it is not 万元.
-RULE_LABELS = {
-    "class_equals_sum_of_sections": "类 = 各款之和",
-    "class_equals_sum_of_items": "类 = 各项之和",
-    "gpb_total_equals_sum_of_classes": "一般公共预算财政拨款支出 = 各类之和",
-    "share_recomputes": "占比可由部分与总额复算",
-    "basic_plus_project_equals_total": "基本支出 + 项目支出 = 本年支出合计",
-    "personnel_plus_public_equals_basic": "人员经费 + 公用经费 = 基本支出",
-    "economic_items_add_up": "经济分类各项之和 = 人员/公用经费",
-    "income_total_equals_sources": "本年收入合计 = 各收入来源之和",
-    "grand_total_identity": "收入总计 = 本年收入 + 结转结余",
-    "yoy_amount_and_percent_agree": "同比增减额与增减率一致",
-    "yoy_matches_prior_document": "推算上年数 = 上年文件所载",
-    "three_public_total_equals_items": "“三公”合计 = 各项之和",
-    "three_public_item_within_budget": "“三公”各项不超预算",
-    "project_executed_within_budget": "项目执行数不超预算",
-    "project_execution_rate_recomputes": "项目执行率可复算",
-    "projects_sum_to_project_expense": "各项目执行数之和 = 项目支出",
-    "same_fact_stated_twice_agrees": "同一数字两处表述一致",
-    "direction_words_agree": "“大于/小于/等于预算”与完成率一致",
-    "placeholder_residue": "正文残留模板占位（XX、增加/减少）",
-    "foreign_year_in_body": "正文出现其他年度",
-}
-NON_MONEY_UNITS = {
-    "share_recomputes": "百分点",
-    "yoy_amount_and_percent_agree": "百分点",
-    "project_execution_rate_recomputes": "百分点",
-    "placeholder_residue": "处",
-    "foreign_year_in_body": "处",
-}
 say(f"数据仓库：`{wh.path}`" + ("" if wh.available else " —— **文件不存在**，没有核对结果。"))
 
 # %% [markdown]
 # ## 1. 核对台账
 #
 # The ledger joined to its documents, so each finding names the unit, year and file it is
-# about. Optional columns (a rule's description) are used when the mart has them.
+# about. Each rule carries its Chinese description and the unit its expected / actual /
+# difference are measured in (万元; pp = 百分点; 个 = hits in the text).
 
 # %%
 findings = pl.DataFrame()
@@ -119,12 +89,16 @@ if wh.exists("marts.fct_dq_findings"):
 if findings.is_empty():
     say("没有核对结果（`marts.fct_dq_findings` 为空或不存在）：先运行 `juesuan load` 和 `juesuan build`。")
 else:
-    if "rule_name" not in findings.columns:
-        findings = findings.with_columns(pl.col("rule_id").alias("rule_name"))
+    # the rule's Chinese description and the unit of its amounts come from the ledger itself
+    # (reference.dq_rules via marts.fct_dq_findings); a warehouse built before they existed
+    # shows the rule's English name and no unit
+    if "rule_description" not in findings.columns:
+        findings = findings.with_columns(
+            pl.col("rule_name").alias("rule_description"), pl.lit(None, pl.Utf8).alias("measure_unit")
+        )
     findings = findings.with_columns(
         pl.col("status").replace_strict(STATUS_LABELS, default=pl.col("status")).alias("status_label"),
-        pl.col("rule_name").replace_strict(RULE_LABELS, default=pl.col("rule_name")).alias("rule_text"),
-        pl.col("rule_name").replace_strict(NON_MONEY_UNITS, default="万元").alias("measure_unit"),
+        pl.col("rule_description").alias("rule_text"),
         pl.coalesce(
             pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年",
             pl.col("file_name"),

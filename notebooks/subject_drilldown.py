@@ -130,7 +130,7 @@ if chosen and wh.exists("marts.fct_spending_by_function") and wh.exists("marts.d
         LEFT JOIN marts.dim_function_subject s USING (subject_code)
         LEFT JOIN marts.dim_function_subject k ON k.subject_code = left(f.subject_code, 5)
         LEFT JOIN marts.dim_unit u USING (unit_id)
-        WHERE f.measure = '决算' AND f.subject_code LIKE $prefix || '%'
+        WHERE f.measure = '决算' AND f.expense_nature = '合计' AND f.subject_code LIKE $prefix || '%'
           AND f.subject_level IN ('款', '项') AND f.amount_wan IS NOT NULL
         ORDER BY f.subject_code, unit_name, f.fiscal_year
         """,

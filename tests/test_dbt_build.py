@@ -1,7 +1,8 @@
 """dbt project: build the marts on the two samples and check the golden figures.
 
 Two warehouses, both in tmp dirs:
-  * real   - the samples loaded by the real loader (`juesuan load data/samples`);
+  * real   - the samples loaded by the real loader and built by `juesuan build`, shared with the
+    notebook and report tests (conftest.py: sample_warehouse_build);
   * fixture - tests/dbt_fixtures/raw_fixture.py (samples' facts by hand + a synthetic 米易 2022
     决算 and 2023 预算, for prior-year agreement and budget-vs-final).
 Each runs `dbt build` (seeds, models, unit tests, data tests) and must finish without errors;
@@ -44,20 +45,13 @@ def _summary(out: str) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def real_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("dbt_real")
-    db = tmp / "warehouse.duckdb"
-    env = {**os.environ, "JUESUAN_DB": str(db)}
-    load = subprocess.run(
-        [str(BIN / "juesuan"), "load", str(ROOT / "data" / "samples")],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-    )
-    assert load.returncode == 0, load.stdout + load.stderr
-    build = _dbt_build(db, tmp)
-    assert build.returncode == 0, build.stdout[-5000:]
-    summary = _summary(build.stdout)
+def real_db(sample_warehouse_build) -> Path:
+    """The samples loaded by the real loader and built by `juesuan build` (shared, conftest.py)."""
+    out = sample_warehouse_build.build_output
+    assert sample_warehouse_build.build_returncode == 0, out[-5000:]
+    summary = _summary(out)
     assert summary["ERROR"] == 0 and summary["PASS"] > 100, summary
-    return db
+    return sample_warehouse_build.path
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +183,54 @@ def test_prior_year_and_budget_vs_final_on_fixture(fixture_db: Path) -> None:
         select fact_source, statement_count from intermediate.int_facts_deduplicated
         where unit_id = '{miyi}' and fiscal_year = 2022 and metric = 'gpb_expense_total'""")
     assert kept == [("table", 2)]
+
+
+def test_headcount_and_per_head_basis(real_db: Path) -> None:
+    miyi, ziyang = _unit(real_db, MIYI), _unit(real_db, ZIYANG)
+    rows = {
+        (u, kind): (persons, basis)
+        for u, kind, persons, basis in _q(real_db, """
+            select unit_id, headcount_kind, persons, is_per_head_basis
+            from marts.fct_headcount where measure = '决算'""")
+    }
+    # 米易 2023: 年末实有在职人数 12 is the denominator, 年初正式在编人员 12 is not
+    assert rows[(miyi, "年末实有")] == (12, True)
+    assert rows[(miyi, "在编")] == (12, False)
+    # 资阳 2021: 15 posts (事业编制) are not persons; the 11 在职 are
+    assert rows[(ziyang, "编制")] == (15, False)
+    assert rows[(ziyang, "在职")] == (11, True)
+
+
+def test_rename_sentence_adds_the_former_name(real_db: Path) -> None:
+    variants = _q(real_db, f"select name_variants from marts.dim_unit where unit_id = '{_unit(real_db, MIYI)}'")[0][0]
+    assert "米易县集体土地征收服务中心" in variants  # “…服务中心”更名为“…补偿安置中心”
+
+
+def test_dq_findings_carry_rule_text_and_unit_from_the_seed(real_db: Path) -> None:
+    rows = dict(
+        (r, (d, m))
+        for r, d, m in _q(real_db, "select distinct rule_id, rule_description, measure_unit from marts.fct_dq_findings")
+    )
+    assert rows["R06"] == ("人员经费 + 公用经费 = 基本支出", "万元")
+    assert rows["R04"][1] == "pp" and rows["R19"][1] == "个"
+    assert all(d and any("\u4e00" <= ch <= "\u9fff" for ch in d) for d, _ in rows.values())
+
+
+def test_every_metric_lands_in_a_mart_or_the_unmapped_list(real_db: Path) -> None:
+    raw = {m for (m,) in _q(real_db, "select distinct metric from raw.facts")}
+    routed = {m for (m,) in _q(real_db, "select distinct metric from reference.metric_routes")}
+    unmapped = {m for (m,) in _q(real_db, "select metric from intermediate.int_facts_unmapped")}
+    assert raw - routed == unmapped
+    assert not routed & unmapped
+
+
+def test_economic_items_keep_budget_and_final_apart(real_db: Path) -> None:
+    # every 经济分类 row is labelled; 米易 2023's 决算 人员经费 items are the 决算 figures
+    # (基本工资 48.11), never the 年初预算 ones printed in the same document (46.34)
+    miyi = _unit(real_db, MIYI)
+    rows = _q(real_db, f"""
+        select measure, amount_wan from marts.fct_spending_by_economic
+        where unit_id = '{miyi}' and item_name_printed = '基本工资'""")
+    assert ("决算", Decimal("48.11")) in rows
+    assert ("决算", Decimal("46.34")) not in rows
+    assert _q(real_db, "select count(*) from marts.fct_spending_by_economic where measure is null")[0][0] == 0

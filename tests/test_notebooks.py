@@ -3,7 +3,8 @@ and headless execution (nbclient, the project's python kernel) on warehouses wit
 
 Execution on the warehouse built from the sample corpus (`juesuan load data/samples` +
 `juesuan build`) is in tests/test_report.py, which runs every notebook through build_report;
-the sample warehouse is built once per test session by `sample_warehouse()` below.
+the sample warehouse is built once per test session (conftest.py: sample_warehouse_build) and
+shared with tests/test_dbt_build.py.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import re
 import shutil
 import struct
-import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +22,6 @@ import polars as pl
 import pytest
 
 from loaders import charts, report
-from loaders.config import SAMPLES_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = report.notebook_names()
@@ -30,42 +29,19 @@ NOTEBOOKS = report.notebook_names()
 # ---------------------------------------------------------------- warehouses
 
 
-def _juesuan() -> list[str]:
-    script = Path(sys.executable).with_name("juesuan")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "loaders.cli"]
-
-
 NEEDED_MARTS = (
     "dim_unit", "dim_document", "dim_function_subject", "fct_budget_totals", "fct_income_by_source",
     "fct_spending_by_function", "fct_spending_by_class", "fct_three_public", "fct_project_execution",
-    "fct_dq_findings",
+    "fct_dq_findings", "fct_headcount",
 )
 
 
-def sample_warehouse(base: Path) -> Path:
-    """The samples loaded and built by the real pipeline, once per session (cached in `base`).
-
-    The build publishes even when a dbt *data test* fails (those belong to the dbt suite);
-    the marts the notebooks read must all have been built, or the fixture fails."""
-    db = base / "samples-warehouse" / "juesuan.duckdb"
-    if db.exists():
-        return db
-    db.parent.mkdir(parents=True, exist_ok=True)
-    log = []
-    for args in (["load", str(SAMPLES_DIR)], ["build", "--no-docs", "--publish-on-failure"]):
-        run = subprocess.run(
-            [*_juesuan(), *args, "--db", str(db)], cwd=REPO, capture_output=True, text=True, timeout=900
-        )
-        log.append(f"$ juesuan {' '.join(args)} -> {run.returncode}\n{run.stdout[-4000:]}\n{run.stderr[-2000:]}")
-        assert run.returncode in (0, 1) and db.exists(), "\n".join(log)
+def marts_built(db: Path) -> set[str]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        built = {n for (n,) in con.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts'").fetchall()}
+        return {n for (n,) in con.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts'").fetchall()}
     finally:
         con.close()
-    missing = [m for m in NEEDED_MARTS if m not in built]
-    assert not missing, f"marts not built: {missing}\n" + "\n".join(log)
-    return db
 
 
 def emptied_copy(source: Path, target: Path) -> Path:
@@ -86,8 +62,12 @@ def emptied_copy(source: Path, target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return sample_warehouse(tmp_path_factory.getbasetemp())
+def samples_db(sample_warehouse_build) -> Path:
+    """The shared sample warehouse (conftest.py). The build publishes even when a dbt *data
+    test* fails (those belong to the dbt suite); the marts the notebooks read must exist."""
+    missing = [m for m in NEEDED_MARTS if m not in marts_built(sample_warehouse_build.path)]
+    assert not missing, f"marts not built: {missing}\n" + sample_warehouse_build.build_output[-4000:]
+    return sample_warehouse_build.path
 
 
 @pytest.fixture(scope="session")
@@ -264,3 +244,40 @@ def test_subject_drilldown_takes_a_class_code(samples_db, tmp_path):
     names = sorted(p.name for p in tmp_path.glob("*.png"))
     assert "subject_drilldown-class_221_xiang.png" in names, names
     assert any("221 住房保障支出" in s for s in outputs(nb, "text/markdown"))
+
+
+# ---------------------------------------------------------------- stated vs derived encoding
+
+
+def test_basis_legend_shows_the_style_the_bars_show():
+    """Stated and derived bars differ in opacity and outline dash; the 口径 legend shows that
+    same difference in neutral grey (not black swatches beside coloured bars)."""
+    import altair as alt
+
+    channels = charts.basis_channels()
+    assert set(channels) == {"opacity", "strokeDash"}
+    specs = {name: ch.to_dict() for name, ch in channels.items()}
+    assert specs["opacity"]["scale"]["domain"] == [charts.BASIS_STATED, charts.BASIS_DERIVED]
+    low, high = specs["opacity"]["scale"]["range"][1], specs["opacity"]["scale"]["range"][0]
+    assert high == 1.0 and low < 0.6
+    assert specs["strokeDash"]["scale"]["range"][0] != specs["strokeDash"]["scale"]["range"][1]
+    for spec in specs.values():  # one shared legend with neutral swatches
+        assert spec["legend"]["title"] == "口径"
+        assert spec["legend"]["symbolFillColor"] == "#7f7f7f"
+    frame = pl.DataFrame({"u": ["甲", "甲"], "y": ["2022", "2023"], "v": [1.0, 2.0], "basis": [charts.BASIS_DERIVED, charts.BASIS_STATED]})
+    chart = alt.Chart(frame).mark_bar(strokeWidth=1.5).encode(
+        x="y:O", y="v:Q", color="u:N", stroke="u:N", **channels
+    )
+    charts.render_png(chart)  # a valid spec that renders
+
+
+def test_compare_units_marks_derived_values_with_the_shared_encoding():
+    source = (REPO / "notebooks" / "compare_units.py").read_text(encoding="utf-8")
+    assert "alt.Opacity(" not in source, "derived values use charts.basis_channels()"
+    assert source.count("basis_bars(base") >= 4  # 收支总计, key totals, 类, 基本/项目
+
+
+def test_data_quality_reads_rule_text_from_the_ledger():
+    source = (REPO / "notebooks" / "data_quality.py").read_text(encoding="utf-8")
+    assert "RULE_LABELS" not in source and "NON_MONEY_UNITS" not in source
+    assert "rule_description" in source and "measure_unit" in source

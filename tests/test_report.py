@@ -3,7 +3,6 @@ charts inline, one non-trivial PNG per chart in report/charts, nothing fetched a
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import struct
 from pathlib import Path
@@ -13,15 +12,11 @@ import pytest
 
 from loaders import report
 
-_spec = importlib.util.spec_from_file_location(
-    "_notebook_tests", Path(__file__).with_name("test_notebooks.py")
-)
-_nbtests = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_nbtests)  # shares sample_warehouse() and its session cache
-
 # charts the samples must produce (both sample documents state these figures)
 EXPECTED_CHARTS = {
     "compare_units-total_income_expense",
+    "compare_units-key_totals_by_year",
+    "compare_units-cost_per_head",
     "compare_units-income_by_source",
     "compare_units-spending_by_class",
     "compare_units-basic_vs_project",
@@ -32,8 +27,8 @@ EXPECTED_CHARTS = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory):
-    db = _nbtests.sample_warehouse(tmp_path_factory.getbasetemp())
+def built(sample_warehouse_build, tmp_path_factory: pytest.TempPathFactory):
+    db = sample_warehouse_build.path  # shared with the dbt and notebook tests (conftest.py)
     out = tmp_path_factory.mktemp("report")
     index = report.build_report(db, out)
     return index, out
@@ -122,3 +117,15 @@ def test_a_failing_notebook_is_reported_and_raises(tmp_path):
         report.build_report(tmp_path / "absent.duckdb", out, directory=nb_dir)
     html = (out / "index.html").read_text(encoding="utf-8")
     assert "一切正常" in html and "boom" in html and 'class="error"' in html
+
+
+def test_compare_units_covers_every_stated_or_derived_year(built):
+    """Issue 5: 米易 states 2023 and implies 2022, 资阳 states 2021 and implies 2020."""
+    _, out = built
+    nb = nbformat.read(out / "notebooks" / "compare_units.ipynb", as_version=4)
+    said = "\n".join(
+        "".join(o["data"]["text/markdown"]) if isinstance(o["data"]["text/markdown"], list) else o["data"]["text/markdown"]
+        for c in nb.cells for o in c.get("outputs", []) if "text/markdown" in o.get("data", {})
+    )
+    assert "覆盖年度：2020、2021、2022、2023" in said, said
+    assert "人均" in said or (out / "charts" / "compare_units-cost_per_head.png").exists()

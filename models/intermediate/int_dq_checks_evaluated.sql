@@ -54,13 +54,14 @@ sum_checks as (
     join pick p on p.document_id = t.document_id and p.metric = 'basic_public'
     where t.metric = 'expense_basic'
     union all
-    -- R07: 经济分类 items add to 人员经费 / 公用经费
+    -- R07: 经济分类 款 items of 基本支出 (决算) add to 人员经费 / 公用经费
     select t.document_id, 'R07', e.basic_expense_group, t.amt, sum(e.amount_wan), count(*),
         t.evidence || ' | ' || count(*)::varchar || ' 经济分类 items'
     from pick t
     join {{ ref('fct_spending_by_economic') }} e
       on e.document_id = t.document_id
      and e.basic_expense_group = case t.metric when 'basic_personnel' then '人员经费' else '公用经费' end
+     and e.measure = '决算' and e.expense_nature = '基本支出' and e.econ_subject_level = '款'
     where t.metric in ('basic_personnel', 'basic_public')
     group by t.document_id, e.basic_expense_group, t.amt, t.evidence
     union all

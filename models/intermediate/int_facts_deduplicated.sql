@@ -16,6 +16,7 @@ statements as (
         any_value(subject_level) as subject_level,
         any_value(qualifier) as qualifier,
         coalesce(period, 'current') as period,
+        any_value(measure) as measure,
         fact_source,
         line_no,
         min(char_start) as char_start,
@@ -31,7 +32,7 @@ statements as (
     union all
     select
         fact_id, document_id, unit_id, doc_kind, fact_year, metric, subject_key, subject_code, subject_level, qualifier,
-        coalesce(period, 'current'), fact_source, line_no, char_start, unit_printed, is_money,
+        coalesce(period, 'current'), measure, fact_source, line_no, char_start, unit_printed, is_money,
         value_printed, amount_wan_exact, 1, evidence
     from facts
     where metric not like 'project\_%' escape '\'
@@ -59,6 +60,7 @@ select
     r.subject_level,
     r.qualifier,
     r.period,
+    r.measure,
     r.fact_source,
     r.unit_printed,
     r.is_money,

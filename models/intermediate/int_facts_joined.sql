@@ -1,8 +1,19 @@
 -- Every fact with its document context (unit_id, fiscal year, 决算/预算) and resolved subject.
 -- subject_key: the resolved code, else the qualifier's name key (so facts without a subject
 -- still group by what they are about).
+-- metric: the canonical name from the metric_routes seed (prose gov_fund_expense_total and the
+-- table's gfb_expense_total are one fact); metric_printed keeps what the extractor emitted.
+-- period (raw.facts.period): NULL = the document's own year; 'budget' = a 年初预算 figure;
+-- 'prior_year' = the previous year's figure (fact_year = document year − 1 unless printed).
+-- measure: 决算 / 预算 from the document kind; a budget figure inside a 决算 is 年初预算.
 with facts as (
     select * from {{ ref('stg_juesuan__facts') }}
+),
+
+routes as (
+    select metric, any_value(canonical_metric) as canonical_metric, bool_or(measure_kind = 'budget') as is_budget_metric
+    from {{ ref('metric_routes') }}
+    group by metric
 ),
 
 units as (
@@ -14,11 +25,24 @@ subjects as (
 )
 
 select
-    facts.*,
+    facts.* exclude (metric, period),
+    coalesce(routes.canonical_metric, facts.metric)                as metric,
+    facts.metric                                                   as metric_printed,
+    facts.period,
     units.unit_id,
-    coalesce(facts.fiscal_year, units.fiscal_year)                 as fact_year,
+    coalesce(
+        facts.fiscal_year,
+        units.fiscal_year - case when facts.period = 'prior_year'
+                                  and facts.metric not in ('prior_year_change_abs', 'prior_year_change_pct')
+                                 then 1 else 0 end
+    )                                                              as fact_year,
     units.fiscal_year                                              as document_year,
     units.doc_kind,
+    case
+        when facts.period = 'budget' or coalesce(routes.is_budget_metric, false)
+            then case units.doc_kind when '预算' then '预算' else '年初预算' end
+        else units.doc_kind
+    end                                                            as measure,
     subjects.subject_code,
     subjects.subject_level,
     subjects.resolution_method,
@@ -27,6 +51,7 @@ select
     facts.unit_printed = '%'                                               as is_pct
 from facts
 join units using (document_id)
+left join routes on routes.metric = facts.metric
 left join subjects
   on subjects.document_id = facts.document_id
  and subjects.metric = facts.metric

@@ -2,14 +2,14 @@
 -- Order: a code printed beside the name (tables) wins; otherwise the name (and the 类/款
 -- path when the wording gives one) is matched against int_subjects_unioned; a bare 项 name
 -- that several 款 share (事业运行, 行政运行) is narrowed to the 类 the same document spends on.
-{% set subject_metrics = "('gpb_expense_by_function','expense_by_function','gpb_expense_item','expense_item',
-    'expense_item_basic','expense_item_project','income_item','gpb_item_budget','gpb_item_completion_pct')" %}
+-- Subject-bearing metrics: fct_spending_by_function's routes (metric_routes seed) and income_item.
 
 with facts as (
     select distinct
         document_id, metric, qualifier, subject_code_printed
     from {{ ref('stg_juesuan__facts') }}
-    where metric in {{ subject_metrics }}
+    where metric = 'income_item'
+       or metric in (select metric from {{ ref('metric_routes') }} where mart = 'fct_spending_by_function')
 ),
 
 names as (
@@ -31,7 +31,7 @@ leaves as (
         case when trailing_name <> '' or len(marked_names) = 0 then coalesce(nullif(trailing_name, ''), qualifier)
              else marked_names[-1] end as leaf_name,
         case
-            when metric in ('gpb_expense_by_function', 'expense_by_function') then '类'
+            when metric like '%expense\_by\_function' escape '\' then '类'
             when trailing_name <> '' and len(marked_levels) > 0
                 then case marked_levels[-1] when '类' then '款' when '款' then '项' end
             when trailing_name = '' and len(marked_levels) > 0 then marked_levels[-1]

@@ -3,6 +3,8 @@
 -- Variants inside the text: a region word (县/市/区) followed by a string as long as the core
 -- name, with the same first character, the same last two characters and the same characters
 -- overall (catches 县集体土地征收安置补偿中心 for 米易县集体土地征收补偿安置中心).
+-- Renames: a text saying “X”更名为“Y” makes X a name variant of Y, and a document published
+-- under X (same region) gets Y's unit_id, so the unit's years line up across the rename.
 with docs as (
     select * from {{ ref('stg_juesuan__documents') }}
 ),
@@ -23,18 +25,21 @@ cored as (
     from docs
 ),
 
+regioned as (
+    select
+        *,
+        case when len(region_words) > 0
+             then '^(' || array_to_string(list_sort(list_distinct(region_words), 'DESC'), '|') || ')+'
+        end as region_re
+    from cored
+),
+
 core as (
     -- strip leading region words, longest first (四川省资阳市X -> X, 米易县X -> X)
     select
         *,
-        case when len(region_words) = 0 then name_clean
-             else regexp_replace(
-                 name_clean,
-                 '^(' || array_to_string(
-                     list_sort(list_distinct(region_words), 'DESC'), '|') || ')+',
-                 '')
-        end as core_stripped
-    from cored
+        case when region_re is null then name_clean else regexp_replace(name_clean, region_re, '') end as core_stripped
+    from regioned
 ),
 
 core_bare as (
@@ -50,13 +55,44 @@ core_bare as (
     from core
 ),
 
+regioned_core as (
+    select *, coalesce(province, '') || '/' || coalesce(city, '') || '/' || coalesce(county, '') as region_key
+    from core_bare
+),
+
+rename_sentences as (
+    -- “米易县集体土地征收服务中心”更名为“米易县集体土地征收补偿安置中心” in any loaded text
+    select r.document_id, r.region_key, r.region_re,
+        regexp_extract(m, '[“"「]([^”"」]{4,40})[”"」]\s*更名为\s*[“"「]([^”"」]{4,40})[”"」]', ['old_name', 'new_name']) as names
+    from regioned_core r
+    join texts t using (document_id),
+    unnest(regexp_extract_all(t.document_text, '[“"「][^”"」]{4,40}[”"」]\s*更名为\s*[“"「][^”"」]{4,40}[”"」]')) as x(m)
+),
+
+renames as (
+    -- one step: old core name -> new core name within a region
+    select distinct region_key, names.old_name, names.new_name,
+        case when region_re is null then names.old_name else regexp_replace(names.old_name, region_re, '') end as old_core,
+        case when region_re is null then names.new_name else regexp_replace(names.new_name, region_re, '') end as new_core
+    from rename_sentences
+),
+
 keyed as (
     select
-        *,
-        coalesce(province, '') || '/' || coalesce(city, '') || '/' || coalesce(county, '') as region_key,
-        left(md5(coalesce(province, '') || '/' || coalesce(city, '') || '/' || coalesce(county, '') || '|' || core_name), 16)
-            as unit_id
-    from core_bare
+        c.*,
+        coalesce(r.new_core, c.core_name) as canonical_core,
+        left(md5(c.region_key || '|' || coalesce(r.new_core, c.core_name)), 16) as unit_id
+    from regioned_core c
+    left join renames r on r.region_key = c.region_key and r.old_core = c.core_name and r.new_core <> r.old_core
+),
+
+rename_variants as (
+    -- both names of a rename belong to the unit that carries the new name (or the old one)
+    select k.document_id, list(distinct v order by v) as rename_names
+    from keyed k
+    join renames r on r.region_key = k.region_key and k.canonical_core in (r.new_core, r.old_core),
+    unnest([r.old_name, r.new_name]) as u(v)
+    group by 1
 ),
 
 candidates as (
@@ -82,7 +118,7 @@ select
     k.unit_id,
     k.unit_name,
     k.core_name,
-    list_distinct(list_concat([k.unit_name], coalesce(v.text_variants, []))) as name_variants,
+    list_distinct(list_concat([k.unit_name], coalesce(v.text_variants, []), coalesce(rv.rename_names, []))) as name_variants,
     k.region_key,
     k.province,
     k.city,
@@ -98,3 +134,4 @@ select
     k.doc_kind
 from keyed k
 left join variants v using (document_id)
+left join rename_variants rv using (document_id)

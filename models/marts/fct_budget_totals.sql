@@ -1,24 +1,36 @@
--- Headline totals per unit × year × metric: stated in the year's own document, or derived
--- from the next year's year-on-year statement (is_derived, with lineage).
-{% set total_metrics = "('total_income_expense','total_income','total_expense','expense_basic','expense_project',
-    'basic_personnel','basic_public','fin_approp_total','gpb_expense_total','office_running_cost','procurement_total',
-    'procurement_goods','procurement_works','procurement_services','three_public_total','carryover_begin',
-    'carryover_end','nonfiscal_balance_used')" %}
-with stated as (
+-- Headline totals per unit × year × measure × metric (× qualifier): stated in the year's own
+-- document (a figure a document states for its prior year counts as stated for that year, but the
+-- year's own document wins), or derived from the next year's year-on-year statement (is_derived,
+-- with lineage). Which metrics: metric_routes rows with mart = fct_budget_totals.
+with routes as (
+    select metric, fund_scope from {{ ref('metric_routes') }}
+    where mart = 'fct_budget_totals' and measure_kind in ('amount', 'budget')
+),
+
+stated_all as (
     select
-        unit_id, fiscal_year, doc_kind as measure, metric, coalesce(qualifier, '') as qualifier,
-        amount_wan, false as is_derived, null::varchar as derivation_method, [fact_id] as source_fact_ids,
-        document_id, evidence
-    from {{ ref('int_facts_deduplicated') }}
-    where metric in {{ total_metrics }} and period = 'current' and amount_wan is not null
+        f.unit_id, f.fiscal_year, f.measure, f.metric, r.fund_scope, coalesce(f.qualifier, '') as qualifier,
+        f.amount_wan, false as is_derived, null::varchar as derivation_method, [f.fact_id] as source_fact_ids,
+        f.document_id, f.evidence,
+        row_number() over (
+            partition by f.unit_id, f.fiscal_year, f.measure, f.metric, coalesce(f.qualifier, '')
+            order by case f.period when 'prior_year' then 1 else 0 end, f.document_id, f.fact_id
+        ) as pick
+    from {{ ref('int_facts_deduplicated') }} f
+    join routes r using (metric)
+    where f.amount_wan is not null
+),
+
+stated as (
+    select * exclude (pick) from stated_all where pick = 1
 ),
 
 derived as (
     select
-        unit_id, fiscal_year, doc_kind as measure, metric, coalesce(qualifier, '') as qualifier,
-        amount_wan, true as is_derived, derivation_method, source_fact_ids, document_id, evidence
-    from {{ ref('int_facts_prior_year_derived') }}
-    where metric in {{ total_metrics }}
+        d.unit_id, d.fiscal_year, d.doc_kind as measure, d.metric, r.fund_scope, coalesce(d.qualifier, '') as qualifier,
+        d.amount_wan, true as is_derived, d.derivation_method, d.source_fact_ids, d.document_id, d.evidence
+    from {{ ref('int_facts_prior_year_derived') }} d
+    join routes r using (metric)
 )
 
 select * from stated

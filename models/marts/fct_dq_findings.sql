@@ -37,6 +37,8 @@ select
     d.document_id,
     r.rule_id,
     r.rule_name,
+    r.rule_description,
+    r.measure_unit,
     r.severity,
     coalesce(rolled.status, 'not_applicable') as status,
     w.check_key,

@@ -1,7 +1,8 @@
 select
-    unit_id, fiscal_year, doc_kind as measure,
+    unit_id, fiscal_year, measure,
     qualifier as income_source,
     amount_wan,
     document_id, fact_id, evidence
 from {{ ref('int_facts_deduplicated') }}
-where metric = 'income_by_source'
+where metric in (select metric from {{ ref('metric_routes') }} where mart = 'fct_income_by_source')
+  and period <> 'prior_year'

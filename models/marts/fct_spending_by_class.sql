@@ -1,8 +1,8 @@
--- 类-level rollup: the 类 amount as stated, Σ of its stated 款 and Σ of its stated 项, side by side.
+-- 类-level rollup (合计 column only; 基本/项目 splits stay in fct_spending_by_function): the 类 amount as stated, Σ of its stated 款 and Σ of its stated 项, side by side.
 with rows as (
     select s.*, left(s.subject_code, 3) as class_code
     from {{ ref('fct_spending_by_function') }} s
-    where s.subject_code <> '-1'
+    where s.subject_code <> '-1' and s.expense_nature = '合计'
 )
 
 select
@@ -19,6 +19,7 @@ select
     coalesce(max(case when subject_level = '类' then amount_wan end),
              sum(case when subject_level = '款' then amount_wan end),
              sum(case when subject_level = '项' then amount_wan end))::decimal(18, 2) as amount_wan,
+    bool_or(is_derived) as is_derived,
     max(case when subject_level = '类' then document_id end) as document_id,
     string_agg(evidence, ' | ') as evidence
 from rows
