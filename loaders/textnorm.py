@@ -54,9 +54,12 @@ _ENUM_START = re.compile(
     r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．]|\d{1,2}\.(?!\d)"
     r"|第[一二三四五六七八九十\d]{1,3}部分|[•·●■◆▲])"
 )
-_HEADING_END = re.compile(r"(?:说明|情况|如下|决算表|概况|职能|职责|设置|构成|公开|目录|解释)\s*$")
+_HEADING_END = re.compile(r"(?:说明|情况|如下|表|概况|职能|职责|设置|构成|公开|目录|解释)\s*$")
+# "单位：万元" / "金额单位:元" on a line of its own (above a table)
+_UNIT_LINE = re.compile(r"\s*(?:金额)?单位\s*[:：]\s*(?:万元|亿元|千元|百元|元)\s*")
 _CELL_VALUE = re.compile(r"[-—–]{1,2}|-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[%％]?")
-_HEADER_CELL = re.compile(r"[^，,。；;：:、！？!?\d]*(?:编码|代码|名称|预算数?|决算数?|合计|行次|栏次|金额|项目|支出|收入|%|％|数)")
+_HEADER_CELL = re.compile(r"[^，,。；;：:、！？!?\d]*(?:编码|代码|名称|预算数?|决算数?|合计|行次|栏次|金额|项目|支出|收入|%|％|数)"
+                          r"(?:[(（][^)）\n]{1,12}[)）])?")
 _HARD_END = set("。;；:：!！?？|")
 _WS = set(" \t\r\n\u3000\xa0\u2002\u2003\u2009\u200b\ufeff")
 
@@ -106,7 +109,15 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str) -> boo
     if (_CELL_VALUE.fullmatch(prev_full) and len(next_full) <= 40) or \
             (_CELL_VALUE.fullmatch(next_full) and len(prev_full) <= 24):
         return True
-    if 0 < len(prev_full) <= 10 and 0 < len(next_full) <= 10 and _HEADER_CELL.fullmatch(prev_full) \
+    if _UNIT_LINE.fullmatch(prev_full) or _UNIT_LINE.fullmatch(next_full):
+        return True
+    # a row label one cell per line: the line after the next one is a bare number
+    nl2 = text.find("\n", nl + 1) if nl >= 0 else -1
+    after_full = text[nl + 1: len(text) if nl2 < 0 else nl2].strip() if nl >= 0 else ""
+    if _CELL_VALUE.fullmatch(after_full) and 0 < len(next_full) <= 40 and 0 < len(prev_full) <= 24 \
+            and not _CELL_VALUE.fullmatch(next_full):
+        return True
+    if 0 < len(prev_full) <= 14 and 0 < len(next_full) <= 14 and _HEADER_CELL.fullmatch(prev_full) \
             and _HEADER_CELL.fullmatch(next_full):
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
     if prev_char in _HARD_END or fold_char(prev_char) in _HARD_END:

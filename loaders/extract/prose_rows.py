@@ -23,6 +23,7 @@ UNIT_DECL = re.compile(r"(?:金额)?单位[:]?(万元|亿元|千元|百元|元)|
 VALUE_RE = re.compile(r"^-?" + NUM + r"%?$")
 CODE_RE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 ROWNO_HEADER = re.compile(r"行次|栏次|序号")
+SIDE_LABEL = re.compile(r"(收入|支出)(?:合计|小计)?$")
 TOTAL_LABEL = re.compile(r"^(?:合计|总计|本年支出合计|本年收入合计|支出合计|收入合计)$")
 
 
@@ -38,6 +39,7 @@ class Group:
     label: Cell
     code: str | None
     values: list[tuple[Cell, str]] = field(default_factory=list)  # (cell, column header)
+    col: int = -1  # index of the label cell in its row
 
 
 def _split(line: str, off: int) -> list[Cell]:
@@ -109,6 +111,7 @@ class RowTableExtractor:
         title = before
         headers: list[str] = []
         header_rows: list[list[Cell]] = []
+        sides: dict[int, str] = {}  # label column -> 收入 / 支出, from the labels printed in it
         end_of_text = len(self.norm.rstrip())
         for off, line in rows:
             self.handled.add(off)
@@ -135,6 +138,12 @@ class RowTableExtractor:
             context = title + " " + " ".join(headers)
             three_public = "三公" in context
             for g in self._groups(cells, headers):
+                side = SIDE_LABEL.search(g.label.text)
+                if side:
+                    sides[g.col] = side.group(1)
+                if TOTAL_LABEL.match(g.label.text) and len(set(sides.values())) == 2 and g.col in sides:
+                    # "总计|31|3,582.59|总计|62|3,582.59": the side is that of the column's labels
+                    g = Group(Cell(sides[g.col] + g.label.text, g.label.start, g.label.end), g.code, g.values, g.col)
                 if self._subject_row(g, unit, context) or fallback is None:
                     continue
                 kept = [(c, h) for c, h in g.values if not h or column_role(h) not in (None, "prior")]
@@ -150,14 +159,14 @@ class RowTableExtractor:
             is_code = CODE_RE.match(c.text) and k + 1 < len(cells) and cells[k + 1].text and \
                 not _is_value(cells[k + 1].text)
             if is_code:
-                out.append(Group(cells[k + 1], c.text))
+                out.append(Group(cells[k + 1], c.text, col=k + 1))
                 k += 2
                 continue
             if is_label:
                 m = re.match(r"^(\d{3}(?:\d{2}){0,2})(?=[\u4e00-\u9fff])", c.text)  # "2080505机关事业单位..."
                 if m:
                     c = Cell(c.text[m.end():], c.start + m.end(), c.end)
-                out.append(Group(c, m.group(1) if m else None))
+                out.append(Group(c, m.group(1) if m else None, col=k))
             elif out and c.text:
                 out[-1].values.append((c, headers[k] if k < len(headers) else ""))
             k += 1

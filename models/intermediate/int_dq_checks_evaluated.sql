@@ -69,6 +69,12 @@ sum_checks as (
     select t.document_id, 'R08', 'total_income', t.amt, sum(s.amount_wan_exact), count(*),
         t.evidence || ' | ' || string_agg(s.evidence, ' | ')
     from pick t join f s on s.document_id = t.document_id and s.metric = 'income_by_source'
+        -- 财政拨款收入 is the parent of the 一般公共预算/政府性基金/国有资本经营 lines: count it
+        -- only when the document does not also state those lines
+        and not (s.qualifier = '财政拨款收入' and exists (
+            select 1 from f c
+            where c.document_id = s.document_id and c.metric = 'income_by_source'
+              and c.qualifier like '%财政拨款收入' and c.qualifier <> '财政拨款收入'))
     where t.metric = 'total_income'
     group by t.document_id, t.amt, t.evidence
     union all
