@@ -10,6 +10,9 @@
   (``行次 金额`` in flattened tables: ``1 4,627.57``);
 * a hard line break (blank line, a line ending in ``。；：|``, a line starting with an
   enumerator such as ``（一）`` / ``2.`` / ``三、``, tab rows) becomes one ``\\n``;
+* one-cell-per-line tables keep their cells apart: a ``单位：万元`` line, a title ending in
+  ``表``, header cells (``项目（项级科目）`` / ``决算数`` / ``完成预算%``) and a row label whose
+  next line is a bare number each end hard;
 * tabs become ``|`` (cell separators); a line next to a ``|``/tab row ends hard, so every
   flattened table row stays one line; ``[bookmark: ...]`` export artefacts disappear;
 

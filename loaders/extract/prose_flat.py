@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..numbers import is_missing
 from .prose_common import NUM, FactBuilder, to_decimal
-from .prose_rows import CODE_RE, Group, RowTableExtractor
+from .prose_rows import CODE_RE, Group, RowTableExtractor, is_subject_context
 from .prose_lexicon import CLASS_RE, KEYWORDS, PROCUREMENT_METRICS, THREE_PUBLIC_TOTAL
 from .prose_sentences import find_keyword, three_public_item
 
@@ -206,7 +206,7 @@ class FlatTableExtractor:
         ``|`` rows of ``prose_rows``. A code printed before the next row's name ends up as
         this row's last value cell; it is dropped here and picked up for the next row."""
         context = title + " " + " ".join(headers)
-        if not re.search(r"科目|功能分类|经济分类", context):
+        if not is_subject_context(context):
             return False
         if has_rowno and vals and re.fullmatch(r"\d{1,3}", vals[0].text):
             vals = vals[1:]
@@ -222,6 +222,8 @@ class FlatTableExtractor:
     @staticmethod
     def _value_headers(headers: list[str]) -> list[str]:
         for k, h in enumerate(headers):
+            if UNIT_DECL.fullmatch(h):
+                continue  # "金额单位:万元" above the header is not the 金额 column
             if VALUE_HEADERS.match(h) and not h.startswith("预算执行情况"):
                 return [x for x in headers[k:] if not re.fullmatch(r"(?:年度)?预算数?\((?:万元|元)\)", x)]
         return []

@@ -6,7 +6,8 @@ joined, so two-line headers work); a data row is split into groups, each a label
 (with the subject code printed before it, if any) followed by its value cells, so two
 tables printed side by side (收入 | 行次 | 金额 | 支出 | 行次 | 金额) also work. What a value
 means follows from its column header (本年支出合计 / 基本支出 / 项目支出 / 年初预算 /
-完成% ...), the table's title and the row's code: 3-digit 功能分类 codes are 类, longer
+完成% ...), the table's title and the row's code (a bare 总计/合计 of a 收入支出 table takes
+the side, 收入 or 支出, of the labels printed last in its column): 3-digit 功能分类 codes are 类, longer
 ones 款/项, 30x/50x codes are 经济分类. Blank cells and ``--`` are missing values.
 """
 
@@ -60,6 +61,17 @@ def _is_row(line: str) -> bool:
     return "|" in line and sum(1 for c in line.split("|") if c.strip()) >= 2
 
 
+ITEM_TABLE_TITLE = re.compile(r"(?<!收入)支出决算(?:明细|具体情况|情况)?(?:明细)?表")
+
+
+def is_subject_context(context: str) -> bool:
+    """A table whose rows are 科目 (subjects): said by its header/title (科目 / 功能分类 /
+    经济分类), or a 支出决算(明细/具体情况)表 title without codes (not the 三公 table)."""
+    if re.search(r"科目|功能分类|经济分类", context):
+        return True
+    return ITEM_TABLE_TITLE.search(context) is not None and "三公" not in context
+
+
 def column_role(h: str) -> str | None:
     """What a value column holds, from its header text."""
     if not h or ROWNO_HEADER.search(h) and not re.search(r"决算|预算|合计|支出|收入|金额", h):
@@ -111,7 +123,8 @@ class RowTableExtractor:
         title = before
         headers: list[str] = []
         header_rows: list[list[Cell]] = []
-        sides: dict[int, str] = {}  # label column -> 收入 / 支出, from the labels printed in it
+        sides: dict[int, str] = {}  # label column -> 收入 / 支出 of the last side label printed in it
+        sides_seen: set[str] = set()
         end_of_text = len(self.norm.rstrip())
         for off, line in rows:
             self.handled.add(off)
@@ -141,9 +154,14 @@ class RowTableExtractor:
                 side = SIDE_LABEL.search(g.label.text)
                 if side:
                     sides[g.col] = side.group(1)
-                if TOTAL_LABEL.match(g.label.text) and len(set(sides.values())) == 2 and g.col in sides:
-                    # "总计|31|3,582.59|总计|62|3,582.59": the side is that of the column's labels
-                    g = Group(Cell(sides[g.col] + g.label.text, g.label.start, g.label.end), g.code, g.values, g.col)
+                    sides_seen.add(side.group(1))
+                if g.label.text in ("总计", "合计") and g.col in sides and (
+                        len(sides_seen) == 2 or re.search(r"收入支出|收支", title)):
+                    # "总计|31|3,582.59|总计|62|3,582.59": the side is that of the labels printed
+                    # last in the same column (side by side, or one part below the other)
+                    fund = "财政拨款" if re.search(r"财政拨款收入支出|财政拨款收支", title) else ""
+                    g = Group(Cell(fund + sides[g.col] + g.label.text, g.label.start, g.label.end),
+                              g.code, g.values, g.col)
                 if self._subject_row(g, unit, context) or fallback is None:
                     continue
                 kept = [(c, h) for c, h in g.values if not h or column_role(h) not in (None, "prior")]
@@ -178,7 +196,7 @@ class RowTableExtractor:
         is not a subject row (left to the fallback)."""
         label = re.sub(r"^(?:其中)?:?", "", g.label.text)
         label = re.sub(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}\.)", "", label)
-        subject_table = bool(re.search(r"科目|功能分类|经济分类", context))
+        subject_table = is_subject_context(context)
         is_total = bool(TOTAL_LABEL.match(label))
         if not (g.code or subject_table):
             return False

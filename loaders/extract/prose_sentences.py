@@ -17,7 +17,8 @@ CLAUSE_DELIM = re.compile(r"[,;:]|(?<!收)、|其中")
 ENUM_PREFIX = re.compile(r"^(?:[|\s*#]*)(?:\(?\d{1,2}\)|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
 PATH_MARK = re.compile(r"\((?:类|款|项)\)")
 PATH_TAIL = re.compile(r"(?::)?(?:年初预算|调整后预算|预算)?(?:支出)?(?:决算数?|数)?(?:为|是|合计)?:?$")
-HEADCOUNT_WORDS = re.compile(r"编制|在职|退休|离休|实有|人员|职工|人数|编外|聘用|工作人员|干部|遗属|临时工|人,")
+HEADCOUNT_WORDS = re.compile(r"编制|在职|退休|离休|实有|人员|职工|人数|编外|聘用|工作人员|干部|遗属|临时工|人,"
+                             r"|教师|医生|医师|医护|护士|民警|辅警|干警|职员|员工|专业技术|工勤|管理岗|工人|驾驶员|公益性岗位")
 SCORE_WORDS = re.compile(r"自评|总得分|总分|综合得分|综合评分|评价得分|最终得分|评分为|得分为|分数为|评分结果")
 QUOTED = re.compile(r'"([^"\d;,。:]{2,60})"|《([^》\d;,。:]{2,60})》')
 NEXT_YEAR_BUDGET = re.compile(r"(20\d\d)年(?:度)?[^,;。\d]{0,16}?(?:预算|安排)")
@@ -34,6 +35,9 @@ INDICATOR = re.compile(
     r"(?P<name>[^,;:。()\d]{2,30}?)(?P<act>" + NUM + r")(?P<au>[^\d,;:。()]{0,4}?)"
     r"\((?:年度)?(?:指标值|目标值|绩效目标|目标|计划值)[:]?(?:[≥≤><=]|不低于|不少于|不高于|不超过|达到|大于|小于|等于|约)*"
     r"(?P<tgt>" + NUM + r")(?P<tu>[^\d)]{0,4})\)")
+# an unquoted "X项目" at the start of a clause, followed by the project's figures
+NAMED_PROJECT = re.compile(r"(?:^|[,;:])(?:其中:?)?([^,;:。、\"\d()]{2,30}?)项目"
+                           r"(?=[:,]?(?:的)?(?:年初预算|调整后预算|全年预算|预算(?:数|资金)|实际支出|总投资|计划投入))")
 COVERAGE = re.compile(r"涉及|覆盖|共计?\d|项目\d+个")
 EXPLANATION = re.compile(r"原因|因素|因为|由于")
 BUDGET_WORDS = re.compile(r"预算(?:数|为|是|安排)?")
@@ -114,6 +118,7 @@ class SentCtx:
     prev_money_q: str | None = None
     prev_metric: str | None = None
     item_start: int | None = None
+    item_end: int = 0  # end of the last headcount figure (a "其中X N人" after it is a subset)
     where: str | None = None  # 国内 / 外事 of the last reception count
     list_names: list = field(default_factory=list)  # names of the last "分别" list
     labels: dict = field(default_factory=dict)  # mention start -> (label, abs start, share) of "A和B分别为a、b"  # where the item named in an earlier sentence starts
@@ -455,6 +460,11 @@ class SentenceExtractor:
         qm = QUOTED_PROJECT.findall(ctx.text)
         if qm:
             return qm[-1][0] or qm[-1][1]
+        # "其中:校舍维修改造项目年初预算120.00万元,...": the name opens the sentence's clause
+        for um in NAMED_PROJECT.finditer(ctx.text):
+            name = clean_qualifier(um.group(1))
+            if len(name) >= 2 and not NOT_PROJECT.search(name):
+                return name
         return self.state.project
 
     def _counter(self, ctx: SentCtx, m: Mention, L: str, Lc: str, lc_abs: int, sent: str):
@@ -464,6 +474,12 @@ class SentenceExtractor:
         u = m.unit
         where = "国内" if "国内" in Lc else ("外事" if "外事" in Lc or "外宾" in Lc else None)
         if u == "批次" or (u in ("人次", "人") and "接待" in Lc):
+            if where is None:
+                # "国内公务接待支出4.75万元,接待26批次": 国内/外事 said earlier in the same part
+                part = re.split(r"[;]", sent[: m.start - ctx.start])[-1]
+                said = list(re.finditer(r"国内|外事|外宾|境外", part))
+                if said:
+                    where = "国内" if said[-1].group(0) == "国内" else "外事"
             ctx.counter = "reception"
             where = where or ctx.where
             ctx.where = where
@@ -492,9 +508,12 @@ class SentenceExtractor:
                 metric = "vehicle_purchase_count" if ctx.counter == "vbuy" else "vehicle_count"
                 fb.emit(metric, span, m.value, u, ev, self._vehicle_kind(Lc) or clean_qualifier(Lc) or None)
             return None
-        if u in ("人", "名") and HEADCOUNT_WORDS.search(Lc):
+        subset = u in ("人", "名") and ctx.counter == "headcount" and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", Lc) \
+            and re.search(r"其中[^;。]*$", sent[ctx.item_end - ctx.start: m.start - ctx.start]) is not None
+        if u in ("人", "名") and (HEADCOUNT_WORDS.search(Lc) or subset):
+            ctx.counter, ctx.item_end = "headcount", m.end
             q = Lc
-            kw = HEADCOUNT_WORDS.search(q)
+            kw = HEADCOUNT_WORDS.search(q) or re.search(".", q)
             cut = max((i + 1 for i, ch in enumerate(q[: kw.start()]) if ch in "有内现共"), default=0)
             cut = max([cut] + [x.end() for x in re.finditer("其中", q[: kw.start()])])
             q = clean_qualifier(q[cut:])
@@ -676,6 +695,8 @@ class SentenceExtractor:
         proj = self._project_money(Lc)
         if proj and COVERAGE.search(sent[max(0, rel - len(Lc) - 12):rel]):
             proj = None  # "项目4个,涉及预算金额598.42万元": a total over several projects
+        if proj == "project_carryover" and ctx.kind != "project":
+            proj = None  # a balance is a project's only right after its other figures
         if proj and (QUOTED.search(sent[:rel]) or st.project or ("项目" in sent[:rel] and "采购" not in sent)):
             q = self._project_name(ctx)
             fb.emit(proj, span, m.value, m.unit, (lc_abs, m.end), q)
@@ -711,4 +732,6 @@ class SentenceExtractor:
             return "project_adjusted_budget"
         if re.search(r"(?:完成支付|已支付|已拨付|实际支出|执行数|执行金额|实际使用)(?:资金)?(?:为|是)?$", Lc):
             return "project_executed"
+        if re.search(r"^(?:当年|本年|年末)?(?:结转(?:和|及|与)?结余|结余|结转)(?:资金)?(?:为|是)?$", Lc):
+            return "project_carryover"
         return None
