@@ -183,8 +183,9 @@ def _print_summary(s, db_path: Path) -> None:
             t.add_row(name, str(n))
         out.print(t)
     if s.dq_findings is not None:
-        sev = "; ".join(f"{k} {n}" for k, n in s.dq_by_severity.items())
-        out.print(f"data-quality findings: {s.dq_findings}" + (f" ({sev})" if sev else ""), highlight=False)
+        by_status = "; ".join(f"{k} {n}" for k, n in s.dq_by_status.items())
+        out.print(f"data-quality checks (document × rule): {s.dq_findings}" + (f" ({by_status})" if by_status else "")
+                  + " — see marts.fct_dq_findings", highlight=False)
 
 
 # ------------------------------------------------------------------------------ extract

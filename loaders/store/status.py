@@ -79,7 +79,7 @@ class Summary:
     ledger: dict[str, int] = field(default_factory=dict)
     marts: dict[str, int] | None = None  # None: no marts schema yet
     dq_findings: int | None = None  # None: no marts.fct_dq_findings yet
-    dq_by_severity: dict[str, int] = field(default_factory=dict)
+    dq_by_status: dict[str, int] = field(default_factory=dict)  # pass / fail / insufficient_data / not_applicable
 
 
 def _tables(con: duckdb.DuckDBPyConnection, schema: str) -> list[str]:
@@ -113,11 +113,6 @@ def summary(con: duckdb.DuckDBPyConnection) -> Summary:
         s.marts = {t: con.execute(f'SELECT count(*) FROM marts."{t}"').fetchone()[0] for t in marts}
         if "fct_dq_findings" in marts:
             s.dq_findings = s.marts["fct_dq_findings"]
-            cols = {r[0] for r in con.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_schema = 'marts' AND table_name = 'fct_dq_findings'").fetchall()}
-            if "severity" in cols:
-                s.dq_by_severity = dict(con.execute(
-                    "SELECT coalesce(severity, '?'), count(*) FROM marts.fct_dq_findings GROUP BY 1 ORDER BY 1"
-                ).fetchall())
+            s.dq_by_status = dict(con.execute(
+                "SELECT status, count(*) FROM marts.fct_dq_findings GROUP BY 1 ORDER BY 1").fetchall())
     return s
