@@ -196,7 +196,7 @@ def test_build_publishes_only_a_successful_dbt_run(loaded, tmp_path, monkeypatch
             fh.write(" ".join(sys.argv[1:3]) + "\\n")
         if sys.argv[1] == "build":
             con = duckdb.connect(db)
-            con.execute("CREATE SCHEMA marts; CREATE TABLE marts.fct_dq_findings AS SELECT 'error' AS severity")
+            con.execute("CREATE SCHEMA marts; CREATE TABLE marts.fct_dq_findings AS SELECT 'fail' AS status, 'error' AS severity")
             con.close()
     """)
     monkeypatch.setattr(build_mod, "dbt_command", lambda: ok)
@@ -205,7 +205,7 @@ def test_build_publishes_only_a_successful_dbt_run(loaded, tmp_path, monkeypatch
     assert calls.read_text().split("\n")[:2] == ["build --project-dir", "docs generate"]
     assert warehouse_query(loaded, "SELECT count(*) FROM marts.fct_dq_findings") == [(1,)]
     r = invoke("status", "--summary", "--db", loaded)
-    assert "data-quality findings: 1 (error 1)" in r.output and "fct_dq_findings" in r.output
+    assert "data-quality checks (document × rule): 1 (fail 1)" in r.output and "fct_dq_findings" in r.output
 
     failing = _fake_dbt(tmp_path, """
         import os, sys, duckdb

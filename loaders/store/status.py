@@ -113,6 +113,10 @@ def summary(con: duckdb.DuckDBPyConnection) -> Summary:
         s.marts = {t: con.execute(f'SELECT count(*) FROM marts."{t}"').fetchone()[0] for t in marts}
         if "fct_dq_findings" in marts:
             s.dq_findings = s.marts["fct_dq_findings"]
-            s.dq_by_status = dict(con.execute(
-                "SELECT status, count(*) FROM marts.fct_dq_findings GROUP BY 1 ORDER BY 1").fetchall())
+            cols = {r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = 'marts' AND table_name = 'fct_dq_findings'").fetchall()}
+            if "status" in cols:
+                s.dq_by_status = dict(con.execute(
+                    "SELECT status, count(*) FROM marts.fct_dq_findings GROUP BY 1 ORDER BY 1").fetchall())
     return s
