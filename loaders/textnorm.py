@@ -63,6 +63,9 @@ _UNIT_LINE = re.compile(r"\s*(?:金额)?单位\s*[:：]\s*(?:万元|亿元|千�
 _CELL_VALUE = re.compile(r"[-—–]{1,2}|-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[%％]?")
 _HEADER_CELL = re.compile(r"[^，,。；;：:、！？!?\d]*(?:编码|代码|名称|预算数?|决算数?|合计|行次|栏次|金额|项目|支出|收入|%|％|数)"
                           r"(?:[(（][^)）\n]{1,12}[)）])?")
+# a page footer on a line of its own ("— 6 —", "- 12 -", "第3页"): dropped when it sits inside a
+# wrapped paragraph, so the lines before and after it join as if it were not there
+_PAGE_FOOTER = re.compile(r"[ \t\u3000]*(?:[-—–]+[ \t\u3000]*\d{1,3}[ \t\u3000]*[-—–]+|第\d{1,3}页(?:[,，]?共\d{1,3}页)?)[ \t\u3000]*(?=\n)")
 _HARD_END = set("。;；:：!！?？|")
 _WS = set(" \t\r\n\u3000\xa0\u2002\u2003\u2009\u200b\ufeff")
 
@@ -97,8 +100,8 @@ def fold(text: str) -> str:
     return normalize_with_map(text).text
 
 
-def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str) -> bool:
-    run = text[ws_start:ws_end]
+def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: str | None = None) -> bool:
+    run = text[ws_start:ws_end] if run is None else run
     nxt = fold_char(text[ws_end]) if ws_end < len(text) else ""
     pc = fold_char(prev_char)
     if (pc.isdigit() or pc == "万") and nxt and nxt in "万元%" and "\t" not in run:
@@ -155,13 +158,22 @@ def normalize_with_map(text: str) -> NormText:
             j = i
             while j < n and (text[j] in _WS or text[j].isspace()):
                 j += 1
+            run = text[i:j]
+            if run.endswith("\n") and out:
+                # "...公务接待费2.46万元、\n— 6 —\n工会经费..." : skip the footer line
+                fm = _PAGE_FOOTER.match(text, j)
+                if fm and fm.end() + 1 < n and fm.end() > j:
+                    k = fm.end() + 1
+                    while k < n and (text[k] in _WS or text[k].isspace()):
+                        k += 1
+                    run, j = run + text[fm.end() + 1:k], k
             nxt = text[j] if j < n else ""
             last_out = out[-1] if out else ""
-            if "\n" in text[i:j] and out and _is_hard_break(text, i, j, prev):
+            if "\n" in run and out and _is_hard_break(text, i, j, prev, run):
                 if last_out != "\n":
                     nl = text.index("\n", i)
                     out.append("\n"), starts.append(nl), ends.append(nl + 1)
-            elif "\t" in text[i:j] and out and last_out not in "|\n":
+            elif "\t" in run and out and last_out not in "|\n":
                 t = text.index("\t", i)
                 out.append("|"), starts.append(t), ends.append(t + 1)
             elif last_out.isdigit() and fold_char(nxt)[:1].isdigit():

@@ -15,6 +15,7 @@ from .prose_rows import CODE_RE, Group, RowTableExtractor, is_subject_context
 from .prose_lexicon import CLASS_RE, KEYWORDS, PROCUREMENT_METRICS, THREE_PUBLIC_TOTAL
 from .prose_sentences import find_keyword, three_public_item
 
+FORM_NO = re.compile(r"[^\d]{0,4}\d{1,2}(?:-\d{1,2})?表")  # "公开01表": the form's number, not its title
 ROWNO = re.compile(r"行次|栏次")
 UNIT_DECL = re.compile(r"(?:金额)?单位[:]?(万元|亿元|千元|百元|元)|\((万元|亿元|千元|百元|元)\)")
 VALUE_CELL = re.compile(r"^-?" + NUM + r"%?$")
@@ -70,6 +71,8 @@ class FlatTableExtractor:
     def run(self) -> None:
         rows = self._rows = RowTableExtractor(self.fb, self.norm)
         self._pending_code = None
+        self._grand_totals = 0
+        self._title = ""
         rows.run(fallback=lambda label, vals, unit, headers, tp: self._row(
             label, vals, unit, headers, False, tp, None, aligned=True))
         self._cell_rows(rows.handled)
@@ -94,8 +97,9 @@ class FlatTableExtractor:
                 unit = d.group(1) or d.group(2)
             if "行次" in t:
                 has_rowno = True
-            if re.search(r"表$|表\(", t) and not _is_value(t):
+            if re.search(r"表$|表\(", t) and not _is_value(t) and not FORM_NO.fullmatch(t):
                 title = t
+                self._grand_totals = 0
             if "三公" in t and len(t) > 12:
                 three_public = True
             elif re.search(r"收入支出决算总表|收入决算表|支出决算表|绩效自评表", t):
@@ -123,6 +127,7 @@ class FlatTableExtractor:
             if header_run:
                 headers = header_run
                 header_run = []
+            self._title = title
             if not self._subject_row(c, vals, unit, headers, has_rowno, title):
                 self._row(c, vals, unit, headers, has_rowno, three_public, project)
             i = j
@@ -132,6 +137,7 @@ class FlatTableExtractor:
         fb = self.fb
         lab = re.sub(r"^(?:其中|[:、])+", "", label.text)
         lab = re.sub(r"^其中:", "", lab)
+        lab = re.sub(r"^(?:[一二三四五六七八九十]{1,3}、|\(?[一二三四五六七八九十]{1,3}\))", "", lab)
         if has_rowno and vals and re.fullmatch(r"\d{1,3}", vals[0].text):
             vals = vals[1:]
         if not vals:
@@ -162,8 +168,10 @@ class FlatTableExtractor:
             if item and (len(lab) - item[1].end()) > 4:
                 return
             q = item[0] if item else "合计"
-            bud = next((k for k, h in enumerate(cols) if "预算" in h and "执行" not in h), None)
-            act = next((k for k, h in enumerate(cols) if "决算" in h or "支出" in h or "执行数" in h), None)
+            pct = next((k for k, h in enumerate(cols) if re.search(r"完成|执行率|%", h)), None)
+            bud = next((k for k, h in enumerate(cols) if "预算" in h and "执行" not in h and k != pct), None)
+            act = next((k for k, h in enumerate(cols)
+                        if ("决算" in h or "支出" in h or "执行数" in h) and k != pct), None)
             if bud is None and act is None:
                 act = 0 if len(vals) >= 1 else None
             if bud is not None and bud < len(vals):
@@ -173,6 +181,9 @@ class FlatTableExtractor:
                     emit("three_public_item", vals[act], unit, q)
                 else:
                     emit("three_public_total", vals[act], unit)
+            if pct is not None and pct < len(vals) and VALUE_CELL.match(vals[pct].text):
+                # "完成预算(%)" column: the % is printed in the header only
+                emit("three_public_completion_pct", vals[pct], "%", q)
             return
         if lab in ("总额", "合计", "总计") and project and any("执行" in h for h in cols):
             names = {"年初预算": "project_budget", "调整后预算": "project_adjusted_budget", "全年预算": "project_adjusted_budget",
@@ -186,6 +197,12 @@ class FlatTableExtractor:
                         break
             return
         if vals[0].text.endswith("%"):
+            return
+        if lab == "总计" and not aligned and has_rowno and re.search(r"收入支出|收支", self._title):
+            # one cell per line, 收入 part first: the first 总计 is 收入总计, the next 支出总计
+            side = "收入总计" if self._grand_totals % 2 == 0 else "支出总计"
+            self._grand_totals += 1
+            emit("total_income_expense", vals[0], unit, side)
             return
         cls = CLASS_RE.search(lab)
         if cls and cls.end() == len(lab) and len(lab) - len(cls.group(0)) <= 3:

@@ -25,6 +25,10 @@ VALUE_RE = re.compile(r"^-?" + NUM + r"%?$")
 CODE_RE = re.compile(r"^(?:\d{3}|\d{5}|\d{7})$")
 ROWNO_HEADER = re.compile(r"行次|栏次|序号")
 SIDE_LABEL = re.compile(r"(收入|支出)(?:合计|小计)?$")
+TARGET_HEADER = re.compile(r"指标值|目标值|计划值|年度目标")
+ACTUAL_HEADER = re.compile(r"实际(?:完成)?值|完成值|实际完成|实际值")
+INDICATOR_CELL = re.compile(r"(?:[≥≤><=]|不低于|不少于|不高于|不超过|达到|大于|小于|等于|约)*\s*(?P<num>" + NUM
+                            + r")\s*(?P<unit>%|[^\d\s|,.%]{1,4})?")
 TOTAL_LABEL = re.compile(r"^(?:合计|总计|本年支出合计|本年收入合计|支出合计|收入合计)$")
 
 
@@ -138,6 +142,8 @@ class RowTableExtractor:
             if ROWNO_HEADER.fullmatch(texts[0]) or all(re.fullmatch(r"\d{1,2}", t) for t in texts[1:]) and \
                     ROWNO_HEADER.search(texts[0]):
                 continue  # 栏次 1 2 3 ...
+            if self._indicator_row(cells, headers, unit):
+                continue
             has_value = any(_is_value(c.text) and not CODE_RE.match(c.text) for c in cells) or \
                 any(_is_value(c.text) for c in cells[1:] if c.text and not CODE_RE.match(c.text))
             if not has_value:
@@ -166,6 +172,35 @@ class RowTableExtractor:
                     continue
                 kept = [(c, h) for c, h in g.values if not h or column_role(h) not in (None, "prior")]
                 fallback(g.label, [c for c, _ in kept], unit, [h for _, h in kept], three_public)
+
+    def _indicator_row(self, cells: list[Cell], headers: list[str], unit: str | None) -> bool:
+        """"新增馆藏图书 | ≥8000册 | 8,412册" under a 指标值 / 实际完成值 header: a performance
+        indicator's target and actual value, each with its own counter word or %."""
+        tgt_col = next((k for k, h in enumerate(headers) if TARGET_HEADER.search(h)), None)
+        act_col = next((k for k, h in enumerate(headers) if ACTUAL_HEADER.search(h) and k != tgt_col), None)
+        if tgt_col is None or act_col is None or not cells or not cells[0].text:
+            return False
+        label = cells[0]
+        if len(label.text) < 2 or _is_value(label.text) or VALUE_RE.match(label.text):
+            return False
+        found = False
+        for col, metric in ((tgt_col, "perf_indicator_target"), (act_col, "perf_indicator_actual")):
+            if col >= len(cells) or col == 0:
+                continue
+            m = INDICATOR_CELL.fullmatch(cells[col].text)
+            if not m:
+                continue
+            u = m.group("unit") or ("%" if "%" in headers[col] else unit)
+            if not u or re.search(r"[年月日天]", u):
+                continue
+            v = to_decimal(m.group("num"))
+            if v is None:
+                continue
+            c = cells[col]
+            a = c.start + m.start("num")
+            self.fb.emit(metric, (a, c.start + m.end("num")), v, u, (label.start, c.end), label.text)
+            found = True
+        return found
 
     @staticmethod
     def _groups(cells: list[Cell], headers: list[str]) -> list[Group]:

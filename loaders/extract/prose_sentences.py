@@ -26,7 +26,7 @@ NEXT_YEAR_BUDGET = re.compile(r"(20\d\d)年(?:度)?[^,;。\d]{0,16}?(?:预算|�
 PROJECT_HEAD = re.compile(r'^(?:"([^"]{2,40})"|([^,;:"\d]{2,40}?))项目(?=绩效|自评|支出|情况|综述|实施|资金|:|,|\)|$)')
 # a heading that leaves the project blocks (部门评价, 其他重要事项说明, the next report)
 LEAVE_PROJECT = re.compile(r"部门|单位|整体|说明|名词解释|附件|公开|报告")
-NOT_PROJECT = re.compile(r"部门|单位|决算|整体|年度|全部|所有|预算|其中|一级|二级|以下|各|共|等|本|该|重点|评价|绩效"
+NOT_PROJECT = re.compile(r"部门|单位|决算|整体|年度|全部|所有|预算|其中|一级|二级|以下|各|(?<!公)共|等|本|该|重点|评价|绩效"
                          r"|阶段|常年|一次性|通过|属")
 QUOTED_PROJECT = re.compile(r'"([^"\d;,。:]{2,60})"(?=项目|专项|采购|预算|资金|总投资|计划投入|实际|执行|完成支付)'
                             r'|项目名称:?"?([^",;。:]{2,40})')
@@ -99,6 +99,7 @@ class DocState:
     fund: str | None = None  # gpb / all / govfund
     item_prefix: str = ""
     pending_item: tuple[str, int] | None = None
+    pending_tp: tuple[str, int] | None = None  # "2.公务接待费。年初预算为..." : 三公 item named in its own sentence
     project: str | None = None  # the project whose block we are in  # "(类)..(款)..(项)。" heading whose figures follow
     last_subject: str | None = None
     last_comp_prior: bool = False
@@ -179,12 +180,20 @@ class SentenceExtractor:
                 # "...行政运行(项)。年初预算为X万元,支出决算为Y万元": the item is named in its own sentence
                 st.pending_item = (st.item_prefix, start + max(sent.find(p[:4]), 0))
             return
+        tp_head = ENUM_PREFIX.sub("", sent.strip("#* "), count=1).strip(" :")
+        tp_hit = three_public_item(tp_head) if not ms and tp_head else None
+        if tp_hit and tp_hit[1].start() == 0 and tp_hit[1].end() == len(tp_head):
+            st.pending_tp = (tp_hit[0], start + max(sent.find(tp_head[:2]), 0))
+            return
         ph = self._project_heading(sent)
         if ph:
             st.project = ph
         elif not ms and (ENUM_PREFIX.match(sent) or sent.lstrip().startswith("#")) and LEAVE_PROJECT.search(sent):
             st.project = None
         pending, st.pending_item = st.pending_item, None
+        pending_tp, st.pending_tp = st.pending_tp, None
+        if pending_tp and ms and re.match(r"^(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)", sent):
+            ctx.subject, ctx.kind, ctx.item_start = pending_tp[0], "tp", pending_tp[1]
         if pending and ms and st.fund != "govfund" and re.match(
                 r"^(?:其中)?:?(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)", sent):
             ctx.subject, ctx.kind, ctx.item_start = pending[0], "gpb_item", pending[1]
@@ -503,7 +512,9 @@ class SentenceExtractor:
                 fb.emit("vehicle_purchase_count", span, m.value, u, ev, self._vehicle_kind(Lc))
             elif re.search(r"保有|共有|实有|现有|拥有|车辆数|在用|公务用车", Lc):
                 ctx.counter = "vhold"
-                fb.emit("vehicle_count", span, m.value, u, ev, self._vehicle_kind(Lc))
+                held = clean_qualifier(Lc)
+                held = held if re.fullmatch(r"[\u4e00-\u9fff]{2,12}", held) else None
+                fb.emit("vehicle_count", span, m.value, u, ev, self._vehicle_kind(Lc) or held)
             elif ctx.counter in ("vbuy", "vhold"):
                 metric = "vehicle_purchase_count" if ctx.counter == "vbuy" else "vehicle_count"
                 fb.emit(metric, span, m.value, u, ev, self._vehicle_kind(Lc) or clean_qualifier(Lc) or None)
