@@ -4,22 +4,7 @@ cases: items named in an earlier sentence, ``|`` row tables read by header, one-
 
 from decimal import Decimal
 
-from loaders.extract.prose import extract_prose
-from loaders.model import ParsedDocument
-from loaders.numbers import value_in_evidence
-
-
-def facts(text: str):
-    out = extract_prose(ParsedDocument(format="txt", text=text, blocks=[]))
-    for f in out:
-        assert f.evidence in text and value_in_evidence(f.value, f.evidence), f
-        assert text[f.location.char_start:f.location.char_end] == f.evidence
-    return out
-
-
-def find(fs, metric, value=None, q=None, unit=None):
-    return [f for f in fs if f.metric == metric and (value is None or f.value == Decimal(str(value)))
-            and (q is None or (f.qualifier and q in f.qualifier)) and (unit is None or f.unit == unit)]
+from prosekit import facts, find
 
 
 def test_item_named_in_previous_sentence():

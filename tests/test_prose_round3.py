@@ -5,23 +5,9 @@ reception counts whose 国内/外事 was said earlier in the clause."""
 
 from decimal import Decimal
 
-from loaders.extract.prose import extract_prose
-from loaders.model import ParsedDocument
-from loaders.numbers import value_in_evidence
+from prosekit import facts, find
+
 from loaders.textnorm import fold
-
-
-def facts(text: str):
-    out = extract_prose(ParsedDocument(format="txt", text=text, blocks=[]))
-    for f in out:
-        assert f.evidence in text and value_in_evidence(f.value, f.evidence), f
-        assert text[f.location.char_start:f.location.char_end] == f.evidence
-    return out
-
-
-def find(fs, metric, value=None, q=None, unit=None):
-    return [f for f in fs if f.metric == metric and (value is None or f.value == Decimal(str(value)))
-            and (q is None or (f.qualifier and q in f.qualifier)) and (unit is None or f.unit == unit)]
 
 
 CELL_TABLE = ("二、一般公共预算财政拨款支出决算明细\n一般公共预算财政拨款支出明细表\n金额单位：万元\n"

@@ -5,24 +5,9 @@ synthetic and use other wording and numbers than the blind cases."""
 
 from decimal import Decimal
 
-from loaders.extract.prose import extract_prose
-from loaders.model import ParsedDocument
-from loaders.numbers import value_in_evidence
+from prosekit import facts, find_exact as find
+
 from loaders.textnorm import normalize_with_map
-
-
-def facts(text: str):
-    out = extract_prose(ParsedDocument(format="txt", text=text, blocks=[]))
-    for f in out:
-        assert f.evidence in text and value_in_evidence(f.value, f.evidence), f
-        assert text[f.location.char_start:f.location.char_end] == f.evidence
-    return out
-
-
-def find(fs, metric, value=None, qualifier=None, unit=None):
-    return [f for f in fs if f.metric == metric and (value is None or f.value == Decimal(str(value)))
-            and (qualifier is None or (f.qualifier or "") == qualifier)
-            and (unit is None or f.unit == unit)]
 
 
 def test_three_public_item_named_in_its_own_sentence():
