@@ -18,7 +18,7 @@ import polars as pl
 
 from loaders.config import warehouse_path
 
-__all__ = ["Warehouse", "open_warehouse", "resolve_path"]
+__all__ = ["NotebookSession", "Warehouse", "notebook_session", "open_warehouse", "resolve_path"]
 
 
 def resolve_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -89,3 +89,33 @@ def open_warehouse(path: str | os.PathLike[str] | None = None) -> Warehouse:
         "SELECT lower(table_schema || '.' || table_name) FROM information_schema.tables"
     ).fetchall()
     return Warehouse(path=resolved, con=con, _tables=frozenset(n for (n,) in names))
+
+
+@dataclass
+class NotebookSession:
+    """What every notebook sets up first: the read-only warehouse, ``say`` for a sentence of
+    Markdown and ``draw`` to show a chart (and save it as a PNG when the report asks)."""
+
+    wh: Warehouse
+    prefix: str
+    chart_dir: str | None = None
+
+    def say(self, text: str) -> None:
+        from IPython.display import Markdown, display
+
+        display(Markdown(text))
+
+    def draw(self, chart: Any, name: str) -> None:
+        from loaders import charts
+
+        charts.show(chart, name, self.chart_dir, prefix=self.prefix)
+
+
+def notebook_session(prefix: str, db_path: str | os.PathLike[str] | None = None,
+                     chart_dir: str | None = None) -> NotebookSession:
+    """The chart theme with a CJK font, the warehouse opened read-only, the chart folder
+    (parameter, else JUESUAN_CHART_DIR)."""
+    from loaders import charts
+
+    charts.enable_theme()
+    return NotebookSession(open_warehouse(db_path), prefix, chart_dir or os.environ.get("JUESUAN_CHART_DIR"))

@@ -39,26 +39,14 @@ chart_dir = None
 # builder asks for it, saves it as a PNG.
 
 # %%
-import os
-
 from loaders import charts  # first: it keeps altair's import fast (see loaders/charts.py)
-from loaders.notebook_data import open_warehouse
+from loaders.notebook_data import notebook_session
 
 import altair as alt
 import polars as pl
-from IPython.display import Markdown, display
 
-charts.enable_theme()
-chart_dir = chart_dir or os.environ.get("JUESUAN_CHART_DIR")
-wh = open_warehouse(db_path)
-
-
-def say(text: str) -> None:
-    display(Markdown(text))
-
-
-def draw(chart: alt.TopLevelMixin, name: str) -> None:
-    charts.show(chart, name, chart_dir, prefix="compare_units")
+nb = notebook_session("compare_units", db_path, chart_dir)
+wh, say, draw = nb.wh, nb.say, nb.draw
 
 
 STATED, DERIVED = charts.BASIS_STATED, charts.BASIS_DERIVED

@@ -32,29 +32,17 @@ chart_dir = None
 # and `loaders/charts.py`). Tables are printed in full, evidence included.
 
 # %%
-import os
-
 from loaders import charts  # first: it keeps altair's import fast (see loaders/charts.py)
-from loaders.notebook_data import open_warehouse
+from loaders.notebook_data import notebook_session
 
 import altair as alt
 import polars as pl
-from IPython.display import Markdown, display
 
-charts.enable_theme()
 pl.Config.set_tbl_rows(200)
 pl.Config.set_fmt_str_lengths(200)
 pl.Config.set_tbl_hide_dataframe_shape(True)
-chart_dir = chart_dir or os.environ.get("JUESUAN_CHART_DIR")
-wh = open_warehouse(db_path)
-
-
-def say(text: str) -> None:
-    display(Markdown(text))
-
-
-def draw(chart: alt.TopLevelMixin, name: str) -> None:
-    charts.show(chart, name, chart_dir, prefix="data_quality")
+nb = notebook_session("data_quality", db_path, chart_dir)
+wh, say, draw = nb.wh, nb.say, nb.draw
 
 
 STATUS_LABELS = {
