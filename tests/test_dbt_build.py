@@ -218,7 +218,7 @@ def test_dq_findings_carry_rule_text_and_unit_from_the_seed(real_db: Path) -> No
 
 def test_every_metric_lands_in_a_mart_or_the_unmapped_list(real_db: Path) -> None:
     raw = {m for (m,) in _q(real_db, "select distinct metric from raw.facts")}
-    routed = {m for (m,) in _q(real_db, "select distinct metric from reference.metric_routes")}
+    routed = {m for (m,) in _q(real_db, "select distinct metric from reference.metrics")}
     unmapped = {m for (m,) in _q(real_db, "select metric from intermediate.int_facts_unmapped")}
     assert raw - routed == unmapped
     assert not routed & unmapped

@@ -1,7 +1,7 @@
 -- Every fact with its document context (unit_id, fiscal year, 决算/预算) and resolved subject.
 -- subject_key: the resolved code, else the qualifier's name key (so facts without a subject
 -- still group by what they are about).
--- metric: the canonical name from the metric_routes seed (prose gov_fund_expense_total and the
+-- metric: the canonical name from the metrics seed (prose gov_fund_expense_total and the
 -- table's gfb_expense_total are one fact); metric_printed keeps what the extractor emitted.
 -- period (raw.facts.period): NULL = the document's own year; 'budget' = a 年初预算 figure;
 -- 'prior_year' = the previous year's figure (fact_year = document year − 1 unless printed).
@@ -12,7 +12,7 @@ with facts as (
 
 routes as (
     select metric, any_value(canonical_metric) as canonical_metric, bool_or(measure_kind = 'budget') as is_budget_metric
-    from {{ ref('metric_routes') }}
+    from {{ ref('metrics') }}
     group by metric
 ),
 

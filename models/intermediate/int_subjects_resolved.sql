@@ -2,14 +2,14 @@
 -- Order: a code printed beside the name (tables) wins; otherwise the name (and the 类/款
 -- path when the wording gives one) is matched against int_subjects_unioned; a bare 项 name
 -- that several 款 share (事业运行, 行政运行) is narrowed to the 类 the same document spends on.
--- Subject-bearing metrics: fct_spending_by_function's routes (metric_routes seed) and income_item.
+-- Subject-bearing metrics: fct_spending_by_function's routes (metrics seed) and income_item.
 
 with facts as (
     select distinct
         document_id, metric, qualifier, subject_code_printed
     from {{ ref('stg_juesuan__facts') }}
     where metric = 'income_item'
-       or metric in (select metric from {{ ref('metric_routes') }} where mart = 'fct_spending_by_function')
+       or metric in (select metric from {{ ref('metrics') }} where mart = 'fct_spending_by_function')
 ),
 
 names as (

@@ -1,9 +1,9 @@
 -- Headline totals per unit × year × measure × metric (× qualifier): stated in the year's own
 -- document (a figure a document states for its prior year counts as stated for that year, but the
 -- year's own document wins), or derived from the next year's year-on-year statement (is_derived,
--- with lineage). Which metrics: metric_routes rows with mart = fct_budget_totals.
+-- with lineage). Which metrics: metrics rows with mart = fct_budget_totals.
 with routes as (
-    select metric, fund_scope from {{ ref('metric_routes') }}
+    select metric, fund_scope from {{ ref('metrics') }}
     where mart = 'fct_budget_totals' and measure_kind in ('amount', 'budget')
 ),
 

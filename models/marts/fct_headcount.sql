@@ -5,7 +5,7 @@
 -- unit-year used as the per-head denominator (年末实有 > 在职 > 在编, the larger when tied).
 with facts as (
     select * from {{ ref('int_facts_deduplicated') }}
-    where metric in (select metric from {{ ref('metric_routes') }} where mart = 'fct_headcount')
+    where metric in (select metric from {{ ref('metrics') }} where mart = 'fct_headcount')
       and value_printed is not null
 ),
 

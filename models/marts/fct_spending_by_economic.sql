@@ -1,10 +1,10 @@
 -- Spending by 经济分类 item (人员经费 / 公用经费 …), one row per stated item.
 -- measure keeps 决算 and 年初预算 apart (the fact period: NULL = the year's final figure,
 -- 'budget' = 年初预算); fund scope and 支出性质 (合计 / 基本支出 / 项目支出) come from the
--- metric_routes seed. The item's code: the printed code when it is an 经济分类 款 code, else
+-- metrics seed. The item's code: the printed code when it is an 经济分类 款 code, else
 -- the name (exact name key first; else one name a prefix of the other: 其他交通费 / 其他交通费用).
 with routes as (
-    select * from {{ ref('metric_routes') }} where mart = 'fct_spending_by_economic'
+    select * from {{ ref('metrics') }} where mart = 'fct_spending_by_economic'
 ),
 
 items as (

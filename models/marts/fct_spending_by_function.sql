@@ -1,11 +1,11 @@
 -- Spending by 功能分类 subject at the level the document states it.
 -- grain: unit × fiscal_year × fund_scope × subject × measure (决算 / 预算 / 年初预算) × expense_nature
--- (合计 / 基本支出 / 项目支出). Fund scope and nature of each metric come from the metric_routes
+-- (合计 / 基本支出 / 项目支出). Fund scope and nature of each metric come from the metrics
 -- seed (gpb_ 一般公共预算财政拨款, gfb_ 政府性基金, scob_ 国有资本经营预算, fin_ 财政拨款, unprefixed
 -- 全部资金). A subject's prior-year amount derived from a year-on-year statement (与上年相比增加
 -- X 万元) is added with is_derived = true unless that year states it.
 with routes as (
-    select * from {{ ref('metric_routes') }} where mart = 'fct_spending_by_function'
+    select * from {{ ref('metrics') }} where mart = 'fct_spending_by_function'
 ),
 
 facts as (
