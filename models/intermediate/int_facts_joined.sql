@@ -1,8 +1,8 @@
 -- Every fact with its document context (unit_id, fiscal year, 决算/预算) and resolved subject.
 -- subject_key: the resolved code, else the qualifier's name key (so facts without a subject
 -- still group by what they are about).
--- metric: the canonical name from the metrics seed (prose gov_fund_expense_total and the
--- table's gfb_expense_total are one fact); metric_printed keeps what the extractor emitted.
+-- metric: as emitted (both extractors use the names of the metrics seed); metric_printed is the
+-- same name, kept for the marts that read it.
 -- period (raw.facts.period): NULL = the document's own year; 'budget' = a 年初预算 figure;
 -- 'prior_year' = the previous year's figure (fact_year = document year − 1 unless printed).
 -- measure: 决算 / 预算 from the document kind; a budget figure inside a 决算 is 年初预算.
@@ -11,7 +11,7 @@ with facts as (
 ),
 
 routes as (
-    select metric, any_value(canonical_metric) as canonical_metric, bool_or(measure_kind = 'budget') as is_budget_metric
+    select metric, bool_or(measure_kind = 'budget') as is_budget_metric
     from {{ ref('metrics') }}
     group by metric
 ),
@@ -26,7 +26,7 @@ subjects as (
 
 select
     facts.* exclude (metric, period),
-    coalesce(routes.canonical_metric, facts.metric)                as metric,
+    facts.metric                                                   as metric,
     facts.metric                                                   as metric_printed,
     facts.period,
     units.unit_id,
