@@ -19,8 +19,8 @@ def test_three_public_item_named_in_its_own_sentence():
     [a] = find(fs, "prior_year_change_abs", 0.36)
     assert a.qualifier == "公务接待费" and a.direction == "increase"
     assert find(fs, "prior_year_change_pct", 5.88, "公务接待费")
-    assert find(fs, "three_public_budget", 0, "因公出国(境)费")
-    assert find(fs, "three_public_item", 0, "因公出国(境)费")
+    assert find(fs, "three_public_budget", 0, "因公出国（境）费")
+    assert find(fs, "three_public_item", 0, "因公出国（境）费")
 
 
 def test_item_sentence_does_not_leak_to_unrelated_next_sentence():
@@ -55,7 +55,7 @@ def test_pipe_three_public_table_completion_column_percent_from_header():
     assert find(fs, "three_public_completion_pct", 82.00, "合计", "%")
     assert find(fs, "three_public_completion_pct", 55.00, "公务接待费", "%")
     assert find(fs, "three_public_item", 2.20, "公务接待费", "万元")
-    assert not find(fs, "three_public_completion_pct", qualifier="因公出国(境)费")
+    assert not find(fs, "three_public_completion_pct", qualifier="因公出国（境）费")
 
 
 def test_project_heading_with_gong_in_its_name():

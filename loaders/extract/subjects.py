@@ -6,23 +6,18 @@ official list, then renames (医疗卫生与计划生育支出 -> 卫生健康�
 that matches several codes (行政运行 exists under many 款) resolves only through a parent named in
 the qualifier's 类/款/项 path; otherwise the code stays None — never a forced guess.
 
-Reference lists are read from seeds/ (loaders.config.SEEDS_DIR) when present, else the copies
-shipped in loaders/data/, else ../shared/reference."""
+Reference lists are the seeds (function_subjects, function_subjects_unverified_candidates,
+economic_subjects, renames), read through loaders.vocab: no copy, no fallback outside the repo."""
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from ..config import PROJECT_ROOT, SEEDS_DIR
 from ..model import Fact
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-SHARED_REFERENCE = PROJECT_ROOT.parent / "shared" / "reference"
+from ..vocab import read_seed
 
 FUNCTION_METRICS = frozenset(
     {
@@ -65,20 +60,8 @@ MARKER_RE = re.compile(r"[(（]\s*(类|款|项)\s*[)）]?")
 ORDINAL_RE = re.compile(r"^(?:\d{1,2}\s*[.．、]|[(（]\s*[\d一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．])")
 
 
-def _csv_path(name: str) -> Path | None:
-    for d in (SEEDS_DIR, DATA_DIR, SHARED_REFERENCE):
-        p = d / name
-        if p.is_file():
-            return p
-    return None
-
-
-def _read(name: str) -> list[dict[str, str]]:
-    p = _csv_path(name)
-    if p is None:
-        return []
-    with p.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def _read(name: str) -> tuple[dict[str, str], ...]:
+    return read_seed(name.removesuffix(".csv"))
 
 
 def key(name: str) -> str:
