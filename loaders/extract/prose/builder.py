@@ -35,9 +35,10 @@ class FactBuilder:
             return
         q = qualifier or None
         key = (metric, value, unit, q, direction, ns)
-        if key in self._seen:
+        span_key = (metric, q, s, e)  # one evidence span never states two facts of one metric and qualifier
+        if key in self._seen or span_key in self._seen:
             return
-        self._seen.add(key)
+        self._seen.update((key, span_key))
         loc = Location(page=self.doc.page_of(s), line=self.doc.line_of(s), char_start=s, char_end=e)
         self.facts.append(Fact(metric=metric, value=value, unit=unit, evidence=evidence, location=loc,
                                qualifier=q, direction=direction, period=period, value_text=value_text,

@@ -10,8 +10,10 @@ from .context import CLAUSE_DELIM, YEAR_RE, SentCtx, clean_qualifier, strip_conn
 from .mentions import Mention
 from ...vocab.names import three_public_total_pattern
 
+DIRECTION_WORDS = r"(增加|增长|上升|提高|增|减少|下降|降低|减|缩减|压减|节约|下降了|减少了|增加了|增长了)"
+DIRECTION_ONLY = re.compile(DIRECTION_WORDS)
 DIRECTION_RE = re.compile(
-    r"(?:各|分别|共|同比|相应)?(增加|增长|上升|提高|增|减少|下降|降低|减|缩减|压减|节约|下降了|减少了|增加了|增长了)了?"
+    r"(?:各|分别|共|同比|相应)?" + DIRECTION_WORDS + r"了?"
     r"(?:幅度|比例|率)?(?:为|是|达)?$|(增幅|降幅|减幅)(?:为|是|达)?$")
 INCREASE_WORDS = ("增加", "增长", "上升", "提高", "增")
 
@@ -70,8 +72,13 @@ class ChangeRules:
             word = dm.group(1) or dm.group(2)
             direction = "increase" if word.startswith(INCREASE_WORDS) else "decrease"
             q = None
-            if m.pct and prev is not None and ctx.change_subject and strip_connectors(Lc[: dm.start()]) == "":
+            if m.pct and prev is not None and ctx.change_subject and strip_connectors(Lc[: dm.start()]) == "" \
+                    and prev.end == ctx.change_end:  # "增加a万元,增长x%": the same subject as the amount
                 q = ctx.change_subject
+            elif m.pct and prev is not None and ctx.prev_money_q and prev.end != ctx.change_end \
+                    and strip_connectors(Lc[: dm.start()]) == "" and ctx.kind == "tp":
+                # "公务用车…费支出决算a元,增长x%": the change of the item just stated
+                q = ctx.prev_money_q
             if q is None and comp is not None:
                 between = sent[comp[1]: rel - len(Lc) + dm.start()]
                 q = self._subject_text(between)
@@ -87,7 +94,7 @@ class ChangeRules:
                 if q == "合计" and ctx.kind == "tp":
                     q = "三公经费合计"
             q = self._canonical_subject(q, sent)
-            ctx.change_subject = q
+            ctx.change_subject, ctx.change_end = q, m.end
             metric = "prior_year_change_pct" if m.pct else "prior_year_change_abs"
             ev = lc_abs if m.pct else min(lc_abs, ctx.start + (comp[0] if comp else rel))
             fb.emit(metric, span, m.value, m.unit, (max(ev, m.start - 80), m.end), q, direction, "prior_year")
@@ -102,6 +109,7 @@ class ChangeRules:
         s = re.sub(r"^(?:相比|比较|对比|决算数?|决算|同期|,|:|的|\(疫情前\))+", "", s)
         s = clean_qualifier(s)
         s = re.sub(r"(?:相比|比较|决算数?)$", "", s)
+        s = re.sub(r"^(?:支出|决算|预算)?数$", "", s)  # "较上年支出数减少": no subject named
         if DIRECTION_RE.search(s):
             return None
         return s if len(s) >= 2 and re.search(r"[\u4e00-\u9fff]", s) else None
@@ -115,3 +123,92 @@ class ChangeRules:
         if three_public_total_pattern().search(q):
             return "三公经费合计"
         return q
+
+
+# one step of a listed change: "增加20.00万元" / "、减少30.00万元" / "和1.00万元"
+_LIST_GAP = re.compile(r"^(?:[、,和及与]|,?分别)?(?:(?:较|比)上年)?" + DIRECTION_WORDS + r"?了?(?:为|是|达)?$")
+_NAME_SPLIT = re.compile(r"、|和|及|与")
+_BOTH_TOTALS = re.compile(r"^(财政拨款)?收(?:入)?[、,和与及]?支(?:出)?(?:决算)?总计$")
+
+
+class ListedChanges:
+    """Mixin of SentenceExtractor: changes stated for several items at once —
+    "A和B分别较上年增加c、减少d", "A、B较上年分别增长x%、y%", "…分别为a、b,分别较上年增加c、减少d"
+    (the names of the earlier list), "收、支总计各增加X" (one number, both totals)."""
+
+    def _listed_changes(self, ctx: SentCtx, sent: str, ms: list[Mention], comps) -> set[int]:
+        used: set[int] = set()
+        start = ctx.start
+        for rm in re.finditer(r"分别|各|均", sent):
+            run = self._change_run(sent, start, rm.end(), ms)
+            if not run:
+                continue
+            words = [DIRECTION_ONLY.search(w) for w, _ in run]
+            if not all(words):
+                continue
+            head_end = rm.start()
+            comp = [c for c in comps if c[1] <= run[0][1].start - start]
+            if not comp or not comp[-1][2]:
+                continue  # not against the previous year's final account
+            names = self._listed_names(ctx, sent, ms, head_end, comp[-1])
+            if rm.group(0) != "分别" and len(run) == 1:
+                # "A和B均减少X": one number for each ("收、支总计各增加X" keeps its printed wording)
+                if len(names) < 2:
+                    continue
+                run = run * len(names)
+            elif len(names) != len(run) or len(run) < 2:
+                continue
+            for (name, name_abs), (word, m) in zip(names, run):
+                w = DIRECTION_ONLY.search(word).group(1)
+                direction = "increase" if w.startswith(INCREASE_WORDS) else "decrease"
+                metric = "prior_year_change_pct" if m.pct else "prior_year_change_abs"
+                q = self._canonical_subject(name, sent)
+                self.fb.emit(metric, (m.start, m.num_end), m.value, m.unit, (max(name_abs, m.start - 120), m.end),
+                             q, direction, "prior_year")
+                used.add(m.start)
+            ctx.change_subject = None
+            ctx.list_names = list(names)
+            self.state.last_comp_prior = True
+        return used
+
+    @staticmethod
+    def _change_run(sent: str, start: int, pos: int, ms: list[Mention]) -> list[tuple[str, Mention]]:
+        """The mentions right after ``pos`` that form one listed change, each with the words before it."""
+        run: list[tuple[str, Mention]] = []
+        word = ""
+        for m in ms:
+            a = m.start - start
+            if a < pos:
+                continue
+            gap = sent[pos:a]
+            if not _LIST_GAP.match(gap) or (run and (run[-1][1].money != m.money or run[-1][1].pct != m.pct)):
+                break
+            if not (m.money or m.pct):
+                break
+            d = DIRECTION_ONLY.search(gap)
+            word = gap if d else word  # a shared direction ("分别增加a、b") holds for the rest
+            run.append((word, m))
+            pos = m.end - start
+        return run
+
+    def _listed_names(self, ctx: SentCtx, sent: str, ms: list[Mention], head_end: int, comp) -> list[tuple[str, int]]:
+        """The items a listed change is about: named before it ("A和B(较上年)分别…"), else the
+        names of the sentence's earlier 分别 list."""
+        prev = [m for m in ms if m.end - ctx.start <= head_end]
+        lo = max((prev[-1].end - ctx.start) if prev else 0,
+                 max((d.end() for d in re.finditer(r"[,;:]", sent[:head_end])), default=0))
+        clause = sent[lo:head_end]
+        # drop the comparison phrase ("与上年相比", "较上年") wherever it sits in the clause
+        clause = COMP_RE.sub("", clause)
+        clause = re.sub(r"相比|对比|比较", "", clause).strip(",")
+        if not clause:
+            return list(ctx.list_names)
+        out, pos = [], 0
+        for piece in _NAME_SPLIT.split(clause):
+            p0 = clause.find(piece, pos)
+            pos = p0 + len(piece)
+            name = clean_qualifier(piece)
+            if len(name) < 2 or _BOTH_TOTALS.match(clause):
+                return []  # "收、支总计各增加X": one fact under the printed wording (the single-change rule)
+            out.append((name, ctx.start + lo + max(sent[lo:head_end].find(piece[:2]), 0)))
+        return out

@@ -118,9 +118,11 @@ class SentCtx:
     subject: str | None = None  # qualifier of what the sentence is about
     kind: str | None = None  # tp / gpb_item / gpb_total / project / kw / other
     change_subject: str | None = None
+    change_end: int = -1  # end of the last change mention (a following % of the same subject)
     budget_pending: bool = False
     counter: str | None = None  # reception / outbound / vbuy / vhold
     budget_frame: bool = False  # "年初预算X万元,其中:..." : the items are budgets
+    tp_budget_frame: bool = False  # "“三公”经费预算为X万元,其中:..." : the 三公 items are budgets
     prev_money_q: str | None = None
     prev_metric: str | None = None
     item_start: int | None = None

@@ -111,6 +111,10 @@ class MoneyRules:
             if budget:
                 fb.emit("three_public_budget", span, m.value, m.unit, (ev0, m.end), q)
                 ctx.budget_pending = bool(re.search(r"完成", rest))
+                # "“三公”经费预算为20万元,其中:因公出国(境)费0万元,…": the items that follow are budgets
+                ctx.tp_budget_frame = q == "合计" and re.match(r"^,?其中", sent[m.end - ctx.start:]) is not None
+            elif ctx.tp_budget_frame and q != "合计" and strip_connectors(rest) == "":
+                fb.emit("three_public_budget", span, m.value, m.unit, (ev0, m.end), q)
             else:
                 if strip_connectors(rest) not in ("",) and not re.fullmatch(r"(?:财政拨款)?(?:支出)?(?:决算)?(?:数)?(?:为|是)?", rest):
                     return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .builder import FactBuilder
-from .changes import ChangeRules
+from .changes import ChangeRules, ListedChanges
 from .context import (CLAUSE_DELIM, ENUM_PREFIX, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
                       QUOTED_PROJECT, SCORE_WORDS, SENT_SPLIT, DocState, SentCtx, clean_qualifier, doc_year,
                       strip_connectors, three_public_item)
@@ -20,7 +20,7 @@ from .money import MoneyRules
 from .projects import ProjectRules
 
 
-class SentenceExtractor(ChangeRules, MoneyRules, CountRules, ProjectRules, IndicatorRules):
+class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, ProjectRules, IndicatorRules):
     def __init__(self, fb: FactBuilder, norm: str, year: int | None = None):
         self.fb = fb
         self.norm = norm
@@ -89,6 +89,7 @@ class SentenceExtractor(ChangeRules, MoneyRules, CountRules, ProjectRules, Indic
         prev_end = 0
         consumed = self._indicators(start, sent)
         self._respectively(ctx, sent, ms)
+        consumed |= self._listed_changes(ctx, sent, ms, comp_here)
         for k, m in enumerate(ms):
             a, b = m.start - start, m.end - start
             if m.start in consumed:
