@@ -81,3 +81,15 @@ def vehicle_kind_re() -> re.Pattern[str]:
 def vehicle_kind(label: str) -> str | None:
     m = vehicle_kind_re().search(label)
     return m.group(1) if m else None
+
+
+@lru_cache(maxsize=None)
+def cue(name: str) -> re.Pattern[str]:
+    """A section cue of seeds/lexicon/section_cues.csv: wording that sets a sentence's context
+    (fund_gpb / fund_govfund / fund_all: the fund of the spending named; class_fund_*: the same
+    just before a 类 list; leave_three_public: a heading after the 三公 section; econ_list_parent:
+    the parents of a 经济分类 list)."""
+    pats = [r["pattern"] for r in _by_priority("section_cues") if r["cue"] == name]
+    if not pats:
+        raise KeyError(f"no section cue {name!r} in seeds/lexicon/section_cues.csv")
+    return re.compile("|".join(f"(?:{p})" for p in pats))

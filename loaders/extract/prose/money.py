@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...vocab.lexicon import function_class_re, keywords, metrics_of_family
+from ...vocab.lexicon import cue, function_class_re, keywords, metrics_of_family
 from ...vocab.names import three_public_total_pattern
 from .context import (COMPLETION, COVERAGE, ENUM_PREFIX, PATH_MARK, PATH_TAIL, QUOTED, SentCtx, clean_qualifier,
                       find_keyword, strip_connectors, three_public_item)
@@ -195,9 +195,9 @@ class MoneyRules:
             ev0 = lc_abs + (Lc.find(name) if name in Lc else 0)
             fund = st.fund
             sent_before = sent[:rel]
-            if re.search(r"一般公共预算", sent_before):
+            if cue("class_fund_gpb").search(sent_before):
                 fund = "gpb"
-            elif re.search(r"本年支出|支出合计|总支出", sent_before):
+            elif cue("class_fund_all").search(sent_before):
                 fund = "all"
             if fund == "gpb":
                 fb.emit("gpb_expense_by_function", span, m.value, m.unit, (ev0, m.end), name)
@@ -208,7 +208,7 @@ class MoneyRules:
             return None
 
         # ---- 经济分类 items after 人员经费 / 公用经费 ("主要包括:基本工资48.11万元、...")
-        if ctx.kind == "econ" or (re.search(r"人员经费|公用经费|工资福利支出|商品和服务支出", sent[:rel]) and re.search(r"包括|其中|主要", sent[:rel])):
+        if ctx.kind == "econ" or (cue("econ_list_parent").search(sent[:rel]) and re.search(r"包括|其中|主要", sent[:rel])):
             return self._econ(ctx, m, Lc, lc_abs)
 
         # ---- a project's figures stated in prose

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ...vocab.lexicon import cue
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
 from .context import (CLAUSE_DELIM, ENUM_PREFIX, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
@@ -48,13 +49,13 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         # section / fund context
         if "三公" in sent:
             st.three_public_section = True
-        elif re.search(r"机关运行经费|政府采购|国有资产|绩效|收入支出决算|收入决算|支出决算情况", sent) and not ms:
+        elif cue("leave_three_public").search(sent) and not ms:
             st.three_public_section = False
-        if re.search(r"一般公共预算(?:财政拨款)?(?:基本)?支出", sent):
+        if cue("fund_gpb").search(sent):
             st.fund = "gpb"
-        elif re.search(r"政府性基金|国有资本经营", sent) and "支出" in sent:
+        elif cue("fund_govfund").search(sent) and "支出" in sent:
             st.fund = "govfund"
-        elif re.search(r"本年支出|支出合计|总支出|支出决算总表|支出决算情况|支出总计", sent):
+        elif cue("fund_all").search(sent):
             st.fund = "all"
         if PATH_MARK.search(sent) and not ms:
             p = clean_qualifier(sent.split(":")[0] if sent.endswith(":") else sent)
