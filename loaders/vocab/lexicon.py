@@ -34,8 +34,15 @@ def keywords() -> tuple[Keyword, ...]:
     for r in _by_priority("metric_wordings"):
         q = None if r["qualifier"] == "{printed}" else r["qualifier"]
         also = tuple(a for a in r["also"].split(";") if a)
-        out.append(Keyword(re.compile(r["pattern"]), r["metric"], q, also))
+        pattern = income_lines_pattern() if r["pattern"] == "{income_lines}" else r["pattern"]
+        out.append(Keyword(re.compile(pattern), r["metric"], q, also))
     return tuple(out)
+
+
+def income_lines_pattern() -> str:
+    """Every income-line wording of seeds/lexicon/income_lines.csv, as one alternation (the row
+    ``{income_lines}`` of metric_wordings)."""
+    return "|".join(r["pattern"] for r in _by_priority("income_lines"))
 
 
 @lru_cache(maxsize=None)

@@ -67,6 +67,7 @@ def forbidden() -> set[str]:
     words |= {r["kind"] for r in _seed_rows("vehicle_kinds")}
     words |= {r["name"] for r in _seed_rows("function_class_names")}
     words |= {a for r in _seed_rows("metric_wordings") for a in _literal_alternatives(r["pattern"]) if len(a) >= 4}
+    words |= {r["income_line"] for r in _seed_rows("income_lines")}
     words |= {r.get("pattern", "") for r in _seed_rows("table_kinds") if len(r.get("pattern", "")) >= 4}  # h9tables
     return {w for w in words if w}
 
