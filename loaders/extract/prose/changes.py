@@ -110,6 +110,7 @@ class ChangeRules:
         s = clean_qualifier(s)
         s = re.sub(r"(?:相比|比较|决算数?)$", "", s)
         s = re.sub(r"^(?:支出|决算|预算)?数$", "", s)  # "较上年支出数减少": no subject named
+        s = re.sub(r"^(?:万元|亿元|千元|百元|元|万)$", "", s)  # "增加10.00万元、减少…": a unit names nothing
         if DIRECTION_RE.search(s):
             return None
         return s if len(s) >= 2 and re.search(r"[\u4e00-\u9fff]", s) else None
@@ -128,6 +129,8 @@ class ChangeRules:
 # one step of a listed change: "增加20.00万元" / "、减少30.00万元" / "和1.00万元"
 _LIST_GAP = re.compile(r"^(?:[、,和及与]|,?分别)?(?:(?:较|比)上年)?" + DIRECTION_WORDS + r"?了?(?:为|是|达)?$")
 _NAME_SPLIT = re.compile(r"、|和|及|与")
+_LIST_SPLIT = re.compile(r"、")
+_SIDES = ("收入", "支出")
 _BOTH_TOTALS = re.compile(r"^(财政拨款)?收(?:入)?[、,和与及]?支(?:出)?(?:决算)?总计$")
 
 
@@ -203,12 +206,26 @@ class ListedChanges:
         clause = re.sub(r"相比|对比|比较", "", clause).strip(",")
         if not clause:
             return list(ctx.list_names)
-        out, pos = [], 0
-        for piece in _NAME_SPLIT.split(clause):
-            p0 = clause.find(piece, pos)
-            pos = p0 + len(piece)
-            name = clean_qualifier(piece)
-            if len(name) < 2 or _BOTH_TOTALS.match(clause):
-                return []  # "收、支总计各增加X": one fact under the printed wording (the single-change rule)
-            out.append((name, ctx.start + lo + max(sent[lo:head_end].find(piece[:2]), 0)))
-        return out
+        if _BOTH_TOTALS.match(clause):
+            return []  # "收、支总计各增加X": one fact under the printed wording (the single-change rule)
+        want = len(self._change_run(sent, ctx.start, head_end, ms)) or None
+        best: list[tuple[str, int]] = []
+        for splitter in (_LIST_SPLIT, _NAME_SPLIT):  # "、" first: "商品和服务支出" is one name
+            out, pos = [], 0
+            for piece in splitter.split(clause):
+                p0 = clause.find(piece, pos)
+                pos = p0 + len(piece)
+                name = clean_qualifier(piece)
+                if len(name) < 2:
+                    out = []
+                    break
+                out.append((name, ctx.start + lo + max(sent[lo:head_end].find(piece[:2]), 0)))
+            if len(out) >= 2 and (want is None or len(out) == want or len(out) == 1):
+                best = out
+                break
+            best = best or (out if len(out) >= 2 else [])
+        # "财政拨款收入和支出": the second name shares the first one's prefix
+        if best and best[0][0].endswith(_SIDES):
+            head = best[0][0][:-2]
+            best = [best[0]] + [(head + n if n in _SIDES else n, a) for n, a in best[1:]]
+        return best

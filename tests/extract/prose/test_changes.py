@@ -114,3 +114,21 @@ def test_one_evidence_span_states_one_fact_per_metric_and_qualifier():
                "人员经费和公用经费较上年分别增加3.00万元和1.00万元。")
     keys = [(f.metric, f.qualifier, f.location.char_start, f.location.char_end) for f in fs]
     assert len(keys) == len(set(keys))
+
+
+def test_listed_names_split_on_the_enumeration_comma_first():
+    fs = facts("工资福利支出、商品和服务支出、对个人和家庭的补助较上年分别增加10.00万元、减少5.00万元、增加1.20万元。")
+    assert _changes(fs) == {("prior_year_change_abs", Decimal("10.00"), "工资福利支出", "increase"),
+                            ("prior_year_change_abs", Decimal("5.00"), "商品和服务支出", "decrease"),
+                            ("prior_year_change_abs", Decimal("1.20"), "对个人和家庭的补助", "increase")}
+
+
+def test_income_and_expense_sides_share_the_prefix_of_the_first_name():
+    fs = facts("财政拨款收入和支出均较上年增长8.50%。")
+    assert _changes(fs) == {("prior_year_change_pct", Decimal("8.50"), "财政拨款收入", "increase"),
+                            ("prior_year_change_pct", Decimal("8.50"), "财政拨款支出", "increase")}
+
+
+def test_a_unit_word_is_never_what_changed():
+    fs = facts("支出较上年分别增加10.00万元、减少5.00万元。")
+    assert all(f.qualifier not in ("万元", "元") for f in fs)
