@@ -18,35 +18,20 @@ from functools import lru_cache
 
 from ..model import Fact
 from ..vocab import read_seed
+from ..vocab.metrics import subject_system
 
-FUNCTION_METRICS = frozenset(
-    {
-        "expense_by_function",
-        "gpb_expense_by_function",
-        "expense_item",
-        "expense_item_basic",
-        "expense_item_project",
-        "income_item",
-        "gpb_expense_item",
-        "gpb_item_budget",
-        "gpb_item_completion_pct",
-    }
-)
-ECON_METRICS = frozenset({"econ_item"})
-# fund-scoped siblings of the metrics above (tables_standard: fin_ / gpb_ / gfb_ / scob_ prefixes)
-FUND_FUNCTION_RE = re.compile(
-    r"^(?:fin|gpb|gfb|scob)_(?:expense_by_function|expense_item(?:_basic|_project)?|item_budget|"
-    r"item_completion_pct|income_item|carryover_begin|carryover_end)$"
-)
-FUND_ECON_RE = re.compile(r"^(?:fin|gpb|gfb|scob|expense)_econ_item(?:_basic|_project)?$")
 
 
 def is_function_metric(metric: str) -> bool:
-    return metric in FUNCTION_METRICS or bool(FUND_FUNCTION_RE.match(metric))
+    """A metric whose qualifier is a 支出功能分类 subject (seeds/metrics.csv subject_system)."""
+    return subject_system(metric) == "function"
 
 
 def is_econ_metric(metric: str) -> bool:
-    return metric in ECON_METRICS or bool(FUND_ECON_RE.match(metric))
+    """A metric whose qualifier is a 经济分类 subject (seeds/metrics.csv subject_system)."""
+    return subject_system(metric) == "economic"
+
+
 LEVELS = {"类": 3, "款": 5, "项": 7}
 
 # wording variants seen in documents that no rename list carries

@@ -23,6 +23,7 @@ class Metric:
     label_zh: str
     meaning: str
     qualifier_note: str
+    subject_system: str  # function / economic: the qualifier is a subject of that classification; '' otherwise
 
 
 @lru_cache(maxsize=None)
@@ -36,7 +37,7 @@ def metrics() -> dict[str, Metric]:
             out[name] = Metric(**{**m.__dict__, "marts": m.marts + (r["mart"],)})
             continue
         out[name] = Metric(name, r["family"] or "other", (r["mart"],), r["fund_scope"], r["measure_kind"],
-                           r["label_zh"], r["meaning"], r.get("qualifier_note", ""))
+                           r["label_zh"], r["meaning"], r.get("qualifier_note", ""), r.get("subject_system", ""))
     return out
 
 
@@ -48,6 +49,12 @@ def family(metric: str) -> str:
 def metric_labels() -> dict[str, str]:
     """metric -> its Chinese label (notebooks, report)."""
     return {name: m.label_zh for name, m in metrics().items()}
+
+
+@lru_cache(maxsize=None)
+def subject_system(metric: str) -> str:
+    m = metrics().get(metric)
+    return m.subject_system if m else ""
 
 
 def is_metric(name: str) -> bool:

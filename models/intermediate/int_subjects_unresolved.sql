@@ -5,8 +5,7 @@ with facts as (
     select distinct document_id, metric, qualifier
     from {{ ref('stg_juesuan__facts') }}
     where subject_code is null and qualifier is not null
-      and (metric = 'income_item'
-           or metric in (select metric from {{ ref('metrics') }} where mart = 'fct_spending_by_function'))
+      and metric in (select metric from {{ ref('metrics') }} where subject_system = 'function')
 ),
 
 leaves as (
