@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .context import CLAUSE_DELIM, YEAR_RE, SentCtx, clean_qualifier, strip_connectors, three_public_item
+from ...vocab.lexicon import keywords
+from .context import CLAUSE_DELIM, YEAR_RE, SentCtx, clean_qualifier, find_keyword, strip_connectors, three_public_item
 from .mentions import Mention
 from ...vocab.names import three_public_total_pattern
 
@@ -110,7 +111,7 @@ class ChangeRules:
         s = clean_qualifier(s)
         s = re.sub(r"(?:相比|比较|决算数?)$", "", s)
         s = re.sub(r"^(?:支出|决算|预算)?数$", "", s)  # "较上年支出数减少": no subject named
-        s = re.sub(r"^(?:万元|亿元|千元|百元|元|万)$", "", s)  # "增加10.00万元、减少…": a unit names nothing
+        s = re.sub(r"^(?:万元|亿元|千元|百元|元|万)(?:和|及|与|、)?$", "", s)  # "增加10.00万元和减少…": a unit names nothing
         if DIRECTION_RE.search(s):
             return None
         return s if len(s) >= 2 and re.search(r"[\u4e00-\u9fff]", s) else None
@@ -131,6 +132,7 @@ _LIST_GAP = re.compile(r"^(?:[、,和及与]|,?分别)?(?:(?:较|比)上年)?" +
 _NAME_SPLIT = re.compile(r"、|和|及|与")
 _LIST_SPLIT = re.compile(r"、")
 _SIDES = ("收入", "支出")
+_RATE_HEAD = re.compile(DIRECTION_WORDS + r"(?:率|幅度|比例)?$|(?:增幅|降幅|减幅)$")
 _BOTH_TOTALS = re.compile(r"^(财政拨款)?收(?:入)?[、,和与及]?支(?:出)?(?:决算)?总计$")
 
 
@@ -146,14 +148,18 @@ class ListedChanges:
             run = self._change_run(sent, start, rm.end(), ms)
             if not run:
                 continue
+            head_end = rm.start()
+            # "…,增长率分别为x%、y%": the direction is said before 分别, the names earlier
+            rate = _RATE_HEAD.search(sent[:head_end])
+            if rate and not any(DIRECTION_ONLY.search(w) for w, _ in run):
+                run = [(rate.group(0), m) for _, m in run]
             words = [DIRECTION_ONLY.search(w) for w, _ in run]
             if not all(words):
                 continue
-            head_end = rm.start()
             comp = [c for c in comps if c[1] <= run[0][1].start - start]
             if not comp or not comp[-1][2]:
                 continue  # not against the previous year's final account
-            names = self._listed_names(ctx, sent, ms, head_end, comp[-1])
+            names = list(ctx.list_names) if rate else self._listed_names(ctx, sent, ms, head_end, comp[-1])
             if rm.group(0) != "分别" and len(run) == 1:
                 # "A和B均减少X": one number for each ("收、支总计各增加X" keeps its printed wording)
                 if len(names) < 2:
@@ -165,7 +171,7 @@ class ListedChanges:
                 w = DIRECTION_ONLY.search(word).group(1)
                 direction = "increase" if w.startswith(INCREASE_WORDS) else "decrease"
                 metric = "prior_year_change_pct" if m.pct else "prior_year_change_abs"
-                q = self._canonical_subject(name, sent)
+                q = self._canonical_subject(clean_qualifier(name), sent)
                 self.fb.emit(metric, (m.start, m.num_end), m.value, m.unit, (max(name_abs, m.start - 120), m.end),
                              q, direction, "prior_year")
                 used.add(m.start)
@@ -205,7 +211,7 @@ class ListedChanges:
         clause = COMP_RE.sub("", clause)
         clause = re.sub(r"相比|对比|比较", "", clause).strip(",")
         if not clause:
-            return list(ctx.list_names)
+            return list(ctx.list_names) or self._stated_names(ctx, sent, ms, head_end)
         if _BOTH_TOTALS.match(clause):
             return []  # "收、支总计各增加X": one fact under the printed wording (the single-change rule)
         want = len(self._change_run(sent, ctx.start, head_end, ms)) or None
@@ -229,3 +235,24 @@ class ListedChanges:
             head = best[0][0][:-2]
             best = [best[0]] + [(head + n if n in _SIDES else n, a) for n, a in best[1:]]
         return best
+
+    @staticmethod
+    def _stated_names(ctx: SentCtx, sent: str, ms: list[Mention], head_end: int) -> list[tuple[str, int]]:
+        """What the amounts stated earlier in the sentence are about, in order ("基本支出a万元,项目支出
+        b万元,与上年相比,分别增加c、减少d"): the wording just before each amount."""
+        out: list[tuple[str, int]] = []
+        prev_end = 0
+        for m in ms:
+            a = m.start - ctx.start
+            if a >= head_end:
+                break
+            label = sent[prev_end:a]
+            cut = max((d.end() for d in CLAUSE_DELIM.finditer(label)), default=0)
+            label = label[cut:]
+            hit = find_keyword(label, keywords())
+            name = hit[1].group(0) if hit else clean_qualifier(strip_connectors(label[::-1])[::-1])
+            if len(name) < 2 or not m.money and not m.pct:
+                return []
+            out.append((name, ctx.start + prev_end + cut + max(label.find(name[:2]), 0)))
+            prev_end = m.end - ctx.start
+        return out

@@ -132,3 +132,23 @@ def test_income_and_expense_sides_share_the_prefix_of_the_first_name():
 def test_a_unit_word_is_never_what_changed():
     fs = facts("支出较上年分别增加10.00万元、减少5.00万元。")
     assert all(f.qualifier not in ("万元", "元") for f in fs)
+
+
+def test_listed_changes_after_separately_stated_amounts_follow_their_order():
+    fs = facts("一般公共预算财政拨款基本支出200.00万元，项目支出100.00万元，与上年相比，分别增加10.00万元和减少5.00万元。")
+    assert _changes(fs) == {("prior_year_change_abs", Decimal("10.00"), "一般公共预算财政拨款基本支出", "increase"),
+                            ("prior_year_change_abs", Decimal("5.00"), "项目支出", "decrease")}
+
+
+def test_rates_listed_after_the_amounts_take_the_same_names():
+    fs = facts("本年收入合计与本年支出合计较上年分别增加12.34万元、11.11万元，增长率分别为3.2%、2.9%。")
+    assert _changes(fs) == {("prior_year_change_abs", Decimal("12.34"), "本年收入合计", "increase"),
+                            ("prior_year_change_abs", Decimal("11.11"), "本年支出合计", "increase"),
+                            ("prior_year_change_pct", Decimal("3.2"), "本年收入合计", "increase"),
+                            ("prior_year_change_pct", Decimal("2.9"), "本年支出合计", "increase")}
+
+
+def test_listed_names_lose_their_year_prefix():
+    fs = facts("2023年收入总计、支出总计分别为500.00万元、480.00万元，较上年分别增长10.00%、8.00%。")
+    assert _changes(fs) == {("prior_year_change_pct", Decimal("10.00"), "收入总计", "increase"),
+                            ("prior_year_change_pct", Decimal("8.00"), "支出总计", "increase")}
