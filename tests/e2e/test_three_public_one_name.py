@@ -44,33 +44,27 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def test_prose_and_table_facts_carry_one_item_name(built: Path):
-    con = duckdb.connect(str(built), read_only=True)
+def _query(db: Path, sql: str) -> list[tuple]:
+    con = duckdb.connect(str(db), read_only=True)
     try:
-        rows = con.execute("select source, qualifier from raw.facts where metric = 'three_public_item'").fetchall()
+        return con.execute(sql).fetchall()
     finally:
         con.close()
+
+
+def test_prose_and_table_facts_carry_one_item_name(built: Path):
+    rows = _query(built, "select source, qualifier from raw.facts where metric = 'three_public_item'")
     assert {s for s, _ in rows} == {"prose", "table"}
     assert {q for _, q in rows} == {"因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"}
 
 
 def test_three_public_identity_passes(built: Path):
-    con = duckdb.connect(str(built), read_only=True)
-    try:
-        r12 = con.execute("select status, expected, actual from marts.fct_dq_findings where rule_id = 'R12'"
-                          ).fetchall()
-    finally:
-        con.close()
+    r12 = _query(built, "select status, expected, actual from marts.fct_dq_findings where rule_id = 'R12'")
     assert r12 and all(s == "pass" for s, _, _ in r12), r12
 
 
 def test_one_three_public_row_per_item(built: Path):
-    con = duckdb.connect(str(built), read_only=True)
-    try:
-        items = con.execute("select item, count(*) from marts.fct_three_public group by item order by item"
-                            ).fetchall()
-    finally:
-        con.close()
+    items = _query(built, "select item, count(*) from marts.fct_three_public group by item order by item")
     names = [i for i, _ in items]
     assert all(n == 1 for _, n in items), items
     assert "因公出国（境）费" in names and "因公出国(境)费" not in names
