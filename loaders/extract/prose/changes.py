@@ -132,6 +132,7 @@ _LIST_GAP = re.compile(r"^(?:[、,和及与]|,?分别)?(?:(?:较|比)上年)?" +
 _NAME_SPLIT = re.compile(r"、|和|及|与")
 _LIST_SPLIT = re.compile(r"、")
 _SIDES = ("收入", "支出")
+_LIST_TRIGGER = re.compile(r"(?P<resp>分别)|(?P<each>各|均)|(?<=[,;])(?:(?:较|比)上年|同比)?(?P<dir>" + DIRECTION_WORDS + r")")
 _RATE_HEAD = re.compile(DIRECTION_WORDS + r"(?:率|幅度|比例)?$|(?:增幅|降幅|减幅)$")
 _BOTH_TOTALS = re.compile(r"^(财政拨款)?收(?:入)?[、,和与及]?支(?:出)?(?:决算)?总计$")
 
@@ -144,11 +145,17 @@ class ListedChanges:
     def _listed_changes(self, ctx: SentCtx, sent: str, ms: list[Mention], comps) -> set[int]:
         used: set[int] = set()
         start = ctx.start
-        for rm in re.finditer(r"分别|各|均", sent):
-            run = self._change_run(sent, start, rm.end(), ms)
+        for rm in _LIST_TRIGGER.finditer(sent):
+            if rm.group("dir"):
+                # ",增长x%、y%" right after a listed change: the same names, in order
+                run = self._change_run(sent, start, rm.start("dir"), ms)
+                if len(run) < 2 or len(run) != len(ctx.list_names):
+                    continue
+            else:
+                run = self._change_run(sent, start, rm.end(), ms)
             if not run:
                 continue
-            head_end = rm.start()
+            head_end = rm.start() if not rm.group("dir") else rm.start("dir")
             # "…,增长率分别为x%、y%": the direction is said before 分别, the names earlier
             rate = _RATE_HEAD.search(sent[:head_end])
             if rate and not any(DIRECTION_ONLY.search(w) for w, _ in run):
@@ -159,8 +166,9 @@ class ListedChanges:
             comp = [c for c in comps if c[1] <= run[0][1].start - start]
             if not comp or not comp[-1][2]:
                 continue  # not against the previous year's final account
-            names = list(ctx.list_names) if rate else self._listed_names(ctx, sent, ms, head_end, comp[-1])
-            if rm.group(0) != "分别" and len(run) == 1:
+            names = list(ctx.list_names) if rate or rm.group("dir") else \
+                self._listed_names(ctx, sent, ms, head_end, comp[-1])
+            if rm.group("each") and len(run) == 1:
                 # "A和B均减少X": one number for each ("收、支总计各增加X" keeps its printed wording)
                 if len(names) < 2:
                     continue

@@ -152,3 +152,17 @@ def test_listed_names_lose_their_year_prefix():
     fs = facts("2023年收入总计、支出总计分别为500.00万元、480.00万元，较上年分别增长10.00%、8.00%。")
     assert _changes(fs) == {("prior_year_change_pct", Decimal("10.00"), "收入总计", "increase"),
                             ("prior_year_change_pct", Decimal("8.00"), "支出总计", "increase")}
+
+
+def test_percent_list_after_a_listed_change_takes_its_names():
+    fs = facts("基本支出和项目支出较上年分别增加20.00万元、10.00万元，增长5.00%、8.00%。")
+    assert _changes(fs) == {("prior_year_change_abs", Decimal("20.00"), "基本支出", "increase"),
+                            ("prior_year_change_abs", Decimal("10.00"), "项目支出", "increase"),
+                            ("prior_year_change_pct", Decimal("5.00"), "基本支出", "increase"),
+                            ("prior_year_change_pct", Decimal("8.00"), "项目支出", "increase")}
+
+
+def test_changes_listed_after_listed_amounts_take_the_amounts_names():
+    fs = facts("基本支出和项目支出分别为200.00万元、100.00万元，较上年增长5.00%、8.00%。")
+    assert _changes(fs) == {("prior_year_change_pct", Decimal("5.00"), "基本支出", "increase"),
+                            ("prior_year_change_pct", Decimal("8.00"), "项目支出", "increase")}
