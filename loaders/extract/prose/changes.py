@@ -92,6 +92,9 @@ class ChangeRules:
                 q = self._subject_text(Lc[: dm.start()])
             if not q:
                 q = ctx.subject or ctx.change_subject or st.last_subject
+                listed = [clean_qualifier(n) for n, _ in ctx.list_names]
+                if len(listed) >= 2 and q == listed[-1]:
+                    q = "和".join(listed)  # one change after "A和B分别为a、b": about both, not the last
                 if q == "合计" and ctx.kind == "tp":
                     q = "三公经费合计"
             q = self._canonical_subject(q, sent)

@@ -166,3 +166,9 @@ def test_changes_listed_after_listed_amounts_take_the_amounts_names():
     fs = facts("基本支出和项目支出分别为200.00万元、100.00万元，较上年增长5.00%、8.00%。")
     assert _changes(fs) == {("prior_year_change_pct", Decimal("5.00"), "基本支出", "increase"),
                             ("prior_year_change_pct", Decimal("8.00"), "项目支出", "increase")}
+
+
+def test_one_change_after_two_listed_amounts_is_not_pinned_on_the_last_one():
+    fs = facts("基本支出和项目支出分别为200.00万元、100.00万元，较上年增长5.00%。")
+    [p] = find(fs, "prior_year_change_pct", 5)
+    assert p.qualifier == "基本支出和项目支出" and p.direction == "increase"
