@@ -80,8 +80,11 @@ CREATE TABLE IF NOT EXISTS raw.facts (
     char_end        INTEGER,
     location        VARCHAR,               -- JSON of Location
     extractor_version VARCHAR NOT NULL,
+    subject_code_origin VARCHAR,           -- printed / name / path / document (loaders.extract.subjects)
     PRIMARY KEY (document_id, fact_no)
 );
+-- warehouses created before subject_code_origin existed
+ALTER TABLE raw.facts ADD COLUMN IF NOT EXISTS subject_code_origin VARCHAR;
 
 CREATE TABLE IF NOT EXISTS raw.load_ledger (
     run_id          VARCHAR NOT NULL,
