@@ -5,7 +5,8 @@
 -- of the same mart when the metrics seed has one (expense_basic -> gpb_expense_basic), so a
 -- statement of one figure has one name whichever path (prose, table) stated it.
 -- item_name: the qualifier without the fund-scope wording (基本支出), the item within its scope.
--- metric_unscoped keeps the metric before narrowing.
+-- metric_unscoped keeps the metric before narrowing. Facts with a 功能/经济分类 subject code are
+-- never narrowed: their qualifier is the subject's name.
 with facts as (
     select * from {{ ref('int_facts_joined') }}
 ),
@@ -26,6 +27,7 @@ worded as (
     from facts f
     join scopes s
       on s.wording_pattern is not null
+     and f.subject_code is null  -- a subject's name (国有资本经营预算支出, 类 223) is not a fund wording
      and regexp_matches(coalesce(f.qualifier, ''), s.wording_pattern)
 ),
 
