@@ -107,3 +107,18 @@ def test_readme_worked_example_matches_the_data(marts_db: Path) -> None:
         w.writerow(res.columns)
         w.writerows([[("" if v is None else v) for v in r] for r in res.rows])
         assert buf.getvalue() == printed, sql
+
+
+def test_no_fund_scope_is_a_literal_in_sql() -> None:
+    """Fund scopes come from seeds (metrics.csv, lexicon/fund_scopes.csv), never from SQL literals."""
+    with open(PROJECT_ROOT / "seeds" / "lexicon" / "fund_scopes.csv", encoding="utf-8") as fh:
+        scopes = [r["fund_scope"] for r in csv.DictReader(fh)]
+    assert len(scopes) >= 5
+    offenders = [
+        (str(p.relative_to(PROJECT_ROOT)), scope)
+        for folder in ("models", "macros")
+        for p in (PROJECT_ROOT / folder).rglob("*.sql")
+        for scope in scopes
+        if f"'{scope}'" in p.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -19,7 +19,11 @@ stated_all as (
         f.amount_wan, false as is_derived, null::varchar as derivation_method,
         f.fact_id, f.part_fact_ids as source_fact_ids,
         flatten(list(f.fact_ids) over (
-            partition by f.unit_id, f.fiscal_year, f.measure, f.fund_scope, f.metric)) as statement_fact_ids,
+            partition by f.unit_id, f.fiscal_year, f.measure, f.fund_scope, f.metric
+            order by case f.period when 'prior_year' then 1 else 0 end,
+                     case f.fact_source when 'table' then 0 else 1 end,
+                     case when f.item_name is null then 0 else 1 end, f.document_id, f.fact_id
+            rows between unbounded preceding and unbounded following)) as statement_fact_ids,
         f.document_id, f.page, f.line_no, f.evidence,
         row_number() over (
             partition by f.unit_id, f.fiscal_year, f.measure, f.fund_scope, f.metric
