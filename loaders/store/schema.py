@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     loaded_at       TIMESTAMP NOT NULL,
     loader_version  VARCHAR NOT NULL
 );
+-- extractor version the document's facts come from (loaders.extract.EXTRACTOR_VERSION); added to
+-- warehouses made before it existed (NULL there = stale for `juesuan reload --stale`)
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS extractor_version VARCHAR;
 
 CREATE TABLE IF NOT EXISTS raw.document_texts (
     document_id     VARCHAR PRIMARY KEY,

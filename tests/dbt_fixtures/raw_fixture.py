@@ -337,9 +337,10 @@ def build_fixture(db_path: str | Path) -> dict[str, str]:
         doc_id = hashlib.sha256(data).hexdigest()
         ids[Path(doc.path).stem] = doc_id
         con.execute(
-            "INSERT INTO raw.documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO raw.documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [doc_id, doc.path, Path(doc.path).name, doc.fmt, len(data), None, "utf-8", doc.title, doc.unit_name,
-             doc.fiscal_year, doc.doc_kind, doc.scope, doc.province, doc.city, doc.county, len(doc.text), now, "fixture"],
+             doc.fiscal_year, doc.doc_kind, doc.scope, doc.province, doc.city, doc.county, len(doc.text), now, "fixture",
+             "fixture"],
         )
         con.execute("INSERT INTO raw.document_texts VALUES (?, ?)", [doc_id, doc.text])
         con.execute(
