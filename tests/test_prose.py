@@ -111,16 +111,6 @@ def test_gpb_item_path_and_completion():
     assert find(fs, "gpb_item_completion_pct", 100, "基本养老保险")
 
 
-def test_flattened_summary_table_skips_row_numbers():
-    text = "金额单位:万元\n\n项目\n\n行次\n\n金额\n\n一、一般公共预算财政拨款收入\n\n1\n\n440.55\n\n一、一般公共服务支出\n\n29\n\n423.20"
-    fs = facts(text)
-    assert find(fs, "income_by_source", 440.55) and find(fs, "expense_by_function", 423.2, "一般公共服务支出")
-    assert not find(fs, "income_by_source", 1) and not find(fs, "expense_by_function", 29)
-    fs = facts("金额单位:万元 项目 行次 金额 一一般公共预算财政拨款收入 1 4,627.57 三国防支出 34 0.00 五教育支出 36 4,146.04")
-    assert find(fs, "income_by_source", 4627.57) and find(fs, "expense_by_function", 0, "国防支出")
-    assert find(fs, "expense_by_function", 4146.04, "教育支出")
-
-
 def test_codes_dates_and_phone_numbers_are_not_amounts():
     fs = facts("本单位成立于20105月。电话号码(区号) 0898 单位地址 琼山区铁桥路52号。米财预[2023]16号。项目编号51000021R000000019951")
     assert not fs

@@ -23,39 +23,6 @@ def test_budget_variance_is_not_a_prior_year_change():
     assert not find(fs, "prior_year_change_abs")
 
 
-def test_pipe_row_expense_table_by_header():
-    fs = facts("支出决算表\n单位：万元\n科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出\n"
-               "合计 | | 300.00 | 200.00 | 100.00\n"
-               "205 | 教育支出 | 300.00 | 200.00 | 100.00\n"
-               "20502 | 普通教育 | 300.00 | 200.00 | 100.00\n"
-               "2050202 | 小学教育 | 120.00 |  | 120.00\n")
-    assert find(fs, "total_expense", 300) and find(fs, "expense_basic", 200) and find(fs, "expense_project", 100)
-    assert find(fs, "expense_by_function", 300, "教育支出")
-    [item] = find(fs, "expense_item", 120, "小学教育")
-    assert item.subject_code == "2050202" and "2050202" in item.evidence
-    assert find(fs, "expense_item_project", 120, "小学教育")
-    assert not find(fs, "expense_item_basic", q="小学教育")  # blank cell = missing
-    assert not [f for f in fs if f.value in (Decimal(205), Decimal(20502), Decimal(2050202))]
-
-
-def test_pipe_row_econ_table_and_cut_last_cell():
-    fs = facts("基本支出决算表（节选）\n单位：万元\n科目编码|科目名称|决算数|上年决算数\n301|工资福利支出|90.50|88.00\n"
-               "30101|基本工资|40.10|39.00\n302|商品和服务支出|12.3")
-    assert find(fs, "econ_item", 90.5, "工资福利支出") and find(fs, "econ_item", 40.1, "基本工资")
-    assert not find(fs, "econ_item", 88) and not find(fs, "econ_item", 39)  # 上年决算数 column
-    assert not find(fs, "econ_item", 12.3)  # the row is cut inside this cell by the excerpt edge
-    assert not find(fs, "expense_by_function")
-
-
-def test_cell_per_line_gpb_subject_table_with_pct_header():
-    fs = facts("一般公共预算财政拨款支出决算明细表\n单位：万元\n科目编码\n科目名称\n年初预算\n决算数\n完成预算%\n"
-               "2010301\n行政运行\n80.00\n76.00\n95.00\n2010302\n一般行政管理事务\n10.00\n12.50\n--\n")
-    assert find(fs, "gpb_item_budget", 80, "行政运行") and find(fs, "gpb_expense_item", 76, "行政运行")
-    assert find(fs, "gpb_item_completion_pct", 95, "行政运行", "%")
-    assert find(fs, "gpb_expense_item", 12.5, "一般行政管理事务")
-    assert not find(fs, "gpb_item_completion_pct", q="一般行政管理事务")  # -- is missing
-
-
 def test_respectively_list_pairs_names_and_amounts():
     fs = facts("本年收入主要为事业收入和其他收入，分别为120.00万元、8.50万元，分别占93.39%、6.61%。")
     assert find(fs, "income_by_source", 120, "事业收入") and find(fs, "income_by_source", 8.5, "其他收入")

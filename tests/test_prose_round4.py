@@ -37,27 +37,6 @@ def test_vehicle_count_keeps_its_wording_as_qualifier():
     assert c.qualifier and "共有车辆" in c.qualifier
 
 
-def test_pipe_indicator_table_target_and_actual():
-    fs = facts("主要绩效指标完成情况：\n指标名称 | 年度指标值 | 实际完成值\n培训农民人数 | ≥1200人次 | 1,356人次\n"
-               "群众满意度 | ≥85% | 91.5%\n完成时限 | 2023年12月 | 2023年11月\n")
-    assert find(fs, "perf_indicator_target", 1200, "培训农民人数", "人次")
-    assert find(fs, "perf_indicator_actual", 1356, "培训农民人数", "人次")
-    assert find(fs, "perf_indicator_target", 85, "群众满意度", "%")
-    assert find(fs, "perf_indicator_actual", 91.5, "群众满意度", "%")
-    assert not [f for f in fs if "完成时限" in (f.qualifier or "")]
-
-
-def test_pipe_three_public_table_completion_column_percent_from_header():
-    fs = facts("“三公”经费支出决算表\n单位：万元\n项目 | 预算数 | 决算数 | 完成率(%)\n合计 | 10.00 | 8.20 | 82.00\n"
-               "公务接待费 | 4.00 | 2.20 | 55.00\n因公出国（境）费 | 0.00 | 0.00 | --\n")
-    assert find(fs, "three_public_budget", 10.00, "合计")
-    assert find(fs, "three_public_total", 8.20)
-    assert find(fs, "three_public_completion_pct", 82.00, "合计", "%")
-    assert find(fs, "three_public_completion_pct", 55.00, "公务接待费", "%")
-    assert find(fs, "three_public_item", 2.20, "公务接待费", "万元")
-    assert not find(fs, "three_public_completion_pct", qualifier="因公出国(境)费")
-
-
 def test_project_heading_with_gong_in_its_name():
     fs = facts("（二）项目绩效自评结果\n1.公共卫生服务补助项目。该项目年初预算30.00万元，全年执行数28.50万元，"
                "预算执行率95.00%，项目自评得分90分。")
@@ -65,18 +44,6 @@ def test_project_heading_with_gong_in_its_name():
     assert find(fs, "project_executed", 28.50, "公共卫生服务补助项目")
     assert find(fs, "project_execution_rate", 95.00, "公共卫生服务补助项目")
     assert find(fs, "self_eval_score", 90, "公共卫生服务补助项目")
-
-
-def test_cell_per_line_income_expense_table_grand_totals_and_long_enum():
-    text = ("收入支出决算总表\n公开01表\n单位：万元\n项目\n行次\n金额\n项目\n行次\n金额\n"
-            "一、一般公共预算财政拨款收入\n1\n812.40\n二十一、住房保障支出\n52\n40.10\n"
-            "本年收入合计\n27\n812.40\n本年支出合计\n57\n800.00\n年初结转和结余\n29\n0.00\n年末结转和结余\n59\n12.40\n"
-            "总计\n30\n812.40\n总计\n60\n812.40\n")
-    fs = facts(text)
-    assert find(fs, "expense_by_function", 40.10, "住房保障支出")
-    assert find(fs, "total_income_expense", 812.40, "收入总计")
-    assert find(fs, "total_income_expense", 812.40, "支出总计")
-    assert not find(fs, "total_income_expense", 30) and not find(fs, "total_income_expense", 60)
 
 
 def test_page_footer_inside_wrapped_list_is_skipped():

@@ -1,4 +1,4 @@
-"""Facts stated in running text (情况说明) and in tables that reached us as plain text.
+"""Facts stated in running text (情况说明); tables that reached us as plain text are table blocks (formats/text_tables.py).
 
 Works on a normalised copy of ``doc.text`` (``loaders.textnorm``) and maps every match back,
 so each fact's evidence is an exact substring of ``doc.text``. Text inside table blocks is
@@ -10,7 +10,6 @@ from __future__ import annotations
 from ..model import Fact, ParsedDocument
 from ..textnorm import normalize_with_map
 from .prose_common import FactBuilder
-from .prose_flat import FlatTableExtractor
 from .prose_sentences import SentenceExtractor
 
 
@@ -40,8 +39,7 @@ def extract_prose(doc: ParsedDocument) -> list[Fact]:
         return []
     fb = FactBuilder(doc, nt)
     year = doc.meta.get("fiscal_year") if isinstance(doc.meta, dict) else None
-    for step in (lambda: SentenceExtractor(fb, nt.text, year if isinstance(year, int) else None).run(),
-                 lambda: FlatTableExtractor(fb, nt.text).run()):
+    for step in (lambda: SentenceExtractor(fb, nt.text, year if isinstance(year, int) else None).run(),):
         try:
             step()
         except Exception:

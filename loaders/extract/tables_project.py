@@ -29,6 +29,8 @@ BUDGET_COLUMNS = (
     ("实际支出", "project_executed"),
 )
 
+# the budget system's project code printed in front of a project's name: "51000021R000000019951-工资性支出"
+PROJECT_CODE_RE = re.compile(r"^[0-9A-Z]{10,}[-_－]?")
 # a performance indicator value: "8套", "159.5万元", "≥95%", "实现率≥95%", "104 户"
 PERF_VALUE_RE = re.compile(
     r"^(?P<prefix>[^\d≥≤<>=]{0,8}?)\s*(?P<cmp>[≥≤<>=]{0,2})\s*(?P<num>"
@@ -36,6 +38,7 @@ PERF_VALUE_RE = re.compile(
     + r")\s*(?P<unit>%|[\u4e00-\u9fff]{1,3}|[a-zA-Z²³]{1,4})$"
 )
 NOT_UNITS = {"年底", "月底", "以上", "以下", "以内", "左右"}
+INDICATOR_KEYS = ("三级指标", "指标名称")  # the column naming each performance indicator
 TARGET_KEYS = ("年度设定指标值", "年度指标值", "预期指标值", "预算指标值", "目标值", "指标值")
 ACTUAL_KEYS = ("实际完成值", "实际完成", "执行结果", "实际值", "完成值")
 SCORE_KEYS = ("自评分数", "自评得分", "得分", "评分", "分值")
@@ -99,9 +102,9 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
         nonempty = [(c, t) for c, t in enumerate(norms) if t]
         if not nonempty:
             continue
-        first_c, first = nonempty[0]
-        if first == "项目名称" and len(nonempty) > 1:
-            state.project = grid.text(r, nonempty[1][0])
+        named = next((k for k, (_, t) in enumerate(nonempty[:-1]) if t == "项目名称"), None)
+        if named is not None:
+            state.project = PROJECT_CODE_RE.sub("", grid.text(r, nonempty[named + 1][0])) or None
             continue
         # section header rows
         if any(k in t for t in norms for k in ("预算额", "执行额", "全年预算数", "年初预算数", "执行数")) and not any(
@@ -114,9 +117,9 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
         if any("一般公共预算安排" in t or "政府性基金预算安排" in t for t in norms):
             state.section, state.labels = "structure", {c: t for c, t in enumerate(norms)}
             continue
-        if any("三级指标" in t for t in norms):
+        if any(k in t for t in norms for k in INDICATOR_KEYS) and not any(parse_number(grid.text(r, c)) is not None for c, _ in nonempty):
             state.section = "indicators"
-            state.indicator_col = _find_col(norms, ("三级指标",))
+            state.indicator_col = _find_col(norms, INDICATOR_KEYS)
             state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
             state.actual_col = _find_col(norms, ACTUAL_KEYS, exclude=("偏差", "原因"))
             state.score_col = _find_col(norms, SCORE_KEYS)

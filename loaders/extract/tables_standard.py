@@ -199,7 +199,8 @@ def extract_subject_table(
     start, labels = table_labels(grid, spec)
     roles = column_roles(labels)
     skip = {c for c, r in roles.items() if r == "serial"}
-    econ_default = spec.kind == "econ_detail"
+    # a 明细表 by 经济分类 has no budget or completion columns: with them, its rows are 功能分类 items
+    econ_default = spec.kind == "econ_detail" and not any(r in ("budget", "pct") for r in roles.values())
     codes = CodeFiller.from_labels(labels)
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
@@ -218,8 +219,15 @@ def extract_subject_table(
                 unit = "%" if role == "pct" else cell_unit(labels, cell.col, spec.unit)
                 qual = None if level == "total" else item.name
                 code = None if level == "total" else item.code
-                out.append(make_fact(doc, metric, cell, unit, item.name_cell, qual, code))
+                out.append(make_fact(doc, metric, cell, unit, _first_cell(item), qual, code))
     return out
+
+
+def _first_cell(item: RowItem) -> Cell:
+    """The row's first printed cell (its code, else its name): evidence starts there."""
+    if item.code and item.code_cells:
+        return min(item.code_cells + [item.name_cell], key=lambda c: c.location.char_start or 0)
+    return item.name_cell
 
 
 def extract_income_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:

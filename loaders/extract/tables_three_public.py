@@ -30,6 +30,7 @@ PARTS = (
     ("因公出国", "因公出国（境）费"),
     ("公务接待", "公务接待费"),
     ("合计", "合计"),
+    ("三公经费", "合计"),
 )
 STAGE_WORDS = ("预算数", "决算数", "年初预算", "全年预算", "执行数", "预算", "决算", "完成", "%", "％", "比例")
 
@@ -117,7 +118,7 @@ def count_metric(name: str) -> tuple[str, str, str | None] | None:
         if "出国" in n or "出境" in n:
             return "outbound_persons", "人次", None
         return None
-    if "辆" in n or "保有量" in n or "车辆数" in n:
+    if "辆" in n or "保有量" in n or "车辆数" in n or "购置数" in n:
         return ("vehicle_purchase_count" if "购置" in n else "vehicle_count"), "辆", None
     return None
 

@@ -54,8 +54,8 @@ def _side(item: RowItem, split: int | None, state: SideState) -> str:
     n = norm(item.name)
     if split is not None:
         return "支出" if item.name_cell.col >= split else "收入"
-    if "收入" in n and "支出" not in n:
-        state.last_side = "收入"
+    if ("收入" in n or "年初" in n) and "支出" not in n:
+        state.last_side = "收入"  # 年初结转和结余 closes the income side
     elif "支出" in n or "年末" in n or "结余分配" in n:
         state.last_side = "支出"
     return state.last_side
@@ -66,12 +66,13 @@ def extract_total_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, fin: b
     skip = {c for c, role in column_roles(labels).items() if role == "serial"}
     rows, split = _sides(grid, start, skip)
     state = SideState()
+    paired = _paired_grand_totals([it for _, items in rows for it in items]) if split is None else {}
     out: list[Fact] = []
     for _, items in rows:
         for item in items:
             if is_serial_label(item.name):
                 continue
-            side = _side(item, split, state)
+            side = paired.get(id(item)) or _side(item, split, state)
             cells = value_cells(item)
             if fin:
                 out.extend(_fin_item(doc, item, cells, side, labels, spec, state))
@@ -79,6 +80,16 @@ def extract_total_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, fin: b
                 metric, qual = _total_metric(norm(item.name), item.name, side)
                 if metric:
                     out.append(make_fact(doc, metric, cells[0], cell_unit(labels, cells[0].col, spec.unit), item.name_cell, qual))
+    return out
+
+
+def _paired_grand_totals(items: list[RowItem]) -> dict[int, str]:
+    """Two bare 总计 rows one after the other in a one-lane reading (the two sides of a
+    收入支出 table printed row by row): the first closes the income side, the second the expense."""
+    out: dict[int, str] = {}
+    for a, b in zip(items, items[1:]):
+        if norm(a.name) == norm(b.name) == "总计" and id(a) not in out:
+            out[id(a)], out[id(b)] = "收入", "支出"
     return out
 
 
