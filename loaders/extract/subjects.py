@@ -38,7 +38,7 @@ FUNCTION_METRICS = frozenset(
     }
 )
 ECON_METRICS = frozenset({"econ_item"})
-# fund-scoped siblings of the metrics above (tables_standard: fin_ / gpb_ / gfb_ / scob_ prefixes)
+# fund-scoped siblings of the metrics above (tables/standard.py: fin_ / gpb_ / gfb_ / scob_ prefixes)
 FUND_FUNCTION_RE = re.compile(
     r"^(?:fin|gpb|gfb|scob)_(?:expense_by_function|expense_item(?:_basic|_project)?|item_budget|"
     r"item_completion_pct|income_item|carryover_begin|carryover_end)$"

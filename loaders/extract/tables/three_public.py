@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Cell, Fact, ParsedDocument
-from ..numbers import parse_number
-from .tables_grid import Grid, label_unit, make_fact, norm, row_items, value_cells
-from .tables_standard import TableSpec, table_labels
+from ...model import Cell, Fact, ParsedDocument
+from ...numbers import parse_number
+from .grid import Grid, label_unit, make_fact, norm, row_items, value_cells
+from .standard import TableSpec, table_labels
 
 VEHICLE = "公务用车购置及运行维护费"
 PARTS = (

@@ -8,8 +8,8 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from ..model import Block, Cell, Fact, Location, ParsedDocument
-from ..numbers import NUMBER_RE, is_missing, parse_number
+from ...model import Block, Cell, Fact, Location, ParsedDocument
+from ...numbers import NUMBER_RE, is_missing, parse_number
 
 # "单位：万元", "金额单位：元", "单位:百元"
 UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|百元|元)")

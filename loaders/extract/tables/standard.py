@@ -2,7 +2,7 @@
 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表, 财政拨款支出决算表, 政府性基金 / 国有资本经营
 预算财政拨款(收入)支出决算表, 财政拨款支出决算明细表 (经济分类), 一般公共预算财政拨款基本支出决算表
 (one or two lanes) and 一般公共预算财政拨款项目支出决算表. Columns are mapped by header label
-(tables_columns.column_role), rows by their printed code (3 digits = 类, 5 = 款, 7 = 项;
+(columns.column_role, from seeds), rows by their printed code (3 digits = 类, 5 = 款, 7 = 项;
 3xx/5xx = 经济分类) or, without a code, by name.
 
 Metric names added beyond FACTS.md (FACTS.md allows adding metrics, never renaming). A prefix
@@ -24,7 +24,7 @@ names the fund scope of the table the number comes from:
     {gpb,gfb,scob,fin}_expense_basic / _expense_project
     {gpb,gfb,scob,fin}_budget_total, {gfb,scob,fin}_completion_pct (gpb: gpb_completion_pct)
     {gfb,scob,fin}_income_total
-  财政拨款收入支出决算总表 (tables_totals.py):
+  财政拨款收入支出决算总表 (totals.py):
     fin_income_by_source  income lines (一般公共预算财政拨款 …), qualifier = the line's name
     fin_income_total      本年收入合计
   财政拨款支出决算明细表 / 一般公共预算财政拨款支出决算明细表, rows by 经济分类:
@@ -36,9 +36,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Cell, Fact, ParsedDocument
-from .tables_columns import column_roles
-from .tables_grid import (
+from ...model import Cell, Fact, ParsedDocument
+from .columns import column_roles
+from .grid import (
     Grid,
     RowItem,
     column_labels,

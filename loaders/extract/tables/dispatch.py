@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Block, Fact, ParsedDocument
-from ..vocab.tables import kind_of_header, kind_of_title
-from .subjects import is_class_name
-from .tables_grid import Grid, caption_text, norm, table_unit, unit_in
-from .tables_columns import scope_of_title
-from .tables_project import ProjectState, extract_project_table
-from .tables_standard import (
+from ...model import Block, Fact, ParsedDocument
+from ...vocab.tables import kind_of_header, kind_of_title
+from ..subjects import is_class_name
+from .grid import Grid, caption_text, norm, table_unit, unit_in
+from .columns import scope_of_title
+from .project import ProjectState, extract_project_table
+from .standard import (
     TableSpec,
     extract_basic_table,
     extract_income_table,
@@ -22,8 +22,8 @@ from .tables_standard import (
     extract_subject_table,
     table_labels,
 )
-from .tables_three_public import extract_three_public
-from .tables_totals import extract_total_table
+from .three_public import extract_three_public
+from .totals import extract_total_table
 
 TITLE_RE = re.compile(r"[^\n]*?(?:决算总表|决算表|明细表|情况表|自评表|计分表|绩效目标表)")
 PROJECT_LINE_RE = re.compile(r"^\s*#*\s*[（(]\s*([^（()）]*?(?:[（(][^（()）]*[)）][^（()）]*)*项目)\s*[)）]\s*$", re.M)

@@ -2,15 +2,15 @@
 expense side. Both sides may sit on one row (项目 | 行次 | 金额 | 项目 | 行次 | 金额), or the
 expense side may have rows of its own (the income side runs out first), or the two sides may
 follow each other in one column. The 财政拨款 table's expense side has one column per fund
-(合计 | 一般公共预算财政拨款 | 政府性基金… | 国有资本经营…); metric names: see tables_standard."""
+(合计 | 一般公共预算财政拨款 | 政府性基金… | 国有资本经营…); metric names: see standard.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Cell, Fact, ParsedDocument
-from .tables_columns import column_roles, fund_of
-from .tables_grid import (
+from ...model import Cell, Fact, ParsedDocument
+from .columns import column_roles, fund_of
+from .grid import (
     Grid,
     RowItem,
     is_serial_label,
@@ -19,7 +19,7 @@ from .tables_grid import (
     row_items,
     value_cells,
 )
-from .tables_standard import TableSpec, cell_unit, table_labels
+from .standard import TableSpec, cell_unit, table_labels
 
 INCOME_SOURCES = (
     "一般公共预算财政拨款收入",

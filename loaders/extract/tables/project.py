@@ -8,9 +8,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model import Cell, Fact, ParsedDocument
-from ..numbers import NUMBER_RE, is_missing, parse_number
-from .tables_grid import Grid, label_unit, make_fact, norm
+from ...model import Cell, Fact, ParsedDocument
+from ...numbers import NUMBER_RE, is_missing, parse_number
+from .grid import Grid, label_unit, make_fact, norm
 
 # 预算执行情况 column label -> metric (first match wins, longest keys first)
 BUDGET_COLUMNS = (

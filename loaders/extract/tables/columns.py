@@ -14,8 +14,8 @@ fund a label or title speaks of. Roles:
 
 from __future__ import annotations
 
-from ..vocab.tables import column_role
-from .tables_grid import norm
+from ...vocab.tables import column_role
+from .grid import norm
 
 __all__ = ["column_role", "column_roles", "fund_of", "scope_of_title"]
 
