@@ -387,6 +387,30 @@ def make_fact(
     )
 
 
+CHANGE_METRICS = {"change_abs": "prior_year_change_abs", "change_pct": "prior_year_change_pct"}
+
+
+def change_fact(
+    doc: ParsedDocument,
+    role: str,
+    value_cell: Cell,
+    unit: str,
+    label_cell: Cell | None,
+    qualifier: str | None,
+    subject_code: str | None = None,
+) -> Fact | None:
+    """A signed number in a change column (增减额 ``-204.61``, 增减率 ``-7.03%``): the change
+    against last year, magnitude as value, the sign as direction."""
+    text = unicodedata.normalize("NFKC", value_cell.text).strip().replace("−", "-")
+    signed = parse_number(text[1:] if text.startswith("+") else text)
+    if signed is None:
+        return None
+    fact = make_fact(doc, CHANGE_METRICS[role], value_cell, "%" if role == "change_pct" else unit, label_cell,
+                     qualifier, subject_code, value=abs(signed), value_text=_printed_number(text.lstrip("+-")))
+    fact.direction = "decrease" if signed < 0 else "increase" if signed > 0 else None
+    return fact
+
+
 def _printed_number(text: str) -> str | None:
     m = NUMBER_RE.search(unicodedata.normalize("NFKC", text))
     return m.group() if m else None
@@ -394,4 +418,4 @@ def _printed_number(text: str) -> str | None:
 
 def value_cells(item: RowItem) -> list[Cell]:
     """The item's value cells that hold a number (missing markers and blanks dropped)."""
-    return [c for c in item.values if not is_missing(c.text) and parse_number(c.text) is not None]
+    return [c for c in item.values if not is_missing(c.text) and parse_number(c.text.strip().lstrip("+")) is not None]

@@ -37,8 +37,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import Cell, Fact, ParsedDocument
+from ...vocab.tables import CHANGE_ROLES
 from .columns import column_roles
 from .grid import (
+    change_fact,
     Grid,
     RowItem,
     column_labels,
@@ -213,12 +215,17 @@ def extract_subject_table(
                 continue
             level = row_level(item, is_class_name, econ_default)
             for role, cell in cells_by_role(cells, roles, override):
+                qual = None if level == "total" else item.name
+                code = None if level == "total" else item.code
+                if role in CHANGE_ROLES:
+                    change = change_fact(doc, role, cell, cell_unit(labels, cell.col, spec.unit), _first_cell(item),
+                                         item.name, code)
+                    out.extend([change] if change else [])
+                    continue
                 metric = metric_for(spec.scope, role, level)
                 if metric is None:
                     continue
                 unit = "%" if role == "pct" else cell_unit(labels, cell.col, spec.unit)
-                qual = None if level == "total" else item.name
-                code = None if level == "total" else item.code
                 out.append(make_fact(doc, metric, cell, unit, _first_cell(item), qual, code))
     return out
 

@@ -11,7 +11,8 @@ import re
 
 from ...model import Cell, Fact, ParsedDocument
 from ...numbers import parse_number
-from .grid import Grid, label_unit, make_fact, norm, row_items, value_cells
+from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES, column_role
+from .grid import Grid, change_fact, label_unit, make_fact, norm, row_items, value_cells
 from .standard import TableSpec, table_labels
 
 VEHICLE = "公务用车购置及运行维护费"
@@ -87,6 +88,12 @@ def extract_three_public(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> li
 
 def _fact(doc, cell: Cell, part: str, label: str, spec: TableSpec, name_cell) -> list[Fact]:
     unit = label_unit(label) or spec.unit
+    role = column_role(label)
+    if role in CHANGE_ROLES:
+        change = change_fact(doc, role, cell, unit, name_cell, part)
+        return [change] if change else []
+    if role in NOT_AMOUNT_ROLES:
+        return []  # last year's amount, a share: no fact of this year's item
     if "完成" in label or "%" in label or "％" in label or "比例" in label:
         return [] if part == "机关运行经费" else [make_fact(doc, "three_public_completion_pct", cell, "%", name_cell, part)]
     stage_budget = ("预算" in label and "决算" not in label)
