@@ -292,7 +292,7 @@ def _without_packed_headers(text: str, spans: list[list[tuple[int, int, int]]]) 
     for k, row in enumerate(spans):
         filled = [c for c, (s, e, _) in enumerate(row) if e > s]
         packed = (k < numeric[0] and filled and filled == list(range(len(filled)))
-                  and len(filled) < width - 1 and len(row) - len(filled) >= 2 and len(row) not in cells)
+                  and len(filled) < width - 1 and len(row) - len(filled) >= 2 and len(row) > max(cells))
         if not packed:
             keep.append(row)
     return keep

@@ -13,7 +13,7 @@ from ...vocab.tables import kind_of_header, kind_of_title
 from ..subjects import is_class_name
 from .grid import Grid, caption_text, norm, table_unit, unit_in
 from .columns import scope_of_title
-from .project import ProjectState, extract_project_table
+from .project import UNIT_LEVEL, ProjectState, extract_project_table, is_unit_level
 from .standard import (
     TableSpec,
     extract_basic_table,
@@ -104,7 +104,7 @@ def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
                 kind = header_kind or kind
             project = None
             if kind in {"project", "score"}:
-                project = "部门整体" if ("部门整体" in norm(title) or "整体支出" in norm(title)) else _project_before(doc, block)
+                project = UNIT_LEVEL if is_unit_level(title) else _project_before(doc, block)
             ctx = TableContext(kind, title, text, project, False)
         out.append((block, ctx))
         prev = ctx

@@ -29,6 +29,9 @@ BUDGET_COLUMNS = (
     ("实际支出", "project_executed"),
 )
 
+# a row or table of the whole unit (部门整体 / 单位整体 支出绩效): unit-level facts, never a project
+UNIT_LEVEL_WORDS = ("部门整体", "单位整体", "整体支出")
+UNIT_LEVEL = "部门整体"
 # the budget system's project code printed in front of a project's name: "51000021R000000019951-工资性支出"
 PROJECT_CODE_RE = re.compile(r"^[0-9A-Z]{10,}[-_－]?")
 # a performance indicator value: "8套", "159.5万元", "≥95%", "实现率≥95%", "104 户"
@@ -81,6 +84,21 @@ def perf_value(text: str) -> tuple[Decimal, str, str] | None:
     if unit == "万":
         unit = "万元"
     return value, unit, num
+
+
+def is_unit_level(name: str | None) -> bool:
+    return bool(name) and any(w in norm(name) for w in UNIT_LEVEL_WORDS)
+
+
+def _money_fact(doc, metric: str, cell: Cell, unit: str, label: Cell, state: ProjectState) -> Fact | None:
+    """A project's budget / execution figure; the whole unit's (unit_perf_*) on a 部门整体 table;
+    none when the table names no project (a nameless row is no project)."""
+    name = state.project
+    if is_unit_level(name) or is_unit_level(label.text):
+        return make_fact(doc, metric.replace("project_", "unit_perf_", 1), cell, unit, label, UNIT_LEVEL)
+    if not name:
+        return None
+    return make_fact(doc, metric, cell, unit, label, name)
 
 
 def _row_norms(grid: Grid, r: int) -> list[str]:
@@ -159,7 +177,9 @@ def _budget_row(doc, grid: Grid, r: int, state: ProjectState, default_unit) -> l
         if metric is None or metric in state.emitted:
             continue
         unit = "%" if metric == "project_execution_rate" or "%" in lab else (label_unit(lab) or state.unit or default_unit or "万元")
-        out.append(make_fact(doc, metric, cell, unit, label, state.project or "部门整体"))
+        fact = _money_fact(doc, metric, cell, unit, label, state)
+        if fact is not None:
+            out.append(fact)
         state.emitted.add(metric)
     return out
 
@@ -182,7 +202,8 @@ def _structure_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
         return []
     unit = label_unit(label.text) or state.unit or "万元"
     state.emitted.add(metric)
-    return [make_fact(doc, metric, cell, unit, label, state.project or "部门整体")]
+    fact = _money_fact(doc, metric, cell, unit, label, state)
+    return [fact] if fact is not None else []
 
 
 def _indicator_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
@@ -218,4 +239,4 @@ def _score_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
         cell = nums[-1] if nums else None
     if cell is None:
         return []
-    return [make_fact(doc, "self_eval_score", cell, "分", label, state.project or "部门整体")]
+    return [make_fact(doc, "self_eval_score", cell, "分", label, UNIT_LEVEL if is_unit_level(state.project) else state.project or UNIT_LEVEL)]

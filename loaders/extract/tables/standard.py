@@ -39,7 +39,9 @@ from dataclasses import dataclass, field
 from ...model import Cell, Fact, ParsedDocument
 from ...vocab.tables import CHANGE_ROLES
 from .columns import column_roles
+from .project import is_unit_level
 from .grid import (
+    CJK_RE,
     change_fact,
     Grid,
     RowItem,
@@ -323,14 +325,16 @@ def extract_project_expense_table(doc: ParsedDocument, grid: Grid, spec: TableSp
         if label_cell is None or is_serial_label(label_cell.text):
             continue
         name = label_cell.text.strip()
-        cells = value_cells(_as_item(grid, r, max(name_col, label_cell.col)))
         total = is_total_name(name)
+        if not total and (not CJK_RE.search(name) or is_unit_level(name)):
+            continue  # a nameless row or the whole unit's row is no project
+        cells = value_cells(_as_item(grid, r, max(name_col, label_cell.col)))
         for role, cell in cells_by_role(cells, roles, {"total": "project"} if total else None):
             if total:
                 metric = f"{p}expense_project" if role == "project" else None
             else:
                 metric = {"total": "project_executed", "project": "project_executed", "budget": "project_budget",
-                          "pct": "project_execution_rate"}.get(role)
+                          "adjusted_budget": "project_adjusted_budget", "pct": "project_execution_rate"}.get(role)
             if metric is None:
                 continue
             unit = "%" if role == "pct" else cell_unit(labels, cell.col, spec.unit)
