@@ -107,7 +107,8 @@ def _is_serial_chunk(texts: list[str]) -> bool:
 def _conflicts(kinds: list[str], texts: list[str], width: int, lead: int) -> float | None:
     """Share of data cells that disagree with their column's kind when the run is cut every
     ``width`` cells after a first header row of ``lead`` cells (a merged group header printed
-    once); None when fewer than two data rows or a data row starts with an amount."""
+    once); None when fewer than two data rows or a data row starts with an amount. Subject
+    codes agree with either kind (a code column also holds 合计)."""
     chunks = [range(k, min(k + width, len(kinds))) for k in range(lead, len(kinds), width)]
     start = 0
     while start < len(chunks) and (
@@ -121,20 +122,27 @@ def _conflicts(kinds: list[str], texts: list[str], width: int, lead: int) -> flo
         return None
     bad = cells = 0
     for col in range(width):
-        col_kinds = [kinds[ch[col]] for ch in data if col < len(ch)]
+        col_kinds = [kinds[ch[col]] for ch in data if col < len(ch) and not _CODE.match(texts[ch[col]].strip())]
         t, n = col_kinds.count("t"), col_kinds.count("n")
         bad += min(t, n)
         cells += t + n
     return bad / cells if cells else 1.0
 
 
+STRICT, LOOSE = 0.05, 0.30  # stray share for any cut / for a cut that leaves every row full
+
+
 def _fixed_width(kinds: list[str], texts: list[str]) -> tuple[int, int] | None:
-    """(width, lead) of the cut that leaves every column one kind (up to 5% strays)."""
+    """(width, lead) of the cut that leaves every column one kind: up to 5% strays, or up to 30%
+    when every row comes out full (tables whose sections put labels in value columns)."""
+    tail = len(kinds) - next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i] != "n"), -1) - 1
+    if tail >= 3 and "n" not in kinds[:-tail] and (len(kinds) - tail) % tail == 0:
+        return tail, 0  # one row of amounts under header rows of the same width
     best: tuple[float, int, int] | None = None
     for width in range(2, min(MAX_WIDTH, len(kinds) // 2) + 1):
         for lead in range(width):
             got = _conflicts(kinds, texts, width, lead)
-            if got is None or got > 0.05:
+            if got is None or got > (LOOSE if (len(kinds) - lead) % width == 0 and lead == 0 else STRICT):
                 continue
             if best is None or got < best[0] - 1e-9:
                 best = (got, width, lead)
@@ -247,7 +255,7 @@ def _accept(text: str, spans: list[tuple[int, int, int]]) -> bool:
     if pairs >= 2 and kinds.count("n") >= 3:
         return True
     first = kinds.index("n") if "n" in kinds else len(kinds)
-    return pairs >= 1 and kinds.count("n") >= 2 and kinds[:first].count("t") >= 3
+    return kinds.count("n") >= 2 and kinds[:first].count("t") >= 3
 
 
 def _pipe_rows(text: str, lines: Sequence[LineLike], i: int) -> TextTable | None:
