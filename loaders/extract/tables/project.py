@@ -10,24 +10,24 @@ from decimal import Decimal
 
 from ...model import Cell, Fact, ParsedDocument
 from ...numbers import NUMBER_RE, is_missing, parse_number
+from ...vocab.tables import column_role
 from .grid import Grid, label_unit, make_fact, norm
 
-# 预算执行情况 column label -> metric (first match wins, longest keys first)
-BUDGET_COLUMNS = (
-    ("当年结转结余", "project_carryover"),
-    ("结转结余率", None),
-    ("结转结余变动率", None),
-    ("执行率", "project_execution_rate"),
-    ("全年预算数", "project_adjusted_budget"),
-    ("调整后预算", "project_adjusted_budget"),
-    ("年初预算数", "project_budget"),
-    ("年初预算", "project_budget"),
-    ("预算额", "project_budget"),
-    ("预算数", "project_budget"),
-    ("执行额", "project_executed"),
-    ("执行数", "project_executed"),
-    ("实际支出", "project_executed"),
-)
+# 预算执行情况 column role (the one column-role classifier) -> project metric
+PROJECT_METRIC_OF_ROLE = {
+    "budget": "project_budget",
+    "adjusted_budget": "project_adjusted_budget",
+    "total": "project_executed",
+    "pct": "project_execution_rate",
+    "carry_end": "project_carryover",
+}
+BUDGET_HEADER_ROLES = frozenset({"budget", "adjusted_budget"})
+
+
+def budget_metric(label: str) -> str | None:
+    """The project metric of a 预算执行情况 column (or 财政拨款结构 row) label."""
+    return PROJECT_METRIC_OF_ROLE.get(column_role(label) or "")
+
 
 # a row or table of the whole unit (部门整体 / 单位整体 支出绩效): unit-level facts, never a project
 UNIT_LEVEL_WORDS = ("部门整体", "单位整体", "整体支出")
@@ -124,8 +124,16 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
         if named is not None:
             state.project = PROJECT_CODE_RE.sub("", grid.text(r, nonempty[named + 1][0])) or None
             continue
+        if any(k in t for t in norms for k in INDICATOR_KEYS) and not any(parse_number(grid.text(r, c)) is not None for c, _ in nonempty):
+            state.section = "indicators"
+            state.indicator_col = _find_col(norms, INDICATOR_KEYS)
+            state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
+            state.actual_col = _find_col(norms, ACTUAL_KEYS, exclude=("偏差", "原因"))
+            state.score_col = _find_col(norms, SCORE_KEYS)
+            state.is_score = state.score_col is not None and state.target_col is None
+            continue
         # section header rows
-        if any(k in t for t in norms for k in ("预算额", "执行额", "全年预算数", "年初预算数", "执行数")) and not any(
+        if any(column_role(t) in BUDGET_HEADER_ROLES for t in norms) and not any(
             parse_number(grid.text(r, c)) is not None for c, _ in nonempty
         ):
             state.section, state.labels = "budget", {c: t for c, t in enumerate(norms)}
@@ -134,14 +142,6 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
             continue
         if any("一般公共预算安排" in t or "政府性基金预算安排" in t for t in norms):
             state.section, state.labels = "structure", {c: t for c, t in enumerate(norms)}
-            continue
-        if any(k in t for t in norms for k in INDICATOR_KEYS) and not any(parse_number(grid.text(r, c)) is not None for c, _ in nonempty):
-            state.section = "indicators"
-            state.indicator_col = _find_col(norms, INDICATOR_KEYS)
-            state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
-            state.actual_col = _find_col(norms, ACTUAL_KEYS, exclude=("偏差", "原因"))
-            state.score_col = _find_col(norms, SCORE_KEYS)
-            state.is_score = state.score_col is not None and state.target_col is None
             continue
         if state.section == "budget":
             out.extend(_budget_row(doc, grid, r, state, default_unit))
@@ -173,7 +173,7 @@ def _budget_row(doc, grid: Grid, r: int, state: ProjectState, default_unit) -> l
         if cell.col == label.col or is_missing(cell.text) or parse_number(cell.text) is None:
             continue
         lab = state.labels.get(cell.col, "")
-        metric = next((m for k, m in BUDGET_COLUMNS if k in lab), None)
+        metric = budget_metric(lab)
         if metric is None or metric in state.emitted:
             continue
         unit = "%" if metric == "project_execution_rate" or "%" in lab else (label_unit(lab) or state.unit or default_unit or "万元")
@@ -190,7 +190,7 @@ def _structure_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
     if label is None:
         return []
     lab = norm(label.text)
-    metric = next((m for k, m in BUDGET_COLUMNS if k in lab), None)
+    metric = budget_metric(lab)
     if metric is None or metric in state.emitted or metric == "project_execution_rate":
         return []
     values = [c for c in grid.rows[r] if c.col != label.col and parse_number(c.text) is not None]
