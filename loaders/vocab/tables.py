@@ -95,3 +95,16 @@ def kind_of_header(head: str, table_text: str = "") -> str | None:
     """Kind from the text of a table's first rows (``head``) and of the whole table."""
     h, whole = fold(head), fold(table_text)
     return next((k.kind for k in kind_rules() if k.scope == "header" and k.matches(h, whole)), None)
+
+
+@dataclass(frozen=True)
+class ThreePublicItem:
+    item: str
+    label_zh: str  # the canonical name, full-width brackets
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def three_public_items() -> tuple[ThreePublicItem, ...]:
+    """The 三公 items (seeds/lexicon/three_public_items.csv); patterns are searched in ``fold``ed text."""
+    return tuple(ThreePublicItem(r["item"], r["label_zh"], re.compile(fold(r["pattern"]))) for r in read_seed("three_public_items"))
