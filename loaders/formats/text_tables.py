@@ -24,6 +24,7 @@ from typing import Protocol, Sequence
 
 from ..model import Cell, Location
 from ..numbers import is_missing, parse_number
+from ..vocab.tables import title_words
 
 
 class LineLike(Protocol):
@@ -47,7 +48,7 @@ _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[%％]?$"
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _SMALL_INT = re.compile(r"^\d{1,2}$")
 _SENTENCE = re.compile(r"[。；;！？]|[，,].*[，,]")
-_TITLE = re.compile(r"(?:决算总表|决算表|明细表|情况表|自评表|计分表|目标表|一览表)(?:[(（][^)）]*[)）])?$")
+_TITLE = re.compile(r"(?:" + title_words() + r")(?:[(（][^)）]*[)）])?$")
 _CAPTION = re.compile(r"^(?:公开\s*\d+\s*表|.{0,6}\d{1,2}(?:-\d{1,2})?表)$|单位\s*[:：]|^(?:编制)?(?:部门|单位)\s*[:：]|^注\s*[:：]")
 _SERIAL = frozenset({"栏次", "行次", "类", "款", "项", "序号"})
 _CODE_HEAD = re.compile(r"编码|科目代码|功能分类|经济分类")

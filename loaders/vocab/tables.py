@@ -108,3 +108,10 @@ class ThreePublicItem:
 def three_public_items() -> tuple[ThreePublicItem, ...]:
     """The 三公 items (seeds/lexicon/three_public_items.csv); patterns are searched in ``fold``ed text."""
     return tuple(ThreePublicItem(r["item"], r["label_zh"], re.compile(fold(r["pattern"]))) for r in read_seed("three_public_items"))
+
+
+@lru_cache(maxsize=1)
+def title_words() -> str:
+    """Regex alternation of the words a table title ends with (决算表, 明细表, 自评表 …)."""
+    words = sorted({k.must[0][0] for k in kind_rules() if k.scope == "suffix"}, key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)

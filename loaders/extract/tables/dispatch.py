@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import Block, Fact, ParsedDocument
-from ...vocab.tables import kind_of_header, kind_of_title
+from ...vocab.tables import kind_of_header, kind_of_title, title_words
 from ..subjects import is_class_name
 from .grid import Grid, caption_text, norm, table_unit, unit_in
 from .columns import scope_of_title
@@ -25,7 +25,7 @@ from .standard import (
 from .three_public import extract_three_public
 from .totals import extract_total_table
 
-TITLE_RE = re.compile(r"[^\n]*?(?:决算总表|决算表|明细表|情况表|自评表|计分表|绩效目标表)")
+TITLE_RE = re.compile(r"[^\n]*?(?:" + title_words() + ")")
 PROJECT_LINE_RE = re.compile(r"^\s*#*\s*[（(]\s*([^（()）]*?(?:[（(][^（()）]*[)）][^（()）]*)*项目)\s*[)）]\s*$", re.M)
 PROJECT_REPORT_RE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()]+?项目)(?:支出)?绩效自评报告")
 MAX_TITLE_GAP = 400  # characters between a title and its table

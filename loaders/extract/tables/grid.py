@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ...model import Block, Cell, Fact, Location, ParsedDocument
 from ...numbers import NUMBER_RE, is_missing, parse_number
+from ...vocab.tables import title_words
 
 # "单位：万元", "金额单位：元", "单位:百元"
 UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|百元|元)")
@@ -299,7 +300,7 @@ def first_data_row(grid: Grid) -> int:
     return len(grid.rows)
 
 
-CAPTION_RE = re.compile(r"(?:单位\s*[:：]|编制单位|公开(?:\d+)?表|^表\s*[\d一二三四五六七八九十]|决算总表|决算表|明细表|自评表|^\d{4}\s*年)")
+CAPTION_RE = re.compile(r"(?:单位\s*[:：]|编制单位|公开(?:\d+)?表|^表\s*[\d一二三四五六七八九十]|" + title_words() + r"|^\d{4}\s*年)")
 
 
 def caption_rows(grid: Grid) -> list[int]:
