@@ -1,15 +1,14 @@
-"""Shared helpers for reading table blocks: cell text, header labels, units, row items,
-subject codes, and building a table Fact with evidence and location."""
+"""Shared helpers for reading table blocks: cell text, header labels, units, row items and
+subject codes (a Fact from cells: facts.py)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import dataclass, field
 
-from ...model import Block, Cell, Fact, Location, ParsedDocument
-from ...numbers import NUMBER_RE, is_missing, parse_number
+from ...model import Block, Cell, ParsedDocument
+from ...numbers import is_missing, parse_number
 from ...vocab.tables import title_words
 
 # "单位：万元", "金额单位：元", "单位:百元"
@@ -339,82 +338,6 @@ def table_unit(doc: ParsedDocument, grid: Grid, context: str, default: str | Non
                 return u
     u = unit_in(context)
     return u or default
-
-
-def evidence_for(doc: ParsedDocument, label: Cell | None, value: Cell) -> tuple[str, Location]:
-    """Evidence = document text from the label cell through the value cell (same row, contiguous),
-    else the value cell's own text. Location = the value cell's location with its line."""
-    vs, ve = value.location.char_start, value.location.char_end
-    loc = value.location
-    if vs is None or ve is None:
-        return value.text, loc
-    if loc.line is None:
-        loc = replace(loc, line=doc.line_of(vs))
-    if label is not None and label.location.char_start is not None:
-        ls = label.location.char_start
-        span = doc.text[ls:ve]
-        if ls < vs and (len(span) <= 120 or (len(span) <= 300 and "\n" not in span)):
-            return span, replace(loc, char_start=ls, char_end=ve, line=doc.line_of(ls))
-    return doc.text[vs:ve], loc
-
-
-def make_fact(
-    doc: ParsedDocument,
-    metric: str,
-    value_cell: Cell,
-    unit: str,
-    label_cell: Cell | None = None,
-    qualifier: str | None = None,
-    subject_code: str | None = None,
-    value: Decimal | None = None,
-    value_text: str | None = None,
-    period: str | None = None,
-) -> Fact:
-    evidence, loc = evidence_for(doc, label_cell, value_cell)
-    if value is None:
-        value = parse_number(value_cell.text)
-        value_text = value_text or _printed_number(value_cell.text)
-    return Fact(
-        metric=metric,
-        value=value,
-        unit=unit,
-        evidence=evidence,
-        location=loc,
-        qualifier=qualifier,
-        subject_code=subject_code,
-        period=period,
-        value_text=value_text,
-        source="table",
-    )
-
-
-CHANGE_METRICS = {"change_abs": "prior_year_change_abs", "change_pct": "prior_year_change_pct"}
-
-
-def change_fact(
-    doc: ParsedDocument,
-    role: str,
-    value_cell: Cell,
-    unit: str,
-    label_cell: Cell | None,
-    qualifier: str | None,
-    subject_code: str | None = None,
-) -> Fact | None:
-    """A signed number in a change column (增减额 ``-204.61``, 增减率 ``-7.03%``): the change
-    against last year, magnitude as value, the sign as direction."""
-    text = unicodedata.normalize("NFKC", value_cell.text).strip().replace("−", "-")
-    signed = parse_number(text[1:] if text.startswith("+") else text)
-    if signed is None:
-        return None
-    fact = make_fact(doc, CHANGE_METRICS[role], value_cell, "%" if role == "change_pct" else unit, label_cell,
-                     qualifier, subject_code, value=abs(signed), value_text=_printed_number(text.lstrip("+-")))
-    fact.direction = "decrease" if signed < 0 else "increase" if signed > 0 else None
-    return fact
-
-
-def _printed_number(text: str) -> str | None:
-    m = NUMBER_RE.search(unicodedata.normalize("NFKC", text))
-    return m.group() if m else None
 
 
 def value_cells(item: RowItem) -> list[Cell]:

@@ -11,7 +11,8 @@ from decimal import Decimal
 from ...model import Cell, Fact, ParsedDocument
 from ...numbers import NUMBER_RE, is_missing, parse_number
 from ...vocab.tables import column_role
-from .grid import Grid, label_unit, make_fact, norm
+from .facts import make_fact
+from .grid import Grid, label_unit, norm
 
 # 预算执行情况 column role (the one column-role classifier) -> project metric
 PROJECT_METRIC_OF_ROLE = {

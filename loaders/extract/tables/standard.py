@@ -40,9 +40,9 @@ from ...model import Cell, Fact, ParsedDocument
 from ...vocab.tables import CHANGE_ROLES
 from .columns import column_roles
 from .project import is_unit_level
+from .facts import change_fact, make_fact
 from .grid import (
     CJK_RE,
-    change_fact,
     Grid,
     RowItem,
     column_labels,
@@ -50,7 +50,6 @@ from .grid import (
     header_rows,
     is_serial_label,
     label_unit,
-    make_fact,
     norm,
     row_items,
     value_cells,

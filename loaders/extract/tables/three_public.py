@@ -12,7 +12,8 @@ import re
 from ...model import Cell, Fact, ParsedDocument
 from ...numbers import parse_number
 from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES, column_role, three_public_items
-from .grid import Grid, change_fact, label_unit, make_fact, norm, row_items, value_cells
+from .facts import change_fact, make_fact
+from .grid import Grid, label_unit, norm, row_items, value_cells
 from .standard import TableSpec, table_labels
 
 OFFICE_RUNNING = "机关运行经费"  # printed beside the 三公 items, no 三公 item itself

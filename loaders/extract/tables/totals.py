@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 
 from ...model import Cell, Fact, ParsedDocument
 from .columns import column_roles, fund_of
+from .facts import make_fact
 from .grid import (
     Grid,
     RowItem,
     is_serial_label,
-    make_fact,
     norm,
     row_items,
     value_cells,
