@@ -274,6 +274,9 @@ def _is_serial_row(grid: Grid, r: int) -> bool:
         return False
     labels = [t for t in texts if not re.fullmatch(r"\d{1,2}", t)]
     nums = [int(t) for t in texts if re.fullmatch(r"\d{1,2}", t)]
+    counted = len(nums) >= 3 and nums == list(range(1, len(nums) + 1))
+    if counted and len(labels) <= 2 and all(parse_number(t) is None for t in labels):
+        return True  # header labels with the column numbers beside them: 编码 | 科目名称 | 1 | 2 | 3
     if labels and not all(is_serial_label(t) or t in {"类", "款", "项"} for t in labels):
         return False
     if labels and nums:

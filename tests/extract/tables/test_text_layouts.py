@@ -147,3 +147,11 @@ def test_cell_per_line_income_expense_table_grand_totals_and_long_enum():
 def test_bare_total_of_a_one_sided_table_is_not_guessed():
     fs = facts("支出决算表\n单位：万元\n项目|决算数\n一、教育支出|480.00\n二、住房保障支出|30.00\n总计|510.00\n")
     assert not find(fs, "total_income_expense")
+
+
+def test_column_numbers_beside_header_labels_are_no_amounts():
+    fs = facts("收入决算表\n单位：万元\n项目 | | 本年收入合计 | 财政拨款收入 | 其他收入\n"
+               "功能分类科目编码 | 科目名称 | 1 | 2 | 3\n合计 | | 612.84 | 610.34 | 2.50\n"
+               "201 | 一般公共服务支出 | 486.21 | 483.71 | 2.50\n")
+    assert find(fs, "income_item", 486.21, "一般公共服务支出") and find(fs, "total_income", 612.84)
+    assert not [f for f in fs if f.qualifier == "科目名称" or f.value in (Decimal(1), Decimal(2), Decimal(3))]
