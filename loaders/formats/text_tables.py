@@ -374,6 +374,25 @@ def _flat_ocr_line(text: str, lines: Sequence[LineLike], i: int) -> TextTable | 
     return TextTable(sequence_rows(text, spans), i, i + 1, before)
 
 
+@dataclass(frozen=True)
+class _OneLine:
+    no: int
+    start: int
+    end: int
+    s: str
+
+
+def paragraph_table(paragraph: str) -> TextTable | None:
+    """A paragraph of a rebuilt document (DOCX, HTML, PDF) that is a whole table flattened onto
+    one line ('|'-separated cells or an OCR line of space-separated cells); offsets are relative
+    to the paragraph. None for ordinary paragraphs and one-row '|' lines."""
+    if "\n" in paragraph:
+        return None
+    lines = [_OneLine(1, 0, len(paragraph), paragraph)]
+    found = _pipe_rows(paragraph, lines, 0) if "|" in paragraph else _flat_ocr_line(paragraph, lines, 0)
+    return found if found is not None and len(found.rows) >= 2 else None
+
+
 def find_table(text: str, lines: Sequence[LineLike], i: int) -> TextTable | None:
     """The text table that starts at line ``i`` (no tab layout), or None."""
     ln = lines[i]
