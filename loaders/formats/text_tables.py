@@ -44,6 +44,7 @@ class TextTable:
 
 MAX_CELL = 40  # a longer line is prose, not a cell
 MAX_WIDTH = 16
+MAX_CUT_CELLS = 5000  # longer runs are not cut at a fixed width (the search is width² × cells)
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[%％]?$")
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 _SMALL_INT = re.compile(r"^\d{1,2}$")
@@ -140,6 +141,8 @@ def _fixed_width(kinds: list[str], texts: list[str]) -> tuple[int, int] | None:
     if tail >= 3 and "n" not in kinds[:-tail] and (len(kinds) - tail) % tail == 0:
         return tail, 0  # one row of amounts under header rows of the same width
     best: tuple[float, int, int] | None = None
+    if len(kinds) > MAX_CUT_CELLS:
+        return None  # too long a run to try every cut: read it label by label
     for width in range(2, min(MAX_WIDTH, len(kinds) // 2) + 1):
         for lead in range(width):
             got = _conflicts(kinds, texts, width, lead)
