@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ...model import Cell, Fact, ParsedDocument
 from ...numbers import NUMBER_RE, parse_number
+from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES
 
 
 def evidence_for(doc: ParsedDocument, label: Cell | None, value: Cell) -> tuple[str, Location]:
@@ -59,6 +60,7 @@ def make_fact(
 
 
 CHANGE_METRICS = {"change_abs": "prior_year_change_abs", "change_pct": "prior_year_change_pct"}
+SKIP_FOR_AMOUNT = NOT_AMOUNT_ROLES | CHANGE_ROLES
 
 
 def change_fact(
@@ -85,3 +87,23 @@ def change_fact(
 def _printed_number(text: str) -> str | None:
     m = NUMBER_RE.search(unicodedata.normalize("NFKC", text))
     return m.group() if m else None
+
+
+def row_changes(doc: ParsedDocument, cells: list[Cell], roles: dict[int, str | None], unit_of, label_cell: Cell | None,
+                qualifier: str | None, subject_code: str | None = None) -> list[Fact]:
+    """The change facts of one row: its first cell in each change column (增减额 / 增减率)."""
+    out: list[Fact] = []
+    seen: set[str] = set()
+    for cell in cells:
+        role = roles.get(cell.col)
+        if role in CHANGE_METRICS and role not in seen:
+            seen.add(role)
+            fact = change_fact(doc, role, cell, unit_of(cell), label_cell, qualifier, subject_code)
+            if fact is not None:
+                out.append(fact)
+    return out
+
+
+def this_year_cells(cells: list[Cell], roles: dict[int, str | None]) -> list[Cell]:
+    """Value cells that may hold this year's amount: not last year's, a share, a change or a number."""
+    return [c for c in cells if roles.get(c.col) not in SKIP_FOR_AMOUNT]

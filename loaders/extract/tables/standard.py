@@ -40,7 +40,7 @@ from ...model import Cell, Fact, ParsedDocument
 from ...vocab.tables import CHANGE_ROLES
 from .columns import column_roles
 from .project import is_unit_level
-from .facts import change_fact, make_fact
+from .facts import change_fact, make_fact, row_changes, this_year_cells
 from .grid import (
     CJK_RE,
     Grid,
@@ -241,20 +241,24 @@ def _first_cell(item: RowItem) -> Cell:
 def extract_income_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
     """收入决算表: 本年收入合计 by subject (income_item) and the 合计 row (total_income)."""
     start, labels = table_labels(grid, spec)
-    serial = {c for c, lab in labels.items() if "行次" in lab or "栏次" in lab}
+    roles = column_roles(labels)
+    serial = {c for c, role in roles.items() if role == "serial"}
     codes = CodeFiller.from_labels(labels)
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
         for item in row_items(grid, r, serial):
             item.code = codes.fill(item)
-            cells = value_cells(item)
-            if not cells or is_serial_label(item.name):
+            all_cells = value_cells(item)
+            cells = this_year_cells(all_cells, roles)
+            if not all_cells or is_serial_label(item.name):
                 continue
+            total = is_total_name(item.name)
+            out.extend(row_changes(doc, all_cells, roles, lambda c: cell_unit(labels, c.col, spec.unit),
+                                   _first_cell(item), item.name, None if total else item.code))
             has_total_col = any("合计" in labels.get(c.col, "") for c in item.values)
-            cell = next((c for c in cells if "合计" in labels.get(c.col, "")), None if has_total_col else cells[0])
+            cell = next((c for c in cells if "合计" in labels.get(c.col, "")), None if has_total_col or not cells else cells[0])
             if cell is None:
                 continue  # the 合计 column is blank on this row: other columns are not its total
-            total = is_total_name(item.name)
             metric = "total_income" if total else "income_item"
             out.append(
                 make_fact(doc, metric, cell, cell_unit(labels, cell.col, spec.unit), item.name_cell,

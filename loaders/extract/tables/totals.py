@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ...model import Cell, Fact, ParsedDocument
 from .columns import column_roles, fund_of
-from .facts import make_fact
+from .facts import make_fact, row_changes, this_year_cells
 from .grid import (
     Grid,
     RowItem,
@@ -63,7 +63,8 @@ def _side(item: RowItem, split: int | None, state: SideState) -> str:
 
 def extract_total_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, fin: bool = False) -> list[Fact]:
     start, labels = table_labels(grid, spec)
-    skip = {c for c, role in column_roles(labels).items() if role == "serial"}
+    roles = column_roles(labels)
+    skip = {c for c, role in roles.items() if role == "serial"}
     rows, split = _sides(grid, start, skip)
     state = SideState()
     paired = _paired_grand_totals([it for _, items in rows for it in items]) if split is None else {}
@@ -78,8 +79,12 @@ def extract_total_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, fin: b
                 out.extend(_fin_item(doc, item, cells, side, labels, spec, state))
             elif cells:
                 metric, qual = _total_metric(norm(item.name), item.name, side)
-                if metric:
-                    out.append(make_fact(doc, metric, cells[0], cell_unit(labels, cells[0].col, spec.unit), item.name_cell, qual))
+                amounts = this_year_cells(cells, roles)
+                if metric and amounts:
+                    out.append(make_fact(doc, metric, amounts[0], cell_unit(labels, amounts[0].col, spec.unit),
+                                         item.name_cell, qual))
+                out.extend(row_changes(doc, cells, roles, lambda c: cell_unit(labels, c.col, spec.unit),
+                                       item.name_cell, item.name))
     return out
 
 

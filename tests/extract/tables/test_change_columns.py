@@ -62,3 +62,32 @@ def test_three_public_change_columns(sep):
     assert got(fs, "three_public_item") == {("公务接待费", Decimal("2.20"), "万元", None, None),
                                            ("因公出国（境）费", Decimal("0.00"), "万元", None, None)}
     assert not [f for f in fs if f.metric.startswith("three_public") and f.value in (Decimal("9.00"), Decimal("2.00"))]
+
+
+TOTAL_ROWS = [
+    ["项目", "行次", "本年决算数", "上年决算数", "增减额", "增减率"],
+    ["一、一般公共预算财政拨款收入", "1", "1,250.40", "1,300.00", "-49.60", "-3.82%"],
+    ["二、事业收入", "2", "", "30.00", "-30.00", "-100.00%"],
+    ["本年收入合计", "3", "1,250.40", "1,330.00", "-79.60", "-5.98%"],
+]
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_total_table_change_columns_and_no_prior_amount_for_a_blank(sep):
+    fs = table_facts(render("收入支出决算总表", TOTAL_ROWS, sep))
+    assert ("本年收入合计", Decimal("79.60"), "万元", "decrease", None) in got(fs, "prior_year_change_abs")
+    assert ("事业收入", Decimal("100.00"), "%", "decrease", None) in got(fs, "prior_year_change_pct")
+    assert {(f.qualifier, f.value) for f in fs if f.metric == "income_by_source"} == {("一般公共预算财政拨款收入", Decimal("1250.40"))}
+    # last year's column never gives this year's amount, not even where this year's cell is blank
+    assert not [f for f in fs if not f.metric.startswith("prior_year_change")
+                and f.value in (Decimal("1300.00"), Decimal("30.00"), Decimal("1330.00"))]
+
+
+def test_income_table_change_columns():
+    rows = [["科目编码", "科目名称", "本年收入合计", "上年收入合计", "增减额"],
+            ["合计", "", "612.84", "648.11", "-35.27"],
+            ["201", "一般公共服务支出", "486.21", "470.00", "16.21"]]
+    fs = table_facts(render("收入决算表", rows, " | "))
+    assert got(fs, "prior_year_change_abs") == {("合计", Decimal("35.27"), "万元", "decrease", None),
+                                               ("一般公共服务支出", Decimal("16.21"), "万元", "increase", "201")}
+    assert {f.value for f in fs if f.metric in ("total_income", "income_item")} == {Decimal("612.84"), Decimal("486.21")}
