@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from ...model import Cell, Fact, ParsedDocument
 from ...vocab.tables import CHANGE_ROLES
-from .columns import column_roles
+from .columns import column_role, column_roles
 from .project import is_unit_level
 from .facts import change_fact, make_fact, row_changes, this_year_cells
 from .grid import (
@@ -270,11 +270,12 @@ def extract_income_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> li
 def extract_basic_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
     """一般公共预算财政拨款基本支出决算表: 经济分类 items in one or two lanes (人员经费 / 公用经费)."""
     start, labels = table_labels(grid, spec)
-    skip = {c for c, lab in labels.items() if "行次" in lab or "栏次" in lab}
+    roles = column_roles(labels)
+    skip = {c for c, role in roles.items() if role == "serial"}
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
         for item in row_items(grid, r, skip):
-            vals = value_cells(item)
+            vals = this_year_cells(value_cells(item), roles)
             if not vals or is_serial_label(item.name):
                 continue
             n = norm(item.name)
@@ -289,7 +290,7 @@ def extract_basic_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> lis
                 out.extend(_basic_total_row(doc, item, vals, labels, spec))
                 continue
             code = item.code if item.code and item.code[0] in "35" else None
-            cell = next((v for v in vals if any(k in labels.get(v.col, "") for k in ("合计", "决算"))), vals[0])
+            cell = next((v for v in vals if roles.get(v.col) == "total"), vals[0])
             out.append(make_fact(doc, "econ_item", cell, cell_unit(labels, cell.col, spec.unit), item.name_cell, item.name, code))
     return out
 
@@ -299,14 +300,22 @@ def _basic_total_row(doc, item: RowItem, vals: list[Cell], labels, spec: TableSp
     out = []
     for cell in vals:
         lab = labels.get(cell.col, "")
+        role = column_role(lab)
         unit = cell_unit(labels, cell.col, spec.unit)
-        if "人员经费" in lab:
-            out.append(make_fact(doc, "basic_personnel", cell, unit, item.name_cell, "人员经费"))
-        elif "公用经费" in lab:
-            out.append(make_fact(doc, "basic_public", cell, unit, item.name_cell, "公用经费"))
-        elif not any(f.metric == "gpb_expense_basic" for f in out) and ("合计" in lab or "决算" in lab or not lab):
+        if role in ("personnel", "public"):  # qualifier: the column's own wording
+            metric = "basic_personnel" if role == "personnel" else "basic_public"
+            out.append(make_fact(doc, metric, cell, unit, item.name_cell, _own_label(grid_label=lab, role=role)))
+        elif not any(f.metric == "gpb_expense_basic" for f in out) and (role == "total" or not lab):
             out.append(make_fact(doc, "gpb_expense_basic", cell, unit, item.name_cell, None))
     return out
+
+
+def _own_label(grid_label: str, role: str) -> str:
+    """The last part of a stacked label that still has the role (决算数人员经费 -> 人员经费)."""
+    for k in range(len(grid_label)):
+        if column_role(grid_label[k:]) != role:
+            return grid_label[k - 1:] if k else grid_label
+    return grid_label
 
 
 def extract_project_expense_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, is_class_name) -> list[Fact]:
