@@ -155,3 +155,14 @@ def test_column_numbers_beside_header_labels_are_no_amounts():
                "201 | 一般公共服务支出 | 486.21 | 483.71 | 2.50\n")
     assert find(fs, "income_item", 486.21, "一般公共服务支出") and find(fs, "total_income", 612.84)
     assert not [f for f in fs if f.qualifier == "科目名称" or f.value in (Decimal(1), Decimal(2), Decimal(3))]
+
+
+def test_markdown_pipe_table():
+    from tablekit import text_facts
+
+    text = ("## 一般公共预算财政拨款“三公”经费支出决算表\n\n单位：万元\n\n"
+            "| 项目 | 预算数 | 决算数 |\n|---|---:|---:|\n| 合计 | 19.00 | 11.86 |\n| 公务接待费 | 5.00 | 2.35 |\n")
+    fs = [f for f in text_facts(text, "md") if f.source == "table"]
+    assert find_exact(fs, "three_public_budget", 19, "合计") and find_exact(fs, "three_public_total", 11.86)
+    assert find_exact(fs, "three_public_item", 2.35, "公务接待费")
+    assert [f.evidence for f in find_exact(fs, "three_public_item", 2.35)] == ["公务接待费 | 5.00 | 2.35"]
