@@ -8,10 +8,7 @@ Layouts read here (``text.py`` reads the tab-separated ones and calls ``find_tab
 * a table flattened onto one line: ``|``-separated cells (``合计 | 19.00 | 11.86 | 因公出国 …``) or
   an OCR line of space-separated cells (``一一般公共预算财政拨款收入 1 4,627.57 …``).
 
-A run of cells becomes rows by one row model: when every column holds either labels or numbers
-(blanks kept), the run is cut at the width that makes it so (multi-level headers and merged
-cells come out as printed); otherwise a row starts at each label (with the code printed before
-it) and takes the numbers after it, under the bottom header row.
+A run of cells printed one after another becomes rows by one row model (``text_rows.py``).
 
 Cell ``text`` is the printed text of the cell (trimmed); its Location spans exactly that text.
 """
@@ -22,9 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
-from ..model import Cell, Location
-from ..numbers import is_missing, parse_number
+from ..model import Cell
 from ..vocab.tables import title_words
+from .text_rows import cell_kind, cell_span, make_cell, sequence_rows
 
 
 class LineLike(Protocol):
@@ -43,51 +40,19 @@ class TextTable:
 
 
 MAX_CELL = 40  # a longer line is prose, not a cell
-MAX_WIDTH = 16
-MAX_CUT_CELLS = 5000  # longer runs are not cut at a fixed width (the search is width² × cells)
-_NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[%％]?$")
-_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_SMALL_INT = re.compile(r"^\d{1,2}$")
 _SENTENCE = re.compile(r"[。；;！？]|[，,].*[，,]")
 _TITLE = re.compile(r"(?:" + title_words() + r")(?:[(（][^)）]*[)）])?$")
 _CAPTION = re.compile(r"^(?:公开\s*\d+\s*表|.{0,6}\d{1,2}(?:-\d{1,2})?表)$|单位\s*[:：]|^(?:编制)?(?:部门|单位)\s*[:：]|^注\s*[:：]")
-_SERIAL = frozenset({"栏次", "行次", "类", "款", "项", "序号"})
-_CODE_HEAD = re.compile(r"编码|科目代码|功能分类|经济分类")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 # ---------------------------------------------------------------------------------- cells
 
-def _kind(text: str) -> str:
-    """'b' blank, 'n' number or missing marker, 't' text."""
-    t = text.strip()
-    if not t:
-        return "b"
-    if _NUMBER.match(t) or (is_missing(t) and len(t) <= 3):
-        return "n"
-    return "t"
-
-
-def _cell_of(text: str, start: int, end: int, line: int) -> tuple[int, int, int]:
-    """(start, end, line) of the trimmed text inside [start, end)."""
-    seg = text[start:end]
-    lead = len(seg) - len(seg.lstrip())
-    trail = len(seg.rstrip())
-    if trail <= lead:
-        return start + lead, start + lead, line
-    return start + lead, start + trail, line
-
-
-def _make(text: str, r: int, c: int, span: tuple[int, int, int]) -> Cell:
-    s, e, line = span
-    return Cell(r, c, text[s:e], Location(line=line, char_start=s, char_end=e))
-
-
 def _split_pipes(text: str, ln: LineLike) -> list[tuple[int, int, int]]:
     """Cell spans of one ``|`` line; a leading or trailing ``|`` opens/closes no cell."""
     spans, pos = [], ln.start
     for part in ln.s.split("|"):
-        spans.append(_cell_of(text, pos, pos + len(part), ln.no))
+        spans.append(cell_span(text, pos, pos + len(part), ln.no))
         pos += len(part) + 1
     if ln.s.rstrip().endswith("|") and spans and spans[-1][0] == spans[-1][1]:
         spans.pop()
@@ -96,140 +61,6 @@ def _split_pipes(text: str, ln: LineLike) -> list[tuple[int, int, int]]:
 
 def _filled(text: str, spans: Sequence[tuple[int, int, int]]) -> int:
     return sum(1 for s, e, _ in spans if e > s)
-
-
-# ------------------------------------------------------------------------------ row model
-
-def _is_serial_chunk(texts: list[str]) -> bool:
-    words = [t for t in texts if _kind(t) == "t"]
-    nums = [t for t in texts if _kind(t) == "n"]
-    return bool(nums) and all(_SMALL_INT.match(t.strip()) for t in nums) and all(w.strip() in _SERIAL for w in words)
-
-
-def _conflicts(kinds: list[str], texts: list[str], width: int, lead: int) -> float | None:
-    """Share of data cells that disagree with their column's kind when the run is cut every
-    ``width`` cells after a first header row of ``lead`` cells (a merged group header printed
-    once); None when fewer than two data rows or a data row starts with an amount. Subject
-    codes agree with either kind (a code column also holds 合计)."""
-    chunks = [range(k, min(k + width, len(kinds))) for k in range(lead, len(kinds), width)]
-    start = 0
-    while start < len(chunks) and (
-        not any(kinds[i] == "n" for i in chunks[start]) or _is_serial_chunk([texts[i] for i in chunks[start]])
-    ):
-        start += 1
-    data = chunks[start:]
-    if len(data) < 2 or (start == 0 and lead == 0):
-        return None
-    if any(kinds[ch[0]] == "n" and not _CODE.match(texts[ch[0]].strip()) for ch in data):
-        return None
-    bad = cells = 0
-    for col in range(width):
-        col_kinds = [kinds[ch[col]] for ch in data if col < len(ch) and not _CODE.match(texts[ch[col]].strip())]
-        t, n = col_kinds.count("t"), col_kinds.count("n")
-        bad += min(t, n)
-        cells += t + n
-    return bad / cells if cells else 1.0
-
-
-STRICT, LOOSE = 0.05, 0.30  # stray share for any cut / for a cut that leaves every row full
-
-
-def _fixed_width(kinds: list[str], texts: list[str]) -> tuple[int, int] | None:
-    """(width, lead) of the cut that leaves every column one kind: up to 5% strays, or up to 30%
-    when every row comes out full (tables whose sections put labels in value columns)."""
-    tail = len(kinds) - next((i for i in range(len(kinds) - 1, -1, -1) if kinds[i] != "n"), -1) - 1
-    if tail >= 3 and "n" not in kinds[:-tail] and (len(kinds) - tail) % tail == 0:
-        return tail, 0  # one row of amounts under header rows of the same width
-    best: tuple[float, int, int] | None = None
-    if len(kinds) > MAX_CUT_CELLS:
-        return None  # too long a run to try every cut: read it label by label
-    for width in range(2, min(MAX_WIDTH, len(kinds) // 2) + 1):
-        for lead in range(width):
-            got = _conflicts(kinds, texts, width, lead)
-            if got is None or got > (LOOSE if (len(kinds) - lead) % width == 0 and lead == 0 else STRICT):
-                continue
-            if best is None or got < best[0] - 1e-9:
-                best = (got, width, lead)
-    return (best[1], best[2]) if best else None
-
-
-def sequence_rows(text: str, spans: list[tuple[int, int, int]]) -> list[list[Cell]]:
-    """Rows of a run of cells printed one after another (one per line, or flattened)."""
-    while spans and spans[0][0] == spans[0][1]:
-        spans = spans[1:]
-    while spans and spans[-1][0] == spans[-1][1]:
-        spans = spans[:-1]
-    texts = [text[s:e] for s, e, _ in spans]
-    kinds = [_kind(t) for t in texts]
-    cut = _fixed_width(kinds, texts)
-    groups: list[list[tuple[int, int, int]]]
-    if cut:
-        width, lead = cut
-        groups = ([spans[:lead]] if lead else []) + [spans[k:k + width] for k in range(lead, len(spans), width)]
-        groups = [g for g in groups if any(s < e for s, e, _ in g)]
-    else:
-        groups = _label_led(spans, texts, kinds)
-    return [[_make(text, r, c, sp) for c, sp in enumerate(g)] for r, g in enumerate(groups)]
-
-
-def _label_led(spans, texts: list[str], kinds: list[str]) -> list[list[tuple[int, int, int]]]:
-    """A row starts at a label (or at the code printed before it) and takes the numbers and
-    blanks after it. Labels printed one after another without numbers are a header row (a
-    blank ends it); a header row longer than the data row below it is right-aligned with that
-    row and the text cells printed after it (a merged section label sits in front of it)."""
-    coded = any(_CODE_HEAD.search(t) for t in texts[:40])
-    rows: list[list[int]] = []
-    for i, k in enumerate(kinds):
-        if k == "n" and _is_code_cell(texts, kinds, i, coded):
-            rows.append([i])
-        elif k == "t" and rows and rows[-1] == [i - 1] and kinds[i - 1] == "n" and _is_code_cell(texts, kinds, i - 1, coded):
-            rows[-1].append(i)  # the name after its code
-        elif k == "t" or not rows:
-            rows.append([i])
-        else:
-            rows[-1].append(i)
-
-    def label_only(idx: list[int]) -> bool:
-        return kinds[idx[0]] == "t" and all(kinds[i] == "b" for i in idx[1:])
-
-    merged: list[list[int]] = []
-    open_header = False  # the last merged row is a header row still taking labels
-    for idx in rows:  # runs of labels -> one header row; a blank ends it
-        if label_only(idx):
-            labels = [i for i in idx if kinds[i] == "t"]
-            if open_header:
-                merged[-1].extend(labels)
-            else:
-                merged.append(labels)
-            open_header = len(labels) == len(idx)
-            continue
-        merged.append(list(idx))
-        open_header = False
-    out: list[list[tuple[int, int, int]]] = []
-    for r, idx in enumerate(merged):
-        k = r + 1
-        while k < len(merged) and _is_serial_chunk([texts[i] for i in merged[k]]):
-            k += 1  # 栏次 1 2 …: the data row below tells the width
-        nxt = merged[k] if k < len(merged) else None
-        if len(idx) > 1 and all(kinds[i] == "t" for i in idx) and nxt is not None and any(kinds[i] == "n" for i in nxt):
-            width = len(nxt)
-            for after in merged[k + 1:]:
-                if len(after) == 1 and kinds[after[0]] == "t":
-                    width += 1
-                    continue
-                break
-            if width < len(idx):
-                idx = idx[len(idx) - width:]
-        out.append([spans[i] for i in idx])
-    return out
-
-
-def _is_code_cell(texts: list[str], kinds: list[str], i: int, coded: bool) -> bool:
-    """A subject code printed in front of the next cell's name (201 | 一般公共服务支出)."""
-    t = texts[i].strip()
-    if kinds[i] != "n" or not _CODE.match(t) or i + 1 >= len(kinds) or kinds[i + 1] != "t":
-        return False
-    return coded or len(t) >= 5
 
 
 # ------------------------------------------------------------------------------- layouts
@@ -245,7 +76,7 @@ def _pipe_cell_line(ln: LineLike) -> bool:
 
 def _bare_cell_line(ln: LineLike) -> bool:
     s = ln.s.strip()
-    if _kind(s) == "n":
+    if cell_kind(s) == "n":
         return True
     return bool(s) and "|" not in s and "\t" not in ln.s and len(s) <= MAX_CELL and not _SENTENCE.search(s) \
         and not _TITLE.search(s) and not _CAPTION.search(s)
@@ -254,7 +85,7 @@ def _bare_cell_line(ln: LineLike) -> bool:
 def _accept(text: str, spans: list[tuple[int, int, int]]) -> bool:
     """A run of cells is a table when labels are followed by numbers at least twice, or when a
     header of three labels or more heads one row of two numbers or more."""
-    kinds = [_kind(text[s:e]) for s, e, _ in spans]
+    kinds = [cell_kind(text[s:e]) for s, e, _ in spans]
     pairs = sum(1 for a, b in zip(kinds, kinds[1:]) if a == "t" and b == "n")
     if pairs >= 2 and kinds.count("n") >= 3:
         return True
@@ -280,8 +111,8 @@ def _pipe_rows(text: str, lines: Sequence[LineLike], i: int) -> TextTable | None
         last = spans[-1]
         if len(spans) > 1 and last and last[-1][1] >= len(text.rstrip()) and len(last) < len(spans[-2]):
             spans[-1] = last[:-1]  # the excerpt ends inside this row: its last cell is cut
-        rows = [[_make(text, r, c, sp) for c, sp in enumerate(row)] for r, row in enumerate(spans)]
-    if not any(any(_kind(c.text) == "n" for c in row) for row in rows):
+        rows = [[make_cell(text, r, c, sp) for c, sp in enumerate(row)] for r, row in enumerate(spans)]
+    if not any(any(cell_kind(c.text) == "n" for c in row) for row in rows):
         return None
     return TextTable(rows, i, j)
 
@@ -291,7 +122,7 @@ def _without_packed_headers(text: str, spans: list[list[tuple[int, int, int]]]) 
     (``合计 | 因公出国(境)费 | 公务用车… | 公务接待费 | |||||||``): which columns each label spans
     is lost, and a guessed alignment would put amounts under the wrong item."""
     def mostly_numbers(row: list[tuple[int, int, int]]) -> bool:
-        kinds = [_kind(text[s:e]) for s, e, _ in row if e > s]
+        kinds = [cell_kind(text[s:e]) for s, e, _ in row if e > s]
         return bool(kinds) and kinds.count("n") * 2 >= len(kinds)
 
     numeric = [k for k, row in enumerate(spans) if mostly_numbers(row)]
@@ -316,7 +147,7 @@ def _pipe_cells(text: str, lines: Sequence[LineLike], i: int) -> TextTable | Non
     while j < len(lines) and _pipe_cell_line(lines[j]):
         ln = lines[j]
         bar = ln.start + ln.s.index("|")
-        spans.append(_cell_of(text, ln.start, bar, ln.no))
+        spans.append(cell_span(text, ln.start, bar, ln.no))
         j += 1
     if not _accept(text, spans):
         return None
@@ -338,7 +169,7 @@ def _bare_cells(text: str, lines: Sequence[LineLike], i: int) -> TextTable | Non
     spans: list[tuple[int, int, int]] = []
     for k, ln in enumerate(run):
         if ln.s.strip():
-            spans.append(_cell_of(text, ln.start, ln.end, ln.no))
+            spans.append(cell_span(text, ln.start, ln.end, ln.no))
     if separated:
         out: list[tuple[int, int, int]] = []
         for n, sp in enumerate(spans):
@@ -349,7 +180,7 @@ def _bare_cells(text: str, lines: Sequence[LineLike], i: int) -> TextTable | Non
     else:
         spans = []
         for ln in run:
-            spans.append(_cell_of(text, ln.start, ln.end, ln.no))
+            spans.append(cell_span(text, ln.start, ln.end, ln.no))
     if not _accept(text, spans):
         return None
     return TextTable(sequence_rows(text, spans), i, last + 1)
@@ -364,7 +195,7 @@ def _flat_ocr_line(text: str, lines: Sequence[LineLike], i: int) -> TextTable | 
     if len(ln.s) < 40 or "|" in ln.s or "\t" in ln.s or ln.s.count("。") > 1:
         return None
     spans = [(ln.start + m.start(), ln.start + m.end(), ln.no) for m in _OCR_TOKEN.finditer(ln.s)]
-    kinds = [_kind(text[s:e]) for s, e, _ in spans]
+    kinds = [cell_kind(text[s:e]) for s, e, _ in spans]
     pairs = sum(1 for a, b, c in zip(kinds, kinds[1:], kinds[2:]) if a == "t" and b == "n" and c == "n")
     if pairs < 3 or kinds.count("n") < 6:
         return None

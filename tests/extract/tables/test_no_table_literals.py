@@ -8,7 +8,8 @@ from pathlib import Path
 from loaders.vocab import read_seed
 
 ROOT = Path(__file__).resolve().parents[3]
-TABLE_CODE = sorted((ROOT / "loaders" / "extract" / "tables").glob("*.py")) + [ROOT / "loaders" / "formats" / "text_tables.py"]
+TABLE_CODE = sorted((ROOT / "loaders" / "extract" / "tables").glob("*.py")) + [
+    ROOT / "loaders" / "formats" / name for name in ("text_tables.py", "text_rows.py")]
 
 
 def _literals(path: Path) -> list[tuple[int, str]]:
