@@ -84,8 +84,12 @@ def test_every_fact_has_exact_evidence_and_location(name):
 
 
 def test_ziyang_project_amounts_not_doubled():
-    """预算额 appears in both the 合计 row and the 财政拨款结构 rows: one fact per project."""
+    """预算额 appears in both the 合计 row and the 财政拨款结构 rows: one fact per project; the
+    部门整体 table is the whole unit (unit_perf_*), not an eleventh project. The ten real
+    projects execute 411.49万元."""
     _, facts = _extracted("ziyang-2021")
     budgets = [f for f in facts if f.metric == "project_budget" and f.source == "table"]
     quals = [f.qualifier for f in budgets]
-    assert len(quals) == len(set(quals)) == 11
+    assert len(quals) == len(set(quals)) == 10 and "部门整体" not in quals
+    executed = [f for f in facts if f.metric == "project_executed" and f.source == "table"]
+    assert round(sum(f.amount_wan for f in executed), 2) == Decimal("411.49")

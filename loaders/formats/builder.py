@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import Block, BlockKind, Cell, Location, ParsedDocument
+from .text_tables import TextTable, paragraph_table
 
 BLOCK_SEP = "\n\n"
 
@@ -67,9 +68,34 @@ class DocBuilder:
         text = text.strip()
         if not text:
             return None
+        if kind == "paragraph":
+            flat = paragraph_table(text)
+            if flat is not None:  # a table flattened into one paragraph
+                return self._add_flat_table(text, flat, location)
         start, end, line = self._place(text)
         loc = replace(location or Location(), char_start=start, char_end=end, line=line)
         block = Block(block_no=len(self._blocks), kind=kind, text=text, location=loc)
+        self._blocks.append(block)
+        return block
+
+    def _add_flat_table(self, text: str, flat: TextTable, location: Location | None) -> Block:
+        """The caption printed before the table (单位：万元) as a paragraph of its own, then the
+        table: its cells keep their place in the paragraph's text."""
+        if flat.before is not None:
+            caption = text[: flat.before[1]].strip()
+            self.add_text("paragraph", caption, location)
+            rest = text[flat.before[1]:]
+            cut = flat.before[1] + len(rest) - len(rest.lstrip())
+        else:
+            cut = 0
+        body = text[cut:]
+        start, end, line = self._place(body)
+        rows = [[Cell(c.row, c.col, c.text, replace(location or Location(), char_start=start + c.location.char_start - cut,
+                                                    char_end=start + c.location.char_end - cut, line=line))
+                 for c in row] for row in flat.rows]
+        loc = replace(location or Location(), char_start=start, char_end=end, line=line)
+        block = Block(block_no=len(self._blocks), kind="table", text=body, location=loc, rows=rows, table_no=self._tables)
+        self._tables += 1
         self._blocks.append(block)
         return block
 

@@ -6,7 +6,8 @@ Blocks are spans of that text:
   titles (第一部分 / 一、 / （一） / 1、 ...);
 * paragraphs: one line in .txt (Word exports put a paragraph on a line), a run of
   non-blank lines in .md;
-* tables, two layouts:
+* tables: ``|``-separated rows, one cell per line (``cell |`` or bare short lines) and tables
+  flattened onto one line are read by ``text_tables.find_table``; the tab layouts here:
   - row-per-line: consecutive lines with tab-separated cells (PDF->markdown exports);
     a row that continues after a page break (blank lines, then a line starting with a tab
     and the same number of cells) stays in the same table;
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 from ..model import Block, BlockKind, Cell, Location, ParsedDocument
 from .builder import fold_lines
 from .encoding import decode_bytes
+from .text_tables import find_table
 from .titles import looks_like_title
 
 _LINK_LINE = re.compile(r"^\s*(?:<https?://[^>\s]*>\s*)+$")
@@ -127,6 +129,13 @@ class _Segmenter:
         printed = fold_lines("\n".join(self.text[s:e] for s, e in segs))
         line_no = line + self.text.count("\n", at, start) if start >= at else line
         return Cell(row, col, printed, Location(line=line_no, char_start=start, char_end=end))
+
+    def _emit_table(self, rows: list[list[Cell]]) -> None:
+        spans = [(c.location.char_start, c.location.char_end, c.location.line) for row in rows for c in row if c.text]
+        start = min(s for s, _, _ in spans)
+        end = max(e for _, e, _ in spans)
+        line = min(spans)[2] or self.text.count("\n", 0, start) + 1
+        self._emit("table", start, end, line, rows)
 
     # -- table readers --------------------------------------------------------------
     def _row_per_line(self, i: int) -> int | None:
@@ -229,6 +238,18 @@ class _Segmenter:
                 continue
             if ln.artefact:
                 i += 1
+                continue
+            found = find_table(self.text, lines, i)
+            if found is not None and found.rows:
+                first_line = min(c.location.line or ln.no for row in found.rows for c in row if c.text)
+                for skipped in lines[i:found.stop]:  # cells before the header row are text
+                    if skipped.no < first_line and not skipped.blank and not skipped.artefact:
+                        self._emit_text(skipped, skipped)
+                if found.before is not None:
+                    start, end = _trim(self.text, *found.before)
+                    self._emit("paragraph", start, end, ln.no)
+                self._emit_table(found.rows)
+                i = found.stop
                 continue
             if self.markdown:
                 m = _MD_HEADING.match(ln.s)

@@ -1,4 +1,5 @@
-"""Facts stated in running text (情况说明), by rule family: sentence context (context.py),
+"""Facts stated in running text (情况说明); tables that reached us as plain text are table blocks
+(formats/text_tables.py) read by the table reader. By rule family: sentence context (context.py),
 number mentions (mentions.py), the sentence driver (sentences.py) and one module per family
 (money, changes, counts, projects, indicators).
 
@@ -36,11 +37,8 @@ def _without_tables(doc: ParsedDocument) -> str:
 
 
 def extract_prose(doc: ParsedDocument) -> list[Fact]:
-    from ..prose_flat import FlatTableExtractor  # text tables: h9tables moves them into the table reader
-
     nt = normalize_with_map(_without_tables(doc))
     fb = FactBuilder(doc, nt)
     year = doc.meta.get("fiscal_year") if isinstance(doc.meta, dict) else None
     SentenceExtractor(fb, nt.text, year if isinstance(year, int) else None).run()
-    FlatTableExtractor(fb, nt.text).run()
     return fb.facts

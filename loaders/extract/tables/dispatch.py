@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Block, Fact, ParsedDocument
-from .subjects import is_class_name
-from .tables_grid import Grid, caption_text, norm, table_unit, unit_in
-from .tables_columns import scope_of_title
-from .tables_project import ProjectState, extract_project_table
-from .tables_standard import (
+from ...model import Block, Fact, ParsedDocument
+from ...vocab.tables import kind_of_header, kind_of_title, title_words
+from ..subjects import is_class_name
+from .grid import Grid, caption_text, norm, table_unit, unit_in
+from .columns import scope_of_title
+from .project import UNIT_LEVEL, ProjectState, extract_project_table, is_unit_level
+from .standard import (
     TableSpec,
     extract_basic_table,
     extract_income_table,
@@ -21,31 +22,10 @@ from .tables_standard import (
     extract_subject_table,
     table_labels,
 )
-from .tables_three_public import extract_three_public
-from .tables_totals import extract_total_table
+from .three_public import extract_three_public
+from .totals import extract_total_table
 
-# (kind, title keywords that must all appear, keywords that must not appear); first match wins
-TITLE_KINDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("score", ("计分表",), ()),
-    ("project", ("绩效目标完成情况表",), ()),
-    ("project", ("绩效自评表",), ()),
-    ("project", ("绩效目标表",), ()),
-    ("three_public", ("三公",), ("政府性基金",)),
-    ("skip", ("政府采购",), ()),
-    ("skip", ("预算表",), ("决算",)),  # next year's budget tables printed in a final account
-    ("project_expense", ("项目支出决算",), ()),
-    ("gpb_basic", ("基本支出决算",), ()),
-    ("fund", ("政府性基金",), ()),
-    ("fund", ("国有资本经营",), ()),
-    ("econ_detail", ("明细表",), ()),
-    ("fin_total", ("财政拨款收入支出决算总表",), ()),
-    ("total", ("收入支出决算总表",), ()),
-    ("total", ("收支决算总表",), ()),
-    ("income", ("收入决算表",), ()),
-    ("expense", ("支出决算表",), ()),
-)
-
-TITLE_RE = re.compile(r"[^\n]*?(?:决算总表|决算表|明细表|完成情况表|自评表|计分表|绩效目标表)")
+TITLE_RE = re.compile(r"[^\n]*?(?:" + title_words() + ")")
 PROJECT_LINE_RE = re.compile(r"^\s*#*\s*[（(]\s*([^（()）]*?(?:[（(][^（()）]*[)）][^（()）]*)*项目)\s*[)）]\s*$", re.M)
 PROJECT_REPORT_RE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()]+?项目)(?:支出)?绩效自评报告")
 MAX_TITLE_GAP = 400  # characters between a title and its table
@@ -61,28 +41,12 @@ class TableContext:
 
 
 def _kind_of_title(title: str) -> str | None:
-    t = norm(title)
-    for kind, must, must_not in TITLE_KINDS:
-        if all(k in t for k in must) and not any(k in t for k in must_not):
-            return kind
-    return None
+    return kind_of_title(title)
 
 
 def _kind_of_header(grid: Grid) -> str | None:
-    head = "".join(norm(c.text) for row in grid.rows[:6] for c in row)
-    if "三级指标" in head and any(k in head for k in ("自评分数", "得分", "分值")) and "指标值" not in head:
-        return "score"
-    if "三级指标" in head or "项目名称" in head or "预算执行情况" in head:
-        return "project"
-    if "一般公共预算财政拨款" in head and "政府性基金预算财政拨款" in head and "总计" in norm(grid.block.text):
-        return "fin_total"
-    if "人员经费" in head and "公用经费" in head:
-        return "gpb_basic"
-    if "本年支出合计" in head and "基本支出" in head:
-        return "expense"
-    if "本年收入合计" in head and ("财政拨款" in head or "事业收入" in head):
-        return "income"
-    return None
+    head = " ".join(c.text for row in grid.rows[:6] for c in row)
+    return kind_of_header(head, grid.block.text)
 
 
 def _preceding_text(doc: ParsedDocument, block: Block) -> tuple[str, bool]:
@@ -140,7 +104,7 @@ def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
                 kind = header_kind or kind
             project = None
             if kind in {"project", "score"}:
-                project = "部门整体" if ("部门整体" in norm(title) or "整体支出" in norm(title)) else _project_before(doc, block)
+                project = UNIT_LEVEL if is_unit_level(title) else _project_before(doc, block)
             ctx = TableContext(kind, title, text, project, False)
         out.append((block, ctx))
         prev = ctx

@@ -2,7 +2,7 @@
 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表, 财政拨款支出决算表, 政府性基金 / 国有资本经营
 预算财政拨款(收入)支出决算表, 财政拨款支出决算明细表 (经济分类), 一般公共预算财政拨款基本支出决算表
 (one or two lanes) and 一般公共预算财政拨款项目支出决算表. Columns are mapped by header label
-(tables_columns.column_role), rows by their printed code (3 digits = 类, 5 = 款, 7 = 项;
+(columns.column_role, from seeds), rows by their printed code (3 digits = 类, 5 = 款, 7 = 项;
 3xx/5xx = 经济分类) or, without a code, by name.
 
 Metric names added beyond FACTS.md (FACTS.md allows adding metrics, never renaming). A prefix
@@ -24,7 +24,7 @@ names the fund scope of the table the number comes from:
     {gpb,gfb,scob,fin}_expense_basic / _expense_project
     {gpb,gfb,scob,fin}_budget_total, {gfb,scob,fin}_completion_pct (gpb: gpb_completion_pct)
     {gfb,scob,fin}_income_total
-  财政拨款收入支出决算总表 (tables_totals.py):
+  财政拨款收入支出决算总表 (totals.py):
     fin_income_by_source  income lines (一般公共预算财政拨款 …), qualifier = the line's name
     fin_income_total      本年收入合计
   财政拨款支出决算明细表 / 一般公共预算财政拨款支出决算明细表, rows by 经济分类:
@@ -36,9 +36,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Cell, Fact, ParsedDocument
-from .tables_columns import column_roles
-from .tables_grid import (
+from ...model import Cell, Fact, ParsedDocument
+from ...vocab.tables import CHANGE_ROLES
+from .columns import column_role, column_roles
+from .project import is_unit_level
+from .facts import change_fact, make_fact, row_changes, this_year_cells
+from .grid import (
+    CJK_RE,
     Grid,
     RowItem,
     column_labels,
@@ -46,7 +50,6 @@ from .tables_grid import (
     header_rows,
     is_serial_label,
     label_unit,
-    make_fact,
     norm,
     row_items,
     value_cells,
@@ -199,7 +202,8 @@ def extract_subject_table(
     start, labels = table_labels(grid, spec)
     roles = column_roles(labels)
     skip = {c for c, r in roles.items() if r == "serial"}
-    econ_default = spec.kind == "econ_detail"
+    # a 明细表 by 经济分类 has no budget or completion columns: with them, its rows are 功能分类 items
+    econ_default = spec.kind == "econ_detail" and not any(r in ("budget", "pct") for r in roles.values())
     codes = CodeFiller.from_labels(labels)
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
@@ -212,33 +216,49 @@ def extract_subject_table(
                 continue
             level = row_level(item, is_class_name, econ_default)
             for role, cell in cells_by_role(cells, roles, override):
+                qual = None if level == "total" else item.name
+                code = None if level == "total" else item.code
+                if role in CHANGE_ROLES:
+                    change = change_fact(doc, role, cell, cell_unit(labels, cell.col, spec.unit), _first_cell(item),
+                                         item.name, code)
+                    out.extend([change] if change else [])
+                    continue
                 metric = metric_for(spec.scope, role, level)
                 if metric is None:
                     continue
                 unit = "%" if role == "pct" else cell_unit(labels, cell.col, spec.unit)
-                qual = None if level == "total" else item.name
-                code = None if level == "total" else item.code
-                out.append(make_fact(doc, metric, cell, unit, item.name_cell, qual, code))
+                out.append(make_fact(doc, metric, cell, unit, _first_cell(item), qual, code))
     return out
+
+
+def _first_cell(item: RowItem) -> Cell:
+    """The row's first printed cell (its code, else its name): evidence starts there."""
+    if item.code and item.code_cells:
+        return min(item.code_cells + [item.name_cell], key=lambda c: c.location.char_start or 0)
+    return item.name_cell
 
 
 def extract_income_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
     """收入决算表: 本年收入合计 by subject (income_item) and the 合计 row (total_income)."""
     start, labels = table_labels(grid, spec)
-    serial = {c for c, lab in labels.items() if "行次" in lab or "栏次" in lab}
+    roles = column_roles(labels)
+    serial = {c for c, role in roles.items() if role == "serial"}
     codes = CodeFiller.from_labels(labels)
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
         for item in row_items(grid, r, serial):
             item.code = codes.fill(item)
-            cells = value_cells(item)
-            if not cells or is_serial_label(item.name):
+            all_cells = value_cells(item)
+            cells = this_year_cells(all_cells, roles)
+            if not all_cells or is_serial_label(item.name):
                 continue
+            total = is_total_name(item.name)
+            out.extend(row_changes(doc, all_cells, roles, lambda c: cell_unit(labels, c.col, spec.unit),
+                                   _first_cell(item), item.name, None if total else item.code))
             has_total_col = any("合计" in labels.get(c.col, "") for c in item.values)
-            cell = next((c for c in cells if "合计" in labels.get(c.col, "")), None if has_total_col else cells[0])
+            cell = next((c for c in cells if "合计" in labels.get(c.col, "")), None if has_total_col or not cells else cells[0])
             if cell is None:
                 continue  # the 合计 column is blank on this row: other columns are not its total
-            total = is_total_name(item.name)
             metric = "total_income" if total else "income_item"
             out.append(
                 make_fact(doc, metric, cell, cell_unit(labels, cell.col, spec.unit), item.name_cell,
@@ -250,11 +270,12 @@ def extract_income_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> li
 def extract_basic_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
     """一般公共预算财政拨款基本支出决算表: 经济分类 items in one or two lanes (人员经费 / 公用经费)."""
     start, labels = table_labels(grid, spec)
-    skip = {c for c, lab in labels.items() if "行次" in lab or "栏次" in lab}
+    roles = column_roles(labels)
+    skip = {c for c, role in roles.items() if role == "serial"}
     out: list[Fact] = []
     for r in range(start, len(grid.rows)):
         for item in row_items(grid, r, skip):
-            vals = value_cells(item)
+            vals = this_year_cells(value_cells(item), roles)
             if not vals or is_serial_label(item.name):
                 continue
             n = norm(item.name)
@@ -269,7 +290,7 @@ def extract_basic_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> lis
                 out.extend(_basic_total_row(doc, item, vals, labels, spec))
                 continue
             code = item.code if item.code and item.code[0] in "35" else None
-            cell = next((v for v in vals if any(k in labels.get(v.col, "") for k in ("合计", "决算"))), vals[0])
+            cell = next((v for v in vals if roles.get(v.col) == "total"), vals[0])
             out.append(make_fact(doc, "econ_item", cell, cell_unit(labels, cell.col, spec.unit), item.name_cell, item.name, code))
     return out
 
@@ -279,14 +300,22 @@ def _basic_total_row(doc, item: RowItem, vals: list[Cell], labels, spec: TableSp
     out = []
     for cell in vals:
         lab = labels.get(cell.col, "")
+        role = column_role(lab)
         unit = cell_unit(labels, cell.col, spec.unit)
-        if "人员经费" in lab:
-            out.append(make_fact(doc, "basic_personnel", cell, unit, item.name_cell, "人员经费"))
-        elif "公用经费" in lab:
-            out.append(make_fact(doc, "basic_public", cell, unit, item.name_cell, "公用经费"))
-        elif not any(f.metric == "gpb_expense_basic" for f in out) and ("合计" in lab or "决算" in lab or not lab):
+        if role in ("personnel", "public"):  # qualifier: the column's own wording
+            metric = "basic_personnel" if role == "personnel" else "basic_public"
+            out.append(make_fact(doc, metric, cell, unit, item.name_cell, _own_label(grid_label=lab, role=role)))
+        elif not any(f.metric == "gpb_expense_basic" for f in out) and (role == "total" or not lab):
             out.append(make_fact(doc, "gpb_expense_basic", cell, unit, item.name_cell, None))
     return out
+
+
+def _own_label(grid_label: str, role: str) -> str:
+    """The last part of a stacked label that still has the role (决算数人员经费 -> 人员经费)."""
+    for k in range(len(grid_label)):
+        if column_role(grid_label[k:]) != role:
+            return grid_label[k - 1:] if k else grid_label
+    return grid_label
 
 
 def extract_project_expense_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, is_class_name) -> list[Fact]:
@@ -308,14 +337,16 @@ def extract_project_expense_table(doc: ParsedDocument, grid: Grid, spec: TableSp
         if label_cell is None or is_serial_label(label_cell.text):
             continue
         name = label_cell.text.strip()
-        cells = value_cells(_as_item(grid, r, max(name_col, label_cell.col)))
         total = is_total_name(name)
+        if not total and (not CJK_RE.search(name) or is_unit_level(name)):
+            continue  # a nameless row or the whole unit's row is no project
+        cells = value_cells(_as_item(grid, r, max(name_col, label_cell.col)))
         for role, cell in cells_by_role(cells, roles, {"total": "project"} if total else None):
             if total:
                 metric = f"{p}expense_project" if role == "project" else None
             else:
                 metric = {"total": "project_executed", "project": "project_executed", "budget": "project_budget",
-                          "pct": "project_execution_rate"}.get(role)
+                          "adjusted_budget": "project_adjusted_budget", "pct": "project_execution_rate"}.get(role)
             if metric is None:
                 continue
             unit = "%" if role == "pct" else cell_unit(labels, cell.col, spec.unit)

@@ -1,15 +1,15 @@
-"""Shared helpers for reading table blocks: cell text, header labels, units, row items,
-subject codes, and building a table Fact with evidence and location."""
+"""Shared helpers for reading table blocks: cell text, header labels, units, row items and
+subject codes (a Fact from cells: facts.py)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from dataclasses import dataclass, field
 
-from ..model import Block, Cell, Fact, Location, ParsedDocument
-from ..numbers import NUMBER_RE, is_missing, parse_number
+from ...model import Block, Cell, ParsedDocument
+from ...numbers import is_missing, parse_number
+from ...vocab.tables import title_words
 
 # "单位：万元", "金额单位：元", "单位:百元"
 UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|百元|元)")
@@ -274,6 +274,9 @@ def _is_serial_row(grid: Grid, r: int) -> bool:
         return False
     labels = [t for t in texts if not re.fullmatch(r"\d{1,2}", t)]
     nums = [int(t) for t in texts if re.fullmatch(r"\d{1,2}", t)]
+    counted = len(nums) >= 3 and nums == list(range(1, len(nums) + 1))
+    if counted and len(labels) <= 2 and all(parse_number(t) is None for t in labels):
+        return True  # header labels with the column numbers beside them: 编码 | 科目名称 | 1 | 2 | 3
     if labels and not all(is_serial_label(t) or t in {"类", "款", "项"} for t in labels):
         return False
     if labels and nums:
@@ -299,7 +302,7 @@ def first_data_row(grid: Grid) -> int:
     return len(grid.rows)
 
 
-CAPTION_RE = re.compile(r"(?:单位\s*[:：]|编制单位|公开(?:\d+)?表|^表\s*[\d一二三四五六七八九十]|决算总表|决算表|明细表|自评表|^\d{4}\s*年)")
+CAPTION_RE = re.compile(r"(?:单位\s*[:：]|编制单位|公开(?:\d+)?表|^表\s*[\d一二三四五六七八九十]|" + title_words() + r"|^\d{4}\s*年)")
 
 
 def caption_rows(grid: Grid) -> list[int]:
@@ -340,58 +343,6 @@ def table_unit(doc: ParsedDocument, grid: Grid, context: str, default: str | Non
     return u or default
 
 
-def evidence_for(doc: ParsedDocument, label: Cell | None, value: Cell) -> tuple[str, Location]:
-    """Evidence = document text from the label cell through the value cell (same row, contiguous),
-    else the value cell's own text. Location = the value cell's location with its line."""
-    vs, ve = value.location.char_start, value.location.char_end
-    loc = value.location
-    if vs is None or ve is None:
-        return value.text, loc
-    if loc.line is None:
-        loc = replace(loc, line=doc.line_of(vs))
-    if label is not None and label.location.char_start is not None:
-        ls = label.location.char_start
-        span = doc.text[ls:ve]
-        if ls < vs and (len(span) <= 120 or (len(span) <= 300 and "\n" not in span)):
-            return span, replace(loc, char_start=ls, char_end=ve, line=doc.line_of(ls))
-    return doc.text[vs:ve], loc
-
-
-def make_fact(
-    doc: ParsedDocument,
-    metric: str,
-    value_cell: Cell,
-    unit: str,
-    label_cell: Cell | None = None,
-    qualifier: str | None = None,
-    subject_code: str | None = None,
-    value: Decimal | None = None,
-    value_text: str | None = None,
-    period: str | None = None,
-) -> Fact:
-    evidence, loc = evidence_for(doc, label_cell, value_cell)
-    if value is None:
-        value = parse_number(value_cell.text)
-        value_text = value_text or _printed_number(value_cell.text)
-    return Fact(
-        metric=metric,
-        value=value,
-        unit=unit,
-        evidence=evidence,
-        location=loc,
-        qualifier=qualifier,
-        subject_code=subject_code,
-        period=period,
-        value_text=value_text,
-        source="table",
-    )
-
-
-def _printed_number(text: str) -> str | None:
-    m = NUMBER_RE.search(unicodedata.normalize("NFKC", text))
-    return m.group() if m else None
-
-
 def value_cells(item: RowItem) -> list[Cell]:
     """The item's value cells that hold a number (missing markers and blanks dropped)."""
-    return [c for c in item.values if not is_missing(c.text) and parse_number(c.text) is not None]
+    return [c for c in item.values if not is_missing(c.text) and parse_number(c.text.strip().lstrip("+")) is not None]

@@ -300,6 +300,50 @@ EXPECTED_B = [
     ("office_running_cost", None, None, "350000.00", "元"),
 ]
 
+DOC_C_TITLE = "青林县卫生健康局2024年度部门决算"
+DOC_C: list[Table] = [
+    # two lanes: 人员经费 items on the left, 公用经费 items on the right
+    ("一般公共预算财政拨款基本支出决算表", "单位：万元", [
+        ["人员经费", "", "", "公用经费", "", ""],
+        ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"],
+        ["301", "工资福利支出", "850.00", "302", "商品和服务支出", "120.00"],
+        ["30101", "基本工资", "400.00", "30201", "办公费", "70.00"],
+        ["30102", "津贴补贴", "300.00", "30211", "差旅费", "50.00"],
+        ["30108", "机关事业单位基本养老保险缴费", "150.00", "310", "资本性支出", "-"],
+        ["303", "对个人和家庭的补助", "30.00", "", "", ""],
+        ["30302", "退休费", "30.00", "", "", ""],
+        ["人员经费合计", "", "880.00", "公用经费合计", "", "120.00"],
+    ]),
+    # components as column groups, each with 预算数 / 决算数 under it
+    ("一般公共预算财政拨款“三公”经费支出决算表", "单位：万元", [
+        ["合计", "", "因公出国（境）费", "", "公务用车购置及运行维护费", "", "", "", "", "", "公务接待费", ""],
+        ["", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行维护费", "", "", ""],
+        ["预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数", "决算数", "预算数",
+         "决算数"],
+        ["12.00", "10.50", "3.00", "2.00", "7.00", "7.00", "4.00", "4.00", "3.00", "3.00", "2.00", "1.50"],
+    ]),
+]
+EXPECTED_C = [
+    ("econ_item", "工资福利支出", "301", "850.00", "万元"),
+    ("econ_item", "基本工资", "30101", "400.00", "万元"),
+    ("econ_item", "机关事业单位基本养老保险缴费", "30108", "150.00", "万元"),
+    ("econ_item", "退休费", "30302", "30.00", "万元"),
+    ("econ_item", "商品和服务支出", "302", "120.00", "万元"),
+    ("econ_item", "差旅费", "30211", "50.00", "万元"),
+    ("basic_personnel", "人员经费合计", None, "880.00", "万元"),
+    ("basic_public", "公用经费合计", None, "120.00", "万元"),
+    ("three_public_budget", "合计", None, "12.00", "万元"),
+    ("three_public_total", None, None, "10.50", "万元"),
+    ("three_public_budget", "因公出国（境）费", None, "3.00", "万元"),
+    ("three_public_item", "因公出国（境）费", None, "2.00", "万元"),
+    ("three_public_budget", "公务用车购置及运行维护费", None, "7.00", "万元"),
+    ("three_public_item", "公务用车购置及运行维护费", None, "7.00", "万元"),
+    ("three_public_item", "公务用车购置费", None, "4.00", "万元"),
+    ("three_public_budget", "公务用车运行维护费", None, "3.00", "万元"),
+    ("three_public_item", "公务接待费", None, "1.50", "万元"),
+    ("three_public_budget", "公务接待费", None, "2.00", "万元"),
+]
+
 # facts that must NOT come out (metric, qualifier or "*", value; None = a '-' cell read as a fact):
 # 行次 / 栏次 numbers, 分值 / 得分 cells of a self-evaluation table, '-' cells
 FORBIDDEN_A = [
@@ -442,6 +486,27 @@ def build_pdf(title: str, tables: list[Table], ruled: bool = True) -> bytes:
     return bytes(pdf.output())
 
 
+def build_text(title: str, tables: list[Table], layout: str) -> bytes:
+    """A .txt export: each table's title and unit line, then its cells, by layout:
+    ``tab`` / ``pipe`` one row per line; ``cells`` one cell per line ending in '|' (a lone '|' is
+    an empty cell); ``flat`` the whole table on one line, cells between '|'."""
+    lines = [title, ""]
+    for name, unit, rows in tables:
+        lines += [name, unit] if unit else [name]
+        width = max(len(r) for r in rows)
+        full = [r + [""] * (width - len(r)) for r in rows]
+        if layout == "tab":
+            lines += ["\t".join(r) for r in full]
+        elif layout == "pipe":
+            lines += [" | ".join(r) for r in full]
+        elif layout == "cells":
+            lines += [f"{c} |" if c else "|" for r in full for c in r]
+        elif layout == "flat":
+            lines.append(" | ".join(c for r in full for c in r))
+        lines.append("")
+    return "\n".join(lines).encode("utf-8")
+
+
 BUILDERS = {
     "xlsx": build_xlsx,
     "html": build_html,
@@ -453,8 +518,14 @@ BUILDERS = {
     "docx-merged": lambda title, tables: build_docx(title, tables, merged=True),
     # no rules: columns come from text positions, long labels wrap onto a row of their own
     "pdf-unruled": lambda title, tables: build_pdf(title, tables, ruled=False),
+    # plain text: tab-separated and '|'-separated rows, one cell per line, one flattened line
+    "txt-tab": lambda title, tables: build_text(title, tables, "tab"),
+    "txt-pipe": lambda title, tables: build_text(title, tables, "pipe"),
+    "txt-cells": lambda title, tables: build_text(title, tables, "cells"),
+    "txt-flat": lambda title, tables: build_text(title, tables, "flat"),
 }
-DOCS = {"A": (DOC_A_TITLE, DOC_A, EXPECTED_A), "B": (DOC_B_TITLE, DOC_B, EXPECTED_B)}
+DOCS = {"A": (DOC_A_TITLE, DOC_A, EXPECTED_A), "B": (DOC_B_TITLE, DOC_B, EXPECTED_B),
+        "C": (DOC_C_TITLE, DOC_C, EXPECTED_C)}
 
 
 @lru_cache(maxsize=None)
@@ -543,3 +614,20 @@ def test_fact_counts_by_table_kind(tmp_root):
         base = counts["html"]
         for fmt, c in counts.items():
             assert c == base, (doc_name, fmt, c - base, base - c)
+
+
+def _fact_set(doc_name: str, fmt: str, tmp_root: str) -> set[tuple]:
+    _, facts = _parsed(doc_name, fmt, tmp_root)
+    return {(f.metric, f.value, f.unit, f.qualifier, f.subject_code) for f in facts if f.source == "table"}
+
+
+@pytest.mark.parametrize("doc_name", sorted(DOCS))
+def test_every_layout_gives_the_same_facts(doc_name, tmp_root):
+    """Format invariance: the same tables in any of the twelve layouts (PDF ruled / unruled, DOCX,
+    HTML, XLSX with and without real merged cells, tab / '|' rows, one cell per line, one
+    flattened line) give the same set of (metric, value, unit, qualifier, subject_code)."""
+    base = _fact_set(doc_name, "html", tmp_root)
+    assert len(base) >= len(DOCS[doc_name][2])
+    for fmt in BUILDERS:
+        got = _fact_set(doc_name, fmt, tmp_root)
+        assert got == base, (fmt, sorted(got - base, key=str)[:6], sorted(base - got, key=str)[:6])

@@ -7,9 +7,10 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loaders.extract.tables import TITLE_KINDS, extract_tables
+from loaders.extract.tables import extract_tables
 from loaders.formats.builder import CellSpec, DocBuilder
 from loaders.numbers import value_in_evidence
+from loaders.vocab.tables import kind_rules
 
 CELLS = [
     "", "", "", "-", "--", "XX", "××", "0.00", "1", "2", "32", "201", "06", "01", "2010601", "30101", "302",
@@ -20,7 +21,7 @@ CELLS = [
     "因公出国（境）费", "公务用车购置及运行费", "购置费", "运行费", "公务接待费", "机关运行经费", "公务接待批次（批次）",
     "项目名称", "年度资金总额", "全年执行数", "执行率", "得分", "三级指标", "指标值", "≥95%", "单位：万元", "的支出",
 ]
-TITLES = sorted({kw for _, must, _ in TITLE_KINDS for kw in must}) + ["财政拨款收入支出决算总表", "部门决算"]
+TITLES = sorted({w for k in kind_rules() if k.scope == "title" for part in k.must for w in part}) + ["财政拨款收入支出决算总表", "部门决算"]
 ROWS = st.lists(st.lists(st.sampled_from(CELLS), min_size=1, max_size=8), min_size=1, max_size=8)
 
 

@@ -9,39 +9,29 @@ from __future__ import annotations
 
 import re
 
-from ..model import Cell, Fact, ParsedDocument
-from ..numbers import parse_number
-from .tables_grid import Grid, label_unit, make_fact, norm, row_items, value_cells
-from .tables_standard import TableSpec, table_labels
+from ...model import Cell, Fact, ParsedDocument
+from ...numbers import parse_number
+from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES, column_role, three_public_items
+from .facts import change_fact, make_fact
+from .grid import Grid, label_unit, norm, row_items, value_cells
+from .standard import TableSpec, table_labels
 
-VEHICLE = "公务用车购置及运行维护费"
-PARTS = (
-    ("机关运行经费", "机关运行经费"),
-    ("公务用车购置及运行维护费", VEHICLE),
-    ("公务用车购置及运行费", VEHICLE),
-    ("购置及运行", VEHICLE),
-    ("公务用车购置费", "公务用车购置费"),
-    ("车辆购置费", "公务用车购置费"),
-    ("购置费", "公务用车购置费"),
-    ("公务用车运行维护费", "公务用车运行维护费"),
-    ("公务用车运行费", "公务用车运行维护费"),
-    ("运行维护费", "公务用车运行维护费"),
-    ("运行费", "公务用车运行维护费"),
-    ("因公出国", "因公出国（境）费"),
-    ("公务接待", "公务接待费"),
-    ("合计", "合计"),
-)
+OFFICE_RUNNING = "机关运行经费"  # printed beside the 三公 items, no 三公 item itself
+TOTAL = "合计"
 STAGE_WORDS = ("预算数", "决算数", "年初预算", "全年预算", "执行数", "预算", "决算", "完成", "%", "％", "比例")
 
 
 def part_of(label: str) -> str | None:
+    """The canonical 三公 item (or 合计 / 机关运行经费) a (stacked) label names: the innermost
+    group of a stacked label, a wording inside a longer one being part of that one."""
     n = norm(label).replace("“", "").replace("”", "").replace('"', "")
-    spans = [(m.start(), m.start() + len(key), name) for key, name in PARTS for m in re.finditer(re.escape(key), n)]
-    # a key inside a longer key's match is part of that name (运行维护费 in 公务用车购置及运行维护费)
+    spans = [(m.start(), m.end(), OFFICE_RUNNING) for m in re.finditer(OFFICE_RUNNING, n)]
+    for item in three_public_items():
+        spans += [(m.start(), m.end(), item.label_zh) for m in item.pattern.finditer(n) if m.end() > m.start()]
     spans = [sp for sp in spans if not any(o[0] <= sp[0] and sp[1] <= o[1] and o[1] - o[0] > sp[1] - sp[0] for o in spans)]
     if not spans:
         return None
-    return max(spans, key=lambda sp: (sp[0], sp[1] - sp[0]))[2]  # the innermost group of a stacked label
+    return max(spans, key=lambda sp: (sp[0], sp[1] - sp[0]))[2]
 
 
 def _stage_label(name: str) -> bool:
@@ -52,7 +42,7 @@ def _stage_label(name: str) -> bool:
 def _strip_stage(label: str) -> str:
     for w in ("预算数", "决算数", "年初预算", "执行数"):
         label = label.replace(w, "")
-    return label.replace("财政拨款“三公”经费", "").replace('财政拨款"三公"经费', "")
+    return label
 
 
 def extract_three_public(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
@@ -86,16 +76,22 @@ def extract_three_public(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> li
 
 def _fact(doc, cell: Cell, part: str, label: str, spec: TableSpec, name_cell) -> list[Fact]:
     unit = label_unit(label) or spec.unit
+    role = column_role(label)
+    if role in CHANGE_ROLES:
+        change = change_fact(doc, role, cell, unit, name_cell, part)
+        return [change] if change else []
+    if role in NOT_AMOUNT_ROLES:
+        return []  # last year's amount, a share: no fact of this year's item
     if "完成" in label or "%" in label or "％" in label or "比例" in label:
-        return [] if part == "机关运行经费" else [make_fact(doc, "three_public_completion_pct", cell, "%", name_cell, part)]
+        return [] if part == OFFICE_RUNNING else [make_fact(doc, "three_public_completion_pct", cell, "%", name_cell, part)]
     stage_budget = ("预算" in label and "决算" not in label)
-    if part == "机关运行经费":
+    if part == OFFICE_RUNNING:
         return [] if stage_budget else [make_fact(doc, "office_running_cost", cell, unit, name_cell, None)]
     if stage_budget:
         return [make_fact(doc, "three_public_budget", cell, unit, name_cell, part)]
     if "决算" in label or "执行" in label or "金额" in label or "实际" in label or not any(w in label for w in STAGE_WORDS):
-        metric = "three_public_total" if part == "合计" else "three_public_item"
-        return [make_fact(doc, metric, cell, unit, name_cell, None if part == "合计" else part)]
+        metric = "three_public_total" if part == TOTAL else "three_public_item"
+        return [make_fact(doc, metric, cell, unit, name_cell, None if part == TOTAL else part)]
     return []
 
 
@@ -117,7 +113,7 @@ def count_metric(name: str) -> tuple[str, str, str | None] | None:
         if "出国" in n or "出境" in n:
             return "outbound_persons", "人次", None
         return None
-    if "辆" in n or "保有量" in n or "车辆数" in n:
+    if "辆" in n or "保有量" in n or "车辆数" in n or "购置数" in n:
         return ("vehicle_purchase_count" if "购置" in n else "vehicle_count"), "辆", None
     return None
 

@@ -14,20 +14,10 @@ fund a label or title speaks of. Roles:
 
 from __future__ import annotations
 
-from .tables_grid import norm
+from ...vocab.tables import column_role
+from .grid import norm
 
-ROLE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("serial", ("行次", "栏次")),
-    ("ignore", ("上缴上级", "经营支出", "对附属单位", "附属单位上缴", "结余分配", "用事业基金")),
-    ("carry_begin", ("年初结转", "上年结转", "年初财政拨款结转", "年初结余")),
-    ("carry_end", ("年末结转", "年末财政拨款结转", "年末结余")),
-    ("pct", ("完成", "%", "％", "执行率", "比率", "比例")),
-    ("basic", ("基本支出",)),
-    ("project", ("项目支出",)),
-    ("personnel", ("人员经费",)),
-    ("public", ("公用经费",)),
-)
-TOTAL_WORDS = ("合计", "小计", "本年支出", "决算", "金额", "支出数", "执行数", "实际支出", "支出额")
+__all__ = ["column_role", "column_roles", "fund_of", "scope_of_title"]
 
 # fund scopes: metric prefix, and the words that name the fund in a title or a column label
 FUNDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -35,24 +25,6 @@ FUNDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("scob", ("国有资本经营",)),
     ("gpb", ("一般公共预算",)),
 )
-
-
-def column_role(label: str) -> str | None:
-    lab = norm(label)
-    if not lab:
-        return None
-    for role, words in ROLE_RULES:
-        if any(w in lab for w in words):
-            return role
-    if any(w in lab for w in ("决算", "执行数", "实际支出")):
-        return "total"
-    if "预算" in lab and "财政拨款" not in lab:
-        return "budget"
-    if "本年收入" in lab or lab.endswith("收入"):
-        return "income"
-    if any(w in lab for w in TOTAL_WORDS):
-        return "total"
-    return None
 
 
 def column_roles(labels: dict[int, str]) -> dict[int, str | None]:

@@ -8,27 +8,33 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model import Cell, Fact, ParsedDocument
-from ..numbers import NUMBER_RE, is_missing, parse_number
-from .tables_grid import Grid, label_unit, make_fact, norm
+from ...model import Cell, Fact, ParsedDocument
+from ...numbers import NUMBER_RE, is_missing, parse_number
+from ...vocab.tables import column_role
+from .facts import make_fact
+from .grid import Grid, label_unit, norm
 
-# 预算执行情况 column label -> metric (first match wins, longest keys first)
-BUDGET_COLUMNS = (
-    ("当年结转结余", "project_carryover"),
-    ("结转结余率", None),
-    ("结转结余变动率", None),
-    ("执行率", "project_execution_rate"),
-    ("全年预算数", "project_adjusted_budget"),
-    ("调整后预算", "project_adjusted_budget"),
-    ("年初预算数", "project_budget"),
-    ("年初预算", "project_budget"),
-    ("预算额", "project_budget"),
-    ("预算数", "project_budget"),
-    ("执行额", "project_executed"),
-    ("执行数", "project_executed"),
-    ("实际支出", "project_executed"),
-)
+# 预算执行情况 column role (the one column-role classifier) -> project metric
+PROJECT_METRIC_OF_ROLE = {
+    "budget": "project_budget",
+    "adjusted_budget": "project_adjusted_budget",
+    "total": "project_executed",
+    "pct": "project_execution_rate",
+    "carry_end": "project_carryover",
+}
+BUDGET_HEADER_ROLES = frozenset({"budget", "adjusted_budget"})
 
+
+def budget_metric(label: str) -> str | None:
+    """The project metric of a 预算执行情况 column (or 财政拨款结构 row) label."""
+    return PROJECT_METRIC_OF_ROLE.get(column_role(label) or "")
+
+
+# a row or table of the whole unit (部门整体 / 单位整体 支出绩效): unit-level facts, never a project
+UNIT_LEVEL_WORDS = ("部门整体", "单位整体", "整体支出")
+UNIT_LEVEL = "部门整体"
+# the budget system's project code printed in front of a project's name: "51000021R000000019951-工资性支出"
+PROJECT_CODE_RE = re.compile(r"^[0-9A-Z]{10,}[-_－]?")
 # a performance indicator value: "8套", "159.5万元", "≥95%", "实现率≥95%", "104 户"
 PERF_VALUE_RE = re.compile(
     r"^(?P<prefix>[^\d≥≤<>=]{0,8}?)\s*(?P<cmp>[≥≤<>=]{0,2})\s*(?P<num>"
@@ -36,6 +42,7 @@ PERF_VALUE_RE = re.compile(
     + r")\s*(?P<unit>%|[\u4e00-\u9fff]{1,3}|[a-zA-Z²³]{1,4})$"
 )
 NOT_UNITS = {"年底", "月底", "以上", "以下", "以内", "左右"}
+INDICATOR_KEYS = ("三级指标", "指标名称")  # the column naming each performance indicator
 TARGET_KEYS = ("年度设定指标值", "年度指标值", "预期指标值", "预算指标值", "目标值", "指标值")
 ACTUAL_KEYS = ("实际完成值", "实际完成", "执行结果", "实际值", "完成值")
 SCORE_KEYS = ("自评分数", "自评得分", "得分", "评分", "分值")
@@ -80,6 +87,21 @@ def perf_value(text: str) -> tuple[Decimal, str, str] | None:
     return value, unit, num
 
 
+def is_unit_level(name: str | None) -> bool:
+    return bool(name) and any(w in norm(name) for w in UNIT_LEVEL_WORDS)
+
+
+def _money_fact(doc, metric: str, cell: Cell, unit: str, label: Cell, state: ProjectState) -> Fact | None:
+    """A project's budget / execution figure; the whole unit's (unit_perf_*) on a 部门整体 table;
+    none when the table names no project (a nameless row is no project)."""
+    name = state.project
+    if is_unit_level(name) or is_unit_level(label.text):
+        return make_fact(doc, metric.replace("project_", "unit_perf_", 1), cell, unit, label, UNIT_LEVEL)
+    if not name:
+        return None
+    return make_fact(doc, metric, cell, unit, label, name)
+
+
 def _row_norms(grid: Grid, r: int) -> list[str]:
     return [norm(c.text) for c in grid.rows[r]]
 
@@ -99,12 +121,20 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
         nonempty = [(c, t) for c, t in enumerate(norms) if t]
         if not nonempty:
             continue
-        first_c, first = nonempty[0]
-        if first == "项目名称" and len(nonempty) > 1:
-            state.project = grid.text(r, nonempty[1][0])
+        named = next((k for k, (_, t) in enumerate(nonempty[:-1]) if t == "项目名称"), None)
+        if named is not None:
+            state.project = PROJECT_CODE_RE.sub("", grid.text(r, nonempty[named + 1][0])) or None
+            continue
+        if any(k in t for t in norms for k in INDICATOR_KEYS) and not any(parse_number(grid.text(r, c)) is not None for c, _ in nonempty):
+            state.section = "indicators"
+            state.indicator_col = _find_col(norms, INDICATOR_KEYS)
+            state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
+            state.actual_col = _find_col(norms, ACTUAL_KEYS, exclude=("偏差", "原因"))
+            state.score_col = _find_col(norms, SCORE_KEYS)
+            state.is_score = state.score_col is not None and state.target_col is None
             continue
         # section header rows
-        if any(k in t for t in norms for k in ("预算额", "执行额", "全年预算数", "年初预算数", "执行数")) and not any(
+        if any(column_role(t) in BUDGET_HEADER_ROLES for t in norms) and not any(
             parse_number(grid.text(r, c)) is not None for c, _ in nonempty
         ):
             state.section, state.labels = "budget", {c: t for c, t in enumerate(norms)}
@@ -113,14 +143,6 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
             continue
         if any("一般公共预算安排" in t or "政府性基金预算安排" in t for t in norms):
             state.section, state.labels = "structure", {c: t for c, t in enumerate(norms)}
-            continue
-        if any("三级指标" in t for t in norms):
-            state.section = "indicators"
-            state.indicator_col = _find_col(norms, ("三级指标",))
-            state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
-            state.actual_col = _find_col(norms, ACTUAL_KEYS, exclude=("偏差", "原因"))
-            state.score_col = _find_col(norms, SCORE_KEYS)
-            state.is_score = state.score_col is not None and state.target_col is None
             continue
         if state.section == "budget":
             out.extend(_budget_row(doc, grid, r, state, default_unit))
@@ -152,11 +174,13 @@ def _budget_row(doc, grid: Grid, r: int, state: ProjectState, default_unit) -> l
         if cell.col == label.col or is_missing(cell.text) or parse_number(cell.text) is None:
             continue
         lab = state.labels.get(cell.col, "")
-        metric = next((m for k, m in BUDGET_COLUMNS if k in lab), None)
+        metric = budget_metric(lab)
         if metric is None or metric in state.emitted:
             continue
         unit = "%" if metric == "project_execution_rate" or "%" in lab else (label_unit(lab) or state.unit or default_unit or "万元")
-        out.append(make_fact(doc, metric, cell, unit, label, state.project or "部门整体"))
+        fact = _money_fact(doc, metric, cell, unit, label, state)
+        if fact is not None:
+            out.append(fact)
         state.emitted.add(metric)
     return out
 
@@ -167,7 +191,7 @@ def _structure_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
     if label is None:
         return []
     lab = norm(label.text)
-    metric = next((m for k, m in BUDGET_COLUMNS if k in lab), None)
+    metric = budget_metric(lab)
     if metric is None or metric in state.emitted or metric == "project_execution_rate":
         return []
     values = [c for c in grid.rows[r] if c.col != label.col and parse_number(c.text) is not None]
@@ -179,7 +203,8 @@ def _structure_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
         return []
     unit = label_unit(label.text) or state.unit or "万元"
     state.emitted.add(metric)
-    return [make_fact(doc, metric, cell, unit, label, state.project or "部门整体")]
+    fact = _money_fact(doc, metric, cell, unit, label, state)
+    return [fact] if fact is not None else []
 
 
 def _indicator_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
@@ -215,4 +240,4 @@ def _score_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
         cell = nums[-1] if nums else None
     if cell is None:
         return []
-    return [make_fact(doc, "self_eval_score", cell, "分", label, state.project or "部门整体")]
+    return [make_fact(doc, "self_eval_score", cell, "分", label, UNIT_LEVEL if is_unit_level(state.project) else state.project or UNIT_LEVEL)]

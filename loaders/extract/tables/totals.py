@@ -2,24 +2,24 @@
 expense side. Both sides may sit on one row (项目 | 行次 | 金额 | 项目 | 行次 | 金额), or the
 expense side may have rows of its own (the income side runs out first), or the two sides may
 follow each other in one column. The 财政拨款 table's expense side has one column per fund
-(合计 | 一般公共预算财政拨款 | 政府性基金… | 国有资本经营…); metric names: see tables_standard."""
+(合计 | 一般公共预算财政拨款 | 政府性基金… | 国有资本经营…); metric names: see standard.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Cell, Fact, ParsedDocument
-from .tables_columns import column_roles, fund_of
-from .tables_grid import (
+from ...model import Cell, Fact, ParsedDocument
+from .columns import column_roles, fund_of
+from .facts import make_fact, row_changes, this_year_cells
+from .grid import (
     Grid,
     RowItem,
     is_serial_label,
-    make_fact,
     norm,
     row_items,
     value_cells,
 )
-from .tables_standard import TableSpec, cell_unit, table_labels
+from .standard import TableSpec, cell_unit, table_labels
 
 INCOME_SOURCES = (
     "一般公共预算财政拨款收入",
@@ -54,8 +54,8 @@ def _side(item: RowItem, split: int | None, state: SideState) -> str:
     n = norm(item.name)
     if split is not None:
         return "支出" if item.name_cell.col >= split else "收入"
-    if "收入" in n and "支出" not in n:
-        state.last_side = "收入"
+    if ("收入" in n or "年初" in n) and "支出" not in n:
+        state.last_side = "收入"  # 年初结转和结余 closes the income side
     elif "支出" in n or "年末" in n or "结余分配" in n:
         state.last_side = "支出"
     return state.last_side
@@ -63,22 +63,38 @@ def _side(item: RowItem, split: int | None, state: SideState) -> str:
 
 def extract_total_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, fin: bool = False) -> list[Fact]:
     start, labels = table_labels(grid, spec)
-    skip = {c for c, role in column_roles(labels).items() if role == "serial"}
+    roles = column_roles(labels)
+    skip = {c for c, role in roles.items() if role == "serial"}
     rows, split = _sides(grid, start, skip)
     state = SideState()
+    paired = _paired_grand_totals([it for _, items in rows for it in items]) if split is None else {}
     out: list[Fact] = []
     for _, items in rows:
         for item in items:
             if is_serial_label(item.name):
                 continue
-            side = _side(item, split, state)
+            side = paired.get(id(item)) or _side(item, split, state)
             cells = value_cells(item)
             if fin:
                 out.extend(_fin_item(doc, item, cells, side, labels, spec, state))
             elif cells:
                 metric, qual = _total_metric(norm(item.name), item.name, side)
-                if metric:
-                    out.append(make_fact(doc, metric, cells[0], cell_unit(labels, cells[0].col, spec.unit), item.name_cell, qual))
+                amounts = this_year_cells(cells, roles)
+                if metric and amounts:
+                    out.append(make_fact(doc, metric, amounts[0], cell_unit(labels, amounts[0].col, spec.unit),
+                                         item.name_cell, qual))
+                out.extend(row_changes(doc, cells, roles, lambda c: cell_unit(labels, c.col, spec.unit),
+                                       item.name_cell, item.name))
+    return out
+
+
+def _paired_grand_totals(items: list[RowItem]) -> dict[int, str]:
+    """Two bare 总计 rows one after the other in a one-lane reading (the two sides of a
+    收入支出 table printed row by row): the first closes the income side, the second the expense."""
+    out: dict[int, str] = {}
+    for a, b in zip(items, items[1:]):
+        if norm(a.name) == norm(b.name) == "总计" and id(a) not in out:
+            out[id(a)], out[id(b)] = "收入", "支出"
     return out
 
 

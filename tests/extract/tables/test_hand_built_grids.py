@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from loaders.extract.tables import extract_tables
-from loaders.extract.tables_project import perf_value
+from loaders.extract.tables.project import perf_value
 from loaders.formats.builder import CellSpec, DocBuilder
 from loaders.numbers import value_in_evidence
 

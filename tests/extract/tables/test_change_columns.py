@@ -1,0 +1,93 @@
+"""Signed numbers in table change columns (增减额 -204.61, 增减率 -7.03%) are changes against
+last year: prior_year_change_abs / _pct with the magnitude as value, the sign as direction and
+the row's item as qualifier; last year's column itself gives no fact."""
+
+from decimal import Decimal
+
+import pytest
+
+from tablekit import table_facts
+
+SUBJECT_ROWS = [
+    ["科目编码", "科目名称", "本年决算数", "上年决算数", "增减额", "增减率"],
+    ["合计", "", "2,700.00", "2,904.61", "-204.61", "-7.03%"],
+    ["205", "教育支出", "900.00", "880.00", "20.00", "2.27%"],
+    ["2050203", "初中教育", "900.00", "880.00", "0.00", "0.00%"],
+]
+THREE_PUBLIC_ROWS = [
+    ["项目", "本年决算数", "上年决算数", "增减额", "增减率"],
+    ["合计", "8.20", "9.00", "-0.80", "-8.89%"],
+    ["公务接待费", "2.20", "2.00", "+0.20", "10.00%"],
+    ["因公出国（境）费", "0.00", "0.00", "-", "-"],
+]
+
+
+def render(title: str, rows: list[list[str]], sep: str) -> str:
+    return f"{title}\n单位：万元\n" + "".join(sep.join(r) + "\n" for r in rows)
+
+
+def got(facts, metric):
+    return {(f.qualifier, f.value, f.unit, f.direction, f.subject_code) for f in facts if f.metric == metric}
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t", "|"])
+def test_subject_table_change_columns(sep):
+    fs = table_facts(render("支出决算表", SUBJECT_ROWS, sep))
+    assert got(fs, "prior_year_change_abs") == {
+        ("合计", Decimal("204.61"), "万元", "decrease", None),
+        ("教育支出", Decimal("20.00"), "万元", "increase", "205"),
+        ("初中教育", Decimal("0.00"), "万元", None, "2050203"),
+    }
+    assert got(fs, "prior_year_change_pct") == {
+        ("合计", Decimal("7.03"), "%", "decrease", None),
+        ("教育支出", Decimal("2.27"), "%", "increase", "205"),
+        ("初中教育", Decimal("0.00"), "%", None, "2050203"),
+    }
+    # this year's amounts are still read; last year's column is no fact
+    assert got(fs, "total_expense") == {(None, Decimal("2700.00"), "万元", None, None)}
+    assert not [f for f in fs if f.value in (Decimal("2904.61"), Decimal("880.00"))]
+    for f in fs:
+        if f.metric.startswith("prior_year_change"):
+            assert f.evidence.rstrip("%").endswith(f.value_text)  # evidence ends with the signed cell
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_three_public_change_columns(sep):
+    fs = table_facts(render("“三公”经费支出决算表", THREE_PUBLIC_ROWS, sep))
+    assert got(fs, "prior_year_change_abs") == {
+        ("合计", Decimal("0.80"), "万元", "decrease", None),
+        ("公务接待费", Decimal("0.20"), "万元", "increase", None),
+    }
+    assert ("公务接待费", Decimal("10.00"), "%", "increase", None) in got(fs, "prior_year_change_pct")
+    assert got(fs, "three_public_item") == {("公务接待费", Decimal("2.20"), "万元", None, None),
+                                           ("因公出国（境）费", Decimal("0.00"), "万元", None, None)}
+    assert not [f for f in fs if f.metric.startswith("three_public") and f.value in (Decimal("9.00"), Decimal("2.00"))]
+
+
+TOTAL_ROWS = [
+    ["项目", "行次", "本年决算数", "上年决算数", "增减额", "增减率"],
+    ["一、一般公共预算财政拨款收入", "1", "1,250.40", "1,300.00", "-49.60", "-3.82%"],
+    ["二、事业收入", "2", "", "30.00", "-30.00", "-100.00%"],
+    ["本年收入合计", "3", "1,250.40", "1,330.00", "-79.60", "-5.98%"],
+]
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_total_table_change_columns_and_no_prior_amount_for_a_blank(sep):
+    fs = table_facts(render("收入支出决算总表", TOTAL_ROWS, sep))
+    assert ("本年收入合计", Decimal("79.60"), "万元", "decrease", None) in got(fs, "prior_year_change_abs")
+    assert ("事业收入", Decimal("100.00"), "%", "decrease", None) in got(fs, "prior_year_change_pct")
+    assert {(f.qualifier, f.value) for f in fs if f.metric == "income_by_source"} == {("一般公共预算财政拨款收入", Decimal("1250.40"))}
+    # last year's column never gives this year's amount, not even where this year's cell is blank
+    assert not [f for f in fs if not f.metric.startswith("prior_year_change")
+                and f.value in (Decimal("1300.00"), Decimal("30.00"), Decimal("1330.00"))]
+
+
+def test_income_table_change_columns():
+    rows = [["科目编码", "科目名称", "本年收入合计", "上年收入合计", "增减额"],
+            ["合计", "", "612.84", "648.11", "-35.27"],
+            ["201", "一般公共服务支出", "486.21", "470.00", "16.21"]]
+    fs = table_facts(render("收入决算表", rows, " | "))
+    assert got(fs, "prior_year_change_abs") == {("合计", Decimal("35.27"), "万元", "decrease", None),
+                                               ("一般公共服务支出", Decimal("16.21"), "万元", "increase", "201")}
+    assert {f.value for f in fs if f.metric in ("total_income", "income_item")} == {Decimal("612.84"), Decimal("486.21")}
