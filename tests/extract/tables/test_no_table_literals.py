@@ -27,8 +27,8 @@ def _seed_words() -> set[str]:
         for part in r["must"].split("+"):
             words |= {w for w in part.split("|") if "表" in w or "三公" in w}
     for r in read_seed("three_public_items"):
-        if r["item"] != "total":
-            words |= {r["label_zh"]} | set(r["pattern"].split("|"))
+        if r["level"] != "0":  # 合计 is an ordinary word
+            words |= {r["item"]} | set(r["header_pattern"].split("|"))
     return words
 
 
