@@ -13,10 +13,18 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from .config import PROJECT_ROOT, warehouse_path
+
+# Start-up: every command imports its implementation (and DuckDB, dbt, pdfplumber, ...) in
+# its body, so `juesuan --help` and `juesuan extract` load only what they use.
+
+
+def Table(*args, **kwargs):  # noqa: N802 - rich.table.Table, imported on first use
+    from rich.table import Table as RichTable
+
+    return RichTable(*args, **kwargs)
+
 
 app = typer.Typer(
     name="juesuan",
@@ -64,6 +72,8 @@ def load(
     db_path = warehouse_path(db)
     limits = Limits(timeout_s=timeout, memory_bytes=memory_mb * 1024 * 1024 or None,
                     max_bytes=int(max_mb * 1_000_000))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     progress = Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.description}"), console=err, transient=True,
                         disable=quiet or not err.is_terminal)

@@ -1,4 +1,4 @@
-"""Text-layer PDF -> ParsedDocument (pdfplumber for words and ruled tables, pypdfium2 to vet).
+"""Text-layer PDF -> ParsedDocument (pages read by pdf_source: pypdfium2, pdfplumber as fallback).
 
 Reading order is rebuilt from word positions (see pdf_words): numbers set in another font
 on a lower baseline rejoin their sentence ("本年收入合计2946.25万元").
@@ -27,7 +27,7 @@ paragraph or table that runs over a page break.
 
 from __future__ import annotations
 
-import io
+import bisect
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,8 +36,9 @@ from ..model import Location, ParsedDocument
 from .builder import CellSpec, DocBuilder, fold_lines
 from .errors import QuarantineError
 from .pdf_furniture import Furniture, find_furniture
+from .pdf_source import ENGINES, PageSource, read_pages
 from .pdf_unruled import find_unruled_tables
-from .pdf_words import Box, Line, Word, group_lines, inside, page_words, rbox, union
+from .pdf_words import Box, Line, Word, group_lines, inside, rbox, union
 from .titles import looks_like_title
 
 MAX_PAGES = 2000
@@ -107,6 +108,9 @@ def _vet(data: bytes) -> int:
 
 
 def _table_rows(table: Any, words: list[Word], page_no: int) -> list[list[CellSpec]]:
+    """A cell's text: the words whose centre lies in it (looked up by centre height)."""
+    by_cy = sorted(range(len(words)), key=lambda i: words[i].cy)
+    cys = [words[i].cy for i in by_cy]
     rows: list[list[CellSpec]] = []
     for row in table.rows:
         out: list[CellSpec] = []
@@ -114,23 +118,12 @@ def _table_rows(table: Any, words: list[Word], page_no: int) -> list[list[CellSp
             if cell is None:
                 out.append(CellSpec("", Location(page=page_no)))
                 continue
-            mine = [w for w in words if inside(w, cell)]
+            band = by_cy[bisect.bisect_left(cys, cell[1]) : bisect.bisect_right(cys, cell[3])]
+            mine = [words[i] for i in sorted(band) if inside(words[i], cell)]
             text = fold_lines("\n".join(ln.text for ln in group_lines(mine))) if mine else ""
             out.append(CellSpec(text, Location(page=page_no, bbox=rbox(cell))))
         rows.append(out)
     return rows
-
-
-def _find_tables(page: Any) -> list[Any]:
-    if not (page.lines or page.rects or page.curves):
-        return []
-    tables = page.find_tables()
-    good = []
-    for t in tables:
-        rows = t.rows
-        if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2:
-            good.append(t)
-    return good
 
 
 def _body_size(all_lines: list[Line]) -> float:
@@ -203,8 +196,13 @@ class _PageLayout:
     furniture: list[Furniture] = field(default_factory=list)
 
 
-def _ruled_layout(page: Any, page_no: int, words: list[Word]) -> tuple[list[_TableItem], list[Box], list[Line]]:
-    tables = _find_tables(page)
+def _find_tables(page: PageSource) -> list[Any]:
+    """The page's ruled tables (grids of its drawn lines, found by the page reader)."""
+    return page.tables
+
+
+def _ruled_layout(page: PageSource) -> tuple[list[_TableItem], list[Box], list[Line]]:
+    tables, page_no, words = _find_tables(page), page.no, page.words
     boxes = [t.bbox for t in tables]
     items = [_TableItem(_table_rows(t, words, page_no), page_no, rbox(t.bbox), [page_no]) for t in tables]
     free = [w for w in words if not any(inside(w, b) for b in boxes)]
@@ -381,29 +379,22 @@ def _table_page_spans(blk: Any) -> list[list[int]]:
     return spans
 
 
-def parse_pdf(data: bytes) -> ParsedDocument:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
+def parse_pdf(data: bytes, engine: str = "pdfium") -> ParsedDocument:
+    """``engine``: "pdfium" (fast; pages it cannot read fall back to pdfplumber, listed in
+    ``meta["pdf_engine_fallback"]``) or "pdfplumber" (the reference path)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r} (one of {', '.join(ENGINES)})")
     n_pages = _vet(data)
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except PDFPasswordIncorrect:
-        raise QuarantineError("encrypted PDF: a password is needed to open it")
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types for broken files
-        raise QuarantineError(f"corrupt PDF: {type(exc).__name__}: {' '.join(str(exc).split())[:150]}")
-    with pdf:
-        encrypted = bool(getattr(pdf.doc, "encryption", None))
-        all_words = [page_words(p) for p in pdf.pages]
-        n_chars = sum(len(w.text) for ws in all_words for w in ws)
-        if n_chars < MIN_TEXT_CHARS:
-            raise QuarantineError("scanned PDF: needs OCR (no text layer)")
-        layouts = []
-        for no, (p, ws) in enumerate(zip(pdf.pages, all_words), start=1):
-            tables, boxes, lines = _ruled_layout(p, no, ws)
-            layouts.append(_PageLayout(no, tables, boxes, lines))
-        heights = [float(p.height) for p in pdf.pages]
-        empty_pages = [no for no, ws in enumerate(all_words, start=1) if not ws]
+    src = read_pages(data, engine)
+    n_chars = sum(len(w.text) for p in src.pages for w in p.words)
+    if n_chars < MIN_TEXT_CHARS:
+        raise QuarantineError("scanned PDF: needs OCR (no text layer)")
+    layouts = []
+    for p in src.pages:
+        tables, boxes, lines = _ruled_layout(p)
+        layouts.append(_PageLayout(p.no, tables, boxes, lines))
+    heights = [p.height for p in src.pages]
+    empty_pages = [p.no for p in src.pages if not p.words]
     for lay, ids in zip(layouts, find_furniture([lay.lines for lay in layouts], heights)):
         lay.furniture = [Furniture(lay.no, ln.text, rbox(ln.bbox)) for ln in lay.lines if id(ln) in ids]
         lay.lines = [ln for ln in lay.lines if id(ln) not in ids]
@@ -436,7 +427,9 @@ def parse_pdf(data: bytes) -> ParsedDocument:
         meta["furniture"] = furniture
     if empty_pages:
         meta["pages_without_text"] = empty_pages
-    if encrypted:
+    if src.encrypted:
         meta["encrypted_no_password"] = True
+    if src.fallback:
+        meta["pdf_engine_fallback"] = src.fallback
     doc = b.build(pages=n_pages, meta=meta)
     return doc

@@ -7,6 +7,7 @@ QuarantineError or a StageError naming the stage, which the sandbox turns into o
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from .. import extract as extract_mod
@@ -16,7 +17,9 @@ from ..formats.errors import QuarantineError
 from ..model import Fact, ParsedDocument
 from ..sandbox import StageError
 from .rows import Rows, block_rows, clean_text, fact_rows
-from .write import DocumentRows
+
+if TYPE_CHECKING:  # the writer loads DuckDB and pyarrow; `juesuan extract` needs neither
+    from .write import DocumentRows
 
 NOT_A_DISCLOSURE = "not a 决算/预算 disclosure"
 
@@ -77,6 +80,8 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
         "loaded_at": loaded_at,
         "loader_version": __version__,
     }
+    from .write import DocumentRows
+
     return DocumentRows(document=document, text=clean_text(doc.text) or "", blocks=blocks, cells=cells, facts=frows)
 
 
