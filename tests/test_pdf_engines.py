@@ -107,6 +107,23 @@ def test_same_document_text_and_tables_on_built_pdfs():
         assert cells(a) == cells(b), name
 
 
+@pytest.mark.skipif(not B.CJK_FONT.is_file(), reason="CJK font not installed")
+def test_same_meta_for_owner_password_and_blank_page():
+    pdf = B._pdf()
+    pdf.set_font("wqy", size=12)
+    pdf.add_page()
+    pdf.cell(0, 10, "二、收入决算情况说明：本年收入合计100.00万元。")
+    pdf.add_page()  # no text
+    pdf.add_page()
+    pdf.cell(0, 10, "第三页正文")
+    pdf.set_encryption(owner_password="owner")  # opens without a password
+    data = bytes(pdf.output())
+    a, b = parse_pdf(data, "pdfium"), parse_pdf(data, "pdfplumber")
+    assert a.meta == b.meta
+    assert a.meta["pages_without_text"] == [2] and a.meta["encrypted_no_password"] is True
+    assert a.text == b.text and "本年收入合计100.00万元" in a.text
+
+
 # -- a page pdfium cannot read ----------------------------------------------------------
 
 

@@ -11,7 +11,9 @@ pdfplumber gives, so that the project's line rebuilding (pdf_words) and table fi
   baseline, from the font's descent to one em above it;
 * an edge is a dict like pdfplumber's ``page.edges``: every drawn path is split into
   subpaths, a two-point subpath is a line, any other one gives the segments between its
-  points (a rectangle its four sides; a Bézier curve only its end points, as pdfminer).
+  points (a rectangle its four sides; a Bézier curve only its end points, as pdfminer);
+  only the edges pdfplumber's table finder keeps are made (horizontal or vertical, 1 pt
+  or longer).
 
 Characters pdfium generates (spaces and line breaks it infers) are left out: pdfminer has
 none. A page pdfium cannot read raises ``PageUnreadable`` with the reason; the caller
@@ -33,6 +35,7 @@ _FORM = R.FPDF_PAGEOBJ_FORM
 _MOVETO = R.FPDF_SEGMENT_MOVETO
 _BEZIER = R.FPDF_SEGMENT_BEZIERTO
 MAX_FORM_DEPTH = 8
+MIN_EDGE = 1.0  # pdfplumber's edge_min_length_prefilter: shorter edges never make a table
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -201,13 +204,17 @@ def _chars(page: Any, disp: _Display) -> list[dict[str, Any]]:
         R.FPDFText_ClosePage(tp)
 
 
-def _edge(p0: tuple[float, float], p1: tuple[float, float], kind: str, line: bool) -> dict[str, Any]:
+def _edge(p0: tuple[float, float], p1: tuple[float, float], kind: str, line: bool) -> dict[str, Any] | None:
+    """pdfplumber's edge of a segment, or None for one its table finder drops on sight (neither
+    horizontal nor vertical, or shorter than ``MIN_EDGE``: filter_edges' prefilter)."""
     x0, x1 = min(p0[0], p1[0]), max(p0[0], p1[0])
     top, bottom = min(p0[1], p1[1]), max(p0[1], p1[1])
     if line:
         orient: str | None = "h" if top == bottom else "v"
     else:
         orient = "v" if p0[0] == p1[0] else ("h" if p0[1] == p1[1] else None)
+    if orient is None or (x1 - x0 if orient == "h" else bottom - top) < MIN_EDGE:
+        return None
     return {"object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
             "width": x1 - x0, "height": bottom - top, "orientation": orient}
 
@@ -246,14 +253,19 @@ def _path_edges(obj: Any, m: Matrix, disp: _Display) -> list[dict[str, Any]]:
     for pts, closed in _subpaths(obj, m):
         dpts = [disp.pt(x, y) for x, y in pts]
         if len(dpts) == 2:  # "ml" or "mlh": one line segment
-            edges.append(_edge(dpts[0], dpts[1], "line", True))
+            edge = _edge(dpts[0], dpts[1], "line", True)
+            if edge is not None:
+                edges.append(edge)
             continue
         if closed and len(dpts) > 1:
             if dpts[-1] == dpts[0]:
                 dpts.pop()  # a redundant "l" back to the start before "h"
             dpts.append(dpts[0])
         kind = "rect_edge" if len(dpts) == 5 and dpts[0] == dpts[4] else "curve_edge"
-        edges.extend(_edge(p, q, kind, False) for p, q in zip(dpts, dpts[1:]))
+        for p, q in zip(dpts, dpts[1:]):
+            edge = _edge(p, q, kind, False)
+            if edge is not None:
+                edges.append(edge)
     return edges
 
 

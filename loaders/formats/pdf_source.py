@@ -2,8 +2,9 @@
 
 * ``pdfium`` (the default, fast): characters and drawn edges from pypdfium2
   (pdf_pdfium); words are grouped from the characters and ruled tables found from the
-  edges with pdfplumber's own geometry (``WordExtractor``, ``TableFinder``) — pure Python
-  over the dicts, no pdfminer — so both readers hand the layout code the same structures.
+  edges with pdfplumber's own geometry (``WordExtractor``; ``TableFinder`` in pdf_grid) —
+  pure Python over the dicts, no pdfminer — so both readers hand the layout code the same
+  structures.
 * ``pdfplumber``: pdfminer interprets each page (about ten times slower). Used for the
   pages pdfium cannot read (each one listed with its reason) and as the reference path.
 """
@@ -50,25 +51,16 @@ def words_of_chars(chars: list[dict[str, Any]]) -> list[Word]:
     return [_word(w) for w in raw if w["text"].strip()]
 
 
-class _EdgePage:
-    """The part of a pdfplumber page that TableFinder reads with the "lines" strategy."""
-
-    def __init__(self, edges: list[dict[str, Any]], bbox: tuple[float, float, float, float]) -> None:
-        self.edges = edges
-        self.bbox = bbox
-
-
 def _good_tables(tables: list[Any]) -> list[Any]:
     return [t for t in tables if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
 
 
 def _pdfium_page(doc: Any, index: int) -> PageSource:
-    from pdfplumber.table import TableFinder
-
+    from .pdf_grid import find_tables
     from .pdf_pdfium import read_page
 
     page = read_page(doc, index)
-    tables = _good_tables(TableFinder(_EdgePage(page.edges, page.bbox)).tables) if page.edges else []
+    tables = _good_tables(find_tables(page.edges, page.bbox))
     return PageSource(page.no, page.height, words_of_chars(page.chars), tables)
 
 
