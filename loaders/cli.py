@@ -32,6 +32,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # click's plain help: rendering it with rich took longer than the rest of start-up
+    context_settings={"max_content_width": 120},
 )
 
 class _Console:
