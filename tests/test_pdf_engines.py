@@ -124,6 +124,41 @@ def test_same_meta_for_owner_password_and_blank_page():
     assert a.text == b.text and "本年收入合计100.00万元" in a.text
 
 
+def _same_words_and_cells_as_pdfplumber(data: bytes) -> int:
+    """The reader's own word grouping and cell search against pdfplumber's on every page."""
+    import pypdfium2 as pdfium
+    from pdfplumber.table import intersections_to_cells
+
+    from loaders.formats import pdf_grid
+    from loaders.formats.pdf_source import plumber_words, words_of_chars
+
+    doc = pdfium.PdfDocument(data)
+    n = 0
+    try:
+        for i in range(len(doc)):
+            page = pdf_pdfium.read_page(doc, i)
+            assert words_of_chars(page.chars) == plumber_words(page.chars), f"page {i + 1}"
+            if page.edges:
+                found = pdf_grid._Finder(pdf_grid._EdgePage(page.edges, page.bbox))
+                assert found.cells == intersections_to_cells(found.intersections), f"page {i + 1}"
+            n += len(page.chars)
+    finally:
+        doc.close()
+    return n
+
+
+@pytest.mark.skipif(not B.CJK_FONT.is_file(), reason="CJK font not installed")
+def test_word_grouping_and_cells_are_pdfplumbers_on_built_pdfs():
+    """The reader's word grouping and indexed cell search give exactly pdfplumber's words and cells."""
+    assert sum(_same_words_and_cells_as_pdfplumber(BUILT[name]()) for name in sorted(BUILT)) > 1000
+
+
+@pytest.mark.realdocs
+@pytest.mark.skipif(not REAL_PDFS, reason="../shared/realdocs not present (real PDFs are never committed)")
+def test_word_grouping_and_cells_are_pdfplumbers_on_real_pdfs():
+    assert sum(_same_words_and_cells_as_pdfplumber(p.read_bytes()) for p in REAL_PDFS) > 100_000
+
+
 # -- a page pdfium cannot read ----------------------------------------------------------
 
 

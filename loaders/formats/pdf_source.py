@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from .errors import QuarantineError
@@ -44,11 +46,64 @@ def _word(w: dict[str, Any]) -> Word:
     return Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]))
 
 
-def words_of_chars(chars: list[dict[str, Any]]) -> list[Word]:
+def plumber_words(chars: list[dict[str, Any]]) -> list[Word]:
+    """pdfplumber's ``extract_words`` (our settings) on pdfplumber-style character dicts."""
     from pdfplumber.utils.text import WordExtractor
 
     raw = WordExtractor(**_WORD_SETTINGS).extract_words(chars)
     return [_word(w) for w in raw if w["text"].strip()]
+
+
+def words_of_chars(chars: list[dict[str, Any]]) -> list[Word]:
+    """The same words as ``plumber_words``, by the same steps written for upright text.
+
+    Runs of characters in content order with one font size; in each run, lines are the
+    clusters of ``top`` values (each within 3 pt of the previous one); in each line, by x,
+    a word ends at a blank, or where the next character starts left of the previous one,
+    more than 3 pt right of its end, or more than 3 pt above or below it. Runs of rotated
+    characters go to pdfplumber's own code.
+    """
+    from pdfplumber.utils.text import LIGATURES
+
+    tol = 3.0  # pdfplumber's x_tolerance and y_tolerance
+    out: list[Word] = []
+    for (upright, _size), group in groupby(chars, key=itemgetter("upright", "size")):
+        run = list(group)
+        if not upright:
+            out.extend(plumber_words(run))
+            continue
+        cluster: dict[float, int] = {}
+        last: float | None = None
+        for t in sorted({c["top"] for c in run}):
+            cluster[t] = len(cluster) if last is None or t > last + tol else cluster[last]
+            last = t
+        lines: dict[int, list[dict[str, Any]]] = {}
+        for c in run:
+            lines.setdefault(cluster[c["top"]], []).append(c)
+        for key in sorted(lines):
+            word: list[dict[str, Any]] = []
+            for c in sorted(lines[key], key=itemgetter("x0")):
+                if c["text"].isspace():
+                    _flush(word, out, LIGATURES)
+                    word = []
+                    continue
+                if word:
+                    prev = word[-1]
+                    if c["x0"] < prev["x0"] or c["x0"] > prev["x1"] + tol or abs(c["top"] - prev["top"]) > tol:
+                        _flush(word, out, LIGATURES)
+                        word = []
+                word.append(c)
+            _flush(word, out, LIGATURES)
+    return out
+
+
+def _flush(word: list[dict[str, Any]], out: list[Word], ligatures: dict[str, str]) -> None:
+    if not word:
+        return
+    text = "".join(ligatures.get(c["text"], c["text"]) for c in word)
+    if text.strip():
+        out.append(Word(text, min(c["x0"] for c in word), max(c["x1"] for c in word),
+                        min(c["top"] for c in word), max(c["bottom"] for c in word), float(word[0]["size"])))
 
 
 def _good_tables(tables: list[Any]) -> list[Any]:
