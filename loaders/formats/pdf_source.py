@@ -1,10 +1,10 @@
 """The two readers of a PDF's pages: words and ruled-table candidates per page.
 
 * ``pdfium`` (the default, fast): characters and drawn edges from pypdfium2
-  (pdf_pdfium); words are grouped from the characters and ruled tables found from the
-  edges with pdfplumber's own geometry (``WordExtractor``; ``TableFinder`` in pdf_grid) —
-  pure Python over the dicts, no pdfminer — so both readers hand the layout code the same
-  structures.
+  (pdf_pdfium); words are grouped from the characters as pdfplumber's ``WordExtractor``
+  groups them (``words_of_chars``) and ruled tables found from the edges with pdfplumber's
+  ``TableFinder`` (pdf_grid) — pure Python over the dicts, no pdfminer — so both readers
+  hand the layout code the same structures.
 * ``pdfplumber``: pdfminer interprets each page (about ten times slower). Used for the
   pages pdfium cannot read (each one listed with its reason) and as the reference path.
 """
