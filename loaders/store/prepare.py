@@ -46,6 +46,8 @@ def facts_of(doc: ParsedDocument) -> list[Fact]:
 
 def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> DocumentRows:
     """Everything to write for one document; QuarantineError when it must not be loaded."""
+    from .write import DocumentRows  # DuckDB and pyarrow: only when loading
+
     name = Path(path).name
     doc = parse(data, name)
     try:
@@ -80,13 +82,12 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
         "loaded_at": loaded_at,
         "loader_version": __version__,
     }
-    from .write import DocumentRows
-
     return DocumentRows(document=document, text=clean_text(doc.text) or "", blocks=blocks, cells=cells, facts=frows)
 
 
 _PRELOAD = (
-    "loaders.formats.text", "loaders.formats.html", "loaders.formats.pdf", "loaders.formats.docx",
+    "loaders.formats.text", "loaders.formats.html", "loaders.formats.pdf", "loaders.formats.pdf_pdfium",
+    "loaders.formats.pdf_grid", "loaders.formats.docx",
     "loaders.formats.xlsx", "loaders.formats.doc", "loaders.extract.tables", "loaders.extract.prose",
 )
 _WARM_UP_TEXT = "某单位2023年度部门决算\n一、收入支出决算总体情况说明\n2023年度收、支总计100.00万元。\n"
