@@ -87,10 +87,15 @@ def _built() -> dict[str, object]:
 BUILT = _built()
 
 
+@lru_cache(maxsize=None)
+def _built_bytes(name: str) -> bytes:
+    return BUILT[name]()  # fpdf2 is slow: build each test PDF once
+
+
 @pytest.mark.skipif(not B.CJK_FONT.is_file(), reason="CJK font not installed")
 @pytest.mark.parametrize("name", sorted(BUILT))
 def test_built_pdfs_same_facts(name):
-    data = BUILT[name]()
+    data = _built_bytes(name)
     fast, _ = _facts(data, "pdfium")
     assert fast, "the builder's PDF gives facts (else the comparison says nothing)"
     assert_same_facts(data)
@@ -100,7 +105,7 @@ def test_built_pdfs_same_facts(name):
 def test_same_document_text_and_tables_on_built_pdfs():
     """Beyond facts: the same reading text and table cells (page and text) from both readers."""
     for name in ("sample", "tables-A-ruled", "unruled-—{n}—-True"):
-        data = BUILT[name]()
+        data = _built_bytes(name)
         a, b = parse_pdf(data, "pdfium"), parse_pdf(data, "pdfplumber")
         assert a.text == b.text, name
         cells = lambda d: [[(c.text, c.location.page) for c in row] for t in d.tables for row in t.rows]  # noqa: E731
@@ -150,7 +155,7 @@ def _same_words_and_cells_as_pdfplumber(data: bytes) -> int:
 @pytest.mark.skipif(not B.CJK_FONT.is_file(), reason="CJK font not installed")
 def test_word_grouping_and_cells_are_pdfplumbers_on_built_pdfs():
     """The reader's word grouping and indexed cell search give exactly pdfplumber's words and cells."""
-    assert sum(_same_words_and_cells_as_pdfplumber(BUILT[name]()) for name in sorted(BUILT)) > 1000
+    assert sum(_same_words_and_cells_as_pdfplumber(_built_bytes(name)) for name in sorted(BUILT)) > 1000
 
 
 @pytest.mark.realdocs
