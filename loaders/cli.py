@@ -12,11 +12,18 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from .config import PROJECT_ROOT, warehouse_path
+
+# Start-up: every command imports its implementation (and DuckDB, dbt, pdfplumber, ...) in
+# its body, so `juesuan --help` and `juesuan extract` load only what they use.
+
+
+def Table(*args, **kwargs):  # noqa: N802 - rich.table.Table, imported on first use
+    from rich.table import Table as RichTable
+
+    return RichTable(*args, **kwargs)
+
 
 app = typer.Typer(
     name="juesuan",
@@ -24,10 +31,33 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # click's plain help: rendering it with rich took longer than the rest of start-up
+    context_settings={"max_content_width": 120},
 )
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+class _Console:
+    """A rich.console.Console made on first use (start-up time)."""
+
+    def __init__(self, **kwargs) -> None:
+        self._kwargs = kwargs
+        self._console = None
+
+    def __getattr__(self, name: str):
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._kwargs)
+        return getattr(self._console, name)
+
+    def __enter__(self):
+        return self.__getattr__("__enter__")()
+
+    def __exit__(self, *exc) -> None:
+        return self.__getattr__("__exit__")(*exc)
+
+
+out = _Console(soft_wrap=True)
+err = _Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     Optional[Path],
@@ -64,6 +94,8 @@ def load(
     db_path = warehouse_path(db)
     limits = Limits(timeout_s=timeout, memory_bytes=memory_mb * 1024 * 1024 or None,
                     max_bytes=int(max_mb * 1_000_000))
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     progress = Progress(TextColumn("[bold]loading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         TextColumn("{task.description}"), console=err, transient=True,
                         disable=quiet or not err.is_terminal)

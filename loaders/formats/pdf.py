@@ -1,4 +1,4 @@
-"""Text-layer PDF -> ParsedDocument (pdfplumber for words and ruled tables, pypdfium2 to vet).
+"""Text-layer PDF -> ParsedDocument (pages read by pdf_source: pypdfium2, pdfplumber as fallback).
 
 Reading order is rebuilt from word positions (see pdf_words): numbers set in another font
 on a lower baseline rejoin their sentence ("本年收入合计2946.25万元").
@@ -16,7 +16,7 @@ Per page:
   wrapped paragraph) and paragraphs (new paragraph on first-line indent, a gap wider
   than the document's usual line gap, or a short previous line).
 
-Across pages, a table at the top of a page continuing the table that ended the previous
+Across pages (pdf_stitch), a table at the top of a page continuing the table that ended the previous
 page is appended to it (cells keep their own page and bbox; an unruled continuation
 with fewer visible columns is placed on the first part's columns by x), and a paragraph
 cut by the page break continues. ``meta["tables"]`` lists each table's pages and whether
@@ -27,7 +27,7 @@ paragraph or table that runs over a page break.
 
 from __future__ import annotations
 
-import io
+import bisect
 import statistics
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,50 +36,14 @@ from ..model import Location, ParsedDocument
 from .builder import CellSpec, DocBuilder, fold_lines
 from .errors import QuarantineError
 from .pdf_furniture import Furniture, find_furniture
+from .pdf_source import ENGINES, PageSource, read_pages
+from .pdf_stitch import TERMINAL, TableItem, TextItem, stitch, table_page_spans, text_page_spans
 from .pdf_unruled import find_unruled_tables
-from .pdf_words import Box, Line, Word, group_lines, inside, page_words, rbox, union
+from .pdf_words import Box, Line, Word, group_lines, inside, rbox, union
 from .titles import looks_like_title
 
 MAX_PAGES = 2000
 MIN_TEXT_CHARS = 20  # fewer printable chars in the whole file -> treat as scanned
-
-_TERMINAL = tuple("。！？；：:;!?）)")
-
-
-# -- items in reading order ---------------------------------------------------------------
-
-
-@dataclass
-class _TextItem:
-    kind: str  # heading | paragraph
-    lines: list[Line]
-    page: int
-    bbox: Box
-
-    @property
-    def text(self) -> str:
-        return fold_lines("\n".join(ln.text for ln in self.lines))
-
-    def page_parts(self) -> list[tuple[int, str]]:
-        """(page, folded text) of each page the item runs over, in order."""
-        parts: list[tuple[int, list[Line]]] = []
-        for ln in self.lines:
-            if parts and parts[-1][0] == ln.page:
-                parts[-1][1].append(ln)
-            else:
-                parts.append((ln.page, [ln]))
-        return [(p, fold_lines("\n".join(ln.text for ln in lns))) for p, lns in parts]
-
-
-@dataclass
-class _TableItem:
-    rows: list[list[CellSpec]]
-    page: int
-    bbox: Box
-    pages: list[int] = field(default_factory=list)
-    top_of_page: bool = False
-    ends_page: bool = False
-    ruled: bool = True
 
 
 def _vet(data: bytes) -> int:
@@ -107,6 +71,9 @@ def _vet(data: bytes) -> int:
 
 
 def _table_rows(table: Any, words: list[Word], page_no: int) -> list[list[CellSpec]]:
+    """A cell's text: the words whose centre lies in it (looked up by centre height)."""
+    by_cy = sorted(range(len(words)), key=lambda i: words[i].cy)
+    cys = [words[i].cy for i in by_cy]
     rows: list[list[CellSpec]] = []
     for row in table.rows:
         out: list[CellSpec] = []
@@ -114,23 +81,12 @@ def _table_rows(table: Any, words: list[Word], page_no: int) -> list[list[CellSp
             if cell is None:
                 out.append(CellSpec("", Location(page=page_no)))
                 continue
-            mine = [w for w in words if inside(w, cell)]
+            band = by_cy[bisect.bisect_left(cys, cell[1]) : bisect.bisect_right(cys, cell[3])]
+            mine = [words[i] for i in sorted(band) if inside(words[i], cell)]
             text = fold_lines("\n".join(ln.text for ln in group_lines(mine))) if mine else ""
             out.append(CellSpec(text, Location(page=page_no, bbox=rbox(cell))))
         rows.append(out)
     return rows
-
-
-def _find_tables(page: Any) -> list[Any]:
-    if not (page.lines or page.rects or page.curves):
-        return []
-    tables = page.find_tables()
-    good = []
-    for t in tables:
-        rows = t.rows
-        if len(rows) >= 2 and max(len(r.cells) for r in rows) >= 2:
-            good.append(t)
-    return good
 
 
 def _body_size(all_lines: list[Line]) -> float:
@@ -186,7 +142,7 @@ def _runs_on(prev: Line, ln: Line, right: float) -> bool:
     room = right - prev.x1
     if room <= 2.5 * prev.size:
         return True
-    if room <= 4 * prev.size and not prev.text.rstrip().endswith(_TERMINAL):
+    if room <= 4 * prev.size and not prev.text.rstrip().endswith(TERMINAL):
         return True  # justified text broken before an unsplittable run or a 禁则 character
     first = min(ln.words, key=lambda w: w.x0)
     return first.text[:1].isascii() and first.text[:1].isalnum() and room < (first.x1 - first.x0) + prev.size
@@ -197,16 +153,21 @@ class _PageLayout:
     """A page split into tables (ruled and unruled) and the text lines outside them."""
 
     no: int
-    tables: list[_TableItem]
+    tables: list[TableItem]
     table_boxes: list[Box]
     lines: list[Line]
     furniture: list[Furniture] = field(default_factory=list)
 
 
-def _ruled_layout(page: Any, page_no: int, words: list[Word]) -> tuple[list[_TableItem], list[Box], list[Line]]:
-    tables = _find_tables(page)
+def _find_tables(page: PageSource) -> list[Any]:
+    """The page's ruled tables (grids of its drawn lines, found by the page reader)."""
+    return page.tables
+
+
+def _ruled_layout(page: PageSource) -> tuple[list[TableItem], list[Box], list[Line]]:
+    tables, page_no, words = _find_tables(page), page.no, page.words
     boxes = [t.bbox for t in tables]
-    items = [_TableItem(_table_rows(t, words, page_no), page_no, rbox(t.bbox), [page_no]) for t in tables]
+    items = [TableItem(_table_rows(t, words, page_no), page_no, rbox(t.bbox), [page_no]) for t in tables]
     free = [w for w in words if not any(inside(w, b) for b in boxes)]
     return items, boxes, group_lines(free, page_no)
 
@@ -219,20 +180,20 @@ def _add_unruled(lay: _PageLayout) -> None:
     used = {id(ln) for t in found for ln in t.lines}
     lay.lines = [ln for ln in lay.lines if id(ln) not in used]
     for t in found:
-        lay.tables.append(_TableItem(t.rows, lay.no, t.bbox, [lay.no], ruled=False))
+        lay.tables.append(TableItem(t.rows, lay.no, t.bbox, [lay.no], ruled=False))
         lay.table_boxes.append(t.bbox)
 
 
 def _page_items(
     lay: _PageLayout, body: float, line_gap: float
-) -> tuple[list[_TextItem | _TableItem], tuple[float, float] | None]:
+) -> tuple[list[TextItem | TableItem], tuple[float, float] | None]:
     """A page's tables and text items in reading order, plus its text margins (left, right)."""
     page_no, boxes = lay.no, lay.table_boxes
-    items: list[tuple[float, _TextItem | _TableItem]] = [(t.bbox[1], t) for t in lay.tables]
+    items: list[tuple[float, TextItem | TableItem]] = [(t.bbox[1], t) for t in lay.tables]
     lines = lay.lines
     left = min((ln.x0 for ln in lines), default=0.0)
     right = max((ln.x1 for ln in lines), default=0.0)
-    cur: _TextItem | None = None
+    cur: TextItem | None = None
     for i, ln in enumerate(lines):
         max_gap = max(0.8 * ln.size, 1.25 * line_gap + 1.0) if abs(ln.size - body) < 0.6 else 0.8 * ln.size
         heading = _is_heading(ln, body, right, lines[i + 1] if i + 1 < len(lines) else None, max_gap)
@@ -264,146 +225,34 @@ def _page_items(
                 cur.lines.append(ln)
                 cur.bbox = union([cur.bbox, ln.bbox])
                 continue
-        cur = _TextItem("heading" if heading else "paragraph", [ln], page_no, rbox(ln.bbox))
+        cur = TextItem("heading" if heading else "paragraph", [ln], page_no, rbox(ln.bbox))
         items.append((ln.top, cur))
     items.sort(key=lambda it: it[0])
     out = [it for _, it in items]
     # position flags used to stitch tables and paragraphs across page breaks
     for i, it in enumerate(out):
-        if isinstance(it, _TableItem):
+        if isinstance(it, TableItem):
             it.top_of_page = i == 0
             it.ends_page = i == len(out) - 1
     return out, ((left, right) if lines else None)
 
 
-def _regrid(it: _TableItem, prev: _TableItem) -> list[list[CellSpec]] | None:
-    """An unruled table continued on the next page with fewer columns (columns empty on
-    that page are not seen there): its cells placed on the previous part's columns by x,
-    or None when they do not fit one-to-one."""
-    if it.ruled or prev.ruled or len(it.rows[0]) >= len(prev.rows[0]):
-        return None
-    width = len(prev.rows[0])
-    spans: list[tuple[float, float] | None] = []
-    for c in range(width):
-        boxes = [r[c].location.bbox for r in prev.rows if c < len(r) and r[c].location.bbox]
-        spans.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else None)
-    target: dict[int, int] = {}
-    for c in range(len(it.rows[0])):
-        boxes = [r[c].location.bbox for r in it.rows if r[c].location.bbox]
-        if not boxes:
-            return None
-        a, b = min(x[0] for x in boxes), max(x[2] for x in boxes)
-        hits = [i for i, sp in enumerate(spans) if sp is not None and min(b, sp[1]) - max(a, sp[0]) > 0]
-        if len(hits) != 1 or hits[0] in target.values():
-            return None
-        target[c] = hits[0]
-    if list(target.values()) != sorted(target.values()):
-        return None
-    out = []
-    for r in it.rows:
-        row = [CellSpec("", Location(page=it.page)) for _ in range(width)]
-        for c, cell in enumerate(r):
-            row[target[c]] = cell
-        out.append(row)
-    return out
-
-
-def _continues_over_break(
-    prev: _TextItem, it: _TextItem, prev_margin: tuple[float, float] | None, margin: tuple[float, float] | None
-) -> bool:
-    """Does paragraph ``it`` (first on its page) continue ``prev`` (last on the page before)?
-
-    Its first line starts at the left margin (no first-line indent), and ``prev`` either
-    does not end a sentence or its last line runs to the right margin (a line that ends
-    in "）" or "：" exactly at the margin is cut mid-sentence).
-    """
-    if margin is None or it.lines[0].x0 > margin[0] + 0.8 * it.lines[0].size:
-        return False
-    text = prev.text
-    if not text.endswith(_TERMINAL):
-        return True
-    last = prev.lines[-1]
-    return (
-        prev_margin is not None
-        and not text.endswith(tuple("。！？!?"))
-        and prev_margin[1] - last.x1 <= 2.5 * last.size
-    )
-
-
-def _stitch(pages: list[list[_TextItem | _TableItem]], margins: list[tuple[float, float] | None]) -> list[_TextItem | _TableItem]:
-    """Join page lists, appending continued tables and paragraphs to their start."""
-    out: list[_TextItem | _TableItem] = []
-    for p, items in enumerate(pages):
-        for i, it in enumerate(items):
-            prev = out[-1] if out else None
-            if i == 0 and prev is not None and p > 0:
-                if isinstance(it, _TableItem) and isinstance(prev, _TableItem) and prev.ends_page:
-                    rows = it.rows if len(it.rows[0]) == len(prev.rows[0]) else _regrid(it, prev)
-                    if rows is not None:
-                        prev.rows.extend(rows)
-                        prev.pages.append(it.page)
-                        continue
-                if (
-                    isinstance(it, _TextItem)
-                    and isinstance(prev, _TextItem)
-                    and it.kind == prev.kind == "paragraph"
-                    and _continues_over_break(prev, it, margins[p - 1], margins[p])
-                ):
-                    prev.lines.extend(it.lines)
-                    continue
-            out.append(it)
-    return out
-
-
-def _text_page_spans(start: int, item: _TextItem) -> list[list[int]]:
-    """[page, char_start, char_end] for each page a text block runs over."""
-    full = item.text
-    spans: list[list[int]] = []
-    pos = 0
-    for page, part in item.page_parts():
-        at = full.find(part, pos) if part else -1
-        if at < 0:  # cannot happen with fold_lines; keep the block's first page then
-            return [[item.page, start, start + len(full)]]
-        spans.append([page, start + at, start + at + len(part)])
-        pos = at + len(part)
-    return spans
-
-
-def _table_page_spans(blk: Any) -> list[list[int]]:
-    spans: list[list[int]] = []
-    for row in blk.rows:
-        page = next((c.location.page for c in row if c.location.page is not None), blk.location.page)
-        s, e = row[0].location.char_start, row[-1].location.char_end
-        if spans and spans[-1][0] == page:
-            spans[-1][2] = e
-        else:
-            spans.append([page, s, e])
-    return spans
-
-
-def parse_pdf(data: bytes) -> ParsedDocument:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
+def parse_pdf(data: bytes, engine: str = "pdfium") -> ParsedDocument:
+    """``engine``: "pdfium" (fast; pages it cannot read fall back to pdfplumber, listed in
+    ``meta["pdf_engine_fallback"]``) or "pdfplumber" (the reference path)."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown PDF engine {engine!r} (one of {', '.join(ENGINES)})")
     n_pages = _vet(data)
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except PDFPasswordIncorrect:
-        raise QuarantineError("encrypted PDF: a password is needed to open it")
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises many types for broken files
-        raise QuarantineError(f"corrupt PDF: {type(exc).__name__}: {' '.join(str(exc).split())[:150]}")
-    with pdf:
-        encrypted = bool(getattr(pdf.doc, "encryption", None))
-        all_words = [page_words(p) for p in pdf.pages]
-        n_chars = sum(len(w.text) for ws in all_words for w in ws)
-        if n_chars < MIN_TEXT_CHARS:
-            raise QuarantineError("scanned PDF: needs OCR (no text layer)")
-        layouts = []
-        for no, (p, ws) in enumerate(zip(pdf.pages, all_words), start=1):
-            tables, boxes, lines = _ruled_layout(p, no, ws)
-            layouts.append(_PageLayout(no, tables, boxes, lines))
-        heights = [float(p.height) for p in pdf.pages]
-        empty_pages = [no for no, ws in enumerate(all_words, start=1) if not ws]
+    src = read_pages(data, engine)
+    n_chars = sum(len(w.text) for p in src.pages for w in p.words)
+    if n_chars < MIN_TEXT_CHARS:
+        raise QuarantineError("scanned PDF: needs OCR (no text layer)")
+    layouts = []
+    for p in src.pages:
+        tables, boxes, lines = _ruled_layout(p)
+        layouts.append(_PageLayout(p.no, tables, boxes, lines))
+    heights = [p.height for p in src.pages]
+    empty_pages = [p.no for p in src.pages if not p.words]
     for lay, ids in zip(layouts, find_furniture([lay.lines for lay in layouts], heights)):
         lay.furniture = [Furniture(lay.no, ln.text, rbox(ln.bbox)) for ln in lay.lines if id(ln) in ids]
         lay.lines = [ln for ln in lay.lines if id(ln) not in ids]
@@ -416,27 +265,29 @@ def parse_pdf(data: bytes) -> ParsedDocument:
         items_p, margin = _page_items(lay, body, line_gap)
         per_page.append(items_p)
         margins.append(margin)
-    items = _stitch(per_page, margins)
+    items = stitch(per_page, margins)
     b = DocBuilder("pdf")
     table_meta: list[dict[str, Any]] = []
     spans: list[list[int]] = []
     for it in items:
-        if isinstance(it, _TableItem):
+        if isinstance(it, TableItem):
             blk = b.add_table(it.rows, Location(page=it.page, bbox=it.bbox))
             if blk is not None:
                 table_meta.append({"table_no": blk.table_no, "pages": it.pages, "ruled": it.ruled})
-                spans.extend(_table_page_spans(blk))
+                spans.extend(table_page_spans(blk))
         else:
             blk = b.add_text(it.kind, it.text, Location(page=it.page, bbox=it.bbox))
             if blk is not None:
-                spans.extend(_text_page_spans(blk.location.char_start or 0, it))
+                spans.extend(text_page_spans(blk.location.char_start or 0, it))
     meta: dict[str, Any] = {"tables": table_meta, "body_font_size": body, "page_spans": spans}
     furniture = [{"page": f.page, "text": f.text, "bbox": f.bbox} for lay in layouts for f in lay.furniture]
     if furniture:
         meta["furniture"] = furniture
     if empty_pages:
         meta["pages_without_text"] = empty_pages
-    if encrypted:
+    if src.encrypted:
         meta["encrypted_no_password"] = True
+    if src.fallback:
+        meta["pdf_engine_fallback"] = src.fallback
     doc = b.build(pages=n_pages, meta=meta)
     return doc

@@ -1,4 +1,4 @@
-"""Words and lines of a PDF page (pdfplumber words regrouped by position).
+"""Words and lines of a PDF page (the reader's words regrouped by position).
 
 Numbers are often set in another font whose baseline sits a few points lower, so a word
 joins the line it overlaps vertically by at least half its height, and a line's words are
@@ -8,7 +8,6 @@ ordered by x.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
@@ -94,11 +93,6 @@ def group_lines(words: list[Word], page: int = 0) -> list[Line]:
             best.words.append(w)
     lines.sort(key=lambda ln: ln.top)
     return lines
-
-
-def page_words(page: Any) -> list[Word]:
-    raw = page.extract_words(extra_attrs=["size"], keep_blank_chars=False, use_text_flow=False)
-    return [Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"])) for w in raw if w["text"].strip()]
 
 
 def union(boxes: list[Box]) -> Box:

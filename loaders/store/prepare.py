@@ -7,6 +7,7 @@ QuarantineError or a StageError naming the stage, which the sandbox turns into o
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from .. import extract as extract_mod
@@ -16,7 +17,9 @@ from ..formats.errors import QuarantineError
 from ..model import Fact, ParsedDocument
 from ..sandbox import StageError
 from .rows import Rows, block_rows, clean_text, fact_rows
-from .write import DocumentRows
+
+if TYPE_CHECKING:  # the writer loads DuckDB and pyarrow; `juesuan extract` needs neither
+    from .write import DocumentRows
 
 NOT_A_DISCLOSURE = "not a 决算/预算 disclosure"
 
@@ -43,6 +46,8 @@ def facts_of(doc: ParsedDocument) -> list[Fact]:
 
 def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> DocumentRows:
     """Everything to write for one document; QuarantineError when it must not be loaded."""
+    from .write import DocumentRows  # DuckDB and pyarrow: only when loading
+
     name = Path(path).name
     doc = parse(data, name)
     try:
@@ -82,7 +87,8 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
 
 
 _PRELOAD = (
-    "loaders.formats.text", "loaders.formats.html", "loaders.formats.pdf", "loaders.formats.docx",
+    "loaders.formats.text", "loaders.formats.html", "loaders.formats.pdf", "loaders.formats.pdf_pdfium",
+    "loaders.formats.pdf_grid", "loaders.formats.docx",
     "loaders.formats.xlsx", "loaders.formats.doc", "loaders.extract.tables", "loaders.extract.prose",
 )
 _WARM_UP_TEXT = "某单位2023年度部门决算\n一、收入支出决算总体情况说明\n2023年度收、支总计100.00万元。\n"
