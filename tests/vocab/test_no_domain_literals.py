@@ -2,14 +2,12 @@
 wording (the literal alternatives of seeds/lexicon/metric_wordings.csv) appears as a string literal
 in code. Comments and docstrings may name them (they document); code must ask loaders.vocab.
 
-Scope: the files this branch owns. The lead extends SCANNED after merging the other branches:
-- loaders/extract/tables*.py: h9tables (one table reader, column roles and table kinds as seeds);
-- loaders/extract/prose_rows.py, prose_flat.py: h9tables deletes them (text tables become blocks);
-- models/intermediate/int_dq_checks_evaluated.sql: h11dq rewrites it into models/quality/;
-- models/marts/dim_economic_subject.sql: h9marts (基本支出分组 from a seed);
-- loaders/store/status.py: h12store (its metric-family prefixes should read seeds/metrics.csv);
-- notebooks/: the metric labels are read from the seed (METRIC_LABELS); the Chinese prose of say()
-  messages names items as text, so notebooks are not scanned."""
+Scope: the extractors (prose and the one table reader in loaders/extract/tables, whose own
+table-kind and 三公 wording check is tests/extract/tables/test_no_table_literals.py), the
+vocabulary, the evaluation, and every SQL model and macro. Not scanned:
+- models/marts/dim_economic_subject.sql (its 基本支出分组 names are still written in SQL);
+- notebooks/: the metric labels are read from the seed; the Chinese prose of say() messages names
+  items as text, as prose."""
 
 from __future__ import annotations
 
@@ -27,6 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 SCANNED_PY = [
     "loaders/extract/prose",
+    "loaders/extract/tables",
     "loaders/extract/__init__.py",
     "loaders/extract/subjects.py",
     "loaders/extract/regions.py",
@@ -35,8 +34,8 @@ SCANNED_PY = [
 ]
 SCANNED_SQL = ["models", "macros"]
 EXCLUDED = {
-    "models/intermediate/int_dq_checks_evaluated.sql",  # h11dq
-    "models/marts/dim_economic_subject.sql",  # h9marts
+    "models/intermediate/int_dq_checks_evaluated.sql",  # the old DQ model (replaced by models/quality/)
+    "models/marts/dim_economic_subject.sql",
 }
 _META = re.compile(r"[\\()\[\]?*+{}^$.|]")
 
@@ -68,7 +67,7 @@ def forbidden() -> set[str]:
     words |= {r["name"] for r in _seed_rows("function_class_names")}
     words |= {a for r in _seed_rows("metric_wordings") for a in _literal_alternatives(r["pattern"]) if len(a) >= 4}
     words |= {r["income_line"] for r in _seed_rows("income_lines")}
-    words |= {r.get("pattern", "") for r in _seed_rows("table_kinds") if len(r.get("pattern", "")) >= 4}  # h9tables
+    words |= {r.get("pattern", "") for r in _seed_rows("table_kinds") if len(r.get("pattern", "")) >= 4}
     return {w for w in words if w}
 
 
