@@ -305,12 +305,8 @@ def report(
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = PROJECT_ROOT / "report",
 ) -> None:
     """Execute the notebooks against the warehouse and write report/index.html."""
-    try:
-        from .report import build_report
-    except ImportError as e:
-        if getattr(e, "name", None) == "loaders.report" or "loaders.report" in str(e):
-            _fail("the report is not available yet: loaders/report.py is missing")
-        raise
+    from .present.report import build_report
+
     db_path = warehouse_path(db)
     if not db_path.exists():
         _fail(f"no warehouse yet at {db_path}: run `juesuan load`")

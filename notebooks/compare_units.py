@@ -34,13 +34,13 @@ unit_ids = None
 chart_dir = None
 
 # %% [markdown] tags=["report-skip"]
-# First the shared helpers: the read-only warehouse session (`loaders.notebook_data`), the
+# First the shared helpers: the read-only warehouse session (`loaders.present.session`), the
 # chart theme with a Chinese font, and `draw`, which shows each chart and, when the report
 # builder asks for it, saves it as a PNG.
 
 # %%
-from loaders import charts  # first: it keeps altair's import fast (see loaders/charts.py)
-from loaders.notebook_data import notebook_session
+from loaders.present import charts, frames  # first: it keeps altair's import fast
+from loaders.present.session import notebook_session
 
 import altair as alt
 import polars as pl
@@ -62,19 +62,11 @@ def basis_bars(base: alt.Chart, field: str, title: str) -> alt.Chart:
     )
 
 
-METRIC_LABELS = {
-    "total_income_expense": "收支总计",
-    "total_income": "本年收入合计",
-    "total_expense": "本年支出合计",
-    "expense_basic": "基本支出",
-    "expense_project": "项目支出",
-    "basic_personnel": "人员经费",
-    "basic_public": "公用经费",
-    "office_running_cost": "机关运行经费",
-    "three_public_total": "“三公”经费",
-    "gpb_expense_total": "一般公共预算财政拨款支出",
-    "fin_approp_total": "财政拨款收支总计",
-}
+METRIC_LABELS = frames.metric_labels()  # metric -> 中文名 (seeds/metrics.csv label_zh)
+YOY_METRICS = [
+    "total_income_expense", "total_income", "total_expense", "expense_basic", "expense_project", "basic_personnel",
+    "basic_public", "office_running_cost", "three_public_total", "gpb_expense_total", "fin_approp_total",
+]
 say(f"数据仓库：`{wh.path}`" + ("" if wh.available else " —— **文件不存在**，以下各节均无数据。"))
 
 # %% [markdown]
@@ -110,7 +102,7 @@ if units.is_empty():
     say("仓库中没有可对比的单位（`marts.dim_unit` 为空或不存在）。以下各节都将没有数据。")
 else:
     say(f"共对比 **{len(selected)}** 个单位：" + "、".join(units["unit_name"]) + "。")
-    charts.table(units.rename({"unit_id": "单位编号", "unit_name": "单位", "province": "省", "city": "市", "county": "县", "admin_level": "层级", "years": "年度"}, strict=False))
+    charts.table(frames.labelled(units, ["unit_id", "unit_name", "province", "city", "county", "admin_level", "years"]))
 
 
 # %% [markdown] tags=["report-skip"]
@@ -127,11 +119,7 @@ def unit_frame(table: str, select: str, where: str = "TRUE") -> pl.DataFrame:
         {"units": selected},
     )
     frame = frame.with_columns(pl.col("unit_id").replace_strict(unit_label).alias("unit_name"))
-    if "is_derived" in frame.columns:
-        frame = frame.with_columns(
-            pl.when(pl.col("is_derived")).then(pl.lit(DERIVED)).otherwise(pl.lit(STATED)).alias("basis")
-        )
-    return frame
+    return frames.with_basis(frame)
 
 
 def one_per_metric(frame: pl.DataFrame) -> pl.DataFrame:
@@ -159,7 +147,7 @@ totals = one_per_metric(
     )
 )
 if totals.is_empty():
-    say("没有收支总计数据。")
+    say(frames.no_data("收支总计"))
 else:
     data = charts.for_chart(totals).with_columns(pl.col("fiscal_year").cast(pl.Utf8).alias("year"))
     base = alt.Chart(data).encode(
@@ -199,7 +187,7 @@ if key.is_empty():
 else:
     data = charts.for_chart(key).with_columns(
         pl.col("fiscal_year").cast(pl.Utf8).alias("year"),
-        pl.col("metric").replace_strict(METRIC_LABELS, default=pl.col("metric")).alias("metric_label"),
+        frames.metric_label(),
     )
     base = alt.Chart().encode(
         x=alt.X("year:O", title="年度", axis=alt.Axis(labelAngle=0)),
@@ -236,10 +224,10 @@ income = unit_frame(
     "fct_income_by_source", "unit_id, fiscal_year, income_source, amount_wan", "measure = '决算'"
 )
 if income.is_empty():
-    say("没有收入来源数据。")
+    say(frames.no_data("收入来源"))
 else:
     data = charts.for_chart(income).with_columns(
-        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year")
+        frames.unit_year()
     )
     chart = (
         alt.Chart(data)
@@ -282,7 +270,7 @@ if not by_class.is_empty():
         pl.coalesce("class_name", pl.lit("未识别科目")).alias("class_name")
     )
 if by_class.is_empty():
-    say("没有按功能分类（类）的支出数据。")
+    say(frames.no_data("按功能分类（类）的支出"))
 else:
     scope_rank = {"全部资金": 0, "财政拨款": 1, "一般公共预算财政拨款": 2, "政府性基金": 3, "国有资本经营预算": 4}
     best = (
@@ -294,7 +282,7 @@ else:
         pl.col("fund_scope").replace_strict(scope_rank, default=9).alias("rank")
     ).join(best, on=["unit_id", "fiscal_year", "rank"])
     data = charts.for_chart(by_class).with_columns(
-        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年（" + pl.col("fund_scope") + "）").alias("unit_year"),
+        frames.unit_year(scope="fund_scope"),
         (pl.col("class_code") + " " + pl.col("class_name")).alias("class_label"),
     )
     base = alt.Chart(data).encode(
@@ -324,11 +312,11 @@ split = one_per_metric(
     )
 )
 if split.is_empty():
-    say("没有基本支出/项目支出数据。")
+    say(frames.no_data("基本支出/项目支出"))
 else:
     data = charts.for_chart(split).with_columns(
-        pl.col("metric").replace_strict(METRIC_LABELS, default=pl.col("metric")).alias("metric_label"),
-        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year"),
+        frames.metric_label(),
+        frames.unit_year(),
     )
     data = data.with_columns(
         (pl.col("amount_wan") / pl.col("amount_wan").sum().over("unit_year")).alias("share")
@@ -365,7 +353,7 @@ heads = unit_frame(
     "is_per_head_basis AND measure = '决算'",
 )
 if costs.is_empty():
-    say("没有人员经费/公用经费数据。")
+    say(frames.no_data("人员经费/公用经费"))
 elif heads.is_empty():
     say(
         "仓库中没有人数数据（`marts.fct_headcount` 为空或不存在），无法计算人均经费；"
@@ -383,8 +371,8 @@ else:
     head = heads.select("unit_id", "fiscal_year", "headcount_kind", "headcount_name_printed", "persons")
     per_head = charts.for_chart(costs).join(head, on=["unit_id", "fiscal_year"]).with_columns(
         (pl.col("amount_wan") / pl.col("persons")).alias("per_head_wan"),
-        pl.col("metric").replace_strict(METRIC_LABELS, default=pl.col("metric")).alias("metric_label"),
-        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year"),
+        frames.metric_label(),
+        frames.unit_year(),
     )
     if per_head.is_empty():
         say("披露人数的单位-年度与有人员/公用经费的单位-年度没有重合，无法计算人均经费。")
@@ -426,7 +414,7 @@ three = unit_frame(
     "actual_wan IS NOT NULL AND item <> '合计'",
 )
 if three.is_empty():
-    say("没有“三公”经费数据。")
+    say(frames.no_data("“三公”经费"))
 elif three.filter(pl.col("amount_wan") != 0).is_empty():
     say("所有单位-年度的“三公”经费各项决算数均为 0 万元（原文所载），不作图；明细如下。")
     charts.table(
@@ -439,7 +427,7 @@ elif three.filter(pl.col("amount_wan") != 0).is_empty():
     )
 else:
     data = charts.for_chart(three).with_columns(
-        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year")
+        frames.unit_year()
     )
     base = alt.Chart(data).encode(
         y=alt.Y("item:N", title="项目"),
@@ -481,7 +469,7 @@ if projects.is_empty():
     say("没有可计算执行率的项目数据。")
 else:
     data = projects.with_columns(
-        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年").alias("unit_year")
+        frames.unit_year()
     )
     bars = (
         alt.Chart(data)
@@ -520,7 +508,7 @@ yoy_source = one_per_metric(
     unit_frame(
         "fct_budget_totals",
         "unit_id, fiscal_year, metric, qualifier, amount_wan, is_derived",
-        f"measure = '决算' AND metric IN ({', '.join(repr(m) for m in METRIC_LABELS)})",
+        f"measure = '决算' AND metric IN ({', '.join(repr(m) for m in YOY_METRICS)})",
     )
 )
 yoy = pl.DataFrame()
@@ -536,7 +524,7 @@ if not yoy_source.is_empty():
         pl.when(pl.col("prior_wan") != 0)
         .then((pl.col("amount_wan") - pl.col("prior_wan")) / pl.col("prior_wan"))
         .alias("change_pct"),
-        pl.col("metric").replace_strict(METRIC_LABELS, default=pl.col("metric")).alias("metric_label"),
+        frames.metric_label(),
     )
 if yoy.is_empty():
     say("没有相邻两个年度的数据，无法计算同比变化。")

@@ -28,12 +28,12 @@ db_path = None
 chart_dir = None
 
 # %% [markdown] tags=["report-skip"]
-# Setup: the read-only warehouse session and the chart helpers (see `loaders/notebook_data.py`
-# and `loaders/charts.py`). Tables are printed in full, evidence included.
+# Setup: the read-only warehouse session and the chart helpers (see `loaders/present/session.py`
+# and `loaders/present/charts.py`). Tables are printed in full, evidence included.
 
 # %%
-from loaders import charts  # first: it keeps altair's import fast (see loaders/charts.py)
-from loaders.notebook_data import notebook_session
+from loaders.present import charts, frames  # first: it keeps altair's import fast
+from loaders.present.session import notebook_session
 
 import altair as alt
 import polars as pl

@@ -34,8 +34,8 @@ chart_dir = None
 # Setup: the read-only warehouse session and the chart helpers.
 
 # %%
-from loaders import charts  # first: it keeps altair's import fast (see loaders/charts.py)
-from loaders.notebook_data import notebook_session
+from loaders.present import charts, frames  # first: it keeps altair's import fast
+from loaders.present.session import notebook_session
 
 import altair as alt
 import polars as pl
@@ -124,7 +124,7 @@ if chosen and wh.exists("marts.fct_spending_by_function") and wh.exists("marts.d
         """,
         {"prefix": chosen},
     ).with_columns(
-        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年（" + pl.col("fund_scope") + "）").alias("unit_year"),
+        frames.unit_year(scope="fund_scope"),
         (pl.col("subject_code") + " " + pl.col("subject_name")).alias("subject"),
     )
 keys = ["unit_id", "unit_year", "fund_scope", "section_code"]

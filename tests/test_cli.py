@@ -224,9 +224,3 @@ def test_build_publishes_only_a_successful_dbt_run(loaded, tmp_path, monkeypatch
     assert r.exit_code == 1 and "published anyway" in r.stderr
     assert warehouse_query(loaded, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'fct_dq_findings'") \
         == [(0,)]
-
-
-def test_report_missing_module_is_explained(loaded, monkeypatch):
-    monkeypatch.setitem(sys.modules, "loaders.report", None)  # import fails as if the file were missing
-    r = invoke("report", "--db", loaded)
-    assert r.exit_code == 1 and "loaders/report.py is missing" in r.stderr

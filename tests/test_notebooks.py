@@ -21,7 +21,7 @@ import jupytext
 import polars as pl
 import pytest
 
-from loaders import charts, report
+from loaders.present import charts, report
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = report.notebook_names()
@@ -135,7 +135,7 @@ def test_notebook_is_literate_and_parameterised(name):
         if cell.cell_type == "code" and ("draw(" in cell.source or "wh.sql(" in cell.source):
             assert nb.cells[i - 1].cell_type == "markdown", f"cell {i} of {name} has no prose before it"
     source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    assert "read_only" not in source and "duckdb.connect" not in source, "use loaders.notebook_data"
+    assert "read_only" not in source and "duckdb.connect" not in source, "use loaders.present.session"
     for title in re.findall(r'title=f?"([^"]+)"\)?, width', source):
         assert re.search(r"[\u4e00-\u9fff]", title), f"chart title not in Chinese: {title}"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from loaders import report
+from loaders.present import report
 
 # charts the samples must produce (both sample documents state these figures)
 EXPECTED_CHARTS = {

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from loaders.charts import CHART_METADATA_KEY, PNG_MIME  # first: keeps jsonschema's import fast
+from loaders.present.charts import CHART_METADATA_KEY, PNG_MIME  # first: keeps jsonschema import fast
 
 import jupytext
 import nbformat

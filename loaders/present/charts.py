@@ -147,7 +147,7 @@ def for_chart(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(casts) if casts else frame
 
 
-BASIS_STATED, BASIS_DERIVED = "披露值", "推算值"
+from loaders.present.frames import BASIS_DERIVED, BASIS_STATED  # noqa: E402
 # legend swatches are drawn in a neutral grey: the bars' colour belongs to the colour legend
 # (unit), the 口径 legend only shows the fill and outline style
 _BASIS_LEGEND = dict(

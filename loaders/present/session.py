@@ -106,7 +106,7 @@ class NotebookSession:
         display(Markdown(text))
 
     def draw(self, chart: Any, name: str) -> None:
-        from loaders import charts
+        from loaders.present import charts
 
         charts.show(chart, name, self.chart_dir, prefix=self.prefix)
 
@@ -115,7 +115,7 @@ def notebook_session(prefix: str, db_path: str | os.PathLike[str] | None = None,
                      chart_dir: str | None = None) -> NotebookSession:
     """The chart theme with a CJK font, the warehouse opened read-only, the chart folder
     (parameter, else JUESUAN_CHART_DIR)."""
-    from loaders import charts
+    from loaders.present import charts
 
     charts.enable_theme()
     return NotebookSession(open_warehouse(db_path), prefix, chart_dir or os.environ.get("JUESUAN_CHART_DIR"))
