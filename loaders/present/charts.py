@@ -173,9 +173,10 @@ def class_colour(frame: pl.DataFrame, field: str = "class_label", key: str = "cl
 
 
 def stroke_like(colour: alt.Color) -> alt.Stroke:
-    """An outline in the bar's own colour that draws no second legend (one legend per meaning)."""
+    """An outline in the bar's own colour: same field, scale and title, so Vega-Lite merges it
+    into the colour legend (one legend per meaning)."""
     spec = colour.to_dict()
-    return alt.Stroke(**{k: spec[k] for k in ("field", "type", "scale") if k in spec}, legend=None)
+    return alt.Stroke(**{k: spec[k] for k in ("field", "type", "scale", "title", "legend") if k in spec})
 
 
 EVIDENCE_TIPS: dict[str, str] = {"file_name:N": "文件", "evidence:N": "原文依据"}
