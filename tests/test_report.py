@@ -330,19 +330,21 @@ def _scaled_copy(source: Path, target: Path, copies: int) -> Path:
     con = duckdb.connect(str(target))
     try:
         tables = [t for (t,) in con.sql(
-            "SELECT table_name FROM information_schema.columns WHERE table_schema = 'marts' AND column_name = 'unit_id' "
-            "AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' AND table_type = 'BASE TABLE')"
+            "SELECT DISTINCT c.table_name FROM information_schema.columns c JOIN information_schema.tables t "
+            "ON t.table_schema = c.table_schema AND t.table_name = c.table_name "
+            "WHERE c.table_schema = 'marts' AND t.table_type = 'BASE TABLE' AND c.column_name IN ('unit_id', 'document_id')"
         ).fetchall()]
         for table in tables:
             cols = {c for (c,) in con.sql(f"SELECT column_name FROM information_schema.columns WHERE table_schema = 'marts' AND table_name = '{table}'").fetchall()}
-            replace = ["unit_id || '-' || i AS unit_id"]
+            replace = [f"{c} || '-' || i AS {c}" for c in ("unit_id", "document_id") if c in cols]
             if "unit_name" in cols:
                 replace.append("unit_name || i AS unit_name")
             if "amount_wan" in cols:
                 replace.append("CAST(amount_wan * (1 + i / 1000) AS DECIMAL(18, 2)) AS amount_wan")
+            keep = "unit_id <> '-1'" if "unit_id" in cols else "document_id <> '-1'"
             con.execute(f"CREATE TABLE marts.{table}_n AS SELECT * REPLACE ({', '.join(replace)}) "
-                        f"FROM marts.{table}, range({copies}) r(i) WHERE unit_id <> '-1'")
-            con.execute(f"DELETE FROM marts.{table} WHERE unit_id <> '-1'")
+                        f"FROM marts.{table}, range({copies}) r(i) WHERE {keep}")
+            con.execute(f"DELETE FROM marts.{table} WHERE {keep}")
             con.execute(f"INSERT INTO marts.{table} SELECT * EXCLUDE (i) FROM marts.{table}_n")
             con.execute(f"DROP TABLE marts.{table}_n")
     finally:
