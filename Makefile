@@ -10,8 +10,9 @@ JUESUAN := $(BIN)/juesuan
 export JUESUAN_DB ?= $(CURDIR)/warehouse/juesuan.duckdb
 export DBT_PROFILES_DIR := $(CURDIR)
 CJK_FONT_PKG := fonts-wqy-microhei
+BROWSER_PKG := chromium
 
-.PHONY: help setup fonts demo demo-real load load-real build docs report test test-fast lab clean
+.PHONY: help setup fonts browser demo demo-real load load-real build docs report test test-fast lab clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -54,11 +55,29 @@ demo: load build report  ## load the samples, build the marts, write the report,
 demo-real: load load-real build report  ## demo plus the real PDFs in ../shared/realdocs
 	$(JUESUAN) status --summary
 
-test: setup  ## the whole suite: pytest (formats, extraction, store, dbt, notebooks)
+browser:  ## make sure headless Chromium is installed (the report's browser tests need it)
+	@if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing $(BROWSER_PKG) (headless browser for the report tests)"; \
+	  (apt-get install -y -qq $(BROWSER_PKG) >/dev/null 2>&1 || \
+	   (apt-get update -qq && apt-get install -y -qq $(BROWSER_PKG) >/dev/null)) ; \
+	else echo "No chromium found: run 'sudo apt-get install $(BROWSER_PKG)' (the browser tests will be skipped)"; fi
+
+test-fast: setup  ## the quick tier: everything except the slow, browser and real-document tests
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not realdocs"
+
+docs: setup  ## regenerate README.zh-CN.md (codebook from the model YAML) and the dbt docs site (target/)
+	$(BIN)/python -m loaders.present.codebook --write
+	$(JUESUAN) docs
+
+test: setup browser  ## the whole suite: pytest (formats, extraction, store, dbt, notebooks, report in a browser)
 	$(BIN)/python -m pytest -q
 
-lab: setup  ## open JupyterLab on the project's kernel
-	$(BIN)/jupyter lab notebooks/
+# root (containers, CI) needs --allow-root; LAB_ARGS passes more, e.g. make lab LAB_ARGS="--no-browser --port 8899"
+LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+LAB_ARGS ?=
+lab: setup  ## open JupyterLab on the project's kernel (LAB_ARGS="--no-browser --port 8899" …)
+	$(BIN)/jupyter lab notebooks/ $(LAB_ROOT) $(LAB_ARGS)
 
 clean:  ## remove the warehouse, dbt artefacts and the report
 	rm -rf warehouse target logs report dbt_packages

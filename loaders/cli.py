@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 import time
@@ -32,7 +31,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # click's plain help: rendering it with rich took longer than the rest of start-up
-    context_settings={"max_content_width": 120},
+    context_settings={"max_content_width": 120, "help_option_names": ["-h", "--help"]},
 )
 
 class _Console:
@@ -75,6 +74,22 @@ def _wait_message(msg: str) -> None:
     err.print(msg, highlight=False, markup=False)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        out.print(f"juesuan {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.", callback=_version,
+                                          is_eager=True)] = False,
+) -> None:
+    """Warehouse of Chinese government final-account disclosures (部门/单位决算公开)."""
+
+
 # --------------------------------------------------------------------------------- load
 @app.command()
 def load(
@@ -91,6 +106,14 @@ def load(
     from .store.load import Limits, load_paths
     from .store.warehouse import WarehouseError
 
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        _fail(f"no such file or folder: {', '.join(missing)} (nothing loaded, the ledger is unchanged)", 2)
+    from .store.load import discover
+
+    if not discover(paths):
+        _fail("no files to load in " + ", ".join(str(p) for p in paths)
+              + " (empty or only hidden files; nothing loaded, the ledger is unchanged)", 1)
     db_path = warehouse_path(db)
     limits = Limits(timeout_s=timeout, memory_bytes=memory_mb * 1024 * 1024 or None,
                     max_bytes=int(max_mb * 1_000_000))
@@ -267,7 +290,6 @@ def extract(
 ) -> None:
     """Print the facts of one document without touching the warehouse."""
     from .sandbox import run_isolated
-    from .store.prepare import extract_one
 
     if format not in ("jsonl", "table"):
         _fail("--format must be jsonl or table", 2)
@@ -275,10 +297,17 @@ def extract(
         data = file.read_bytes()
     except OSError as e:
         _fail(f"cannot read {file}: {e.strerror or e}")
-    res = run_isolated(extract_one, data, file.name, timeout_s=timeout)
+    res = run_isolated(_facts_and_kind, data, file.name, timeout_s=timeout)
     if not res.ok:
         _fail(f"{file}: {res.error}")
-    facts = res.value
+    facts, kind = res.value
+    if kind is None:
+        err.print(f"{file.name}: not a 决算/预算 disclosure (`juesuan load` would quarantine it); "
+                  f"{len(facts)} facts", highlight=False, markup=False)
+        if not facts:
+            raise typer.Exit(1)
+    elif not facts:
+        err.print(f"{file.name}: a {kind} disclosure, but no facts were found", highlight=False, markup=False)
     if format == "jsonl":
         for f in facts:
             sys.stdout.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
@@ -294,6 +323,15 @@ def extract(
         where = f"p{loc.page}" if loc.page else (f"{loc.sheet}!{loc.cell}" if loc.sheet else f"L{loc.line or ''}")
         t.add_row(f.metric, f.value_text or _s(f.value), f.unit, f.qualifier or "", where, f.evidence)
     out.print(t)
+
+
+def _facts_and_kind(data: bytes, name: str):
+    """In the sandbox: the facts of one document and its kind (None: not a disclosure)."""
+    from .extract import metadata as metadata_mod
+    from .store.prepare import extract_one, parse
+
+    facts = extract_one(data, name)
+    return facts, metadata_mod.document_metadata(parse(data, name)).kind
 
 
 # ---------------------------------------------------------------------------------- sql
@@ -312,14 +350,18 @@ def sql(
     query: Annotated[str, typer.Argument(help='One read-only statement, e.g. "SELECT * FROM raw.documents".')],
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV on stdout.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per row (decimals as strings).")] = False,
+    xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Write the result to an Excel workbook.")] = None,
+    bom: Annotated[bool, typer.Option("--bom", help="With --csv: start with a UTF-8 BOM (Chinese Excel opens it right).")] = False,
     db: DbOption = None,
 ) -> None:
     """Run one read-only query against the warehouse (writes are refused)."""
     from .store.query import run_query
     from .store.warehouse import WarehouseError
 
-    if as_csv and as_json:
-        _fail("choose one of --csv and --json", 2)
+    if sum((as_csv, as_json, xlsx is not None)) > 1:
+        _fail("choose one of --csv, --json and --xlsx", 2)
+    if bom and not as_csv:
+        _fail("--bom goes with --csv", 2)
     import duckdb
 
     try:
@@ -327,11 +369,16 @@ def sql(
     except WarehouseError as e:
         _fail(str(e))
     except duckdb.Error as e:
-        _fail(" ".join(str(e).split()))
-    if as_csv:
-        w = csv.writer(sys.stdout, lineterminator="\n")
-        w.writerow(res.columns)
-        w.writerows([[("" if v is None else v) for v in r] for r in res.rows])
+        message = " ".join(str(e).split())
+        if "marts" in query.lower() and ("schema" in message.lower() or "does not exist" in message):
+            message += " (hint: the marts are built by `juesuan build`)"
+        _fail(message)
+    if as_csv or xlsx is not None:
+        from .present.export import write_result
+
+        write_result(res.columns, res.rows, xlsx, "xlsx" if xlsx is not None else "csv", bom=bom)
+        if xlsx is not None:
+            err.print(f"{len(res.rows)} rows written to {xlsx}", highlight=False)
         return
     if as_json:
         for r in res.rows:
@@ -344,6 +391,37 @@ def sql(
     for r in res.rows:
         t.add_row(*("" if v is None else str(v) for v in r))
     out.print(t)
+
+
+# ------------------------------------------------------------------------------- export
+@app.command()
+def export(
+    unit: Annotated[Optional[str], typer.Argument(help="A unit: name, unique substring or id.")] = None,
+    out_file: Annotated[Optional[Path], typer.Option("--out", help="Workbook to write (default: <unit>.xlsx).")] = None,
+    all_dir: Annotated[Optional[Path], typer.Option("--all", help="Dump every mart (Parquet + CSV + codebook) under DIR.")] = None,
+    db: DbOption = None,
+) -> None:
+    """One unit's standard tables per year as an Excel workbook, or (--all DIR) a versioned open-data dump."""
+    from .present.export import ExportError, export_all, export_unit
+    from .present.selection import UnitChoiceError
+
+    if (unit is None) == (all_dir is None):
+        _fail("give a UNIT or --all DIR", 2)
+    con = _open_readonly(db)
+    try:
+        if all_dir is not None:
+            folder = export_all(con, all_dir)
+            out.print(f"marts dumped to {folder}", highlight=False)
+            return
+        target = out_file or Path(f"{unit}.xlsx")
+        counts = export_unit(con, unit, target)
+        out.print(f"{len(counts)} sheets, {sum(counts.values())} rows written to {target}", highlight=False)
+    except UnitChoiceError as e:
+        _fail(str(e), 2)
+    except ExportError as e:
+        _fail(str(e))
+    finally:
+        con.close()
 
 
 # -------------------------------------------------------------------------------- build
@@ -367,24 +445,66 @@ def build(
     out.print(f"built and published {warehouse_path(db)} in {time.monotonic() - t0:.1f} s", highlight=False)
 
 
+# --------------------------------------------------------------------------- test, docs
+@app.command("test")
+def test_(
+    db: DbOption = None,
+    select: Annotated[Optional[str], typer.Option("--select", "-s", help="dbt node selection, e.g. fct_budget_totals.")] = None,
+) -> None:
+    """dbt data tests and unit tests on a locked private copy of the warehouse (nothing is published)."""
+    from .present.dbt_tools import run_tests
+    from .store.warehouse import WarehouseError
+
+    try:
+        rc = run_tests(warehouse_path(db), select, on_wait=_wait_message)
+    except WarehouseError as e:
+        _fail(str(e))
+    if rc != 0:
+        _fail(f"dbt test failed (exit code {rc})", rc)
+
+
+@app.command()
+def docs(
+    db: DbOption = None,
+    serve: Annotated[bool, typer.Option("--serve", help="Then serve the site on http://127.0.0.1:PORT.")] = False,
+    port: Annotated[int, typer.Option(help="Port for --serve (bound to 127.0.0.1 only).")] = 8080,
+) -> None:
+    """dbt docs generate (from a locked copy of the warehouse); --serve shows them on 127.0.0.1."""
+    from .present.dbt_tools import generate_docs, serve_docs
+    from .store.warehouse import WarehouseError
+
+    try:
+        rc = generate_docs(warehouse_path(db), on_wait=_wait_message)
+    except WarehouseError as e:
+        _fail(str(e))
+    if rc != 0:
+        _fail(f"dbt docs generate failed (exit code {rc})", rc)
+    out.print(f"dbt docs written to {PROJECT_ROOT / 'target'}", highlight=False)
+    if serve:
+        out.print(f"serving on http://127.0.0.1:{port} (Ctrl-C to stop)", highlight=False)
+        serve_docs(port)
+
+
 # ------------------------------------------------------------------------------- report
 @app.command()
 def report(
     db: DbOption = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = PROJECT_ROOT / "report",
+    units: Annotated[Optional[str], typer.Option(
+        "--units", help="Units by name, unique substring or id, comma-separated (default: the largest units).")] = None,
+    years: Annotated[Optional[str], typer.Option("--years", help="Fiscal years: 2021,2023 or 2020-2023.")] = None,
 ) -> None:
     """Execute the notebooks against the warehouse and write report/index.html."""
-    try:
-        from .report import build_report
-    except ImportError as e:
-        if getattr(e, "name", None) == "loaders.report" or "loaders.report" in str(e):
-            _fail("the report is not available yet: loaders/report.py is missing")
-        raise
+    from .present.report import build_report
+    from .present.selection import UnitChoiceError
+
     db_path = warehouse_path(db)
     if not db_path.exists():
         _fail(f"no warehouse yet at {db_path}: run `juesuan load`")
     try:
-        result = build_report(db_path, out_dir)
+        result = build_report(db_path, out_dir, units=units, years=years)
+    except UnitChoiceError as e:
+        _fail(str(e), 2)
     except Exception as e:  # noqa: BLE001
         if type(e).__name__ in ("ReportError", "WarehouseError", "WarehouseMissing", "WarehouseBusy"):
             _fail(" ".join(str(e).split()))

@@ -16,24 +16,25 @@
 # %% [markdown]
 # # 数据质量：每份文件的勾稽核对
 #
-# A final account checks itself: 收入合计 equals 支出合计, the 类 add up to the total, 人员经费
-# plus 公用经费 make 基本支出, the "三公" items add up to their total. The warehouse runs these
-# reconciliation rules on every document and records each result in `marts.fct_dq_findings`
-# with the expected and actual value, the difference, the tolerance allowed for rounding, and
-# the evidence — the sentence or table cell that states the number. This notebook reads that
-# ledger: what failed, in which document, by how much, and where the document says so.
+# 一份决算可以自我核对：收入合计等于支出合计，各类之和等于合计，人员经费加公用经费等于基本支出，
+# “三公”各项之和等于合计。仓库对每份文件运行这些勾稽规则，把每条结果记入 `marts.fct_dq_findings`：
+# 应为数、实为数、差额、允许的四舍五入容差，以及原文依据——写明该数字的句子或表格单元格。本节读取
+# 这本台账：哪条未通过、在哪份文件、差多少、原文怎么说。
 
 # %% tags=["parameters"]
 db_path = None
+units = None
+years = None
 chart_dir = None
 
 # %% [markdown] tags=["report-skip"]
-# Setup: the read-only warehouse session and the chart helpers (see `loaders/notebook_data.py`
-# and `loaders/charts.py`). Tables are printed in full, evidence included.
+# Setup: the read-only warehouse session and the chart helpers (see `loaders/present/session.py`
+# and `loaders/present/charts.py`). Tables are printed in full, evidence included. `units` and
+# `years` choose documents as in compare_units.
 
 # %%
-from loaders import charts  # first: it keeps altair's import fast (see loaders/charts.py)
-from loaders.notebook_data import notebook_session
+from loaders.present import charts, frames  # first: it keeps altair's import fast
+from loaders.present.session import notebook_session
 
 import altair as alt
 import polars as pl
@@ -41,7 +42,7 @@ import polars as pl
 pl.Config.set_tbl_rows(200)
 pl.Config.set_fmt_str_lengths(200)
 pl.Config.set_tbl_hide_dataframe_shape(True)
-nb = notebook_session("data_quality", db_path, chart_dir)
+nb = notebook_session("data_quality", db_path, chart_dir, units=units, years=years)
 wh, say, draw = nb.wh, nb.say, nb.draw
 
 
@@ -57,9 +58,8 @@ say(f"数据仓库：`{wh.path}`" + ("" if wh.available else " —— **文件�
 # %% [markdown]
 # ## 1. 核对台账
 #
-# The ledger joined to its documents, so each finding names the unit, year and file it is
-# about. Each rule carries its Chinese description and the unit its expected / actual /
-# difference are measured in (万元; pp = 百分点; 个 = hits in the text).
+# 台账与文件关联，每条结果都写明所属单位、年度和文件。每条规则带有中文说明，以及应为数、实为数和
+# 差额的计量单位（万元；pp 为百分点；个为文本中的命中次数）。
 
 # %%
 findings = pl.DataFrame()
@@ -71,8 +71,10 @@ if wh.exists("marts.fct_dq_findings"):
                {"d.file_name, d.fiscal_year, d.unit_name" if has_docs else "f.document_id AS file_name, NULL AS fiscal_year, NULL AS unit_name"}
         FROM marts.fct_dq_findings f
         {"LEFT JOIN marts.dim_document d USING (document_id)" if has_docs else ""}
+        {"WHERE list_contains($units, d.unit_id) AND " + nb.selection.sql_years("d.fiscal_year") if has_docs else ""}
         ORDER BY file_name, f.rule_id
-        """
+        """,
+        {"units": nb.unit_ids} if has_docs else None,
     )
 if findings.is_empty():
     say("没有核对结果（`marts.fct_dq_findings` 为空或不存在）：先运行 `juesuan load` 和 `juesuan build`。")
@@ -101,9 +103,8 @@ else:
 # %% [markdown]
 # ## 2. 每份文件的核对结果
 #
-# One bar per document, split by outcome. 不适用 means the document has nothing the rule
-# could check (for example no project table); 数据不足 means a number the rule needs was not
-# extracted, which is itself worth a look.
+# 每份文件一根柱，按结果分段。“不适用”指文件中没有该规则可核对的内容（例如没有项目表）；“数据不足”
+# 指规则需要的某个数字没有提取到，这本身也值得一看。
 
 # %%
 if findings.is_empty():
@@ -116,6 +117,7 @@ else:
         .encode(
             y=alt.Y("document:N", title="文件"),
             x=alt.X("n:Q", title="核对规则数（条）", axis=alt.Axis(tickMinStep=1)),
+            tooltip=charts.tips({"document:N": "文件", "status_label:N": "结果", "n:Q": "规则数（条）"}, evidence=False),
             color=alt.Color(
                 "status_label:N",
                 title="结果",
@@ -134,9 +136,8 @@ else:
 # %% [markdown]
 # ## 3. 未通过的核对：差多少，原文怎么说
 #
-# Each failure with the amount the rule expected, the amount the document states, the
-# difference against the rounding tolerance, and the evidence sentence or cell. A difference
-# of a cent or two is usually rounding in the source; larger ones are real inconsistencies.
+# 每条未通过的核对：规则的应为数、文件所载的实为数、差额与四舍五入容差的比较，以及原文依据。差一两分
+# 通常是原文四舍五入，更大的差额才是真正的不一致。
 
 # %%
 failed = findings.filter(pl.col("status") == "fail") if not findings.is_empty() else findings
@@ -160,9 +161,8 @@ else:
         )
 
 # %% [markdown]
-# The same failures as a chart: the absolute difference of each failed money rule next to
-# the tolerance it exceeded (the black tick). Rules measured in percentage points or counts
-# are in the table above only.
+# 同样的未通过核对画成图：每条金额规则的差额绝对值，旁边的黑色刻度是它超出的容差。以百分点或个数
+# 计量的规则只列在上表中。
 
 # %%
 measured = (
@@ -177,7 +177,11 @@ else:
         pl.col("difference").abs().alias("abs_difference"),
         (pl.col("document") + " · " + pl.col("rule_id") + " " + pl.col("rule_text")).alias("row"),
     )
-    base = alt.Chart(data).encode(y=alt.Y("row:N", title="文件 · 规则"))
+    base = alt.Chart(data).encode(
+        y=alt.Y("row:N", title="文件 · 规则"),
+        tooltip=charts.tips({"row:N": "文件 · 规则", "expected:Q": "应为", "actual:Q": "实为", "difference:Q": "差额",
+                             "tolerance:Q": "容差", "file_name:N": "文件", "evidence:N": "原文依据"}, evidence=False),
+    )
     bars = base.mark_bar(color="#e45756").encode(
         x=alt.X("abs_difference:Q", title="差额绝对值（万元）", scale=charts.headroom(data, "abs_difference", 1.3))
     )
@@ -190,8 +194,7 @@ else:
 # %% [markdown]
 # ## 4. 未能核对的规则
 #
-# Rules that could not run for lack of data: the gaps in extraction or disclosure that the
-# ledger cannot vouch for.
+# 因缺少数据而无法运行的规则：台账无法担保的提取缺口或披露缺口。
 
 # %%
 unchecked = (

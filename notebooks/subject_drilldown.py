@@ -16,128 +16,122 @@
 # %% [markdown]
 # # 科目下钻：一个功能分类（类）的款与项
 #
-# The 政府收支分类 function classification is a three-level tree: 类 (e.g. 220
-# 自然资源海洋气象等支出), 款 (22001 自然资源事务) and 项 (2200150 事业运行). This notebook
-# takes one 类 — by default the one with the most spending in the warehouse — and opens it
-# into its 款 and 项 for every unit and year, so one can see *which* lines carry the money.
+# 政府收支分类的功能分类是三级树：类（如 220 自然资源海洋气象等支出）、款（22001 自然资源事务）和项
+# （2200150 事业运行）。本节选取一个类——默认取单个单位、单个年度中支出最大的类——把它展开到款和项，
+# 逐个单位、逐个年度地看钱落在哪些科目上。不同单位、不同年度的数值从不相加。
 
 # %% [markdown] tags=["report-skip"]
-# Parameters: `class_code` is a 3-digit 类 code such as `"220"`; None picks the largest.
-# `db_path` None means the `JUESUAN_DB` environment variable, else the default warehouse.
+# Parameters: `class_code` is a 3-digit 类 code such as `"220"`; None picks the largest. `units` and
+# `years` as in compare_units (names, unique substrings or ids; `2021,2023` or `2020-2023`).
 
 # %% tags=["parameters"]
 db_path = None
 class_code = None
+units = None
+years = None
 chart_dir = None
 
 # %% [markdown] tags=["report-skip"]
 # Setup: the read-only warehouse session and the chart helpers.
 
 # %%
-from loaders import charts  # first: it keeps altair's import fast (see loaders/charts.py)
-from loaders.notebook_data import notebook_session
+from loaders.present import charts, frames  # first: it keeps altair's import fast
+from loaders.present.session import notebook_session
 
 import altair as alt
 import polars as pl
 
-pl.Config.set_tbl_rows(200)
-pl.Config.set_fmt_str_lengths(120)
-pl.Config.set_tbl_hide_dataframe_shape(True)
-nb = notebook_session("subject_drilldown", db_path, chart_dir)
+nb = notebook_session("subject_drilldown", db_path, chart_dir, units=units, years=years)
 wh, say, draw = nb.wh, nb.say, nb.draw
-
-
 say(f"数据仓库：`{wh.path}`" + ("" if wh.available else " —— **文件不存在**，没有可下钻的数据。"))
 
 # %% [markdown]
-# ## 1. 各类支出规模，选定要下钻的类
+# ## 1. 各单位、各年度的类支出，选定要下钻的类
 #
-# The 类 totals over all units and years (决算, all fund scopes summed as reported), which
-# also shows where the chosen 类 stands among the others.
+# 每个单位、每个年度按类的决算支出（取该单位该年度可得的最宽资金范围），每根柱是一个单位一个年度，
+# 不做跨单位或跨年度的加总。选定的类用粗黑边标出。
 
 # %%
-classes = pl.DataFrame()
-if wh.exists("marts.fct_spending_by_class"):
-    classes = wh.sql(
-        """
-        SELECT c.class_code, coalesce(any_value(s.subject_name), '未识别科目') AS class_name,
-               sum(c.amount_wan) AS amount_wan,
-               count(DISTINCT c.unit_id) AS units, count(DISTINCT c.fiscal_year) AS years
-        FROM marts.fct_spending_by_class c
-        LEFT JOIN marts.dim_function_subject s ON s.subject_code = c.class_code
-        WHERE c.measure = '决算' AND c.amount_wan IS NOT NULL
-        GROUP BY c.class_code
-        ORDER BY amount_wan DESC, c.class_code
-        """
+classes = nb.rows(  # the mart's default scope: the broadest fund scope of each unit-year
+    "fct_spending_by_class_broadest", "unit_id, fiscal_year, fund_scope, class_code, amount_wan, evidence",
+    "measure = '决算' AND amount_wan IS NOT NULL",
+)
+if not classes.is_empty() and wh.exists("marts.dim_function_subject"):
+    names = wh.sql("SELECT subject_code AS class_code, subject_name AS class_name FROM marts.dim_function_subject WHERE subject_level = '类'")
+    classes = classes.join(names, on="class_code", how="left").with_columns(
+        pl.coalesce("class_name", pl.lit("未识别科目")).alias("class_name")
     )
 if classes.is_empty():
     chosen = str(class_code) if class_code else None
-    say("没有按类汇总的支出数据（`marts.fct_spending_by_class` 为空或不存在）。")
+    chosen_name = chosen
+    say("没有按类汇总的支出数据（`marts.fct_spending_by_class_broadest` 为空或不存在）。")
 else:
-    chosen = str(class_code) if class_code else classes["class_code"][0]
+    largest = classes.sort("amount_wan", "class_code", descending=[True, False])
+    chosen = str(class_code) if class_code else largest["class_code"][0]
     chosen_name = dict(zip(classes["class_code"], classes["class_name"])).get(chosen, chosen)
     data = charts.for_chart(classes).with_columns(
         (pl.col("class_code") + " " + pl.col("class_name")).alias("label"),
+        frames.unit_year(scope="fund_scope"),
         (pl.col("class_code") == chosen).alias("is_chosen"),
     )
+    order = data.group_by("label").agg(pl.col("amount_wan").max()).sort("amount_wan", descending=True)["label"].to_list()
     base = alt.Chart(data).encode(
-        y=alt.Y("label:N", title="功能分类（类）", sort=data["label"].to_list()),
-        x=alt.X("amount_wan:Q", title="决算支出合计（万元）", scale=charts.headroom(data, "amount_wan")),
+        y=alt.Y("label:N", title="功能分类（类）", sort=order),
+        yOffset=alt.YOffset("unit_year:N"),
+        x=alt.X("amount_wan:Q", title="决算支出（万元）", scale=charts.headroom(data, "amount_wan")),
+        tooltip=charts.tips({"unit_year:N": "单位、年度（资金范围）", "label:N": "类", "amount_wan:Q": "决算支出（万元）"}),
     )
     bars = base.mark_bar().encode(
-        color=alt.Color(
-            "is_chosen:N",
-            title="下钻",
-            scale=alt.Scale(domain=[True, False], range=["#f58518", "#9ecae9"]),
-            legend=alt.Legend(labelExpr="datum.value ? '选定的类' : '其他类'"),
-        )
+        color=charts.unit_colour(data),
+        strokeWidth=alt.condition("datum.is_chosen", alt.value(2), alt.value(0)),
+        stroke=alt.value("black"),
     )
     text = base.mark_text(align="left", dx=3, fontSize=10).encode(text=alt.Text("amount_wan:Q", format=",.2f"))
-    draw((bars + text).properties(title="各功能分类（类）决算支出（万元）", width=460), "class_totals")
-    say(f"下钻的类：**{chosen} {chosen_name}**" + ("（参数指定）" if class_code else "（支出最大的类）") + "。")
+    draw((bars + text).properties(title="各单位、各年度的功能分类（类）决算支出（万元）", width=460), "class_totals")
+    say(f"下钻的类：**{chosen} {chosen_name}**" + ("（参数指定）。" if class_code else "（单个单位单个年度中支出最大的类）。"))
 
 # %% [markdown]
 # ## 2. 类下各款：按单位和年度
 #
-# The chosen 类 split into its 款 for each unit, year and fund scope. Many documents state
-# only 类 and 项; a 款 is then the sum of its stated 项 (marked 推算值 in the table below),
-# and a stated 款 is used as printed.
+# 选定的类按单位、年度和资金范围展开到款。许多文件只列类和项；此时款为其所列各项之和（下表标为
+# 推算值），文件列出的款按原文使用。
 
 # %%
 detail = pl.DataFrame()
-if chosen and wh.exists("marts.fct_spending_by_function") and wh.exists("marts.dim_function_subject"):
-    detail = wh.sql(
-        """
-        SELECT f.unit_id, coalesce(u.unit_name, f.unit_id) AS unit_name, f.fiscal_year, f.fund_scope,
-               f.subject_code, f.subject_level,
-               coalesce(s.subject_name, f.subject_name_printed) AS subject_name,
-               coalesce(s.section_code, left(f.subject_code, 5)) AS section_code,
-               coalesce(k.subject_name, s.section_name) AS section_name,
-               f.amount_wan, f.completion_pct, f.is_derived, f.evidence
-        FROM marts.fct_spending_by_function f
-        LEFT JOIN marts.dim_function_subject s USING (subject_code)
-        LEFT JOIN marts.dim_function_subject k ON k.subject_code = left(f.subject_code, 5)
-        LEFT JOIN marts.dim_unit u USING (unit_id)
-        WHERE f.measure = '决算' AND f.expense_nature = '合计' AND f.subject_code LIKE $prefix || '%'
-          AND f.subject_level IN ('款', '项') AND f.amount_wan IS NOT NULL
-        ORDER BY f.subject_code, unit_name, f.fiscal_year
-        """,
-        {"prefix": chosen},
-    ).with_columns(
-        (pl.col("unit_name") + " " + pl.col("fiscal_year").cast(pl.Utf8) + "年（" + pl.col("fund_scope") + "）").alias("unit_year"),
-        (pl.col("subject_code") + " " + pl.col("subject_name")).alias("subject"),
+if chosen and wh.exists("marts.dim_function_subject"):
+    detail = nb.rows(
+        "fct_spending_by_function",
+        "unit_id, fiscal_year, fund_scope, subject_code, subject_level, subject_name_printed, amount_wan, completion_pct, evidence",
+        f"measure = '决算' AND expense_nature = '合计' AND subject_code LIKE '{int(chosen):03d}%' "
+        "AND subject_level IN ('款', '项') AND amount_wan IS NOT NULL",
     )
-keys = ["unit_id", "unit_year", "fund_scope", "section_code"]
+if not detail.is_empty():
+    names = wh.sql("SELECT subject_code, subject_name, section_code, section_name FROM marts.dim_function_subject")
+    kuan_names = names.select(pl.col("subject_code").alias("section_code"), pl.col("subject_name").alias("kuan_name"))
+    detail = (
+        detail.join(names, on="subject_code", how="left")
+        .with_columns(pl.coalesce("section_code", pl.col("subject_code").str.slice(0, 5)).alias("section_code"))
+        .join(kuan_names, on="section_code", how="left")
+        .with_columns(
+            pl.coalesce("subject_name", "subject_name_printed").alias("subject_name"),
+            pl.coalesce("kuan_name", "section_name").alias("section_name"),
+            frames.unit_year(scope="fund_scope"),
+        )
+        .with_columns((pl.col("subject_code") + " " + pl.col("subject_name")).alias("subject"))
+        .sort("subject_code", "unit_name", "fiscal_year")
+    )
+keys = ["unit_id", "unit_name", "unit_year", "fund_scope", "section_code"]
 kuan = pl.DataFrame()
 if not detail.is_empty():
     stated_kuan = detail.filter(pl.col("subject_level") == "款").select(
-        *keys, "section_name", "amount_wan", pl.lit("披露值").alias("basis")
+        *keys, "section_name", "amount_wan", "evidence", "file_name", pl.lit(frames.BASIS_STATED).alias("basis")
     )
     summed_kuan = (
         detail.filter(pl.col("subject_level") == "项")
         .group_by(keys)
-        .agg(pl.col("section_name").first(), pl.col("amount_wan").sum())
-        .with_columns(pl.lit("推算值").alias("basis"))
+        .agg(pl.col("section_name").first(), pl.col("amount_wan").sum(), pl.lit("各项之和").alias("evidence"),
+             pl.col("file_name").first())
+        .with_columns(pl.lit(frames.BASIS_DERIVED).alias("basis"))
         .join(stated_kuan.select(keys), on=keys, how="anti")
         .select(stated_kuan.columns)
     )
@@ -155,25 +149,19 @@ else:
             y=alt.Y("unit_year:N", title="单位、年度（资金范围）"),
             x=alt.X("amount_wan:Q", title="决算支出（万元）", stack="zero"),
             color=alt.Color("section:N", title="款"),
-            opacity=alt.Opacity("basis:N", title="口径", scale=alt.Scale(domain=["披露值", "推算值"], range=[1.0, 0.55])),
+            **charts.basis_channels(),
+            tooltip=charts.tips({"unit_year:N": "单位、年度", "section:N": "款", "amount_wan:Q": "决算（万元）", "basis:N": "披露/推算"}),
         )
         .properties(title=f"{chosen} {chosen_name}：各款决算支出（万元）", width=460)
     )
     draw(chart, f"class_{chosen}_kuan")
-    charts.table(
-        kuan.sort("section_code", "unit_year").select(
-            pl.col("unit_year").alias("单位、年度"),
-            pl.col("section").alias("款"),
-            pl.col("amount_wan").alias("决算（万元）"),
-            pl.col("basis").alias("口径"),
-        )
-    )
+    charts.table(frames.labelled(kuan.sort("section_code", "unit_year"),
+                                 {"unit_year": "单位、年度", "section": "款", "amount_wan": "决算（万元）", "basis": "披露/推算"}))
 
 # %% [markdown]
 # ## 3. 各项明细
 #
-# The finest level: every 项 of the chosen 类, bars grouped by unit and year. 完成预算 %
-# is shown in the table where the document states it, with the evidence text.
+# 最细一级：选定类的每一项，按单位和年度分组。文件列出完成预算百分比时，表中一并列出，并附原文依据。
 
 # %%
 xiang = detail.filter(pl.col("subject_level") == "项") if not detail.is_empty() else detail
@@ -185,19 +173,13 @@ else:
         y=alt.Y("subject:N", title="项", sort=alt.EncodingSortField("amount_wan", op="max", order="descending")),
         yOffset=alt.YOffset("unit_year:N"),
         x=alt.X("amount_wan:Q", title="决算支出（万元）", scale=charts.headroom(data, "amount_wan")),
+        tooltip=charts.tips({"unit_year:N": "单位、年度", "subject:N": "项", "amount_wan:Q": "决算（万元）"}),
     )
-    bars = base.mark_bar().encode(color=alt.Color("unit_year:N", title="单位、年度（资金范围）"))
+    bars = base.mark_bar().encode(color=charts.unit_colour(data))
     text = base.mark_text(align="left", dx=3, fontSize=10).encode(text=alt.Text("amount_wan:Q", format=",.2f"))
     draw((bars + text).properties(title=f"{chosen} {chosen_name}：各项决算支出（万元）", width=440), f"class_{chosen}_xiang")
-    charts.table(
-        xiang.select(
-            pl.col("unit_year").alias("单位、年度"),
-            pl.col("subject").alias("项"),
-            pl.col("amount_wan").alias("决算（万元）"),
-            pl.col("completion_pct").alias("完成预算%"),
-            pl.col("evidence").alias("原文依据"),
-        )
-    )
+    charts.table(frames.labelled(xiang, {"unit_year": "单位、年度", "subject": "项", "amount_wan": "决算（万元）",
+                                         "completion_pct": "完成预算%", "evidence": "原文依据"}))
 
 # %%
 wh.close()

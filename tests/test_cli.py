@@ -12,12 +12,14 @@ import textwrap
 
 import pytest
 from typer.testing import CliRunner
+from pathlib import Path
 
 from loaders.cli import app
 from loaders.store import query as query_mod
 
 runner = CliRunner()
-COMMANDS = ("load", "status", "extract", "sql", "build", "report")
+REPO = Path(__file__).resolve().parent.parent
+COMMANDS = ("load", "status", "extract", "sql", "build", "report", "export")
 
 
 def invoke(*args: str):
@@ -96,12 +98,43 @@ def test_extract_table_format(samples_dir):
     assert r.exit_code == 0
 
 
-def test_extract_without_facts_prints_nothing(tmp_path):
+def test_extract_without_facts_prints_no_facts_and_says_why(tmp_path):
     f = tmp_path / "none.txt"
     f.write_text("某单位2023年度部门决算\n本单位本年度无收支。\n", encoding="utf-8")
     r = invoke("extract", f)
-    assert r.exit_code == 0
     assert r.stdout == ""
+    assert "no facts" in r.stderr or "0 facts" in r.stderr
+
+
+def test_extract_on_a_non_disclosure_says_so(tmp_path):
+    f = tmp_path / "menu.txt"
+    f.write_text("今日菜单：米饭、青菜、豆腐汤。\n", encoding="utf-8")
+    r = invoke("extract", f)
+    assert r.exit_code == 1 and r.stdout == ""
+    assert "not a 决算/预算 disclosure" in r.stderr
+
+
+def test_help_short_option_and_version():
+    from loaders import __version__
+
+    assert invoke("-h").exit_code == 0 and "Usage" in invoke("-h").output
+    assert invoke("sql", "-h").exit_code == 0
+    r = invoke("--version")
+    assert r.exit_code == 0 and r.output.strip() == f"juesuan {__version__}"
+
+
+def test_wrong_paths_and_empty_folders_exit_non_zero_without_a_ledger_row(tmp_path, loaded, warehouse_query):
+    before = warehouse_query(loaded, "SELECT count(*) FROM raw.load_ledger")
+    r = invoke("load", tmp_path / "no-such-folder", "--db", loaded)
+    assert r.exit_code == 2 and "no such file or folder" in r.stderr
+    empty = tmp_path / "empty"
+    (empty / ".hidden").mkdir(parents=True)
+    (empty / ".hidden" / "x.txt").write_text("x")
+    r = invoke("load", empty, "--db", loaded)
+    assert r.exit_code == 1 and "no files to load" in r.stderr
+    assert warehouse_query(loaded, "SELECT count(*) FROM raw.load_ledger") == before
+    fresh = tmp_path / "fresh.duckdb"
+    assert invoke("load", empty, "--db", fresh).exit_code == 1 and not fresh.exists()
 
 
 def test_extract_unreadable_input_fails_with_one_line(tmp_path):
@@ -226,7 +259,90 @@ def test_build_publishes_only_a_successful_dbt_run(loaded, tmp_path, monkeypatch
         == [(0,)]
 
 
-def test_report_missing_module_is_explained(loaded, monkeypatch):
-    monkeypatch.setitem(sys.modules, "loaders.report", None)  # import fails as if the file were missing
-    r = invoke("report", "--db", loaded)
-    assert r.exit_code == 1 and "loaders/report.py is missing" in r.stderr
+# ------------------------------------------------------------------ report: units by name
+
+
+def test_report_units_by_name_and_years(sample_warehouse_build, tmp_path):
+    out = tmp_path / "report"
+    r = invoke("report", "--db", sample_warehouse_build.path, "--out", out,
+               "--units", "米易县集体土地征收补偿安置中心,资阳市土地开发整理中心", "--years", "2020-2023")
+    assert r.exit_code == 0, r.output
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert "指定单位：米易县集体土地征收补偿安置中心、资阳市土地开发整理中心；指定年度：2020、2021、2022、2023。" in html
+    assert "共对比 <strong>2</strong> 个单位" in html
+
+
+def test_report_reports_ambiguous_and_unknown_units(sample_warehouse_build, tmp_path):
+    r = invoke("report", "--db", sample_warehouse_build.path, "--out", tmp_path, "--units", "中心,成都")
+    assert r.exit_code == 2
+    assert "'中心' matches 2 units" in r.stderr and "no unit matches '成都'" in r.stderr
+    assert not (tmp_path / "index.html").exists(), "nothing runs before the units are resolved"
+
+
+def test_report_units_need_built_marts(loaded, tmp_path):
+    r = invoke("report", "--db", loaded, "--out", tmp_path, "--units", "米易")
+    assert r.exit_code == 2 and "juesuan build" in r.stderr
+
+
+# ------------------------------------------------------------------ test and docs through the lock
+
+
+def test_juesuan_test_runs_dbt_test_on_a_copy_and_publishes_nothing(loaded, tmp_path, monkeypatch, warehouse_query):
+    from loaders.store import build as build_mod
+
+    calls = tmp_path / "calls.txt"
+    fake = _fake_dbt(tmp_path, f"""
+        import os, sys, duckdb
+        with open({str(calls)!r}, "a") as fh:
+            fh.write(" ".join(sys.argv[1:4]) + " " + os.environ["JUESUAN_DB"] + "\\n")
+        con = duckdb.connect(os.environ["JUESUAN_DB"])
+        con.execute("DELETE FROM raw.facts")  # whatever dbt does to its copy stays there
+        con.close()
+        sys.exit(1 if "--select" in sys.argv and "failing" in sys.argv else 0)
+    """)
+    monkeypatch.setattr(build_mod, "dbt_command", lambda: fake)
+    before = warehouse_query(loaded, "SELECT count(*) FROM raw.facts")
+    r = invoke("test", "--db", loaded)
+    assert r.exit_code == 0, r.output
+    line = calls.read_text().splitlines()[0]
+    assert line.startswith("test --project-dir") and str(loaded) not in line.split()[-1:], line
+    assert warehouse_query(loaded, "SELECT count(*) FROM raw.facts") == before, "the copy is discarded"
+    r = invoke("test", "--db", loaded, "--select", "failing")
+    assert r.exit_code == 1 and "dbt test failed" in r.stderr
+    assert not [p for p in loaded.parent.iterdir() if ".wip-" in p.name]
+
+
+def test_juesuan_docs_serve_binds_to_localhost(loaded, tmp_path, monkeypatch):
+    from loaders.store import build as build_mod
+
+    calls = tmp_path / "calls.txt"
+    fake = _fake_dbt(tmp_path, f"""
+        import sys
+        with open({str(calls)!r}, "a") as fh:
+            fh.write(" ".join(sys.argv[1:]) + "\\n")
+    """)
+    monkeypatch.setattr(build_mod, "dbt_command", lambda: fake)
+    r = invoke("docs", "--db", loaded, "--serve", "--port", "8123")
+    assert r.exit_code == 0, r.output
+    generate, serve = calls.read_text().splitlines()
+    assert generate.startswith("docs generate")
+    assert serve.startswith("docs serve --host 127.0.0.1 --port 8123 --no-browser")
+
+
+def test_make_lab_allows_root_and_takes_lab_args():
+    import os
+    import subprocess
+
+    r = subprocess.run(["make", "-n", "lab", "LAB_ARGS=--no-browser --port 8899"], cwd=REPO,
+                       capture_output=True, text=True, timeout=60)
+    line = [ln for ln in r.stdout.splitlines() if "jupyter lab" in ln][-1]
+    assert line.endswith("--no-browser --port 8899")
+    assert ("--allow-root" in line) == (os.geteuid() == 0)
+
+
+def test_make_test_fast_and_docs_do_something():
+    import subprocess
+
+    r = subprocess.run(["make", "-n", "test-fast", "docs"], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert 'pytest -q -m "not slow and not browser and not realdocs"' in r.stdout
+    assert "loaders.present.codebook --write" in r.stdout and "juesuan docs" in r.stdout

@@ -21,7 +21,7 @@ import jupytext
 import polars as pl
 import pytest
 
-from loaders import charts, report
+from loaders.present import charts, report
 
 REPO = Path(__file__).resolve().parent.parent
 NOTEBOOKS = report.notebook_names()
@@ -107,8 +107,8 @@ def png_size(path: Path) -> tuple[int, int]:
 # ---------------------------------------------------------------- structure
 
 
-def test_the_three_notebooks_exist():
-    assert NOTEBOOKS[:3] == ["compare_units", "data_quality", "subject_drilldown"]
+def test_the_report_notebooks_exist_in_order():
+    assert NOTEBOOKS[:4] == ["compare_units", "unit_profile", "subject_drilldown", "data_quality"]
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -135,7 +135,7 @@ def test_notebook_is_literate_and_parameterised(name):
         if cell.cell_type == "code" and ("draw(" in cell.source or "wh.sql(" in cell.source):
             assert nb.cells[i - 1].cell_type == "markdown", f"cell {i} of {name} has no prose before it"
     source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
-    assert "read_only" not in source and "duckdb.connect" not in source, "use loaders.notebook_data"
+    assert "read_only" not in source and "duckdb.connect" not in source, "use loaders.present.session"
     for title in re.findall(r'title=f?"([^"]+)"\)?, width', source):
         assert re.search(r"[\u4e00-\u9fff]", title), f"chart title not in Chinese: {title}"
 
@@ -215,18 +215,22 @@ def test_notebook_says_so_when_the_warehouse_file_is_missing(tmp_path):
 # ---------------------------------------------------------------- parameters
 
 
-def test_compare_units_takes_unit_ids(samples_db, tmp_path):
-    con = duckdb.connect(str(samples_db), read_only=True)
+def _units(db: Path) -> list[tuple[str, str]]:
+    con = duckdb.connect(str(db), read_only=True)
     try:
-        units = con.sql(
+        return con.sql(
             "SELECT unit_id, unit_name FROM marts.dim_unit WHERE unit_id <> '-1' ORDER BY unit_name"
         ).fetchall()
     finally:
         con.close()
+
+
+def test_compare_units_takes_units_by_name(samples_db, tmp_path):
+    units = _units(samples_db)
     assert len(units) >= 2
     keep_id, keep_name = units[0]
     nb = report.execute_notebook(
-        "compare_units", samples_db, chart_dir=tmp_path, parameters={"unit_ids": [keep_id]}
+        "compare_units", samples_db, chart_dir=tmp_path, parameters={"units": keep_name[:4], "years": "2020-2023"}
     )
     assert not errors(nb)
     said = "\n".join(outputs(nb, "text/markdown"))
@@ -234,6 +238,30 @@ def test_compare_units_takes_unit_ids(samples_db, tmp_path):
     for other_id, other_name in units[1:]:
         assert other_name not in "\n".join(outputs(nb, "text/html"))
     assert (tmp_path / "compare_units-total_income_expense.png").exists()
+
+
+def _unit_colours(nb) -> dict[str, str]:
+    """unit name -> colour, from the 收支总计 chart's colour scale."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            spec = out.get("data", {}).get(charts.VEGALITE_MIME)
+            meta = out.get("metadata", {}).get("image/png", {}).get(charts.CHART_METADATA_KEY, {})
+            if spec and meta.get("name") == "compare_units-total_income_expense":
+                layer = spec["layer"][0]
+                scale = layer["encoding"]["color"]["scale"]
+                return dict(zip(scale["domain"], scale["range"]))
+    raise AssertionError("no 收支总计 chart")
+
+
+def test_each_unit_keeps_its_colour_when_the_loaded_set_changes(samples_db, tmp_path):
+    (a_id, a_name), (b_id, b_name) = _units(samples_db)[:2]
+    alone = _unit_colours(report.execute_notebook("compare_units", samples_db, parameters={"units": [a_id]}))
+    both = _unit_colours(report.execute_notebook("compare_units", samples_db, parameters={"units": [b_id, a_id]}))
+    assert set(alone) == {a_name} and set(both) == {a_name, b_name}
+    assert alone[a_name] == both[a_name]
+    from loaders.present.colours import colour_for
+
+    assert both[b_name] == colour_for(b_id) and both[a_name] == colour_for(a_id)
 
 
 def test_subject_drilldown_takes_a_class_code(samples_db, tmp_path):
@@ -274,7 +302,8 @@ def test_basis_legend_shows_the_style_the_bars_show():
 def test_compare_units_marks_derived_values_with_the_shared_encoding():
     source = (REPO / "notebooks" / "compare_units.py").read_text(encoding="utf-8")
     assert "alt.Opacity(" not in source, "derived values use charts.basis_channels()"
-    assert source.count("basis_bars(base") >= 4  # 收支总计, key totals, 类, 基本/项目
+    # 收支总计 and key totals through basis_bars; 类, 基本/项目 and projects directly
+    assert source.count("basis_bars(base") >= 2 and source.count("charts.basis_channels(") >= 4
 
 
 def test_data_quality_reads_rule_text_from_the_ledger():

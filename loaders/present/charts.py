@@ -1,4 +1,6 @@
-"""Charts for the notebooks: a CJK altair theme, the Decimal -> float boundary, PNG output.
+"""Charts for the notebooks: a CJK altair theme, the Decimal -> float boundary, stable colours,
+tooltips, and each chart shown twice: as a Vega-Lite spec (interactive in JupyterLab and in the
+report) and as a PNG (for print and for the charts/ folder).
 
 Money stays Decimal everywhere else; only here, at the chart boundary, are DECIMAL columns
 cast to Float64, because Vega-Lite draws floats. PNGs are rendered by vl-convert (no
@@ -44,11 +46,19 @@ __all__ = [
     "BASIS_DERIVED",
     "table",
     "table_html",
+    "VEGALITE_MIME",
+    "tips",
+    "EVIDENCE_TIPS",
+    "unit_colour",
+    "class_colour",
+    "zero_groups",
+    "stroke_like",
 ]
 
 CJK_FONT = "WenQuanYi Micro Hei"
 PNG_MIME = "image/png"
 CHART_METADATA_KEY = "juesuan_chart"
+VEGALITE_MIME = f"application/vnd.vegalite.{alt.SCHEMA_VERSION.split('.')[0]}+json"
 _FALLBACK_FONT_DIRS = ("/usr/share/fonts/truetype/wqy", "/usr/share/fonts/opentype/noto")
 _FONT_STACK = f"'{CJK_FONT}', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif"
 _PALETTE = [
@@ -131,10 +141,68 @@ def _theme() -> alt.theme.ThemeConfig:
 
 
 def enable_theme() -> None:
-    """Register and enable the 'juesuan' altair theme (idempotent)."""
+    """Register and enable the 'juesuan' altair theme (idempotent). Charts receive ranked or
+    aggregated frames (the SQL does the work), so altair's 5000-row guard is lifted rather than
+    failing a report at some N."""
     if "juesuan" not in alt.theme.names():
         alt.theme.register("juesuan", enable=False)(_theme)
     alt.theme.enable("juesuan")
+    alt.data_transformers.disable_max_rows()
+
+
+# ------------------------------------------------------------------ colours, tooltips, zeros
+
+
+def unit_colour(frame: pl.DataFrame, field: str = "unit_name", key: str = "unit_id", title: str = "单位",
+                **legend: object) -> alt.Color:
+    """Colour by unit, each unit in its own stable colour (loaders.present.colours)."""
+    from loaders.present.colours import scale_for
+
+    pairs = frame.select(key, field).unique(maintain_order=True).sort(field).iter_rows()
+    return alt.Color(f"{field}:N", title=title, scale=scale_for(pairs, "unit"),
+                     **({"legend": alt.Legend(**legend)} if legend else {}))
+
+
+def class_colour(frame: pl.DataFrame, field: str = "class_label", key: str = "class_code",
+                 title: str = "功能分类（类）") -> alt.Color:
+    """Colour by 功能分类 类, each 类 in its own stable colour."""
+    from loaders.present.colours import scale_for
+
+    pairs = frame.select(key, field).unique(maintain_order=True).sort(key).iter_rows()
+    return alt.Color(f"{field}:N", title=title, scale=scale_for(pairs, "class"))
+
+
+def stroke_like(colour: alt.Color) -> alt.Stroke:
+    """An outline in the bar's own colour: same field, scale and title, so Vega-Lite merges it
+    into the colour legend (one legend per meaning)."""
+    spec = colour.to_dict()
+    return alt.Stroke(**{k: spec[k] for k in ("field", "type", "scale", "title", "legend") if k in spec})
+
+
+EVIDENCE_TIPS: dict[str, str] = {"file_name:N": "文件", "evidence:N": "原文依据"}
+
+
+def tips(fields: dict[str, str], evidence: bool = True) -> list[alt.Tooltip]:
+    """Tooltips with Chinese titles; by default followed by the document and the evidence."""
+    chosen = {**fields, **(EVIDENCE_TIPS if evidence else {})}
+    return [alt.Tooltip(f, title=t, **({"format": ",.2f"} if f.endswith(":Q") else {})) for f, t in chosen.items()]
+
+
+def zero_groups(frame: pl.DataFrame, value: str, by: str | list[str]) -> tuple[pl.DataFrame, list[str]]:
+    """The one rule for all-zero panels: a group whose values are all zero (stated zeros, not
+    missing) is not drawn; its label is returned so the notebook says so in one sentence."""
+    keys = [by] if isinstance(by, str) else by
+    if frame.is_empty():
+        return frame, []
+    zero = (
+        frame.group_by(keys)
+        .agg((pl.col(value).fill_null(0) == 0).all().alias("_all_zero"))
+        .filter(pl.col("_all_zero"))
+        .drop("_all_zero")
+    )
+    kept = frame.join(zero, on=keys, how="anti")
+    labels = sorted(" ".join(str(v) for v in row) for row in zero.iter_rows())
+    return kept, labels
 
 
 def for_chart(frame: pl.DataFrame) -> pl.DataFrame:
@@ -147,7 +215,7 @@ def for_chart(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.with_columns(casts) if casts else frame
 
 
-BASIS_STATED, BASIS_DERIVED = "披露值", "推算值"
+from loaders.present.frames import BASIS_DERIVED, BASIS_STATED  # noqa: E402
 # legend swatches are drawn in a neutral grey: the bars' colour belongs to the colour legend
 # (unit), the 口径 legend only shows the fill and outline style
 _BASIS_LEGEND = dict(
@@ -225,8 +293,9 @@ def show(
     chart_dir: str | Path | None = None,
     prefix: str = "",
 ) -> Path | None:
-    """Display the chart as a PNG in the notebook and, with chart_dir, save it as
-    `<chart_dir>/<prefix>-<name>.png`. The display carries metadata the report reads."""
+    """Display the chart (its Vega-Lite spec, interactive, and a PNG for print) and, with
+    chart_dir, save the PNG as `<chart_dir>/<prefix>-<name>.png`. The display carries metadata
+    the report reads."""
     from IPython.display import display
 
     stem = _SAFE_NAME.sub("_", f"{prefix}-{name}" if prefix else name).strip("_")
@@ -238,7 +307,11 @@ def show(
         saved.write_bytes(png)
     title = chart_title(chart)
     display(
-        {PNG_MIME: base64.b64encode(png).decode("ascii"), "text/plain": f"[图表] {title}"},
+        {
+            VEGALITE_MIME: chart.to_dict(validate=False),
+            PNG_MIME: base64.b64encode(png).decode("ascii"),
+            "text/plain": f"[图表] {title}",
+        },
         raw=True,
         metadata={PNG_MIME: {CHART_METADATA_KEY: {"name": stem, "title": title}}},
     )

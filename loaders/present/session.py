@@ -93,12 +93,14 @@ def open_warehouse(path: str | os.PathLike[str] | None = None) -> Warehouse:
 
 @dataclass
 class NotebookSession:
-    """What every notebook sets up first: the read-only warehouse, ``say`` for a sentence of
-    Markdown and ``draw`` to show a chart (and save it as a PNG when the report asks)."""
+    """What every notebook sets up first: the read-only warehouse, the chosen units and years
+    (loaders.present.selection), ``say`` for a sentence of Markdown, ``draw`` to show a chart
+    (and save its PNG when the report asks) and ``rows`` to read a mart for the chosen units."""
 
     wh: Warehouse
     prefix: str
     chart_dir: str | None = None
+    selection: Any = None
 
     def say(self, text: str) -> None:
         from IPython.display import Markdown, display
@@ -106,16 +108,48 @@ class NotebookSession:
         display(Markdown(text))
 
     def draw(self, chart: Any, name: str) -> None:
-        from loaders import charts
+        from loaders.present import charts
 
         charts.show(chart, name, self.chart_dir, prefix=self.prefix)
 
+    @property
+    def unit_ids(self) -> list[str]:
+        return list(self.selection.unit_ids) if self.selection else []
+
+    def rows(self, table: str, select: str, where: str = "TRUE") -> pl.DataFrame:
+        """Rows of marts.<table> for the chosen units and years, with unit_name and the
+        document's file_name (for tooltips); an empty frame when nothing is chosen or built.
+        `select` must include unit_id."""
+        if not self.unit_ids or not self.wh.exists(f"marts.{table}"):
+            return pl.DataFrame()
+        has_doc = "document_id" in self.wh.columns(f"marts.{table}") and self.wh.exists("marts.dim_document")
+        years = self.selection.sql_years("fiscal_year")
+        return self.wh.sql(
+            f"""
+            WITH t AS (
+                SELECT {select}{", document_id AS _doc" if has_doc else ""} FROM marts.{table}
+                WHERE list_contains($units, unit_id) AND {years} AND ({where})
+            )
+            SELECT t.*{" EXCLUDE (_doc)" if has_doc else ""}, coalesce(u.unit_name, t.unit_id) AS unit_name,
+                   {"d.file_name" if has_doc else "NULL::VARCHAR AS file_name"}
+            FROM t LEFT JOIN marts.dim_unit u ON u.unit_id = t.unit_id
+            {"LEFT JOIN marts.dim_document d ON d.document_id = t._doc" if has_doc else ""}
+            """,
+            {"units": self.unit_ids},
+        )
+
 
 def notebook_session(prefix: str, db_path: str | os.PathLike[str] | None = None,
-                     chart_dir: str | None = None) -> NotebookSession:
-    """The chart theme with a CJK font, the warehouse opened read-only, the chart folder
+                     chart_dir: str | None = None, units: Any = None, years: Any = None) -> NotebookSession:
+    """The chart theme with a CJK font, the warehouse opened read-only, the chosen units and
+    years (names, unique substrings or ids; none = the ranked default), the chart folder
     (parameter, else JUESUAN_CHART_DIR)."""
-    from loaders import charts
+    from loaders.present import charts
+    from loaders.present.selection import Selection, choose
 
     charts.enable_theme()
-    return NotebookSession(open_warehouse(db_path), prefix, chart_dir or os.environ.get("JUESUAN_CHART_DIR"))
+    wh = open_warehouse(db_path)
+    selection = Selection([], {}, None, False)
+    if wh.exists("marts.dim_unit") and wh.exists("marts.fct_budget_totals"):
+        selection = choose(wh.con, units, years)
+    return NotebookSession(wh, prefix, chart_dir or os.environ.get("JUESUAN_CHART_DIR"), selection)
