@@ -1,5 +1,7 @@
 """Table vocabulary: the one column-role classifier and the table-kind rules, read from
-``seeds/lexicon/column_roles.csv`` and ``seeds/lexicon/table_kinds.csv``.
+``seeds/lexicon/column_roles.csv`` and ``seeds/lexicon/table_kinds.csv``; the row labels a table
+reader recognises (``row_label``: seeds/lexicon/table_row_labels.csv; ``fund_lines``,
+``basic_lane_metric``, ``office_running_wording``: from income_lines, fund_scopes, metric_wordings).
 
 Every table reader (grids from PDF/DOCX/HTML/XLSX and text tables alike) asks ``column_role``
 what a value column holds and ``kind_of_title`` / ``kind_of_header`` which table it reads.
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import read_seed
+from .lexicon import keywords
+from .metrics import metrics
 
 # roles whose cells are no amount of this year (never read as a fact of the row's metric)
 NOT_AMOUNT_ROLES = frozenset({"serial", "ignore", "prior", "share"})
@@ -174,9 +178,6 @@ def fund_lines() -> tuple[str, ...]:
 def office_running_wording() -> tuple[re.Pattern[str], str]:
     """机关运行经费: the wording (seeds/lexicon/metric_wordings.csv) and the label (seeds/metrics.csv)
     of office_running_cost, printed beside the 三公 items in a 三公 table but no 三公 item itself."""
-    from .lexicon import keywords
-    from .metrics import metrics
-
     pattern = next(k.pattern for k in keywords() if k.metric == "office_running_cost")
     return pattern, metrics()["office_running_cost"].label_zh
 
@@ -188,7 +189,5 @@ def basic_lane_metric(label: str | None) -> str | None:
     """basic_personnel / basic_public when a row label of a 基本支出 table starts with the wording
     of 人员经费 / 公用经费 (seeds/lexicon/metric_wordings.csv), else None."""
     lab = fold(label)
-    from .lexicon import keywords
-
     return next((k.metric for k in keywords() if k.metric in BASIC_LANES and k.pattern.match(lab)), None)
 
