@@ -1,5 +1,7 @@
 """Table vocabulary: the one column-role classifier and the table-kind rules, read from
-``seeds/lexicon/column_roles.csv`` and ``seeds/lexicon/table_kinds.csv``.
+``seeds/lexicon/column_roles.csv`` and ``seeds/lexicon/table_kinds.csv``; the row labels a table
+reader recognises (``row_label``: seeds/lexicon/table_row_labels.csv; ``fund_lines``,
+``basic_lane_metric``, ``office_running_wording``: from income_lines, fund_scopes, metric_wordings).
 
 Every table reader (grids from PDF/DOCX/HTML/XLSX and text tables alike) asks ``column_role``
 what a value column holds and ``kind_of_title`` / ``kind_of_header`` which table it reads.
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import read_seed
+from .lexicon import keywords
+from .metrics import metrics
 
 # roles whose cells are no amount of this year (never read as a fact of the row's metric)
 NOT_AMOUNT_ROLES = frozenset({"serial", "ignore", "prior", "share"})
@@ -117,3 +121,73 @@ def title_words() -> str:
     """Regex alternation of the words a table title ends with (决算表, 明细表, 自评表 …)."""
     words = sorted({k.must[0][0] for k in kind_rules() if k.scope == "suffix"}, key=len, reverse=True)
     return "|".join(re.escape(w) for w in words)
+
+
+@dataclass(frozen=True)
+class RowLabel:
+    """A row label of a 收入支出决算总表 that names a metric (seeds/lexicon/table_row_labels.csv)."""
+
+    pattern: re.Pattern[str]
+    metric: str
+    qualifier: str  # "{printed}": the printed label; "": none; else this text
+    priority: int
+
+    def qualifier_for(self, printed: str) -> str | None:
+        if self.qualifier == "{printed}":
+            return printed
+        return self.qualifier or None
+
+
+_MATCH_FORMS = {"whole": "^(?:{})$", "part": "(?:{})", "tail": "^.{{0,2}}(?:{})$"}
+
+
+def _income_line_names() -> str:
+    return "|".join(re.escape(fold(r["income_line"])) for r in sorted(read_seed("income_lines"), key=lambda r: int(r["priority"])))
+
+
+@lru_cache(maxsize=1)
+def row_label_rules() -> tuple[RowLabel, ...]:
+    rules = []
+    for r in read_seed("table_row_labels"):
+        pattern = r["pattern"].replace("{income_lines}", _income_line_names())
+        rules.append(RowLabel(re.compile(_MATCH_FORMS[r["match"]].format(pattern)), r["metric"], r["qualifier"], int(r["priority"])))
+    return tuple(sorted(rules, key=lambda r: r.priority))
+
+
+@lru_cache(maxsize=4096)
+def row_label(label: str | None) -> RowLabel | None:
+    """The rule of the first (lowest priority) table row label that the folded label matches."""
+    lab = fold(label)
+    if not lab:
+        return None
+    return next((rule for rule in row_label_rules() if rule.pattern.search(lab)), None)
+
+
+@lru_cache(maxsize=1)
+def fund_lines() -> tuple[str, ...]:
+    """The income lines of one fund (seeds/lexicon/income_lines.csv rows named by a fund scope of
+    depth 2 in seeds/lexicon/fund_scopes.csv), without their 收入 ending: the row labels of a
+    财政拨款收入支出决算总表 that print one fund's line."""
+    scopes = [re.compile(r["wording_pattern"]) for r in read_seed("fund_scopes") if r["depth"] == "2"]
+    lines = sorted(read_seed("income_lines"), key=lambda r: int(r["priority"]))
+    names = [fold(r["income_line"]) for r in lines if any(p.search(fold(r["income_line"])) for p in scopes)]
+    return tuple(re.sub("收入$", "", n) for n in names)
+
+
+@lru_cache(maxsize=1)
+def office_running_wording() -> tuple[re.Pattern[str], str]:
+    """机关运行经费: the wording (seeds/lexicon/metric_wordings.csv) and the label (seeds/metrics.csv)
+    of office_running_cost, printed beside the 三公 items in a 三公 table but no 三公 item itself."""
+    pattern = next(k.pattern for k in keywords() if k.metric == "office_running_cost")
+    return pattern, metrics()["office_running_cost"].label_zh
+
+
+BASIC_LANES = ("basic_personnel", "basic_public")
+
+
+def basic_lane_metric(label: str | None) -> str | None:
+    """basic_personnel / basic_public when a row label of a 基本支出 table starts with the wording
+    of 人员经费 / 公用经费 (seeds/lexicon/metric_wordings.csv), else None."""
+    lab = fold(label)
+    return next((k.metric for k in keywords() if k.metric in BASIC_LANES and k.pattern.match(lab)), None)
+

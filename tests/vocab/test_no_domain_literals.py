@@ -67,6 +67,7 @@ def forbidden() -> set[str]:
     words |= {r["name"] for r in _seed_rows("function_class_names")}
     words |= {a for r in _seed_rows("metric_wordings") for a in _literal_alternatives(r["pattern"]) if len(a) >= 4}
     words |= {r["income_line"] for r in _seed_rows("income_lines")}
+    words |= {a for r in _seed_rows("table_row_labels") for a in _literal_alternatives(r["pattern"]) if len(a) >= 4}
     words |= {r.get("pattern", "") for r in _seed_rows("table_kinds") if len(r.get("pattern", "")) >= 4}
     return {w for w in words if w}
 
@@ -100,6 +101,7 @@ def _sql_literals(path: Path) -> list[tuple[int, str]]:
 def test_the_forbidden_list_comes_from_the_seeds():
     words = forbidden()
     assert "因公出国（境）费" in words and "公务接待费" in words and "轿车" in words and "本年收入合计" in words
+    assert "年末结转和结余" in words and "使用非财政拨款结余" in words  # the table row labels seed
 
 
 @pytest.mark.parametrize("kind", ["py", "sql"])

@@ -37,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import Cell, Fact, ParsedDocument
-from ...vocab.tables import CHANGE_ROLES
+from ...vocab.tables import CHANGE_ROLES, basic_lane_metric
 from .columns import column_role, column_roles
 from .project import is_unit_level
 from .facts import change_fact, make_fact, row_changes, this_year_cells
@@ -280,11 +280,9 @@ def extract_basic_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> lis
                 continue
             n = norm(item.name)
             unit0 = cell_unit(labels, vals[0].col, spec.unit)
-            if n.startswith("人员经费"):
-                out.append(make_fact(doc, "basic_personnel", vals[0], unit0, item.name_cell, item.name))
-                continue
-            if n.startswith("公用经费") or n.startswith("日常公用经费"):
-                out.append(make_fact(doc, "basic_public", vals[0], unit0, item.name_cell, item.name))
+            lane = basic_lane_metric(n)  # 人员经费 / 公用经费 rows
+            if lane:
+                out.append(make_fact(doc, lane, vals[0], unit0, item.name_cell, item.name))
                 continue
             if is_total_name(item.name):
                 out.extend(_basic_total_row(doc, item, vals, labels, spec))

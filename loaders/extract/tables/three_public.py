@@ -11,12 +11,11 @@ import re
 
 from ...model import Cell, Fact, ParsedDocument
 from ...numbers import parse_number
-from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES, column_role, three_public_items
+from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES, column_role, office_running_wording, three_public_items
 from .facts import change_fact, make_fact
 from .grid import Grid, label_unit, norm, row_items, value_cells
 from .standard import TableSpec, table_labels
 
-OFFICE_RUNNING = "机关运行经费"  # printed beside the 三公 items, no 三公 item itself
 TOTAL = "合计"
 STAGE_WORDS = ("预算数", "决算数", "年初预算", "全年预算", "执行数", "预算", "决算", "完成", "%", "％", "比例")
 
@@ -25,7 +24,8 @@ def part_of(label: str) -> str | None:
     """The canonical 三公 item (or 合计 / 机关运行经费) a (stacked) label names: the innermost
     group of a stacked label, a wording inside a longer one being part of that one."""
     n = norm(label).replace("“", "").replace("”", "").replace('"', "")
-    spans = [(m.start(), m.end(), OFFICE_RUNNING) for m in re.finditer(OFFICE_RUNNING, n)]
+    office, office_label = office_running_wording()
+    spans = [(m.start(), m.end(), office_label) for m in office.finditer(n)]
     for item in three_public_items():
         spans += [(m.start(), m.end(), item.label_zh) for m in item.pattern.finditer(n) if m.end() > m.start()]
     spans = [sp for sp in spans if not any(o[0] <= sp[0] and sp[1] <= o[1] and o[1] - o[0] > sp[1] - sp[0] for o in spans)]
@@ -74,6 +74,10 @@ def extract_three_public(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> li
     return out
 
 
+def _office_running() -> str:
+    return office_running_wording()[1]
+
+
 def _fact(doc, cell: Cell, part: str, label: str, spec: TableSpec, name_cell) -> list[Fact]:
     unit = label_unit(label) or spec.unit
     role = column_role(label)
@@ -83,9 +87,9 @@ def _fact(doc, cell: Cell, part: str, label: str, spec: TableSpec, name_cell) ->
     if role in NOT_AMOUNT_ROLES:
         return []  # last year's amount, a share: no fact of this year's item
     if "完成" in label or "%" in label or "％" in label or "比例" in label:
-        return [] if part == OFFICE_RUNNING else [make_fact(doc, "three_public_completion_pct", cell, "%", name_cell, part)]
+        return [] if part == _office_running() else [make_fact(doc, "three_public_completion_pct", cell, "%", name_cell, part)]
     stage_budget = ("预算" in label and "决算" not in label)
-    if part == OFFICE_RUNNING:
+    if part == _office_running():
         return [] if stage_budget else [make_fact(doc, "office_running_cost", cell, unit, name_cell, None)]
     if stage_budget:
         return [make_fact(doc, "three_public_budget", cell, unit, name_cell, part)]

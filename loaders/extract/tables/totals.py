@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import Cell, Fact, ParsedDocument
+from ...vocab.tables import fund_lines, row_label
 from .columns import column_roles, fund_of
 from .facts import make_fact, row_changes, this_year_cells
 from .grid import (
@@ -21,18 +22,6 @@ from .grid import (
 )
 from .standard import TableSpec, cell_unit, table_labels
 
-INCOME_SOURCES = (
-    "一般公共预算财政拨款收入",
-    "政府性基金预算财政拨款收入",
-    "国有资本经营预算财政拨款收入",
-    "财政拨款收入",
-    "上级补助收入",
-    "事业收入",
-    "经营收入",
-    "附属单位上缴收入",
-    "其他收入",
-)
-FUND_LINES = ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")
 NOT_FUNCTION = ("上缴", "经营支出", "附属单位", "结余", "结转", "合计", "总计")
 
 
@@ -101,38 +90,29 @@ def _paired_grand_totals(items: list[RowItem]) -> dict[int, str]:
 def _total_metric(n: str, name: str, side: str) -> tuple[str | None, str | None]:
     if "总计" in n:
         return "total_income_expense", (n if n in {"收入总计", "支出总计"} else side + "总计")
-    if n in {"本年收入合计", "收入合计"}:
-        return "total_income", name
-    if n in {"本年支出合计", "支出合计"}:
-        return "total_expense", name
-    if "年初结转和结余" in n or "上年结转" in n:
-        return "carryover_begin", name
-    if "年末结转和结余" in n:
-        return "carryover_end", name
-    if "使用非财政拨款结余" in n:
-        return "nonfiscal_balance_used", name
-    if n == "基本支出":
-        return "expense_basic", name
-    if n == "项目支出":
-        return "expense_project", name
-    for src in INCOME_SOURCES:
-        if n == src or (n.endswith(src) and len(n) - len(src) <= 2):
-            return "income_by_source", name
+    rule = row_label(n)
+    if rule is not None:
+        return rule.metric, rule.qualifier_for(name)
     if side == "支出" and _is_function_line(n):
         return "expense_by_function", name
     return None, None
 
 
 def _is_function_line(n: str) -> bool:
-    return n.endswith("支出") and not any(k in n for k in NOT_FUNCTION) and n not in {"基本支出", "项目支出"}
+    return n.endswith("支出") and not any(k in n for k in NOT_FUNCTION) and _row_metric(n) not in ("expense_basic", "expense_project")
 
 
 def _fund_line(n: str) -> str | None:
     """gpb / gfb / scob when the label is one fund's line (一般公共预算财政拨款(收入))."""
-    for line in FUND_LINES:
+    for line in fund_lines():
         if n == line or n == line + "收入" or (n.endswith(line) and len(n) - len(line) <= 2):
             return fund_of(line)
     return None
+
+
+def _row_metric(n: str) -> str | None:
+    rule = row_label(n)
+    return rule.metric if rule else None
 
 
 def _fin_item(doc, item: RowItem, cells: list[Cell], side: str, labels, spec: TableSpec, state: SideState) -> list[Fact]:
@@ -154,7 +134,7 @@ def _fin_item(doc, item: RowItem, cells: list[Cell], side: str, labels, spec: Ta
     if "总计" in n:
         return [fact("fin_approp_total", cells[0], n if n in {"收入总计", "支出总计"} else side + "总计")]
     if side == "收入":
-        if n in {"本年收入合计", "收入合计"}:
+        if _row_metric(n) == "total_income":
             return [fact("fin_income_total", cells[0], None)]
         if carry == "begin":
             return [fact("fin_carryover_begin", cells[0], item.name)]
@@ -164,10 +144,10 @@ def _fin_item(doc, item: RowItem, cells: list[Cell], side: str, labels, spec: Ta
         scope = fund_of(labels.get(cell.col, "")) or "fin"
         if carry == "end":
             metric, qual = f"{scope}_carryover_end", (item.name if scope == "fin" else None)
-        elif n in {"本年支出合计", "支出合计"}:
+        elif _row_metric(n) == "total_expense":
             metric, qual = f"{scope}_expense_total", None
-        elif n in {"基本支出", "项目支出"}:
-            metric, qual = f"{scope}_expense_{'basic' if n == '基本支出' else 'project'}", None
+        elif _row_metric(n) in ("expense_basic", "expense_project"):
+            metric, qual = f"{scope}_{_row_metric(n)}", None
         elif _is_function_line(n):
             metric, qual = f"{scope}_expense_by_function", item.name
         else:
