@@ -1,4 +1,4 @@
-"""The `juesuan` command: load, status, extract, sql, build, report."""
+"""The `juesuan` command: load, status, extract, sql, build, remove, repair, report."""
 
 from __future__ import annotations
 
@@ -56,6 +56,9 @@ def load(
     publish_every: Annotated[int, typer.Option(help="Publish the warehouse every N documents.")] = 50,
     publish_seconds: Annotated[float, typer.Option(help="... or every T seconds, whichever comes first.")] = 60.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[int, typer.Option(help="Documents parsed at once (0 = every core).")] = 0,
+    dask: Annotated[Optional[str], typer.Option(
+        help="Parse on a Dask cluster: scheduler address (tcp://host:8786) or 'local' for a LocalCluster.")] = None,
 ) -> None:
     """Load files into the warehouse: one ledger row per input (loaded / duplicate / quarantined)."""
     from .store.load import Limits, load_paths
@@ -75,17 +78,34 @@ def load(
             task = progress.add_task("", total=total)
         progress.update(task, completed=done, description=path.name[:60])
 
+    from .store.errors import disk_full_message, is_disk_full
+
     try:
-        with progress:
+        with progress, _executor(dask, workers) as executor:
             summary = load_paths(paths, db_path, limits=limits, publish_every=publish_every,
-                                 publish_seconds=publish_seconds, on_progress=on_progress, on_wait=_wait_message)
+                                 publish_seconds=publish_seconds, on_progress=on_progress, on_wait=_wait_message,
+                                 workers=workers or None, executor=executor)
     except WarehouseError as e:
         _fail(str(e))
     except KeyboardInterrupt:
-        err.print("interrupted: the documents loaded so far are published; run the same command again to finish",
-                  highlight=False)
+        err.print("interrupted: every document loaded before Ctrl-C is published; "
+                  "run the same command again to load the rest", highlight=False)
         raise typer.Exit(130)
+    except OSError as e:
+        if not is_disk_full(e):
+            raise
+        _fail(disk_full_message(e, db_path))
     _print_load_summary(summary)
+
+
+def _executor(dask: Optional[str], workers: int):
+    from contextlib import nullcontext
+
+    if not dask:
+        return nullcontext(None)
+    from .store.distributed import dask_client
+
+    return dask_client(dask, workers or None)
 
 
 def _print_load_summary(summary) -> None:
@@ -243,9 +263,10 @@ def sql(
     query: Annotated[str, typer.Argument(help='One read-only statement, e.g. "SELECT * FROM raw.documents".')],
     as_csv: Annotated[bool, typer.Option("--csv", help="CSV on stdout.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per row (decimals as strings).")] = False,
+    timeout: Annotated[Optional[float], typer.Option(help="Cancel the query after this many seconds.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Run one read-only query against the warehouse (writes are refused)."""
+    """Run one read-only query against the warehouse (writes are refused; Ctrl-C cancels it)."""
     from .store.query import run_query
     from .store.warehouse import WarehouseError
 
@@ -254,7 +275,10 @@ def sql(
     import duckdb
 
     try:
-        res = run_query(warehouse_path(db), query)
+        res = run_query(warehouse_path(db), query, timeout_s=timeout)
+    except KeyboardInterrupt:
+        err.print("interrupted: the query was cancelled", highlight=False)
+        raise typer.Exit(130)
     except WarehouseError as e:
         _fail(str(e))
     except duckdb.Error as e:
@@ -284,18 +308,68 @@ def build(
     docs: Annotated[bool, typer.Option("--docs/--no-docs", help="Also run `dbt docs generate`.")] = True,
     publish_on_failure: Annotated[bool, typer.Option(
         "--publish-on-failure", help="Publish even when dbt build fails (to inspect what failed); still exits 1.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
 ) -> None:
-    """`dbt build` (+ docs) on a private copy of the warehouse, published when it succeeds."""
+    """`dbt build` (+ docs) on a private copy of the warehouse, published when it succeeds and checks out."""
     from .store.build import build as run_build
+    from .store.errors import disk_full_message, is_disk_full
     from .store.warehouse import WarehouseError
 
     t0 = time.monotonic()
     try:
-        run_build(warehouse_path(db), docs=docs, publish_on_failure=publish_on_failure, on_wait=_wait_message,
-                  echo=lambda m: err.print(m, highlight=False, markup=False))
+        built = run_build(warehouse_path(db), docs=docs, publish_on_failure=publish_on_failure, on_wait=_wait_message,
+                          echo=lambda m: err.print(m, highlight=False, markup=False), force=force)
     except WarehouseError as e:
         _fail(str(e))
-    out.print(f"built and published {warehouse_path(db)} in {time.monotonic() - t0:.1f} s", highlight=False)
+    except KeyboardInterrupt:
+        err.print("interrupted: the build was discarded; the published warehouse is unchanged", highlight=False)
+        raise typer.Exit(130)
+    except OSError as e:
+        if not is_disk_full(e):
+            raise
+        _fail(disk_full_message(e, warehouse_path(db)))
+    if built:
+        out.print(f"built and published {warehouse_path(db)} in {time.monotonic() - t0:.1f} s", highlight=False)
+    else:
+        out.print(f"{warehouse_path(db)} is up to date (use --force to rebuild)", highlight=False)
+
+
+# --------------------------------------------------------------------- remove / repair
+@app.command()
+def remove(
+    document: Annotated[list[str], typer.Argument(help="document_id (or a unique prefix of it, ≥ 8 characters).")],
+    reason: Annotated[str, typer.Option(help="Why it is withdrawn (kept in raw.withdrawals).")] = "withdrawn",
+    db: DbOption = None,
+) -> None:
+    """Withdraw documents: they stay in raw (raw.withdrawals) but leave the marts at the next build."""
+    from .store.warehouse import WarehouseError
+    from .store.withdraw import withdraw
+
+    try:
+        ids = withdraw(warehouse_path(db), document, reason=reason, on_wait=_wait_message)
+    except WarehouseError as e:
+        _fail(str(e))
+    for doc_id in ids:
+        out.print(f"withdrawn {doc_id}", highlight=False)
+    out.print("run `juesuan build` to update the marts", highlight=False)
+
+
+@app.command()
+def repair(db: DbOption = None) -> None:
+    """Rebuild a damaged or missing warehouse file from the raw shards (then run `juesuan build`)."""
+    from .store.publish import prepare_published
+    from .store.warehouse import WarehouseError, writer_lock
+
+    path = warehouse_path(db)
+    messages: list[str] = []
+    try:
+        with writer_lock(path, on_wait=_wait_message):
+            prepare_published(path, say=messages.append)
+    except WarehouseError as e:
+        _fail(str(e))
+    for m in messages:
+        err.print(m, highlight=False, markup=False)
+    out.print(f"{path}: " + ("repaired" if messages else "nothing to repair"), highlight=False)
 
 
 # ------------------------------------------------------------------------------- report

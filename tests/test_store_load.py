@@ -171,5 +171,8 @@ def test_publishes_during_the_batch_and_cleans_stale_working_copies(tmp_path, tm
     s = load_paths([samples_dir], tmp_warehouse, limits=FAST, publish_every=1)
     assert s.publishes == 2  # after document 1, and at the end
     assert not stale.exists() and not Path(str(stale) + ".wal").exists()
-    leftovers = [p.name for p in tmp_warehouse.parent.iterdir() if p.name != tmp_warehouse.name]
-    assert leftovers == [".juesuan.lock"], leftovers
+    leftovers = sorted(p.name for p in tmp_warehouse.parent.iterdir() if p.name != tmp_warehouse.name)
+    assert leftovers == [".juesuan.lock", "juesuan.shards"], leftovers  # the lock and the raw shards
+    assert not [p for p in (tmp_warehouse.parent / "juesuan.shards").rglob(".tmp-*")]
+    shards = sorted(p.parent.name for p in (tmp_warehouse.parent / "juesuan.shards").rglob("*.parquet"))
+    assert shards.count("documents") == 2 and shards.count("load_ledger") == 2  # one shard per table per publish

@@ -20,6 +20,8 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     city            VARCHAR,
     county          VARCHAR,
     text_chars      INTEGER,
+    part            VARCHAR,               -- whole / narrative / tables (NULL read as whole)
+    published_on    DATE,                  -- date printed on the document, when known
     loaded_at       TIMESTAMP NOT NULL,
     loader_version  VARCHAR NOT NULL
 );
