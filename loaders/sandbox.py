@@ -79,7 +79,7 @@ def _vm_size() -> int:
     return 0
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -103,7 +103,7 @@ def _child(conn, fn, args, kwargs, memory_bytes) -> None:  # pragma: no cover - 
             hook()
         except Exception:
             pass
-    _die_with_parent()
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (it kills us)
     faulthandler.disable()  # a crash is reported as one ledger line, not a dump on stderr
     try:

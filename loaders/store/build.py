@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from ..config import PROJECT_ROOT
+from ..sandbox import die_with_parent
 from . import catalog
 from .faults import armed, trigger
 from .shards import read_manifest
@@ -33,6 +35,9 @@ class BuildFailed(WarehouseError):
 
 
 def dbt_command() -> list[str]:
+    """$JUESUAN_DBT (a command line) if set, else the dbt next to this Python."""
+    if os.environ.get("JUESUAN_DBT"):
+        return shlex.split(os.environ["JUESUAN_DBT"])
     script = Path(sys.executable).with_name("dbt")
     if script.exists():
         return [str(script)]
@@ -54,9 +59,10 @@ def run_dbt(args: list[str], db_path: Path, project_dir: Path) -> int:
     env = {**os.environ, "JUESUAN_DB": str(db_path), "DBT_PROFILES_DIR": str(project_dir)}
     cmd = dbt_command() + args + ["--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
     action = armed("build.dbt") if args[:1] == ["build"] else None
+    # dbt dies with us (a killed build must not leave dbt writing a copy nobody will publish)
     if action is None:
-        return subprocess.run(cmd, env=env, cwd=project_dir).returncode
-    proc = subprocess.Popen(cmd, env=env, cwd=project_dir)
+        return subprocess.run(cmd, env=env, cwd=project_dir, preexec_fn=die_with_parent).returncode
+    proc = subprocess.Popen(cmd, env=env, cwd=project_dir, preexec_fn=die_with_parent)
     # the fault fires while dbt runs; INT goes to the whole process group, like Ctrl-C in a terminal
     timer = threading.Timer(2.0, lambda: os.killpg(os.getpgid(0), signal.SIGINT) if action == "INT"
                             else trigger(action, "build.dbt"))

@@ -46,18 +46,22 @@ def next_catalog_path(db_path: Path) -> Path:
     return db_path.with_name(f"{db_path.name}.wip-{os.getpid()}.next")
 
 
-def _opens(path: Path) -> str | None:
-    """None if the catalog opens and answers; else why not."""
+def _inspect(path: Path) -> tuple[list[str], str | None, str | None]:
+    """(legacy raw tables, manifest generation shown, data dir shown); duckdb.Error if damaged.
+
+    Reads every table of the catalog once, so a truncated file fails here, not half way
+    through a later publish."""
+    con = duckdb.connect(":memory:")
     try:
-        con = duckdb.connect(":memory:")
-        try:
-            con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS c (READ_ONLY)")
-            con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = 'c'").fetchone()
-        finally:
-            con.close()
-    except duckdb.Error as e:
-        return str(e).splitlines()[0]
-    return None
+        con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS c (READ_ONLY)")
+        con.execute("USE c")
+        for schema, table in con.execute("SELECT schema_name, table_name FROM duckdb_tables() "
+                                         "WHERE database_name = 'c'").fetchall():
+            con.execute(f'SELECT bit_xor(hash(t)) FROM "{schema}"."{table}" t').fetchone()
+        return (catalog.legacy_raw_tables(con), catalog.get_state(con, "manifest_generation"),
+                catalog.get_state(con, "data_dir"))
+    finally:
+        con.close()
 
 
 def publish_catalog(db_path: Path, manifest: Manifest, fresh: bool = False) -> None:
@@ -110,7 +114,11 @@ def prepare_published(db_path: Path, say=_say) -> Manifest:
                 f"in {data_dir(db_path)} (run `juesuan build` for the marts)")
             publish_catalog(db_path, manifest, fresh=True)
         return manifest
-    why = _opens(db_path)
+    try:
+        legacy, shown, shown_dir = _inspect(db_path)
+        why = None
+    except duckdb.Error as e:
+        why = str(e).splitlines()[0]
     if why is not None:
         if not manifest.generation:
             raise WarehouseDamaged(damaged_message(db_path, why).split(". The file")[0] +
@@ -119,15 +127,6 @@ def prepare_published(db_path: Path, say=_say) -> Manifest:
             "(run `juesuan build` for the marts)")
         publish_catalog(db_path, manifest, fresh=True)
         return manifest
-    con = duckdb.connect(":memory:")
-    try:
-        con.execute(f"ATTACH '{str(db_path).replace(chr(39), chr(39) * 2)}' AS c (READ_ONLY)")
-        con.execute("USE c")
-        legacy = catalog.legacy_raw_tables(con)
-        shown = catalog.get_state(con, "manifest_generation")
-        shown_dir = catalog.get_state(con, "data_dir")
-    finally:
-        con.close()
     if legacy and not manifest.generation:
         return migrate(db_path, say)
     if shown not in (None, "0") and not manifest.generation:

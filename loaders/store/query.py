@@ -87,23 +87,35 @@ def run_query(db_path, sql: str, timeout_s: float | None = None) -> QueryResult:
         except BaseException as e:  # noqa: BLE001 - re-raised in the caller's thread
             box["error"] = e
 
-    t = threading.Thread(target=work, name="juesuan-sql", daemon=True)
+    finished = threading.Event()  # not Thread.is_alive(): a join cut by Ctrl-C can make it lie
+
+    def run() -> None:
+        try:
+            work()
+        finally:
+            finished.set()
+
+    t = threading.Thread(target=run, name="juesuan-sql", daemon=True)
     deadline = time.monotonic() + timeout_s if timeout_s else None
     try:
         t.start()
-        while t.is_alive():
-            t.join(0.05)
-            if deadline is not None and time.monotonic() > deadline and t.is_alive():
+        while not finished.wait(0.05):
+            if deadline is not None and time.monotonic() > deadline:
                 con.interrupt()
-                t.join()
+                finished.wait()
                 raise QueryTimeout(f"the query ran longer than {timeout_s:g} s and was cancelled (--timeout)")
     except KeyboardInterrupt:
-        con.interrupt()
-        t.join(5)
+        for _ in range(100):  # the statement may not have reached DuckDB yet: repeat until it stops
+            con.interrupt()
+            if finished.wait(0.05):
+                break
         raise
     finally:
-        if not t.is_alive():
-            con.close()
+        if finished.is_set():
+            try:
+                con.close()
+            except duckdb.Error:
+                pass
     if "error" in box:
         raise box["error"]
     return box["result"]
