@@ -92,6 +92,9 @@ def test_load_fault(corpus, tmp_path, warehouse_query, fault, code, low, high):
         assert ("run the same command again" in lines[0]) if code == 130 else ("disk full" in lines[0])
     n = assert_consistent(warehouse_query, db, expected)
     assert low <= n <= high
+    if code == 130:  # a stopped batch still gives every input its ledger row
+        statuses = warehouse_query(db, "SELECT status FROM raw.load_ledger ORDER BY seq")
+        assert len(statuses) == N_DOCS and statuses[-1] == ("skipped",), statuses
     covered.add(fault.split("@")[0])
     assert_rerun_completes(warehouse_query, folder, db, expected)
 

@@ -1,15 +1,17 @@
 """The writer's private batch: documents commit here one transaction each, then publish as shards.
 
-The batch file is ``<name>.wip-<pid>`` next to the published catalog, a DuckDB file with
-the raw DDL. ``publish()`` writes one shard per raw table from it, commits the manifest and
-the catalog (publish.py) and empties it. A killed writer leaves the batch file behind; the
-next writer deletes it (its documents were never published, so they are loaded again).
+The batch is an in-memory DuckDB with the raw DDL (it needs no durability: what is not
+published is loaded again by the next run, so it pays no fsync per document), announced by
+the marker file ``<name>.wip-<pid>`` next to the published catalog. ``publish()`` writes
+one shard per raw table from it, commits the manifest and the catalog (publish.py) and
+empties it. A killed writer leaves its marker behind; the next writer says so and deletes it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+import os
 from pathlib import Path
 
 import duckdb
@@ -33,7 +35,8 @@ class RawBatch:
     def open(self, say=print_to_stderr) -> None:
         self.manifest = prepare_published(self.db_path, say=say)
         self._remove_files()
-        self.con = duckdb.connect(str(self.path))
+        self.path.write_text(f"pid {os.getpid()}: unpublished documents of this load are held in memory\n")
+        self.con = duckdb.connect(":memory:")
         self.con.execute(RAW_DDL)
         files = self.manifest.files(self.db_path, "documents")
         if files:

@@ -8,6 +8,7 @@ What it holds:
   ``raw.documents`` adds ``superseded_by``, ``withdrawn_reason`` and ``is_current``;
 - ``raw.withdrawals``: the manifest's withdrawn documents;
 - ``raw.current_<table>``: the rows of current documents only (what the dbt sources read);
+  ``raw.current_facts`` also leaves out approximate amounts (约/余/多: never taken as exact);
 - ``_juesuan.state``: the manifest generation the views show and what the marts were built from;
 - the marts, written by ``juesuan build``.
 
@@ -97,8 +98,9 @@ def refresh(con: duckdb.DuckDBPyConnection, db_path: Path, manifest: Manifest) -
         con.execute("CREATE OR REPLACE VIEW raw.current_documents AS "
                     "SELECT * FROM raw.documents WHERE is_current")
         for table in DOCUMENT_TABLES:
+            exact = " WHERE NOT coalesce(t.approximate, false)" if table == "facts" else ""
             con.execute(f"CREATE OR REPLACE VIEW raw.current_{table} AS SELECT t.* FROM raw.{table} t "
-                        "SEMI JOIN raw.current_documents c USING (document_id)")
+                        f"SEMI JOIN raw.current_documents c USING (document_id){exact}")
         set_state(con, "manifest_generation", str(manifest.generation))
         set_state(con, "data_dir", str(data_dir(db_path)))
         con.execute("COMMIT")

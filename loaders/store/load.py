@@ -29,7 +29,7 @@ from ..sandbox import DEFAULT_MEMORY_BYTES, DEFAULT_TIMEOUT_S, SandboxResult, de
 from . import ledger
 from .batch import RawBatch, raw_writer
 from .faults import fault_point
-from .ledger import DUPLICATE, LOADED, QUARANTINED, LedgerEntry
+from .ledger import DUPLICATE, LOADED, QUARANTINED, SKIPPED, LedgerEntry
 from .prepare import prepare_document, warm_up
 from .warehouse import WaitCallback, print_to_stderr
 from .write import record, write_document
@@ -204,12 +204,41 @@ def load_paths(
 
 def _run(batch: RawBatch, inputs: list[Path], summary: LoadSummary, limits: Limits, executor, window: int,
          publish_every: int, publish_seconds: float | None, on_progress: ProgressCallback | None) -> None:
-    pending: deque = deque()  # (path, entry | (job, future)) in input order
+    pending: deque = deque()  # (seq, path, entry | (job, future)) in input order
     in_flight: dict[str, str] = {}
-    since_publish, last_publish = 0, time.monotonic()
     todo = iter(enumerate(inputs, start=1))
-    exhausted = False
     total = len(inputs)
+    try:
+        _loop(batch, todo, pending, in_flight, summary, limits, executor, window, publish_every, publish_seconds,
+              on_progress, total)
+    except BaseException as stop:
+        _skip_rest(batch, summary, pending, todo, stop)
+        raise
+
+
+def _skip_rest(batch: RawBatch, summary: LoadSummary, pending: deque, todo, stop: BaseException) -> None:
+    """A ledger row for every input the stopped batch did not finish (recorded if the disk allows)."""
+    why = "Ctrl-C" if isinstance(stop, KeyboardInterrupt) else describe_exception(stop)
+    done = {e.seq for e in summary.entries}
+    rest = [(seq, path) for seq, path, _ in pending] + list(todo)
+    for seq, path in rest:
+        if seq in done:
+            continue
+        now = ledger.now()
+        entry = LedgerEntry(run_id=summary.run_id, seq=seq, input_path=str(path), status=SKIPPED,
+                            reason=one_line(f"not loaded: the batch stopped ({why}); run the load again"),
+                            started_at=now, finished_at=now, format=_suffix_format(path))
+        try:
+            record(batch.con, entry)
+        except Exception:  # noqa: BLE001 - e.g. the disk is full: the entries are still in the summary
+            pass
+        summary.entries.append(entry)
+
+
+def _loop(batch, todo, pending, in_flight, summary, limits, executor, window, publish_every, publish_seconds,
+          on_progress, total) -> None:
+    since_publish, last_publish = 0, time.monotonic()
+    exhausted = False
     while True:
         while not exhausted and len(pending) < window:
             nxt = next(todo, None)
@@ -225,7 +254,7 @@ def _run(batch: RawBatch, inputs: list[Path], summary: LoadSummary, limits: Limi
             pending.append((seq, path, item))
         if not pending:
             break
-        seq, path, item = pending.popleft()
+        seq, path, item = pending[0]  # popped once its entry is in the summary (see _skip_rest)
         if on_progress:
             on_progress(seq - 1, total, path, None)
         if isinstance(item, LedgerEntry):
@@ -236,6 +265,7 @@ def _run(batch: RawBatch, inputs: list[Path], summary: LoadSummary, limits: Limi
             entry = store(batch, job, future.result())
             in_flight.pop(job.base["document_id"], None)
         summary.entries.append(entry)
+        pending.popleft()
         fault_point("load.staged")
         since_publish += 1
         if on_progress:

@@ -82,6 +82,7 @@ CREATE TABLE IF NOT EXISTS raw.facts (
     char_end        INTEGER,
     location        VARCHAR,               -- JSON of Location
     extractor_version VARCHAR NOT NULL,
+    approximate     BOOLEAN,               -- 约/近/余/多 ...: not exact; raw.current_facts leaves it out
     PRIMARY KEY (document_id, fact_no)
 );
 
