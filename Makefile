@@ -11,7 +11,7 @@ export JUESUAN_DB ?= $(CURDIR)/warehouse/juesuan.duckdb
 export DBT_PROFILES_DIR := $(CURDIR)
 CJK_FONT_PKG := fonts-wqy-microhei
 
-.PHONY: help setup fonts demo demo-real load load-real build docs report test test-fast lab clean
+.PHONY: help setup fonts demo demo-real load load-real build docs report test test-fast lab clean bench
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -54,8 +54,13 @@ demo-real: load load-real build report  ## demo plus the real PDFs in ../shared/
 test: setup  ## the whole suite: pytest (formats, extraction, store, dbt, notebooks)
 	$(BIN)/python -m pytest -q
 
+BENCH_SIZES ?= 100
+BENCH_ARGS ?= --serial --report
+bench: setup  ## synthetic corpus of N documents: load/build/incremental/report timings (BENCH_SIZES=100,1000,10000)
+	$(BIN)/python -m loaders.bench --sizes $(BENCH_SIZES) --root bench-work $(BENCH_ARGS)
+
 lab: setup  ## open JupyterLab on the project's kernel
 	$(BIN)/jupyter lab notebooks/
 
 clean:  ## remove the warehouse, dbt artefacts and the report
-	rm -rf warehouse target logs report dbt_packages
+	rm -rf warehouse target logs report dbt_packages bench-work

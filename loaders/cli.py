@@ -377,6 +377,7 @@ def repair(db: DbOption = None) -> None:
 def report(
     db: DbOption = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Output folder.")] = PROJECT_ROOT / "report",
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
 ) -> None:
     """Execute the notebooks against the warehouse and write report/index.html."""
     try:
@@ -388,13 +389,41 @@ def report(
     db_path = warehouse_path(db)
     if not db_path.exists():
         _fail(f"no warehouse yet at {db_path}: run `juesuan load`")
+    stamp_file, stamp = out_dir / ".juesuan-stamp", _report_stamp(db_path)
+    if not force and stamp and (out_dir / "index.html").exists() and stamp_file.exists() \
+            and stamp_file.read_text() == stamp:
+        out.print(f"{out_dir / 'index.html'} is up to date (same marts, same notebooks; --force to rebuild)",
+                  highlight=False)
+        return
     try:
         result = build_report(db_path, out_dir)
     except Exception as e:  # noqa: BLE001
         if type(e).__name__ in ("ReportError", "WarehouseError", "WarehouseMissing", "WarehouseBusy"):
             _fail(" ".join(str(e).split()))
         raise
+    if stamp:
+        stamp_file.write_text(stamp)
     out.print(f"report written to {result if result else out_dir}", highlight=False)
+
+
+def _report_stamp(db_path: Path) -> str | None:
+    """The marts' build stamp + the notebooks and report code; None when unknown (always rebuild)."""
+    import hashlib
+
+    from .store.build import built_from
+    from .store.warehouse import WarehouseError
+
+    try:
+        marts = built_from(db_path)
+    except WarehouseError:
+        return None
+    if not marts or marts == "failed":
+        return None
+    h = hashlib.sha256(marts.encode())
+    for p in sorted((PROJECT_ROOT / "notebooks").glob("*.py")) + [Path(__file__).with_name("report.py")]:
+        if p.exists():
+            h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()
 
 
 if __name__ == "__main__":

@@ -153,6 +153,11 @@ def test_samples_plus_a_corrected_sample_build_with_one_current_version(tmp_path
     assert "ERROR=0" in build.stdout
     rows = warehouse_query(db, "SELECT file_name FROM marts.dim_document WHERE file_name IS NOT NULL ORDER BY 1")
     assert rows == [("miyi-2023-corrected.txt",), ("ziyang-2021-land-development-center.md",)]
+    reload = subprocess.run([*cli, "load", "-q", str(folder), "--db", str(db)], cwd=PROJECT_ROOT, capture_output=True,
+                            text=True, timeout=600)
+    assert "0 loaded, 3 duplicate" in reload.stdout, reload.stdout + reload.stderr
     again = subprocess.run([*cli, "build", "--no-docs", "--db", str(db)], cwd=PROJECT_ROOT, capture_output=True,
                            text=True, timeout=900)
-    assert again.returncode == 0 and "up to date" in again.stdout  # nothing changed: no rebuild
+    assert again.returncode == 0 and "up to date" in again.stdout  # only ledger rows changed: no rebuild
+    ledger = warehouse_query(db, "SELECT count(*) FROM staging.stg_juesuan__load_ledger")
+    assert ledger == [(6,)]  # the staging views read the ledger live

@@ -59,6 +59,16 @@ class Manifest:
             shards.setdefault(table, []).append(rel)
         return Manifest(self.generation + 1, shards, dict(self.withdrawn))
 
+    def content_key(self) -> str:
+        """What the marts are built from: the document shards and the withdrawals (not the
+        ledger, which the staging views read live), as one hash."""
+        h = hashlib.sha256()
+        for table in sorted(self.shards):
+            if table != "load_ledger":
+                h.update((table + ":" + ",".join(sorted(self.shards[table])) + ";").encode())
+        h.update(("withdrawn:" + ",".join(sorted(self.withdrawn))).encode())
+        return h.hexdigest()[:32]
+
     def with_withdrawn(self, document_id: str, entry: dict) -> "Manifest":
         return Manifest(self.generation + 1, {t: list(v) for t, v in self.shards.items()},
                         {**self.withdrawn, document_id: entry})
