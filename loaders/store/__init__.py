@@ -1,7 +1,9 @@
-"""The warehouse: raw.* tables in DuckDB, written by `juesuan load`/`build`, read by everyone else.
+"""The warehouse: raw.* views over immutable Parquet shards (shards.py, catalog.py) plus the
+marts, written by `juesuan load`/`build`/`remove`, read by everyone else.
 
-Readers: ``connect_readonly(path)``. Writers: ``writer(path)`` (see warehouse.py for why
-writers work on a private copy and publish it atomically).
+Readers: ``connect_readonly(path)``. Writers: ``batch.raw_writer`` (load), ``writer(path)``
+/ ``working_copy`` (a private copy of the catalog, published atomically; see warehouse.py
+and publish.py for the order of the renames). The invariants are listed in the README.
 """
 
 from .warehouse import (
