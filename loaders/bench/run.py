@@ -145,8 +145,17 @@ def report_stage(ctx: Context) -> dict[str, float]:
     from ..report import build_report
 
     out = ctx.work / "report"
-    wall, _ = _timed(lambda: build_report(ctx.db, out))
-    return {"report_s": wall, "report_mb": _size_mb(out)}
+    failed = []
+
+    def report() -> None:
+        try:
+            build_report(ctx.db, out)
+        except Exception as e:  # noqa: BLE001 - a failing notebook is a measurement too
+            failed.append(str(e).splitlines()[0])
+            print(f"[bench] report failed: {failed[0]}", file=sys.stderr, flush=True)
+
+    wall, _ = _timed(report)
+    return {"report_s": wall, "report_mb": _size_mb(out), "report_failed": float(bool(failed))}
 
 
 def run(sizes: list[int], root: Path, fmt: str = "txt", workers: int | None = None,

@@ -141,10 +141,10 @@ def legacy_raw_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def get_state(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
     try:
-        row = con.execute(f"SELECT value FROM {HIDDEN}.state WHERE key = ?", [key]).fetchone()
-    except duckdb.CatalogException:
+        rows = con.execute(f"SELECT value FROM {HIDDEN}.state WHERE key = ?", [key]).fetchall()  # complete:
+    except duckdb.CatalogException:  # a reader's connection must have no unfinished result left
         return None
-    return row[0] if row else None
+    return rows[0][0] if rows else None
 
 
 def set_state(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:

@@ -330,9 +330,11 @@ def _open_readonly(path: Path, config: dict | None) -> duckdb.DuckDBPyConnection
         cfg = dict(config or {})
         lock = cfg.pop("lock_configuration", None)
         if cfg.get("enable_external_access") is False:  # the raw views read the shards, nothing else
+            from .catalog import get_state
             from .shards import data_dir
 
-            con.execute(f"SET allowed_directories = [{_sql_literal(str(data_dir(path)) + '/')}]")
+            shards = get_state(con, "data_dir") or str(data_dir(path))  # a copied catalog reads the original's
+            con.execute(f"SET allowed_directories = [{_sql_literal(shards + '/')}]")
         for key, value in cfg.items():
             con.execute(f"SET {key} = {_sql_literal(value)}")
         if lock is not None:
@@ -348,10 +350,10 @@ def _check_moved(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     from .shards import data_dir
 
     shown = get_state(con, "data_dir")
-    if shown is not None and shown != str(data_dir(path)):
+    if shown is not None and shown != str(data_dir(path)) and not Path(shown).exists():
         con.close()
-        raise WarehouseError(f"{path} was moved or copied from {Path(shown).parent} (its views read the shards "
-                             f"there): run `juesuan repair --db {path}` once to point it at {data_dir(path)}")
+        raise WarehouseError(f"{path} was moved or copied from {Path(shown).parent}, whose shards are gone: move "
+                             f"the folder {Path(shown).name} beside it and run `juesuan repair --db {path}`")
 
 
 def connect_readonly(
