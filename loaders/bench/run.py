@@ -118,9 +118,19 @@ def serial_stage(ctx: Context) -> dict[str, float]:
 
 
 def _build(db: Path) -> None:
+    """`juesuan build --no-docs`, with dbt's log lines kept off the bench's stdout."""
     from ..store.build import build
 
-    build(db, docs=False, on_wait=_quiet, echo=_quiet)
+    sys.stdout.flush()
+    saved = os.dup(1)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        build(db, docs=False, on_wait=_quiet, echo=_quiet)
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(devnull)
 
 
 @stage("build")

@@ -24,7 +24,7 @@ import duckdb
 from ..config import PROJECT_ROOT
 from ..sandbox import die_with_parent
 from . import catalog
-from .faults import armed, trigger
+from .faults import armed, fault_point, trigger
 from .shards import read_manifest
 from .warehouse import WaitCallback, WarehouseError, WarehouseMissing, print_to_stderr, working_copy
 
@@ -152,14 +152,9 @@ def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, pub
         catalog.set_state(con, "built_from", stamp if rc == 0 else "failed")
         wc.close()
         if rc == 0:
-            fault_point_build_verify()
+            fault_point("build.verify")
             verify(wc.path, generation)
     if rc != 0:
         raise BuildFailed(f"dbt build failed (exit code {rc}); published anyway (--publish-on-failure)")
     return True
 
-
-def fault_point_build_verify() -> None:
-    from .faults import fault_point
-
-    fault_point("build.verify")
