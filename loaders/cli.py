@@ -185,6 +185,9 @@ def _print_summary(s, db_path: Path) -> None:
     kinds = ", ".join(f"{k} {n}" for k, n in s.by_kind.items()) or "none"
     out.print(f"[bold]warehouse[/bold] {db_path}", highlight=False)
     out.print(f"documents: {s.documents} ({kinds}); units: {s.units}; fiscal years: {years}", highlight=False)
+    if s.superseded or s.withdrawn:
+        out.print(f"versions: {s.superseded} superseded by a newer version, {s.withdrawn} withdrawn "
+                  "(kept in raw.documents, left out of the marts)", highlight=False)
     ledger = ", ".join(f"{n} {k}" for k, n in s.ledger.items()) or "empty"
     out.print(f"load runs: {s.runs}; latest state of every input: {ledger}", highlight=False)
     t = Table(title=f"facts: {s.facts}", title_justify="left")

@@ -94,6 +94,8 @@ def test_remove_withdraws_and_the_previous_version_becomes_current(tmp_path, ori
     assert v["b-corrected.txt"] == (False, False, "published by mistake")
     assert v["a-original.txt"] == (False, True, None)
     assert warehouse_query(db, "SELECT count(*) FROM raw.withdrawals") == [(1,)]
+    r = runner.invoke(app, ["status", "--summary", "--db", str(db)])
+    assert "versions: 0 superseded by a newer version, 1 withdrawn" in r.output, r.output
     r = runner.invoke(app, ["remove", "0000", "--db", str(db)])
     assert r.exit_code == 1 and "at least 8 characters" in r.stderr
     r = runner.invoke(app, ["remove", "ffffffffffff", "--db", str(db)])
