@@ -12,7 +12,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 CJK_FONT_PKG := fonts-wqy-microhei
 BROWSER_PKG := chromium
 
-.PHONY: help setup fonts browser demo demo-real load load-real build docs report test test-fast lab clean
+.PHONY: help setup fonts browser demo demo-real load load-real build docs report test test-fast lab clean bench
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -73,6 +73,11 @@ docs: setup  ## regenerate README.zh-CN.md (codebook from the model YAML) and th
 test: setup browser  ## the whole suite: pytest (formats, extraction, store, dbt, notebooks, report in a browser)
 	$(BIN)/python -m pytest -q
 
+BENCH_SIZES ?= 100
+BENCH_ARGS ?= --serial --report
+bench: setup  ## synthetic corpus of N documents: load/build/incremental/report timings (BENCH_SIZES=100,1000,10000)
+	$(BIN)/python -m loaders.bench --sizes $(BENCH_SIZES) --root bench-work $(BENCH_ARGS)
+
 # root (containers, CI) needs --allow-root; LAB_ARGS passes more, e.g. make lab LAB_ARGS="--no-browser --port 8899"
 LAB_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 LAB_ARGS ?=
@@ -80,4 +85,4 @@ lab: setup  ## open JupyterLab on the project's kernel (LAB_ARGS="--no-browser -
 	$(BIN)/jupyter lab notebooks/ $(LAB_ROOT) $(LAB_ARGS)
 
 clean:  ## remove the warehouse, dbt artefacts and the report
-	rm -rf warehouse target logs report dbt_packages
+	rm -rf warehouse target logs report dbt_packages bench-work

@@ -1,4 +1,4 @@
-"""The `juesuan` command: load, status, extract, sql, build, report."""
+"""The `juesuan` command: load, status, extract, sql, build, remove, repair, report."""
 
 from __future__ import annotations
 
@@ -101,6 +101,9 @@ def load(
     publish_every: Annotated[int, typer.Option(help="Publish the warehouse every N documents.")] = 50,
     publish_seconds: Annotated[float, typer.Option(help="... or every T seconds, whichever comes first.")] = 60.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[int, typer.Option(help="Documents parsed at once (0 = every core).")] = 0,
+    dask: Annotated[Optional[str], typer.Option(
+        help="Parse on a Dask cluster: scheduler address (tcp://host:8786) or 'local' for a LocalCluster.")] = None,
 ) -> None:
     """Load files into the warehouse: one ledger row per input (loaded / duplicate / quarantined)."""
     from .store.load import Limits, load_paths
@@ -130,17 +133,34 @@ def load(
             task = progress.add_task("", total=total)
         progress.update(task, completed=done, description=path.name[:60])
 
+    from .store.errors import disk_full_message, is_disk_full
+
     try:
-        with progress:
+        with progress, _executor(dask, workers) as executor:
             summary = load_paths(paths, db_path, limits=limits, publish_every=publish_every,
-                                 publish_seconds=publish_seconds, on_progress=on_progress, on_wait=_wait_message)
+                                 publish_seconds=publish_seconds, on_progress=on_progress, on_wait=_wait_message,
+                                 workers=workers or None, executor=executor)
     except WarehouseError as e:
         _fail(str(e))
     except KeyboardInterrupt:
-        err.print("interrupted: the documents loaded so far are published; run the same command again to finish",
-                  highlight=False)
+        err.print("interrupted: every document loaded before Ctrl-C is published; "
+                  "run the same command again to load the rest", highlight=False)
         raise typer.Exit(130)
+    except OSError as e:
+        if not is_disk_full(e):
+            raise
+        _fail(disk_full_message(e, db_path))
     _print_load_summary(summary)
+
+
+def _executor(dask: Optional[str], workers: int):
+    from contextlib import nullcontext
+
+    if not dask:
+        return nullcontext(None)
+    from .store.distributed import dask_client
+
+    return dask_client(dask, workers or None)
 
 
 def _print_load_summary(summary) -> None:
@@ -257,6 +277,9 @@ def _print_summary(s, db_path: Path) -> None:
     kinds = ", ".join(f"{k} {n}" for k, n in s.by_kind.items()) or "none"
     out.print(f"[bold]warehouse[/bold] {db_path}", highlight=False)
     out.print(f"documents: {s.documents} ({kinds}); units: {s.units}; fiscal years: {years}", highlight=False)
+    if s.superseded or s.withdrawn:
+        out.print(f"versions: {s.superseded} superseded by a newer version, {s.withdrawn} withdrawn "
+                  "(kept in raw.documents, left out of the marts)", highlight=False)
     ledger = ", ".join(f"{n} {k}" for k, n in s.ledger.items()) or "empty"
     out.print(f"load runs: {s.runs}; latest state of every input: {ledger}", highlight=False)
     t = Table(title=f"facts: {s.facts}", title_justify="left")
@@ -352,9 +375,10 @@ def sql(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per row (decimals as strings).")] = False,
     xlsx: Annotated[Optional[Path], typer.Option("--xlsx", help="Write the result to an Excel workbook.")] = None,
     bom: Annotated[bool, typer.Option("--bom", help="With --csv: start with a UTF-8 BOM (Chinese Excel opens it right).")] = False,
+    timeout: Annotated[Optional[float], typer.Option(help="Cancel the query after this many seconds.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Run one read-only query against the warehouse (writes are refused)."""
+    """Run one read-only query against the warehouse (writes are refused; Ctrl-C cancels it)."""
     from .store.query import run_query
     from .store.warehouse import WarehouseError
 
@@ -365,7 +389,10 @@ def sql(
     import duckdb
 
     try:
-        res = run_query(warehouse_path(db), query)
+        res = run_query(warehouse_path(db), query, timeout_s=timeout)
+    except KeyboardInterrupt:
+        err.print("interrupted: the query was cancelled", highlight=False)
+        raise typer.Exit(130)
     except WarehouseError as e:
         _fail(str(e))
     except duckdb.Error as e:
@@ -431,18 +458,68 @@ def build(
     docs: Annotated[bool, typer.Option("--docs/--no-docs", help="Also run `dbt docs generate`.")] = True,
     publish_on_failure: Annotated[bool, typer.Option(
         "--publish-on-failure", help="Publish even when dbt build fails (to inspect what failed); still exits 1.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
 ) -> None:
-    """`dbt build` (+ docs) on a private copy of the warehouse, published when it succeeds."""
+    """`dbt build` (+ docs) on a private copy of the warehouse, published when it succeeds and checks out."""
     from .store.build import build as run_build
+    from .store.errors import disk_full_message, is_disk_full
     from .store.warehouse import WarehouseError
 
     t0 = time.monotonic()
     try:
-        run_build(warehouse_path(db), docs=docs, publish_on_failure=publish_on_failure, on_wait=_wait_message,
-                  echo=lambda m: err.print(m, highlight=False, markup=False))
+        built = run_build(warehouse_path(db), docs=docs, publish_on_failure=publish_on_failure, on_wait=_wait_message,
+                          echo=lambda m: err.print(m, highlight=False, markup=False), force=force)
     except WarehouseError as e:
         _fail(str(e))
-    out.print(f"built and published {warehouse_path(db)} in {time.monotonic() - t0:.1f} s", highlight=False)
+    except KeyboardInterrupt:
+        err.print("interrupted: the build was discarded; the published warehouse is unchanged", highlight=False)
+        raise typer.Exit(130)
+    except OSError as e:
+        if not is_disk_full(e):
+            raise
+        _fail(disk_full_message(e, warehouse_path(db)))
+    if built:
+        out.print(f"built and published {warehouse_path(db)} in {time.monotonic() - t0:.1f} s", highlight=False)
+    else:
+        out.print(f"{warehouse_path(db)} is up to date (use --force to rebuild)", highlight=False)
+
+
+# --------------------------------------------------------------------- remove / repair
+@app.command()
+def remove(
+    document: Annotated[list[str], typer.Argument(help="document_id (or a unique prefix of it, ≥ 8 characters).")],
+    reason: Annotated[str, typer.Option(help="Why it is withdrawn (kept in raw.withdrawals).")] = "withdrawn",
+    db: DbOption = None,
+) -> None:
+    """Withdraw documents: they stay in raw (raw.withdrawals) but leave the marts at the next build."""
+    from .store.warehouse import WarehouseError
+    from .store.withdraw import withdraw
+
+    try:
+        ids = withdraw(warehouse_path(db), document, reason=reason, on_wait=_wait_message)
+    except WarehouseError as e:
+        _fail(str(e))
+    for doc_id in ids:
+        out.print(f"withdrawn {doc_id}", highlight=False)
+    out.print("run `juesuan build` to update the marts", highlight=False)
+
+
+@app.command()
+def repair(db: DbOption = None) -> None:
+    """Rebuild a damaged or missing warehouse file from the raw shards (then run `juesuan build`)."""
+    from .store.publish import prepare_published
+    from .store.warehouse import WarehouseError, writer_lock
+
+    path = warehouse_path(db)
+    messages: list[str] = []
+    try:
+        with writer_lock(path, on_wait=_wait_message):
+            prepare_published(path, say=messages.append)
+    except WarehouseError as e:
+        _fail(str(e))
+    for m in messages:
+        err.print(m, highlight=False, markup=False)
+    out.print(f"{path}: " + ("repaired" if messages else "nothing to repair"), highlight=False)
 
 
 # --------------------------------------------------------------------------- test, docs
@@ -493,6 +570,7 @@ def report(
     units: Annotated[Optional[str], typer.Option(
         "--units", help="Units by name, unique substring or id, comma-separated (default: the largest units).")] = None,
     years: Annotated[Optional[str], typer.Option("--years", help="Fiscal years: 2021,2023 or 2020-2023.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
 ) -> None:
     """Execute the notebooks against the warehouse and write report/index.html."""
     from .present.report import build_report
@@ -501,6 +579,12 @@ def report(
     db_path = warehouse_path(db)
     if not db_path.exists():
         _fail(f"no warehouse yet at {db_path}: run `juesuan load`")
+    stamp_file, stamp = out_dir / ".juesuan-stamp", _report_stamp(db_path)
+    if not force and stamp and (out_dir / "index.html").exists() and stamp_file.exists() \
+            and stamp_file.read_text() == stamp:
+        out.print(f"{out_dir / 'index.html'} is up to date (same marts, same notebooks; --force to rebuild)",
+                  highlight=False)
+        return
     try:
         result = build_report(db_path, out_dir, units=units, years=years)
     except UnitChoiceError as e:
@@ -509,7 +593,29 @@ def report(
         if type(e).__name__ in ("ReportError", "WarehouseError", "WarehouseMissing", "WarehouseBusy"):
             _fail(" ".join(str(e).split()))
         raise
+    if stamp:
+        stamp_file.write_text(stamp)
     out.print(f"report written to {result if result else out_dir}", highlight=False)
+
+
+def _report_stamp(db_path: Path) -> str | None:
+    """The marts' build stamp + the notebooks and report code; None when unknown (always rebuild)."""
+    import hashlib
+
+    from .store.build import built_from
+    from .store.warehouse import WarehouseError
+
+    try:
+        marts = built_from(db_path)
+    except WarehouseError:
+        return None
+    if not marts or marts == "failed":
+        return None
+    h = hashlib.sha256(marts.encode())
+    for p in sorted((PROJECT_ROOT / "notebooks").glob("*.py")) + [Path(__file__).with_name("report.py")]:
+        if p.exists():
+            h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()
 
 
 if __name__ == "__main__":

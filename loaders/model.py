@@ -112,6 +112,7 @@ class Fact:
     amount_wan: Decimal | None = None  # value normalised to 万元 for money units
     value_text: str | None = None  # the number exactly as printed, e.g. "1,145.52"
     source: str = "prose"  # prose | table
+    approximate: bool = False  # printed as 约/近/余/多 ...: not an exact amount (kept out of the marts)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -129,5 +130,6 @@ class Fact:
             "amount_wan": float(self.amount_wan) if self.amount_wan is not None else None,
             "value_text": self.value_text,
             "source": self.source,
+            "approximate": self.approximate or None,
         }
         return {k: v for k, v in d.items() if v is not None}

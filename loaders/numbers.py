@@ -23,7 +23,11 @@ MONEY_UNITS_TO_WAN = {
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).replace("−", "-").strip()
+    """NFKC, the minus sign, and no zero-width / bidi controls (category Cf) inside a number."""
+    s = unicodedata.normalize("NFKC", text)
+    if any(unicodedata.category(c) == "Cf" for c in s):
+        s = "".join(c for c in s if unicodedata.category(c) != "Cf")
+    return s.replace("−", "-").strip()
 
 
 def is_missing(text: str | None) -> bool:
@@ -66,6 +70,32 @@ def numbers_in(text: str) -> list[Decimal]:
         except InvalidOperation:  # pragma: no cover
             pass
     return out
+
+
+# Words that make a printed amount approximate: 约100万元, 大约, 近100万元, 100余万元, 100多万元.
+APPROX_BEFORE = re.compile(r"(?:约|大约|约为|约合|近|将近|接近|逾|超过)\s*$")
+APPROX_AFTER = re.compile(r"^\s*(?:余|多|左右|上下)")
+
+
+def is_approximate(text: str, start: int, end: int) -> bool:
+    """True when the number printed at ``text[start:end]`` is qualified as approximate."""
+    return bool(APPROX_BEFORE.search(_fold(text[max(0, start - 4):start])) or
+                APPROX_AFTER.match(_fold(text[end:end + 3])))
+
+
+def approximate_in(evidence: str, value_text: str | None) -> bool:
+    """True when any printing of ``value_text`` in ``evidence`` is approximate (约/余/多 ...).
+
+    Conservative: when the same digits are printed twice and one is approximate, the fact is
+    flagged — an exact number must never be stored for an approximate one."""
+    if not value_text:
+        return False
+    i = evidence.find(value_text)
+    while i >= 0:
+        if is_approximate(evidence, i, i + len(value_text)):
+            return True
+        i = evidence.find(value_text, i + 1)
+    return False
 
 
 def value_in_evidence(value: Decimal | float | int | str | None, evidence: str) -> bool:

@@ -79,7 +79,7 @@ def _vm_size() -> int:
     return 0
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
@@ -103,7 +103,7 @@ def _child(conn, fn, args, kwargs, memory_bytes) -> None:  # pragma: no cover - 
             hook()
         except Exception:
             pass
-    _die_with_parent()
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle (it kills us)
     faulthandler.disable()  # a crash is reported as one ledger line, not a dump on stderr
     try:
@@ -148,6 +148,18 @@ def _signal_name(code: int) -> str:
         return f"signal {code}"
 
 
+_live_children: set = set()
+
+
+def kill_children() -> None:
+    """Kill every sandbox child still running (after Ctrl-C: their results are not wanted)."""
+    for proc in list(_live_children):
+        try:
+            proc.kill()
+        except (OSError, AttributeError, ValueError):
+            pass
+
+
 def run_isolated(
     fn: Callable[..., Any],
     *args: Any,
@@ -161,6 +173,7 @@ def run_isolated(
     start = time.monotonic()
     proc = ctx.Process(target=_child, args=(send, fn, args, kwargs, memory_bytes), daemon=True)
     proc.start()
+    _live_children.add(proc)
     send.close()
     payload = None
     timed_out = False
@@ -181,6 +194,7 @@ def run_isolated(
             if proc.is_alive():
                 proc.kill()
         proc.join()
+        _live_children.discard(proc)
     seconds = time.monotonic() - start
     if timed_out:
         return SandboxResult(error=f"timed out after {timeout_s:g} s", seconds=seconds)

@@ -83,8 +83,17 @@ class NormText:
         return self.starts[a], self.ends[b - 1]
 
 
+def is_invisible(c: str) -> bool:
+    """Zero-width and bidi controls (Unicode category Cf: U+200B-200F, U+202A-202E, U+2060-2069,
+    U+FEFF ...): they print nothing, so they are dropped before numbers are read (the map keeps
+    the original offsets, so evidence is still the original text)."""
+    return len(c) == 1 and unicodedata.category(c) == "Cf"
+
+
 def fold_char(c: str) -> str:
     """One printed character -> its normalised form (may be empty or several chars)."""
+    if is_invisible(c):
+        return ""
     if c in RADICALS:
         return RADICALS[c]
     if c in QUOTES:
@@ -154,9 +163,12 @@ def normalize_with_map(text: str) -> NormText:
             i = skip[i]
             continue
         c = text[i]
+        if is_invisible(c):  # zero-width / bidi control: prints nothing, never splits a number
+            i += 1
+            continue
         if c in _WS or (c.isspace()):
             j = i
-            while j < n and (text[j] in _WS or text[j].isspace()):
+            while j < n and (text[j] in _WS or text[j].isspace()) and not is_invisible(text[j]):
                 j += 1
             run = text[i:j]
             if run.endswith("\n") and out:

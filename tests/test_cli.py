@@ -38,8 +38,13 @@ def loaded_template(tmp_path_factory):
 
 @pytest.fixture
 def loaded(loaded_template, tmp_warehouse):
-    """A warehouse holding the two samples (a copy of one loaded once per module)."""
+    """A warehouse holding the two samples (a copy of one loaded once per module: the catalog
+    file and its raw shards folder)."""
+    from loaders.store.shards import data_dir
+
     shutil.copyfile(loaded_template, tmp_warehouse)
+    shutil.copytree(data_dir(loaded_template), data_dir(tmp_warehouse))
+    assert invoke("repair", "--db", tmp_warehouse).exit_code == 0  # a copied folder points its views at itself
     return tmp_warehouse
 
 
@@ -249,11 +254,13 @@ def test_build_publishes_only_a_successful_dbt_run(loaded, tmp_path, monkeypatch
     """)
     monkeypatch.setattr(build_mod, "dbt_command", lambda: failing)
     r = runner.invoke(app, ["build", "--db", str(loaded)])
+    assert r.exit_code == 0 and "up to date" in r.output  # same documents, same models: dbt does not run
+    r = runner.invoke(app, ["build", "--force", "--db", str(loaded)])
     assert r.exit_code == 1 and "dbt build failed" in r.stderr
     assert warehouse_query(loaded, "SELECT count(*) FROM marts.fct_dq_findings") == [(1,)]  # unchanged
     assert not [p for p in loaded.parent.iterdir() if ".wip-" in p.name]
 
-    r = runner.invoke(app, ["build", "--publish-on-failure", "--db", str(loaded)])
+    r = runner.invoke(app, ["build", "--force", "--publish-on-failure", "--db", str(loaded)])
     assert r.exit_code == 1 and "published anyway" in r.stderr
     assert warehouse_query(loaded, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'fct_dq_findings'") \
         == [(0,)]

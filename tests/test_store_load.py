@@ -171,5 +171,20 @@ def test_publishes_during_the_batch_and_cleans_stale_working_copies(tmp_path, tm
     s = load_paths([samples_dir], tmp_warehouse, limits=FAST, publish_every=1)
     assert s.publishes == 2  # after document 1, and at the end
     assert not stale.exists() and not Path(str(stale) + ".wal").exists()
-    leftovers = [p.name for p in tmp_warehouse.parent.iterdir() if p.name != tmp_warehouse.name]
-    assert leftovers == [".juesuan.lock"], leftovers
+    leftovers = sorted(p.name for p in tmp_warehouse.parent.iterdir() if p.name != tmp_warehouse.name)
+    assert leftovers == [".juesuan.lock", "juesuan.shards"], leftovers  # the lock and the raw shards
+    assert not [p for p in (tmp_warehouse.parent / "juesuan.shards").rglob(".tmp-*")]
+    shards = sorted(p.parent.name for p in (tmp_warehouse.parent / "juesuan.shards").rglob("*.parquet"))
+    assert shards.count("documents") == 2 and shards.count("load_ledger") == 2  # one shard per table per publish
+
+
+def test_approximate_amounts_stay_in_raw_but_out_of_the_current_facts(tmp_path, tmp_warehouse, warehouse_query):
+    f = tmp_path / "approx.txt"
+    f.write_text("某单位2023年度部门决算\n一、收入支出决算总体情况说明\n2023年度收、支总计约100.00万元。\n"
+                 "二、支出决算情况说明\n2023年度支出合计88.00万元。\n", encoding="utf-8")
+    s = load_paths([f], tmp_warehouse, limits=FAST)
+    assert s.entries[0].status == "loaded", s.entries[0].reason
+    rows = warehouse_query(tmp_warehouse, "SELECT value, approximate FROM raw.facts ORDER BY fact_no")
+    assert (Decimal("100.0000"), True) in rows and (Decimal("88.0000"), False) in rows
+    current = warehouse_query(tmp_warehouse, "SELECT value FROM raw.current_facts")
+    assert (Decimal("88.0000"),) in current and (Decimal("100.0000"),) not in current

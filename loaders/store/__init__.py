@@ -1,7 +1,9 @@
-"""The warehouse: raw.* tables in DuckDB, written by `juesuan load`/`build`, read by everyone else.
+"""The warehouse: raw.* views over immutable Parquet shards (shards.py, catalog.py) plus the
+marts, written by `juesuan load`/`build`/`remove`, read by everyone else.
 
-Readers: ``connect_readonly(path)``. Writers: ``writer(path)`` (see warehouse.py for why
-writers work on a private copy and publish it atomically).
+Readers: ``connect_readonly(path)``. Writers: ``batch.raw_writer`` (load), ``writer(path)``
+/ ``working_copy`` (a private copy of the catalog, published atomically; see warehouse.py
+and publish.py for the order of the renames). The invariants are listed in the README.
 
 The names are imported on first use (PEP 562), so that importing a submodule that needs no
 DuckDB (``loaders.store.prepare`` for `juesuan extract`) does not load DuckDB.

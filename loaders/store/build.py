@@ -1,14 +1,34 @@
-"""`juesuan build`: dbt build + dbt docs generate on a working copy, then publish."""
+"""`juesuan build`: dbt build + dbt docs generate on a private copy of the catalog, verified, then published.
+
+The copy is small (views over the raw shards, plus the marts). It is published only when
+dbt succeeded AND the copy opens on its own, shows the manifest generation it was built
+from and every mart answers a count. Ctrl-C, a crash or a failing dbt discard the copy:
+the published warehouse stays as it was. A build whose inputs have not changed since the
+last published build (same document shards and withdrawals, same models/seeds/macros) does
+nothing; a load of duplicates only adds ledger rows, which the staging views read live.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shlex
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+import duckdb
+
 from ..config import PROJECT_ROOT
+from ..sandbox import die_with_parent
+from . import catalog
+from .faults import armed, fault_point, trigger
+from .shards import read_manifest
 from .warehouse import WaitCallback, WarehouseError, WarehouseMissing, print_to_stderr, working_copy
+
+PROJECT_INPUTS = ("dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests/dbt", "analyses")
 
 
 class BuildFailed(WarehouseError):
@@ -16,25 +36,97 @@ class BuildFailed(WarehouseError):
 
 
 def dbt_command() -> list[str]:
+    """$JUESUAN_DBT (a command line) if set, else the dbt next to this Python."""
+    if os.environ.get("JUESUAN_DBT"):
+        return shlex.split(os.environ["JUESUAN_DBT"])
     script = Path(sys.executable).with_name("dbt")
     if script.exists():
         return [str(script)]
     return [sys.executable, "-m", "dbt.cli.main"]
 
 
+def project_hash(project_dir: Path) -> str:
+    """sha256 over every file dbt reads (names and bytes) and the dbt command."""
+    h = hashlib.sha256(" ".join(dbt_command()).encode())
+    for name in PROJECT_INPUTS:
+        root = project_dir / name
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+        for p in files:
+            h.update(str(p.relative_to(project_dir)).encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def run_dbt(args: list[str], db_path: Path, project_dir: Path) -> int:
     env = {**os.environ, "JUESUAN_DB": str(db_path), "DBT_PROFILES_DIR": str(project_dir)}
     cmd = dbt_command() + args + ["--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
-    return subprocess.run(cmd, env=env, cwd=project_dir).returncode
+    action = armed("build.dbt") if args[:1] == ["build"] else None
+    # dbt dies with us (a killed build must not leave dbt writing a copy nobody will publish)
+    if action is None:
+        return subprocess.run(cmd, env=env, cwd=project_dir, preexec_fn=die_with_parent).returncode
+    proc = subprocess.Popen(cmd, env=env, cwd=project_dir, preexec_fn=die_with_parent)
+    # the fault fires while dbt runs; INT goes to the whole process group, like Ctrl-C in a terminal
+    timer = threading.Timer(2.0, lambda: os.killpg(os.getpgid(0), signal.SIGINT) if action == "INT"
+                            else trigger(action, "build.dbt"))
+    timer.start()
+    try:
+        return proc.wait()
+    finally:
+        timer.cancel()
+        if proc.poll() is None:
+            proc.kill()
+
+
+def up_to_date(db_path: Path, project_dir: Path) -> bool:
+    from .warehouse import connect_readonly
+
+    con = connect_readonly(db_path, retries=0)
+    try:
+        built = catalog.get_state(con, "built_from")
+    finally:
+        con.close()
+    return built == f"{read_manifest(db_path).content_key()}:{project_hash(project_dir)}"
+
+
+def built_from(db_path: Path) -> str | None:
+    """The stamp of the published marts (documents + models), None before the first build."""
+    from .warehouse import connect_readonly
+
+    con = connect_readonly(db_path, retries=0)
+    try:
+        return catalog.get_state(con, "built_from")
+    finally:
+        con.close()
+
+
+def verify(path: Path, generation: int) -> None:
+    """The built copy opens on its own, shows ``generation`` and every mart answers."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH '{str(path).replace(chr(39), chr(39) * 2)}' AS built (READ_ONLY)")
+        con.execute("USE built")
+        shown = catalog.get_state(con, "manifest_generation")
+        if shown != str(generation):
+            raise BuildFailed(f"the build shows manifest generation {shown}, expected {generation}; not publishing")
+        marts = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
+                                           "WHERE table_catalog = 'built' AND table_schema = 'marts'").fetchall()]
+        if not marts:
+            raise BuildFailed("dbt succeeded but built no marts; not publishing")
+        for t in marts:
+            con.execute(f'SELECT count(*) FROM marts."{t}"').fetchone()
+    except duckdb.Error as e:
+        raise BuildFailed(f"the built warehouse does not check out ({str(e).splitlines()[0]}); not publishing") from e
+    finally:
+        con.close()
 
 
 def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, publish_on_failure: bool = False,
-          on_wait: WaitCallback | None = print_to_stderr, echo=print_to_stderr) -> None:
+          on_wait: WaitCallback | None = print_to_stderr, echo=print_to_stderr, force: bool = False) -> bool:
     """Run dbt against a private copy of the warehouse under the writer lock; publish on success.
 
-    A failing ``dbt build`` (a model or a test with severity error) leaves the published
-    warehouse unchanged, unless ``publish_on_failure`` (to inspect what failed); then the
-    build is published and BuildFailed is still raised.
+    Returns False when nothing changed since the last build (nothing is run). A failing
+    ``dbt build`` (a model or a test with severity error) leaves the published warehouse
+    unchanged, unless ``publish_on_failure`` (to inspect what failed); then the build is
+    published and BuildFailed is still raised.
     """
     project_dir = Path(project_dir or PROJECT_ROOT)
     if not (project_dir / "dbt_project.yml").exists():
@@ -42,7 +134,13 @@ def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, pub
     if not Path(db_path).exists():
         raise WarehouseMissing(f"no warehouse yet at {db_path}: run `juesuan load`")
     with working_copy(Path(db_path), on_wait=on_wait, connect=False) as wc:
-        wc.checkpoint_file()  # creates the raw schema if the copy predates it
+        if not force and up_to_date(Path(db_path), project_dir):
+            echo("nothing changed since the last build (same documents, same models): not rebuilding")
+            return False
+        manifest = read_manifest(Path(db_path))
+        generation = manifest.generation
+        stamp = f"{manifest.content_key()}:{project_hash(project_dir)}"
+        wc.checkpoint_file()  # gives a new warehouse its raw views
         rc = run_dbt(["build"], wc.path, project_dir)
         if rc != 0 and not publish_on_failure:
             raise BuildFailed(f"dbt build failed (exit code {rc}); the published warehouse is unchanged")
@@ -50,6 +148,13 @@ def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, pub
             docs_rc = run_dbt(["docs", "generate"], wc.path, project_dir)
             if docs_rc != 0:
                 echo(f"warning: dbt docs generate failed (exit code {docs_rc}); publishing the build anyway")
-        wc.checkpoint_file()
+        con = wc.connect()
+        catalog.set_state(con, "built_from", stamp if rc == 0 else "failed")
+        wc.close()
+        if rc == 0:
+            fault_point("build.verify")
+            verify(wc.path, generation)
     if rc != 0:
         raise BuildFailed(f"dbt build failed (exit code {rc}); published anyway (--publish-on-failure)")
+    return True
+

@@ -1,4 +1,5 @@
-"""The load ledger: exactly one row per input file per run (loaded / duplicate / quarantined)."""
+"""The load ledger: exactly one row per input file per run (loaded / duplicate / quarantined /
+skipped — not attempted because the batch stopped: Ctrl-C or a full disk; the next run loads it)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from .. import __version__
 LOADED = "loaded"
 DUPLICATE = "duplicate"
 QUARANTINED = "quarantined"
-STATUSES = (LOADED, DUPLICATE, QUARANTINED)
+SKIPPED = "skipped"
+STATUSES = (LOADED, DUPLICATE, QUARANTINED, SKIPPED)
 
 
 def now() -> datetime:

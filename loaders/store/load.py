@@ -3,8 +3,13 @@
 Per input: stat and size limit -> read bytes -> sha256 = document_id -> duplicate check ->
 parse + metadata + extraction in a sandboxed child -> one transaction with all rows and the
 ledger row. Anything that goes wrong becomes a ``quarantined`` ledger row with a one-line
-reason; the batch always completes. The working copy is published every
-``publish_every`` documents or ``publish_seconds`` seconds, and at the end.
+reason; the batch always completes. The batch is published (as shards, see batch.py) every
+``publish_every`` documents or ``publish_seconds`` seconds, at the end, and after Ctrl-C.
+
+Parse + extract run on every core: ``workers`` sandboxed children at a time (threads in
+this process wait for them), or on any executor with ``submit`` (a Dask
+``distributed.Client``, see distributed.py). Results are written in input order, so the
+rows, the ledger and its ``seq`` are exactly those of a serial load.
 """
 
 from __future__ import annotations
@@ -13,19 +18,21 @@ import hashlib
 import os
 import stat
 import time
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
-
-from ..sandbox import DEFAULT_MEMORY_BYTES, DEFAULT_TIMEOUT_S, describe_exception, one_line, run_isolated
+from ..sandbox import DEFAULT_MEMORY_BYTES, DEFAULT_TIMEOUT_S, SandboxResult, describe_exception, kill_children, \
+    one_line, run_isolated
 from . import ledger
-from .ledger import DUPLICATE, LOADED, QUARANTINED, LedgerEntry
+from .batch import RawBatch, raw_writer
+from .faults import fault_point
+from .ledger import DUPLICATE, LOADED, QUARANTINED, SKIPPED, LedgerEntry
 from .prepare import prepare_document, warm_up
-from .warehouse import WaitCallback, print_to_stderr, working_copy
-from .write import exists, record, write_document
+from .warehouse import WaitCallback, print_to_stderr
+from .write import record, write_document
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
@@ -84,52 +91,75 @@ def _suffix_format(p: Path) -> str | None:
     return p.suffix.lower().lstrip(".") or None
 
 
-def load_one(con: duckdb.DuckDBPyConnection, run_id: str, seq: int, path: Path, limits: Limits) -> LedgerEntry:
-    """Load one input file; always returns (and records) exactly one ledger entry."""
+@dataclass
+class Job:
+    """An input that passed the cheap checks and goes to a sandboxed parser."""
+
+    base: dict
+    data: bytes
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def screen(batch: RawBatch, run_id: str, seq: int, path: Path, limits: Limits,
+           in_flight: dict[str, str]) -> LedgerEntry | Job:
+    """stat, size limit, read, hash, duplicate check: a finished (unrecorded) entry or a Job."""
     started = ledger.now()
     base = dict(run_id=run_id, seq=seq, input_path=str(path), started_at=started, format=_suffix_format(path))
 
-    def finish(status: str, reason: str | None = None, **kw) -> LedgerEntry:
-        entry = LedgerEntry(status=status, reason=one_line(reason) if reason else None,
-                            finished_at=ledger.now(), **{**base, **kw})
-        if status != LOADED:
-            record(con, entry)
-        return entry
+    def done(status: str, reason: str, **kw) -> LedgerEntry:
+        return LedgerEntry(status=status, reason=one_line(reason), finished_at=ledger.now(), **{**base, **kw})
 
     try:
         st = path.stat()
     except FileNotFoundError:
-        return finish(QUARANTINED, "no such file")
+        return done(QUARANTINED, "no such file")
     except OSError as e:
-        return finish(QUARANTINED, f"cannot read: {e.strerror or e}")
+        return done(QUARANTINED, f"cannot read: {e.strerror or e}")
     if not stat.S_ISREG(st.st_mode):
-        return finish(QUARANTINED, "not a regular file")
+        return done(QUARANTINED, "not a regular file")
     if st.st_size > limits.max_bytes:
-        return finish(QUARANTINED, f"oversized: {st.st_size / 1e6:.1f} MB > {limits.max_bytes / 1e6:.1f} MB limit",
-                      bytes=st.st_size)
+        return done(QUARANTINED, f"oversized: {st.st_size / 1e6:.1f} MB > {limits.max_bytes / 1e6:.1f} MB limit",
+                    bytes=st.st_size)
     try:
         data = path.read_bytes()
     except OSError as e:
-        return finish(QUARANTINED, f"cannot read: {e.strerror or e}")
+        return done(QUARANTINED, f"cannot read: {e.strerror or e}")
     document_id = hashlib.sha256(data).hexdigest()
     base.update(document_id=document_id, bytes=len(data))
     if not data:
-        return finish(QUARANTINED, "empty file (0 bytes)")
-    first_path = exists(con, document_id)
+        return done(QUARANTINED, "empty file (0 bytes)")
+    first_path = in_flight.get(document_id) or batch.exists(document_id)
     if first_path is not None:
-        return finish(DUPLICATE, f"same bytes as {first_path}")
+        return done(DUPLICATE, f"same bytes as {first_path}")
+    in_flight[document_id] = str(path)
+    return Job(base=base, data=data)
 
-    res = run_isolated(prepare_document, data, str(path), document_id, started,
-                       timeout_s=limits.timeout_s, memory_bytes=limits.memory_bytes)
+
+def prepare_isolated(data: bytes, path: str, document_id: str, started, limits: Limits) -> SandboxResult:
+    """The per-document function: parse + metadata + extract in a sandboxed child (any worker)."""
+    return run_isolated(prepare_document, data, path, document_id, started,
+                        timeout_s=limits.timeout_s, memory_bytes=limits.memory_bytes)
+
+
+def store(batch: RawBatch, job: Job, res: SandboxResult) -> LedgerEntry:
+    """Write one prepared document (or its quarantine row) in one transaction."""
+    base = job.base
     if not res.ok:
-        return finish(QUARANTINED, res.error)
+        entry = LedgerEntry(status=QUARANTINED, reason=one_line(res.error), finished_at=ledger.now(), **base)
+        record(batch.con, entry)
+        return entry
     rows = res.value
     entry = LedgerEntry(status=LOADED, finished_at=ledger.now(), facts=len(rows.facts),
                         **{**base, "format": rows.document.get("format") or base["format"]})
     try:
-        write_document(con, rows, entry)
+        write_document(batch.con, rows, entry)
     except Exception as e:  # noqa: BLE001 - the document's rows were rolled back
-        return finish(QUARANTINED, f"store failed: {describe_exception(e)}", format=entry.format)
+        entry = LedgerEntry(status=QUARANTINED, reason=one_line(f"store failed: {describe_exception(e)}"),
+                            finished_at=ledger.now(), **{**base, "format": entry.format})
+        record(batch.con, entry)
     return entry
 
 
@@ -144,6 +174,8 @@ def load_paths(
     publish_seconds: float = 60.0,
     on_progress: ProgressCallback | None = None,
     on_wait: WaitCallback | None = print_to_stderr,
+    workers: int | None = None,
+    executor=None,
 ) -> LoadSummary:
     """Load every input into the warehouse at ``db_path``; see the module docstring."""
     limits = limits or Limits()
@@ -151,21 +183,95 @@ def load_paths(
     warm_up()
     summary = LoadSummary(run_id=ledger.new_run_id(), db_path=Path(db_path))
     t0 = time.monotonic()
-    with working_copy(Path(db_path), on_wait=on_wait) as wc:
-        since_publish, last_publish = 0, time.monotonic()
-        for seq, path in enumerate(inputs, start=1):
-            if on_progress:
-                on_progress(seq - 1, len(inputs), path, None)
-            entry = load_one(wc.connect(), summary.run_id, seq, path, limits)
-            summary.entries.append(entry)
-            since_publish += 1
-            if on_progress:
-                on_progress(seq, len(inputs), path, entry)
-            due = (publish_every and since_publish >= publish_every) or (
-                publish_seconds is not None and time.monotonic() - last_publish >= publish_seconds)
-            if due and seq < len(inputs):
-                wc.publish(reopen=True)
-                since_publish, last_publish = 0, time.monotonic()
-        summary.publishes = wc.publishes + 1  # the final publish happens on leaving the block
+    own_pool = None
+    if executor is None:
+        own_pool = executor = ThreadPoolExecutor(max_workers=workers or default_workers(),
+                                                 thread_name_prefix="juesuan-load")
+    window = 2 * (workers or default_workers()) if own_pool else 4 * max(1, workers or 2)
+    try:
+        with raw_writer(Path(db_path), on_wait=on_wait) as batch:
+            _run(batch, inputs, summary, limits, executor, window, publish_every, publish_seconds, on_progress)
+        summary.publishes = batch.publishes
+    except BaseException:
+        kill_children()
+        raise
+    finally:
+        if own_pool is not None:
+            own_pool.shutdown(wait=False, cancel_futures=True)
     summary.seconds = time.monotonic() - t0
     return summary
+
+
+def _run(batch: RawBatch, inputs: list[Path], summary: LoadSummary, limits: Limits, executor, window: int,
+         publish_every: int, publish_seconds: float | None, on_progress: ProgressCallback | None) -> None:
+    pending: deque = deque()  # (seq, path, entry | (job, future)) in input order
+    in_flight: dict[str, str] = {}
+    todo = iter(enumerate(inputs, start=1))
+    total = len(inputs)
+    try:
+        _loop(batch, todo, pending, in_flight, summary, limits, executor, window, publish_every, publish_seconds,
+              on_progress, total)
+    except BaseException as stop:
+        _skip_rest(batch, summary, pending, todo, stop)
+        raise
+
+
+def _skip_rest(batch: RawBatch, summary: LoadSummary, pending: deque, todo, stop: BaseException) -> None:
+    """A ledger row for every input the stopped batch did not finish (recorded if the disk allows)."""
+    why = "Ctrl-C" if isinstance(stop, KeyboardInterrupt) else describe_exception(stop)
+    done = {e.seq for e in summary.entries}
+    rest = [(seq, path) for seq, path, _ in pending] + list(todo)
+    for seq, path in rest:
+        if seq in done:
+            continue
+        now = ledger.now()
+        entry = LedgerEntry(run_id=summary.run_id, seq=seq, input_path=str(path), status=SKIPPED,
+                            reason=one_line(f"not loaded: the batch stopped ({why}); run the load again"),
+                            started_at=now, finished_at=now, format=_suffix_format(path))
+        try:
+            record(batch.con, entry)
+        except Exception:  # noqa: BLE001 - e.g. the disk is full: the entries are still in the summary
+            pass
+        summary.entries.append(entry)
+
+
+def _loop(batch, todo, pending, in_flight, summary, limits, executor, window, publish_every, publish_seconds,
+          on_progress, total) -> None:
+    since_publish, last_publish = 0, time.monotonic()
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < window:
+            nxt = next(todo, None)
+            if nxt is None:
+                exhausted = True
+                break
+            seq, path = nxt
+            item = screen(batch, summary.run_id, seq, path, limits, in_flight)
+            if isinstance(item, Job):
+                b = item.base
+                item = (item, executor.submit(prepare_isolated, item.data, b["input_path"], b["document_id"],
+                                              b["started_at"], limits))
+            pending.append((seq, path, item))
+        if not pending:
+            break
+        seq, path, item = pending[0]  # popped once its entry is in the summary (see _skip_rest)
+        if on_progress:
+            on_progress(seq - 1, total, path, None)
+        if isinstance(item, LedgerEntry):
+            entry = item
+            record(batch.con, entry)
+        else:
+            job, future = item
+            entry = store(batch, job, future.result())
+            in_flight.pop(job.base["document_id"], None)
+        summary.entries.append(entry)
+        pending.popleft()
+        fault_point("load.staged")
+        since_publish += 1
+        if on_progress:
+            on_progress(seq, total, path, entry)
+        due = (publish_every and since_publish >= publish_every) or (
+            publish_seconds is not None and time.monotonic() - last_publish >= publish_seconds)
+        if due and seq < total:
+            batch.publish()
+            since_publish, last_publish = 0, time.monotonic()

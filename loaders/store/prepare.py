@@ -79,6 +79,8 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
         "city": meta.city,
         "county": meta.county,
         "text_chars": len(doc.text),
+        "part": getattr(meta, "part", None) or "whole",
+        "published_on": getattr(meta, "published_on", None),
         "loaded_at": loaded_at,
         "loader_version": __version__,
         "extractor_version": extractor_version(),

@@ -9,6 +9,8 @@ configuration locked.
 from __future__ import annotations
 
 import re
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,13 +68,54 @@ def check_read_only(sql: str) -> str:
                             "(SELECT, WITH, DESCRIBE, SHOW, SUMMARIZE, read-only PRAGMA)")
 
 
-def run_query(db_path, sql: str) -> QueryResult:
+class QueryTimeout(WarehouseError):
+    pass
+
+
+def run_query(db_path, sql: str, timeout_s: float | None = None) -> QueryResult:
+    """Run the statement in a worker thread; Ctrl-C or ``timeout_s`` interrupt DuckDB (con.interrupt)."""
     statement = check_read_only(sql)
     con = connect_readonly(db_path, config=SAFE_CONFIG)
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            rel = con.execute(statement)
+            desc = rel.description or []
+            rows = rel.fetchall()
+            box["result"] = QueryResult(columns=[d[0] for d in desc], types=[str(d[1]) for d in desc], rows=rows)
+        except BaseException as e:  # noqa: BLE001 - re-raised in the caller's thread
+            box["error"] = e
+
+    finished = threading.Event()  # not Thread.is_alive(): a join cut by Ctrl-C can make it lie
+
+    def run() -> None:
+        try:
+            work()
+        finally:
+            finished.set()
+
+    t = threading.Thread(target=run, name="juesuan-sql", daemon=True)
+    deadline = time.monotonic() + timeout_s if timeout_s else None
     try:
-        rel = con.execute(statement)
-        desc = rel.description or []
-        rows = rel.fetchall()
-        return QueryResult(columns=[d[0] for d in desc], types=[str(d[1]) for d in desc], rows=rows)
+        t.start()
+        while not finished.wait(0.05):
+            if deadline is not None and time.monotonic() > deadline:
+                con.interrupt()
+                finished.wait()
+                raise QueryTimeout(f"the query ran longer than {timeout_s:g} s and was cancelled (--timeout)")
+    except KeyboardInterrupt:
+        for _ in range(100):  # the statement may not have reached DuckDB yet: repeat until it stops
+            con.interrupt()
+            if finished.wait(0.05):
+                break
+        raise
     finally:
-        con.close()
+        if finished.is_set():
+            try:
+                con.close()
+            except duckdb.Error:
+                pass
+    if "error" in box:
+        raise box["error"]
+    return box["result"]

@@ -20,6 +20,8 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     city            VARCHAR,
     county          VARCHAR,
     text_chars      INTEGER,
+    part            VARCHAR,               -- whole / narrative / tables (NULL read as whole)
+    published_on    DATE,                  -- date printed on the document, when known
     loaded_at       TIMESTAMP NOT NULL,
     loader_version  VARCHAR NOT NULL
 );
@@ -84,6 +86,7 @@ CREATE TABLE IF NOT EXISTS raw.facts (
     location        VARCHAR,               -- JSON of Location
     extractor_version VARCHAR NOT NULL,
     subject_code_origin VARCHAR,           -- printed / name / path / document (loaders.extract.subjects)
+    approximate     BOOLEAN,               -- 约/近/余/多 ...: not exact; raw.current_facts leaves it out
     PRIMARY KEY (document_id, fact_no)
 );
 -- warehouses created before subject_code_origin existed

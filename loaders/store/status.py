@@ -80,6 +80,8 @@ class Summary:
     marts: dict[str, int] | None = None  # None: no marts schema yet
     dq_findings: int | None = None  # None: no marts.fct_dq_findings yet
     dq_by_status: dict[str, int] = field(default_factory=dict)  # pass / fail / insufficient_data / not_applicable
+    superseded: int = 0  # older versions of a disclosure (kept in raw, out of the marts)
+    withdrawn: int = 0  # `juesuan remove`
 
 
 def _tables(con: duckdb.DuckDBPyConnection, schema: str) -> list[str]:
@@ -94,6 +96,8 @@ def summary(con: duckdb.DuckDBPyConnection) -> Summary:
     s.by_kind = dict(con.execute(
         "SELECT coalesce(doc_kind, '?'), count(*) FROM raw.documents GROUP BY 1 ORDER BY 1").fetchall())
     s.units = con.execute("SELECT count(DISTINCT unit_name) FROM raw.documents").fetchone()[0]
+    s.superseded, s.withdrawn = con.execute(
+        "SELECT count(superseded_by), count(withdrawn_reason) FROM raw.documents").fetchone()
     s.years = tuple(con.execute("SELECT min(fiscal_year), max(fiscal_year) FROM raw.documents").fetchone())
     s.facts = con.execute("SELECT count(*) FROM raw.facts").fetchone()[0]
     fam: dict[str, int] = {}

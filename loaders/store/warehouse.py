@@ -1,14 +1,18 @@
-"""Opening the warehouse: one writer at a time on a private copy, readers on the published file.
+"""Opening the warehouse: one writer at a time on private files, readers on the published file.
 
 DuckDB lets one process open a file read-write and then no other process may open it at all.
-So writers (``juesuan load``, ``juesuan build``) never write the published file in place:
+So writers (``juesuan load``, ``juesuan build``, ``juesuan remove``) never write the
+published file in place:
 
 1. take an exclusive advisory lock on ``<dir>/.juesuan.lock`` (waiting, with a message,
    while another writer holds it);
-2. remove working copies left behind by dead writers;
-3. copy the published file to ``<name>.wip-<pid>`` in the same directory and write there;
-4. CHECKPOINT, close, and ``os.replace`` the copy over the published file (atomic).
-   A long load publishes every few documents, so a killed load keeps its progress.
+2. remove working copies and temporary shards left behind by dead writers;
+3. raw data goes to immutable Parquet shards listed by a manifest (shards.py; publishing
+   never copies them); the published file is a small catalog of views over the shards
+   plus the marts (catalog.py);
+4. a new catalog is written as ``<name>.wip-<pid>…``, CHECKPOINTed, closed and
+   ``os.replace``d over the published file (atomic). Nothing is published that did not
+   complete: an interrupt or an error discards the private copy.
 
 Readers attach the published file read-only; nobody holds it read-write, so they never
 meet a lock error and always see a complete, committed state (the snapshot a connection
@@ -31,7 +35,7 @@ from pathlib import Path
 import duckdb
 
 from ..sandbox import register_child_hook
-from .schema import RAW_DDL
+from .interrupts import deferred_interrupts
 
 LOCK_NAME = ".juesuan.lock"
 
@@ -48,6 +52,17 @@ class WarehouseMissing(WarehouseError):
 
 class WarehouseBusy(WarehouseError):
     pass
+
+
+class WarehouseDamaged(WarehouseError):
+    pass
+
+
+def damaged_message(path: Path, why: str) -> str:
+    from .shards import data_dir
+
+    return (f"cannot open {path}: {why}. The file is damaged; the loaded documents are safe in "
+            f"{data_dir(path)}: run `juesuan repair` (rebuilds it from them), then `juesuan build`")
 
 
 def print_to_stderr(msg: str) -> None:
@@ -147,8 +162,13 @@ def remove_stale_working_copies(db_path: Path) -> list[Path]:
     return removed
 
 
-def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(RAW_DDL)
+def ensure_catalog(con: duckdb.DuckDBPyConnection, published: Path) -> None:
+    """Give a catalog copy its raw views if it has none yet (a new warehouse)."""
+    from .catalog import get_state, refresh
+    from .shards import read_manifest
+
+    if get_state(con, "manifest_generation") is None:
+        refresh(con, published, read_manifest(published))
 
 
 def _fsync_path(path: Path, directory: bool = False) -> None:
@@ -173,21 +193,26 @@ class WorkingCopy:
         self.path = wip_path_for(self.published)
         self.con: duckdb.DuckDBPyConnection | None = None
         self.publishes = 0
+        self.started = False
 
     # -- lifecycle -------------------------------------------------------------------
     def start(self, connect: bool = True) -> None:
+        """Copy the published catalog (small: views and marts, never the raw data)."""
+        from .publish import prepare_published
+
         self.published.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_working_copies(self.published)
+        prepare_published(self.published)
         self._remove_own_files()
         if self.published.exists():
             shutil.copyfile(self.published, self.path)
+        self.started = True
         if connect:
             self.connect()
 
     def connect(self) -> duckdb.DuckDBPyConnection:
         if self.con is None:
             self.con = duckdb.connect(str(self.path))
-            ensure_schema(self.con)
+            ensure_catalog(self.con, self.published)
         return self.con
 
     def close(self) -> None:
@@ -205,18 +230,23 @@ class WorkingCopy:
         self.close()
 
     def publish(self, reopen: bool = True) -> None:
-        """Atomically replace the published file with the working copy."""
-        self.close()
-        wal = Path(f"{self.path}.wal")
-        if wal.exists() and wal.stat().st_size > 0:
-            raise WarehouseError(f"{wal} still exists after CHECKPOINT; not publishing")
-        if not self.path.exists():  # nothing was ever opened: create an empty warehouse
-            self.connect()
+        """Atomically replace the published file with the working copy (which must be complete)."""
+        with deferred_interrupts():
             self.close()
-        _fsync_path(self.path)
-        os.replace(self.path, self.published)
-        _fsync_path(self.published.parent, directory=True)
-        self.publishes += 1
+            wal = Path(f"{self.path}.wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise WarehouseError(f"{wal} still exists after CHECKPOINT; not publishing")
+            if not self.started:
+                raise WarehouseError("the working copy was never made; not publishing")
+            if not self.path.exists():
+                if self.published.exists():
+                    raise WarehouseError(f"the working copy {self.path} is missing; not publishing")
+                self.connect()  # a new warehouse: an empty catalog
+                self.close()
+            _fsync_path(self.path)
+            os.replace(self.path, self.published)
+            _fsync_path(self.published.parent, directory=True)
+            self.publishes += 1
         if reopen:
             shutil.copyfile(self.published, self.path)
             self.connect()
@@ -242,22 +272,13 @@ class WorkingCopy:
 
 @contextmanager
 def working_copy(db_path: Path, on_wait: WaitCallback | None = print_to_stderr, connect: bool = True) -> Iterator[WorkingCopy]:
-    """Lock, copy, yield the WorkingCopy; publish on success, discard on exception.
-
-    KeyboardInterrupt publishes what was committed so far (every document is committed
-    in its own transaction, so the working copy is always consistent) and re-raises.
-    """
+    """Lock, copy, yield the WorkingCopy; publish on success, discard on any exception
+    (KeyboardInterrupt included: a copy cut short by Ctrl-C is never published)."""
     with writer_lock(Path(db_path), on_wait=on_wait):
         wc = WorkingCopy(Path(db_path))
         try:
             wc.start(connect=connect)
             yield wc
-        except KeyboardInterrupt:
-            try:
-                wc.publish(reopen=False)
-            except Exception:
-                wc.discard()
-            raise
         except BaseException:
             wc.discard()
             raise
@@ -308,6 +329,12 @@ def _open_readonly(path: Path, config: dict | None) -> duckdb.DuckDBPyConnection
         con.execute(f'USE "{name}"')
         cfg = dict(config or {})
         lock = cfg.pop("lock_configuration", None)
+        if cfg.get("enable_external_access") is False:  # the raw views read the shards, nothing else
+            from .catalog import get_state
+            from .shards import data_dir
+
+            shards = get_state(con, "data_dir") or str(data_dir(path))  # a copied catalog reads the original's
+            con.execute(f"SET allowed_directories = [{_sql_literal(shards + '/')}]")
         for key, value in cfg.items():
             con.execute(f"SET {key} = {_sql_literal(value)}")
         if lock is not None:
@@ -316,6 +343,17 @@ def _open_readonly(path: Path, config: dict | None) -> duckdb.DuckDBPyConnection
     except BaseException:
         con.close()
         raise
+
+
+def _check_moved(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    from .catalog import get_state
+    from .shards import data_dir
+
+    shown = get_state(con, "data_dir")
+    if shown is not None and shown != str(data_dir(path)) and not Path(shown).exists():
+        con.close()
+        raise WarehouseError(f"{path} was moved or copied from {Path(shown).parent}, whose shards are gone: move "
+                             f"the folder {Path(shown).name} beside it and run `juesuan repair --db {path}`")
 
 
 def connect_readonly(
@@ -339,12 +377,14 @@ def connect_readonly(
         if not path.exists():
             raise WarehouseMissing(f"no warehouse yet at {path}: run `juesuan load`")
         try:
-            return _open_readonly(path, config)
+            con = _open_readonly(path, config)
+            _check_moved(con, path)
+            return con
         except duckdb.Error as e:
             if not _is_lock_error(e):
                 if not path.exists():
                     raise WarehouseMissing(f"no warehouse yet at {path}: run `juesuan load`") from e
-                raise WarehouseError(f"cannot open {path}: {str(e).splitlines()[0]}") from e
+                raise WarehouseDamaged(damaged_message(path, str(e).splitlines()[0])) from e
             last = e
             if on_retry and attempt == 0:
                 on_retry(

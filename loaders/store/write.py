@@ -8,11 +8,12 @@ import duckdb
 import pyarrow as pa
 
 from . import ledger
+from .interrupts import deferred_interrupts
 from .rows import Rows
 
 DOCUMENT_COLUMNS = ("document_id", "path", "file_name", "format", "bytes", "pages", "encoding", "title",
                     "unit_name", "fiscal_year", "doc_kind", "scope", "province", "city", "county",
-                    "text_chars", "loaded_at", "loader_version", "extractor_version")
+                    "text_chars", "part", "published_on", "loaded_at", "loader_version", "extractor_version")
 
 
 @dataclass
@@ -49,7 +50,13 @@ def exists(con: duckdb.DuckDBPyConnection, document_id: str) -> str | None:
 
 
 def write_document(con: duckdb.DuckDBPyConnection, rows: DocumentRows, entry: ledger.LedgerEntry) -> None:
-    """Insert the document, its text, blocks, cells, facts and its ledger row atomically."""
+    """Insert the document, its text, blocks, cells, facts and its ledger row atomically
+    (Ctrl-C waits for the commit: DuckDB is never interrupted half way through it)."""
+    with deferred_interrupts():
+        _write_document(con, rows, entry)
+
+
+def _write_document(con: duckdb.DuckDBPyConnection, rows: DocumentRows, entry: ledger.LedgerEntry) -> None:
     con.begin()
     try:
         doc = rows.document
@@ -71,10 +78,11 @@ def write_document(con: duckdb.DuckDBPyConnection, rows: DocumentRows, entry: le
 
 def record(con: duckdb.DuckDBPyConnection, entry: ledger.LedgerEntry) -> None:
     """A ledger row on its own (duplicates and quarantined inputs)."""
-    con.begin()
-    try:
-        ledger.insert(con, entry)
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
+    with deferred_interrupts():
+        con.begin()
+        try:
+            ledger.insert(con, entry)
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise

@@ -23,7 +23,13 @@ from pathlib import Path
 import duckdb
 
 from loaders.numbers import parse_number, to_wan
+from loaders.store.publish import prepare_published
+from loaders.store.rows import FACT_COLUMNS
 from loaders.store.schema import RAW_DDL
+
+_DOC_COLS = ("document_id", "path", "file_name", "format", "bytes", "pages", "encoding", "title", "unit_name",
+             "fiscal_year", "doc_kind", "scope", "province", "city", "county", "text_chars", "loaded_at",
+             "loader_version", "extractor_version")
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "data" / "samples"
@@ -337,7 +343,7 @@ def build_fixture(db_path: str | Path) -> dict[str, str]:
         doc_id = hashlib.sha256(data).hexdigest()
         ids[Path(doc.path).stem] = doc_id
         con.execute(
-            "INSERT INTO raw.documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO raw.documents ({', '.join(_DOC_COLS)}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [doc_id, doc.path, Path(doc.path).name, doc.fmt, len(data), None, "utf-8", doc.title, doc.unit_name,
              doc.fiscal_year, doc.doc_kind, doc.scope, doc.province, doc.city, doc.county, len(doc.text), now, "fixture",
              "fixture"],
@@ -355,12 +361,14 @@ def build_fixture(db_path: str | Path) -> dict[str, str]:
             value: Decimal | None = parse_number(f.value_text)
             loc = {"line": line, "char_start": start, "char_end": end}
             con.execute(
-                "INSERT INTO raw.facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO raw.facts ({', '.join(FACT_COLUMNS[:21])}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [doc_id, fact_no, f.metric, f.value_text, value, f.unit, to_wan(value, f.unit), f.qualifier,
                  codes[fact_no][0], f.direction, f.period, doc.fiscal_year, f.source, f.evidence, None, line, start,
                  end, json.dumps(loc), "fixture", codes[fact_no][1]],
             )
     con.close()
+    # raw tables inside the file are the first storage layout: the store migrates them to shards
+    prepare_published(Path(db_path), say=lambda msg: None)
     return ids
 
 
