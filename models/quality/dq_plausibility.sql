@@ -21,6 +21,15 @@ negatives as (
     group by all
 ),
 
+negative_text as (
+    -- a minus sign printed before an amount in 元/万元 (the extractor drops such numbers, so the
+    -- text is read: not after a digit, which would be a range 10-20万元)
+    select document_id,
+        len(regexp_extract_all(document_text, '(^|[^0-9A-Za-z.])[-－−]\s*\d[\d,]*(\.\d+)?\s*万?元')) as n,
+        regexp_extract(document_text, '[^\n]{0,12}(^|[^0-9A-Za-z.])[-－−]\s*\d[\d,]*(\.\d+)?\s*万?元', 0) as evidence
+    from {{ ref('dq_documents') }} where document_text is not null
+),
+
 shares as (
     select d.document_id, count(s.fact_id) as n, string_agg(s.evidence, ' | ') as evidence, min(s.page) as page, min(s.line_no) as line_no
     from docs d left join s on s.document_id = d.document_id and s.metric = 'share_pct' and (s.value < 0 or s.value > 100)
@@ -64,6 +73,9 @@ sentinel as (
 
 select document_id, {{ dq_check("'R52'", "'negative_amounts'", '0', 'n', '0', evidence='evidence', page='page', line_no='line_no') }}
 from negatives
+union all
+select document_id, {{ dq_check("'R52'", "'negative_amounts_in_text'", '0', 'n', '0', evidence='evidence') }}
+from negative_text
 union all
 select document_id, {{ dq_check("'R53'", "'share_out_of_range'", '0', 'n', '0', evidence='evidence', page='page', line_no='line_no') }}
 from shares

@@ -130,6 +130,22 @@ class_names as (
     where qualifier is not null
 ),
 
+texts as (
+    select * from {{ ref('dq_documents') }} where document_text is not null and fiscal_year is not null
+),
+
+retired_in_text as (
+    -- a retired 类 name printed anywhere (glossary and headings too): the full old name, or its
+    -- core followed by the （类） marker
+    select t.document_id, r.old_name, r.new_name, r.effective_year,
+        len(regexp_extract_all(t.document_text,
+            r.old_name || '|' || regexp_replace(r.old_name, '支出$', '') || '\s*[（(]\s*类')) as n,
+        regexp_extract(t.document_text, '[^\n]{0,10}(' || r.old_name || '|' || regexp_replace(r.old_name, '支出$', '')
+            || '\s*[（(]\s*类)[^\n]{0,10}', 0) as evidence
+    from texts t
+    join {{ ref('renames') }} r on r.level = '类' and r.effective_year <= t.fiscal_year
+),
+
 outdated as (
     select c.*, r.old_name, r.new_name, r.effective_year,
         row_number() over (partition by c.fact_id order by r.effective_year desc) as rn
@@ -168,3 +184,7 @@ select document_id, {{ dq_check("'R38'", "class_name", '0', 'case when old_name 
     evidence="evidence || coalesce(' (renamed ' || new_name || ' in ' || effective_year::varchar || ')', '')",
     page='page', line_no='line_no') }}
 from outdated where rn = 1
+union all
+select document_id, {{ dq_check("'R38'", "'text/' || old_name", '0', 'n', '0',
+    evidence="evidence || ' (renamed ' || new_name || ' in ' || effective_year::varchar || ')'") }}
+from retired_in_text
