@@ -59,6 +59,7 @@ class Result:
     mutants: list[Mutant]
     flagged: dict[str, bool] = field(default_factory=dict)  # file_name -> flagged
     clean_fails: dict[str, list[str]] = field(default_factory=dict)  # source -> rules failing on the twin
+    db: Path | None = None  # the batch's warehouse
 
     def score(self) -> tuple[int, int, float]:
         det = [m for m in self.mutants if m.site and m.meant_rules]
@@ -195,7 +196,9 @@ def score(mutants: list[Mutant], db: Path) -> Result:
 def run(out: Path, per_kind: int = 5, seed: int = 11, putuo: Path | None = None) -> Result:
     mutants, texts = plan(sample_sources(putuo), per_kind, seed)
     db = load_and_build(mutants, texts, out)
-    return score(mutants, db)
+    result = score(mutants, db)
+    result.db = db
+    return result
 
 
 def report(result: Result) -> str:
