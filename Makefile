@@ -54,6 +54,11 @@ demo-real: load load-real build report  ## demo plus the real PDFs in ../shared/
 test: setup  ## the whole suite: pytest (formats, extraction, store, dbt, notebooks)
 	$(BIN)/python -m pytest -q
 
+.PHONY: mutation
+PUTUO_PDF := ../shared/realdocs/shanghai-putuo-finance-bureau-2024-final-accounts.pdf
+mutation: setup  ## plant errors in the samples (and the 普陀 PDF) and score the DQ rules (tests/quality)
+	$(BIN)/python -m loaders.quality.mutate --out warehouse/mutation $(if $(wildcard $(PUTUO_PDF)),--putuo $(PUTUO_PDF))
+
 lab: setup  ## open JupyterLab on the project's kernel
 	$(BIN)/jupyter lab notebooks/
 

@@ -143,7 +143,8 @@ def k_magnitude(ctx):
     grand = ctx.model.value_of("total_income_expense")
     facts = _money(ctx, lambda f: _current(f) and f.amount_wan and f.amount_wan > 0)
     # a project's or indicator's amount may be a multi-year total: only the year's own figures are bounded
-    big = [f for f in facts if grand and f.amount_wan * 10000 > grand
+    # (the grand total itself bounds the others: inflating it exceeds nothing)
+    big = [f for f in facts if grand and f.amount_wan * 10000 > grand and f.metric != "total_income_expense"
            and not f.metric.startswith(("project_", "perf_", "self_eval"))]
     small = [f for f in facts if f not in big]
     edit = lambda s: f"{Decimal(s.replace(',', '')) * 10000:f}"  # noqa: E731
@@ -234,7 +235,9 @@ def k_yoy_amount(ctx):
     for a, p in _change_pairs(ctx):
         sp = ctx.span(a)
         if sp and a.value and a.value > 0:
-            out.append(Site("yoy_amount", sp[0], sp[1], shifted(ctx.text[sp[0]:sp[1]]),
+            # the change amount doubled: a small shift may stay within the percent tolerance
+            doubled = f"{Decimal(ctx.text[sp[0]:sp[1]].replace(',', '')) * 2}"
+            out.append(Site("yoy_amount", sp[0], sp[1], doubled,
                             (Break("change_amount_vs_percent", ("R10", "R40")),)))
     return out
 
@@ -264,14 +267,18 @@ def k_flip_growth(ctx):
 
 
 def k_flip_budget(ctx):
-    swap = {"决算数等于预算数": "决算数大于预算数", "决算数大于预算数": "决算数小于预算数", "决算数小于预算数": "决算数大于预算数"}
+    swap = {"决算数等于预算数": "决算数大于预算数", "决算数大于预算数": "决算数小于预算数", "决算数小于预算数": "决算数大于预算数",
+            "决算数与预算数基本持平": "决算数小于预算数"}
+    amounts = re.compile(r"预算(?:数)?为\s*[0-9][0-9,.]*\s*万元[，,]\s*(?:支出)?决算(?:数)?为\s*[0-9][0-9,.]*\s*万元[^\n]{0,40}$")
     rates = [ctx.span(f) for f in _pct(ctx, lambda m: m.endswith("completion_pct"))]
     out = []
     for old, new in swap.items():
         for m in re.finditer(old, ctx.text):
             after_rate = any(sp and sp[1] <= m.start() and "。" not in ctx.text[sp[1]:m.start()]
                              and "；" not in ctx.text[sp[1]:m.start()] and m.start() - sp[1] < 40 for sp in rates)
-            b = (Break("direction_vs_rate", ("R18",)),) if after_rate else ()
+            line_before = ctx.text[ctx.text.rfind("\n", 0, m.start()) + 1:m.start()]
+            stated = bool(amounts.search(line_before))
+            b = (Break("direction_vs_rate", ("R18",)),) if after_rate or stated else ()
             out.append(Site("flip_budget_direction", m.start(), m.end(), new, b))
     return out
 
@@ -299,7 +306,10 @@ def k_xx_number(ctx):
 
 
 def _word_sites(ctx, kind, word, to, rules):
-    return [Site(kind, m.start(), m.end(), to, (Break(kind, rules),)) for m in re.finditer(re.escape(word), ctx.text)]
+    # not where the word is already part of residue (增加/减少, 增加（减少）): the count would not move
+    return [Site(kind, m.start(), m.end(), to, (Break(kind, rules),)) for m in re.finditer(re.escape(word), ctx.text)
+            if ctx.text[m.end():m.end() + 1] not in ("/", "（", "(", word[:1])
+            and ctx.text[max(0, m.start() - 1):m.start()] not in ("/", "）", ")", word[-1:])]
 
 
 def k_xx_name(ctx):

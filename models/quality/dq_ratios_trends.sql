@@ -85,6 +85,43 @@ direction_words as (
     select * from {{ ref('direction_words') }} where reference = 'budget'
 ),
 
+labels as (
+    select
+        string_agg(label, '|' order by length(label) desc) filter (where role = 'budget') as budget_re,
+        string_agg(label, '|' order by length(label) desc) filter (where role = 'final') as final_re,
+        (select string_agg(word, '|' order by length(word) desc) from direction_words) as word_re
+    from {{ ref('budget_final_labels') }}
+),
+
+lines as (
+    -- the lines that hold a direction word (plain substring search first: the regexes, built from
+    -- the lexicon, then run on these few lines only)
+    select distinct d.document_id, t.line
+    from docs d
+    cross join unnest(string_split(d.document_text, chr(10))) as t(line)
+    join direction_words w on contains(t.line, w.word)
+    where d.document_text is not null
+),
+
+stated_pairs as (
+    -- "年初预算为 1560.05 万元，支出决算为1511.89万元。决算数小于预算数的主要原因…": a direction
+    -- word and the budget and final amounts printed before it on the same line (labels from the
+    -- budget_final_labels lexicon); the last budget and the last final before the word count
+    select s.document_id, h.hit,
+        regexp_extract(h.hit, '(' || l.word_re || ')\s*\S{0,6}$', 1) as word,
+        nullif(replace(regexp_extract(h.hit, '.*(' || l.budget_re || ')\s*([0-9][0-9,]*\.?[0-9]*)\s*万元', 2), ',', ''), '')::decimal(18, 4) as budget,
+        nullif(replace(regexp_extract(h.hit, '.*(' || l.final_re || ')\s*([0-9][0-9,]*\.?[0-9]*)\s*万元', 2), ',', ''), '')::decimal(18, 4) as final
+    from lines s
+    cross join labels l
+    cross join unnest(regexp_extract_all(s.line, '.{0,160}?(' || l.word_re || ')')) as h(hit)
+),
+
+stated_directions as (
+    select s.*, w.direction from stated_pairs s
+    join direction_words w on w.word = s.word
+    where s.budget is not null and s.final is not null
+),
+
 clauses as (
     -- the clause printed right after a completion rate (up to the next ；。 or line end)
     select r.document_id, r.fact_id, r.value as pct, r.evidence, r.page, r.line_no,
@@ -163,3 +200,14 @@ select document_id, {{ dq_check("'R18'", "fact_id || '/' || words", '100', 'pct'
     reason="case when n_directions > 1 then 'the clause holds two directions: ' || words end",
     evidence="clause", page='page', line_no='line_no') }}
 from directions
+union all
+select document_id, {{ dq_check("'R18'", "word || ' ' || budget::varchar || '→' || final::varchar", 'budget', 'final', '0',
+    forced_status="case
+        when direction = 'up' then case when final > budget then 'pass' else 'fail' end
+        when direction = 'down' then case when final < budget then 'pass' else 'fail' end
+        when direction = 'not_up' then case when final <= budget then 'pass' else 'fail' end
+        when direction = 'equal' then case when final = budget then 'pass' else 'fail' end
+        when direction = 'approx' then case when abs(final - budget) <= greatest(0.005, 0.01 * abs(budget)) then 'pass' else 'fail' end
+    end",
+    evidence='hit') }}
+from stated_directions

@@ -39,7 +39,9 @@ select
     f.is_pct,
     f.is_change,
     f.direction,
-    f.amount_wan_exact                                                as amount,
+    -- compared at the printed precision of 万元 (0.01): 6,223,428.76 元 restates 622.34 万元
+    round(f.amount_wan_exact, 2)                                      as amount,
+    f.amount_wan_exact                                                as amount_exact,
     f.value_printed                                                   as value,
     f.evidence,
     f.page,
