@@ -96,11 +96,13 @@ labels as (
 lines as (
     -- the lines that hold a direction word (plain substring search first: the regexes, built from
     -- the lexicon, then run on these few lines only)
-    select distinct d.document_id, t.line
-    from docs d
-    cross join unnest(string_split(d.document_text, chr(10))) as t(line)
+    -- (the split keeps only the id beside each line: carrying the text to every line is quadratic)
+    select distinct t.document_id, t.line
+    from (
+        select document_id, unnest(string_split(document_text, chr(10))) as line
+        from {{ ref('dq_documents') }} where document_text is not null
+    ) t
     join direction_words w on contains(t.line, w.word)
-    where d.document_text is not null
 ),
 
 stated_pairs as (
