@@ -73,6 +73,11 @@ docs: setup  ## regenerate README.zh-CN.md (codebook from the model YAML) and th
 test: setup browser  ## the whole suite: pytest (formats, extraction, store, dbt, notebooks, report in a browser)
 	$(BIN)/python -m pytest -q
 
+.PHONY: mutation
+PUTUO_PDF := ../shared/realdocs/shanghai-putuo-finance-bureau-2024-final-accounts.pdf
+mutation: setup  ## plant errors in the samples (and the 普陀 PDF) and score the DQ rules (tests/quality)
+	$(BIN)/python -m loaders.quality.mutate --out warehouse/mutation $(if $(wildcard $(PUTUO_PDF)),--putuo $(PUTUO_PDF))
+
 BENCH_SIZES ?= 100
 BENCH_ARGS ?= --serial --report
 bench: setup  ## synthetic corpus of N documents: load/build/incremental/report timings (BENCH_SIZES=100,1000,10000)

@@ -246,11 +246,11 @@ def status(
             return
         docs = st.documents(con)
         t = Table(title=f"{len(docs)} documents in {warehouse_path(db)}", title_justify="left")
-        for col in ("document", "file", "unit", "year", "kind", "format", "pages", "facts"):
+        for col in ("document", "file", "unit", "year", "kind", "format", "pages", "facts", "DQ ledger"):
             t.add_column(col, overflow="fold", justify="right" if col in ("year", "pages", "facts") else "left")
         t.columns[0].no_wrap = True
         for d in docs:
-            t.add_row(d[0][:10], d[1], d[2] or "", _s(d[3]), d[4] or "", d[5], _s(d[6]), _s(d[7]))
+            t.add_row(d[0][:10], d[1], d[2] or "", _s(d[3]), d[4] or "", d[5], _s(d[6]), _s(d[7]), d[9] or "")
         out.print(t)
         run_id, rows = st.last_run(con)
         if run_id is None:

@@ -156,6 +156,10 @@ def test_dq_findings(db_name: str, request: pytest.FixtureRequest) -> None:
     n_docs = _q(db, "select count(*) from marts.dim_document where document_id <> '-1'")[0][0]
     n_rules = _q(db, "select count(*) from reference.dq_rules")[0][0]
     assert _q(db, "select count(*) from marts.fct_dq_findings")[0][0] == n_docs * n_rules
+    # every finding names a rule of the seed, and every not_applicable says why
+    assert _q(db, """select count(*) from marts.fct_dq_findings f
+                     where f.rule_id not in (select rule_id from reference.dq_rules)
+                        or (f.status = 'not_applicable' and f.reason is null)""")[0][0] == 0
     # 米易: 住房保障支出 14.82 (类) vs 住房公积金 14.83 (its only 项) must surface
     assert status[(MIYI, "R02")] == "fail"
     housing = [(e, a) for u, r, s, e, a in rows if u == MIYI and r == "R02"]

@@ -55,7 +55,18 @@ def test_identities_the_document_keeps_pass(putuo_db: Path) -> None:
 def test_the_documents_own_inconsistency_surfaces(putuo_db: Path) -> None:
     status = findings(putuo_db)
     assert status["R01"] == "fail"  # 326.71 (类) vs 326.72 (Σ 款)
-    assert status["R17"] == "fail"  # the same 类 amount stated as 326.71 and 326.72
+    assert status["R25"] == "fail"  # 类 208 printed 326.71 in the 总表 and 326.72 in the 支出决算表
+    # 情况说明: "2024年度财政拨款收入支出总计0.3万元" vs 2,961.68 in the 财政拨款收入支出决算总表
+    con = connect_readonly(putuo_db)
+    try:
+        row = con.execute("SELECT expected, actual, evidence FROM marts.fct_dq_findings WHERE rule_id = 'R34'").fetchone()
+    finally:
+        con.close()
+    assert status["R34"] == "fail" and status["R36"] == "fail"
+    assert (float(row[0]), float(row[1])) == (2961.68, 0.3) and "财政拨款收入支出总计0.3万元" in row[2]
+    # only those: the prior-year sentence "与2023年度相比…" is no foreign year
+    assert status["R20"] == "pass"
+    assert sorted(r for r, s in status.items() if s == "fail") == ["R01", "R25", "R34", "R36"]
 
 
 def test_spending_marts_hold_the_tables(putuo_db: Path) -> None:

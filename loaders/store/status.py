@@ -42,7 +42,10 @@ def metric_family(metric: str) -> str:
 
 
 def documents(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    return con.execute(
+    """One row per document; the last column is its DQ ledger coverage ("validated n of m
+    applicable", from marts.fct_dq_coverage) or None before the first build."""
+    dq = dq_coverage(con)
+    rows = con.execute(
         """
         SELECT d.document_id, d.file_name, d.unit_name, d.fiscal_year, d.doc_kind, d.format,
                d.pages, count(f.fact_no) AS facts, d.loaded_at
@@ -50,6 +53,14 @@ def documents(con: duckdb.DuckDBPyConnection) -> list[tuple]:
         GROUP BY ALL ORDER BY d.unit_name NULLS LAST, d.fiscal_year, d.file_name
         """
     ).fetchall()
+    return [(*r, dq.get(r[0])) for r in rows]
+
+
+def dq_coverage(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """document_id -> "validated n of m applicable" (pass or fail of the applicable DQ rules)."""
+    if "fct_dq_coverage" not in _tables(con, "marts"):
+        return {}
+    return dict(con.execute("SELECT document_id, summary FROM marts.fct_dq_coverage").fetchall())
 
 
 def last_run(con: duckdb.DuckDBPyConnection) -> tuple[str | None, list[tuple]]:
