@@ -1,7 +1,7 @@
 -- Family 4 (inter-table identities): one figure printed in two tables, tolerance 0.
 --   R25 a 类/款/项 amount (any subject-bearing metric) in every table that prints it;
 --   R26-R30 headline totals: the metrics each rule covers are listed in its dq_rules row;
---   R31 三公 ⊇ the matching 经济分类 item (one-way; codes from the three_public_structure lexicon);
+--   R31 三公 ⊇ the matching 经济分类 item (one-way; codes from the three_public_items lexicon);
 --   R32 机关运行经费 vs 公用经费 (equal for a 行政单位, not above it otherwise);
 --   R33 one printed subject code, one name.
 with s as (
@@ -41,7 +41,7 @@ q as (
 
 tp_codes as (
     select {{ name_key('item') }} as item_key, item, econ_code::varchar as econ_code
-    from {{ ref('three_public_structure') }} where econ_code is not null
+    from {{ ref('three_public_items') }} where econ_code is not null
 ),
 
 econ as (

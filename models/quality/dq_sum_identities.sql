@@ -82,7 +82,8 @@ income as (
 
 tp_structure as (
     select {{ name_key('item') }} as item_key, {{ name_key('parent') }} as parent_key, item, parent
-    from {{ ref('three_public_structure') }}
+    from {{ ref('three_public_items') }}
+    where coalesce(level, 1) > 0  -- the 合计 row (level 0) is the total itself
 ),
 
 tp_items as (

@@ -84,10 +84,6 @@ share_sums as (
     having count(*) > 1
 ),
 
-not_projects as (
-    select name from {{ ref('not_a_project_names') }}
-),
-
 projects_listed as (
     -- projects listed on the same line as the 项目支出 they break down, else every project
     select p.document_id, sum(p.amount) as total, count(*) as n, string_agg(p.evidence, ' | ') as evidence
@@ -100,7 +96,7 @@ projects_listed as (
 projects_all as (
     select document_id, sum(executed_wan_exact) as total, count(*) as n, string_agg(project_name, '、') as evidence
     from {{ ref('fct_project_execution') }}
-    where executed_wan_exact is not null and project_key <> '' and project_key not in (select name from not_projects)
+    where executed_wan_exact is not null
     group by 1
 ),
 

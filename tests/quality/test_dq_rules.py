@@ -90,7 +90,7 @@ def test_dq_seed_holds_rule_definitions_only() -> None:
     # domain lists live in lexicon seeds; the rule seed has one row per rule and no list columns
     header = (PROJECT_ROOT / "seeds" / "dq_rules.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     assert header[:2] == ["rule_id", "family"]
-    for name in ("three_public_items", "three_public_structure", "direction_words", "residue_patterns",
-                 "share_parents", "not_a_project_names", "standard_tables", "year_comparison_markers"):
+    for name in ("three_public_items", "direction_words", "residue_patterns",
+                 "share_parents", "standard_tables", "year_comparison_markers"):
         assert read_seed(name), name
     assert {r["item"] for r in read_seed("three_public_items")} >= {"因公出国（境）费", "公务接待费"}
