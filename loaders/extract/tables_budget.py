@@ -32,6 +32,8 @@ from .subjects import is_class_name
 
 CODE_CELL_RE = re.compile(r"^\d{2,3}(?:\s+\d{1,2}){0,2}$|^\d{5}$|^\d{7}$")
 MAX_FURNITURE_CHARS = 40
+# caption cells inside a table's first rows: its title, 部门：…, 单位：万元 (or 单位：万 / 元 split)
+CAPTION_CELL_RE = re.compile(r"预算(?:总)?表|[:：]|^(?:万?元|万)$")
 TITLE_RE = re.compile(r"[^\n]*?(?:预算总表|预算表|三公[^\n]{0,20}表)")
 
 
@@ -71,12 +73,15 @@ def fold(text: str) -> str:
     return re.sub(r"[\s“”\"'‘’「」]", "", s)
 
 
-def role_of(reader: str, label: str) -> Role | None:
+def role_of(reader: str, label: str, allowed: frozenset[str] | None = None) -> Role | None:
     s = fold(label)
     for pattern, role in _roles().get(reader, ()):
-        if pattern.search(s):
+        if (allowed is None or role.role in allowed) and pattern.search(s):
             return role
     return None
+
+
+COLUMN_ROLES = frozenset({"total", "basic", "project", "code", "name"})
 
 
 def kind_of_title(title: str) -> Kind | None:
@@ -116,7 +121,7 @@ def header_parts(grid: Grid, header_rows: list[int], cell: Cell) -> list[str]:
         best: tuple[float, str] | None = None
         for h in grid.rows[r]:
             t = h.text.strip()
-            if not t:
+            if not t or CAPTION_CELL_RE.search(fold(t)):
                 continue
             xh = _x(h)
             if xc and xh:
@@ -133,7 +138,7 @@ def header_parts(grid: Grid, header_rows: list[int], cell: Cell) -> list[str]:
 def column_role(reader: str, parts: list[str]) -> Role | None:
     """Role of a column from its deepest header part that has one (支出预算 / 合计 -> 合计)."""
     for i in range(len(parts) - 1, -1, -1):
-        role = role_of(reader, "".join(parts[i:]))
+        role = role_of(reader, "".join(parts[i:]), COLUMN_ROLES)
         if role:
             return role
     return None
@@ -224,8 +229,9 @@ def _read_subject_rows(t: TableRead, hgrid: Grid, headers: list[int], data: list
         if not amounts and len(row) == 1 and name_cell is None and _number(row[0]) is not None and not headers:
             continue
         name = clean_label(name_cell.text) if name_cell else ""
-        name_role = role_of("subject", name) if name else None
-        if (name_role and name_role.role == "total_row") or (not name and not codes):
+        name_role = role_of("subject", name, frozenset({"total_row"})) if name else None
+        only_numbers = not name and not codes and len(data) <= 2  # 支出预算总表: one row under 合计/基本/项目
+        if name_role or only_numbers:
             for role in ("total", "basic", "project"):
                 if role in amounts and m.get(role):
                     out.append(t.fact(m[role], amounts[role], name_cell, name_role.qualifier if name_role else None))
@@ -328,15 +334,19 @@ def _context_unit(doc: ParsedDocument, block: Block) -> str:
     return units[-1] if units else ""
 
 
+def _unit_of(doc: ParsedDocument, grid: Grid, block: Block) -> str | None:
+    """单位 of the table: in its first rows (also when split as 单位：万 / 元), else the
+    last 单位 line before it."""
+    head = fold("".join(c.text for row in grid.rows[:4] for c in row))
+    return unit_in(head) or table_unit(doc, grid, _context_unit(doc, block), None)
+
+
 def extract_budget_tables(doc: ParsedDocument) -> list[Fact]:
     facts: list[Fact] = []
     prev: tuple[Kind, str] | None = None
     state: dict = {}
-    for block in doc.tables:
-        grid = Grid.of(block)
-        if not grid.rows:
-            continue
-        title, continuation = _title_before(doc, block)
+    for block, grid, inner_title in _pieces(doc):
+        title, continuation = (inner_title, False) if inner_title else _title_before(doc, block)
         kind = kind_of_title(title) if title else None
         if kind is None and continuation and prev is not None:
             kind, unit = prev
@@ -345,7 +355,7 @@ def extract_budget_tables(doc: ParsedDocument) -> list[Fact]:
             if kind is None:
                 prev = None
                 continue
-            unit = table_unit(doc, grid, _context_unit(doc, block), None)
+            unit = _unit_of(doc, grid, block)
         if unit is None:
             continue
         prev = (kind, unit)
@@ -358,7 +368,32 @@ def extract_budget_tables(doc: ParsedDocument) -> list[Fact]:
             facts += read_three_public(t)
         elif kind.reader == "office_running":
             facts += read_office_running(t)
-    return facts + _all_funds_from_fin(facts)
+    from .tables import unique_cells
+
+    facts = unique_cells(facts)  # one fact per printed cell ...
+    return facts + _all_funds_from_fin(facts)  # ... plus the all-funds reading of 财政拨款 rows
+
+
+def _pieces(doc: ParsedDocument):
+    """(block, grid, title) per table; a block that holds two tables (a title row inside it,
+    as when a short table and the next one share a page) is cut at that row."""
+    for block in doc.tables:
+        rows = block.rows or []
+        cuts = [0]
+        for i, row in enumerate(rows):
+            if i == 0:
+                continue
+            text = "".join(c.text for c in row)
+            m = TITLE_RE.match(text.strip())
+            if m and kind_of_title(m.group(0)) is not None:
+                cuts.append(i)
+        for a, b in zip(cuts, cuts[1:] + [len(rows)]):
+            if b <= a:
+                continue
+            title = ""
+            if a > 0:
+                title = TITLE_RE.match("".join(c.text for c in rows[a]).strip()).group(0)
+            yield block, Grid(block=block, rows=rows[a:b]), title
 
 
 def _all_funds_from_fin(facts: list[Fact]) -> list[Fact]:
