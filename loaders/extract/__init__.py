@@ -15,6 +15,12 @@ def extract_facts(doc: ParsedDocument) -> list[Fact]:
     from .tables import extract_tables
 
     facts = extract_tables(doc) + extract_prose(doc)
+    from .tables_budget import is_budget_document  # 预算 narratives (issue 10)
+
+    if is_budget_document(doc):
+        from .prose_budget import extract_budget_prose
+
+        facts += extract_budget_prose(doc)
     apply_subjects(facts)
     for f in facts:
         if f.amount_wan is None:
