@@ -13,14 +13,15 @@ def extract_facts(doc: ParsedDocument) -> list[Fact]:
     from .prose import extract_prose
     from .subjects import apply_subjects
     from .tables import extract_tables
+    from .budget_measure import as_budget_document
+    from .prose_budget import extract_budget_prose, extract_final_budget_figures
+    from .tables_budget import is_budget_document
 
     facts = extract_tables(doc) + extract_prose(doc)
-    from .tables_budget import is_budget_document  # 预算 narratives (issue 10)
-
-    if is_budget_document(doc):
-        from .prose_budget import extract_budget_prose
-
-        facts += extract_budget_prose(doc)
+    if is_budget_document(doc):  # 预算: its narrative wordings, and the 决算 metric names (issue 10)
+        facts = as_budget_document(facts + extract_budget_prose(doc))
+    else:  # a 决算's own budget figures (年初预算为 … 万元) for the budget-vs-final mart
+        facts += extract_final_budget_figures(doc)
     apply_subjects(facts)
     for f in facts:
         if f.amount_wan is None:

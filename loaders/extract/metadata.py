@@ -29,6 +29,7 @@ class DocumentMeta:
     city: str | None = None
     county: str | None = None
     title: str | None = None
+    part: str | None = None  # whole / narrative / tables: one disclosure may come as two files
 
 
 HEAD_CHARS = 6000
@@ -176,7 +177,28 @@ def document_metadata(doc: ParsedDocument) -> DocumentMeta:
         city=region.city,
         county=region.county,
         title=_title(head, unit),
+        part=part_of(doc) if kind else None,
     )
+
+
+MIN_TABLE_NUMBERS = 3  # a table block holding at least this many numbers is a data table
+MIN_AMOUNT_SENTENCES = 3  # "… 万元，" sentences outside tables that make a narrative
+AMOUNT_SENTENCE_RE = re.compile(r"\d\s*(?:万元|元)\s*[，。；,;]")
+
+
+def part_of(doc: ParsedDocument) -> str:
+    """whole (narrative and tables in one file), tables (tables only: no title page, no
+    情况说明) or narrative (the 情况说明 without its tables, which come as another file)."""
+    from ..numbers import parse_number
+
+    tables = sum(1 for b in doc.tables
+                 if sum(1 for row in b.rows or [] for c in row if parse_number(c.text) is not None) >= MIN_TABLE_NUMBERS)
+    sentences = sum(len(AMOUNT_SENTENCE_RE.findall(b.text)) for b in doc.blocks if b.kind != "table")
+    if tables and sentences >= MIN_AMOUNT_SENTENCES:
+        return "whole"
+    if tables:
+        return "tables"
+    return "narrative"
 
 
 def _first_region_mention(head: str) -> str | None:

@@ -91,6 +91,18 @@ def extract_budget_prose(doc: ParsedDocument) -> list[Fact]:
     return fb.facts
 
 
+def extract_final_budget_figures(doc: ParsedDocument) -> list[Fact]:
+    """The budget figures a 决算 prints itself (年初预算为 X 万元，支出决算为 Y 万元), under the
+    *_budget metrics reserved for them (scope `final` of the seed)."""
+    nt = normalize_with_map(_without_tables(doc))
+    fb = FactBuilder(doc, nt)
+    for start, line in _lines(nt.text):
+        for w in _of("final"):
+            for m in w.pattern.finditer(line):
+                _emit(fb, w, m, start, None, False)
+    return fb.facts
+
+
 def _emit(fb: FactBuilder, w: Wording, m: re.Match, start: int, class_name: str | None, fin_gpb: bool) -> None:
     value = _amount(m.group("n"))
     if value is None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from ..model import Block, Cell, Fact, ParsedDocument
+from ..model import Block, Cell, Fact, Location, ParsedDocument
 from ..numbers import parse_number, to_wan
 from ..vocab import read_seed
 from .tables_budget_codes import subject_code_of
@@ -209,8 +209,19 @@ def read_subject(t: TableRead, state: dict) -> list[Fact]:
 def _read_subject_rows(t: TableRead, hgrid: Grid, headers: list[int], data: list[int], state: dict) -> list[Fact]:
     out: list[Fact] = []
     m = t.kind.metrics
-    for r in data:
+    pending: list[Cell] = []  # a code + name row with no amount: its amount may sit on the next row
+    rows = range(data[0], len(t.grid.rows))
+    for r in rows:
         row = [c for c in t.grid.rows[r] if c.text.strip()]
+        if not row:
+            continue
+        has_number = any(_number(c) is not None for c in row)
+        if not has_number:
+            pending = row if any(re.search(r"[\u4e00-\u9fff]", c.text) for c in row) else []
+            continue
+        if pending and all(_number(c) is not None for c in row):
+            row = pending + row  # the wrapped amount joins its code and name
+        pending = []
         codes: list[str] = []
         name_cell: Cell | None = None
         amounts: dict[str, Cell] = {}
@@ -243,6 +254,49 @@ def _read_subject_rows(t: TableRead, hgrid: Grid, headers: list[int], data: list
         metric = m.get("class") if level == 3 else m.get("item") if level in (5, 7) else None
         if metric:
             out.append(t.fact(metric, amounts["total"], name_cell, name, code))
+    return out
+
+
+TOTAL_LINE_RE = re.compile(r"^\s*合\s*计((?:\s+[\d,]+(?:\.\d+)?)+)\s*$")
+
+
+def read_total_line_after(t: TableRead, block: Block, state: dict) -> list[Fact]:
+    """The 合计 row printed alone on the next page, outside any table ("合计 156,211,123
+    99,706,020 56,505,103"): read only when the columns were 合计 / 基本支出 / 项目支出 and
+    合计 = 基本 + 项目, so the order of the numbers is proven by their sum."""
+    blocks = t.doc.blocks
+    i = blocks.index(block) if block in blocks else -1
+    m = t.kind.metrics
+    if i < 0 or i + 1 >= len(blocks) or blocks[i + 1].kind == "table" or not state.get("headers"):
+        return []
+    nxt = blocks[i + 1]
+    mm = TOTAL_LINE_RE.match(nxt.text)
+    if not mm or nxt.location.char_start is None:
+        return []
+    grid_h, headers_h = state["headers"]
+    placed: dict[int, str] = {}
+    for r in headers_h:
+        for c in grid_h.rows[r]:
+            role = role_of("subject", c.text, frozenset({"total", "basic", "project"})) if c.text.strip() else None
+            if role:
+                placed.setdefault(c.col, role.role)
+    roles = [placed[c] for c in sorted(placed)]
+    nums = [(x.start(), x.group()) for x in re.finditer(r"[\d,]+(?:\.\d+)?", nxt.text[mm.start(1):])]
+    if roles != ["total", "basic", "project"] or len(nums) != 3:
+        return []
+    values = [parse_number(n) for _, n in nums]
+    if None in values or values[0] != values[1] + values[2]:
+        return []
+    out = []
+    base = nxt.location.char_start + mm.start(1)
+    for role, (off, text) in zip(roles, nums):
+        if not m.get(role):
+            continue
+        s0 = base + off
+        loc = Location(page=t.doc.page_of(s0) or nxt.location.page, char_start=s0, char_end=s0 + len(text))
+        label = Cell(row=0, col=0, text="合计", location=Location(page=nxt.location.page, char_start=nxt.location.char_start,
+                                                                  char_end=nxt.location.char_start + 2))
+        out.append(t.fact(m[role], Cell(row=0, col=1, text=text, location=loc), label, "合计"))
     return out
 
 
@@ -337,8 +391,14 @@ def _context_unit(doc: ParsedDocument, block: Block) -> str:
 def _unit_of(doc: ParsedDocument, grid: Grid, block: Block) -> str | None:
     """单位 of the table: in its first rows (also when split as 单位：万 / 元), else the
     last 单位 line before it."""
-    head = fold("".join(c.text for row in grid.rows[:4] for c in row))
-    return unit_in(head) or table_unit(doc, grid, _context_unit(doc, block), None)
+    rows = grid.rows[:4]
+    head = fold("".join(c.text for row in rows for c in row))
+    by_column: dict[int, str] = {}
+    for row in rows:
+        for c in row:
+            by_column[c.col] = by_column.get(c.col, "") + fold(c.text)
+    return (unit_in(head) or next((unit_in(t) for t in by_column.values() if unit_in(t)), None)
+            or table_unit(doc, grid, _context_unit(doc, block), None))
 
 
 def extract_budget_tables(doc: ParsedDocument) -> list[Fact]:
@@ -364,6 +424,7 @@ def extract_budget_tables(doc: ParsedDocument) -> list[Fact]:
             facts += read_side_by_side(t)
         elif kind.reader == "subject":
             facts += read_subject(t, state)
+            facts += read_total_line_after(t, block, state)
         elif kind.reader == "three_public":
             facts += read_three_public(t)
         elif kind.reader == "office_running":

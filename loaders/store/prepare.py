@@ -70,6 +70,7 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
         "fiscal_year": meta.fiscal_year,
         "doc_kind": meta.kind,
         "scope": meta.scope,
+        "part": meta.part,
         "province": meta.province,
         "city": meta.city,
         "county": meta.county,

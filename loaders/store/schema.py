@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     fiscal_year     INTEGER,
     doc_kind        VARCHAR,               -- 决算 / 预算
     scope           VARCHAR,               -- 部门 / 单位
+    part            VARCHAR,               -- whole / narrative / tables (one disclosure in two files)
     province        VARCHAR,
     city            VARCHAR,
     county          VARCHAR,
@@ -23,6 +24,9 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     loaded_at       TIMESTAMP NOT NULL,
     loader_version  VARCHAR NOT NULL
 );
+
+-- warehouses made before the column existed (issue 10)
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS part VARCHAR;
 
 CREATE TABLE IF NOT EXISTS raw.document_texts (
     document_id     VARCHAR PRIMARY KEY,
