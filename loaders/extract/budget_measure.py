@@ -24,7 +24,10 @@ def _rules() -> dict[str, list[tuple[frozenset[str], str]]]:
 
 
 def as_budget_document(facts: list[Fact]) -> list[Fact]:
-    out = []
+    from .prose_budget import new_facts
+
+    out: list[Fact] = []
+    renamed: list[Fact] = []
     for f in facts:
         rules = _rules().get(f.metric)
         if rules is None:
@@ -33,5 +36,5 @@ def as_budget_document(facts: list[Fact]) -> list[Fact]:
         target = next((m for quals, m in rules if not quals or (f.qualifier or "") in quals), "")
         if not target or (f.metric.endswith("_budget") or f.metric.endswith("_total")) and f.unit not in MONEY_UNITS_TO_WAN:
             continue
-        out.append(replace(f, metric=target))
-    return out
+        renamed.append(replace(f, metric=target))
+    return out + new_facts(renamed, out)  # a renamed figure another reading already states is one fact

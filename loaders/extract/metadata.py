@@ -30,6 +30,7 @@ class DocumentMeta:
     county: str | None = None
     title: str | None = None
     part: str | None = None  # whole / narrative / tables: one disclosure may come as two files
+    caliber: str | None = None  # 汇总 (a 部门 with its 单位 consolidated) / 本级 (one unit's own level)
 
 
 HEAD_CHARS = 6000
@@ -178,7 +179,24 @@ def document_metadata(doc: ParsedDocument) -> DocumentMeta:
         county=region.county,
         title=_title(head, unit),
         part=part_of(doc) if kind else None,
+        caliber=caliber_of(text, _scope(text) if kind else None, unit, _title(head, unit)),
     )
+
+
+MEMBERS_RE = re.compile(r"(?:下属|所属|包括)[^。\n]{0,20}?(\d+)\s*(?:家|个)[^。\n]{0,6}?(?:预算)?单位")
+
+
+def caliber_of(text: str, scope: str | None, unit: str | None, title: str | None) -> str | None:
+    """汇总 when the document consolidates subordinate units (下属 5 家预算单位, 部门决算包括…下属);
+    本级 when it covers one unit's own level ((本级) in its name or title, or a 单位 document)."""
+    if re.search(r"[（(]本级[)）]", (unit or "") + (title or "")):
+        return "本级"
+    m = MEMBERS_RE.search(text[:20000])
+    if m and int(m.group(1)) > 0:
+        return "汇总"
+    if scope == "单位":
+        return "本级"
+    return None
 
 
 MIN_TABLE_NUMBERS = 3  # a table block holding at least this many numbers is a data table

@@ -91,6 +91,23 @@ def extract_budget_prose(doc: ParsedDocument) -> list[Fact]:
     return fb.facts
 
 
+def new_facts(found: list[Fact], existing: list[Fact]) -> list[Fact]:
+    """The facts of ``found`` that no existing fact already states: same metric and value over
+    an overlapping span of the text is one statement (the general prose reader may read it too)."""
+    def span(f: Fact) -> tuple[int, int]:
+        return (f.location.char_start or -1, f.location.char_end or -1)
+    by_key: dict[tuple[str, object], list[tuple[int, int]]] = {}
+    for f in existing:
+        by_key.setdefault((f.metric, f.value), []).append(span(f))
+    out = []
+    for f in found:
+        a, b = span(f)
+        if any(s < b and a < e for s, e in by_key.get((f.metric, f.value), [])):
+            continue
+        out.append(f)
+    return out
+
+
 def extract_final_budget_figures(doc: ParsedDocument) -> list[Fact]:
     """The budget figures a 决算 prints itself (年初预算为 X 万元，支出决算为 Y 万元), under the
     *_budget metrics reserved for them (scope `final` of the seed)."""

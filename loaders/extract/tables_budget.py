@@ -81,6 +81,7 @@ def role_of(reader: str, label: str, allowed: frozenset[str] | None = None) -> R
     return None
 
 
+TOTAL_QUALIFIERS = {"total": "合计", "basic": "基本支出", "project": "项目支出"}  # one name per single-value fact
 COLUMN_ROLES = frozenset({"total", "basic", "project", "code", "name"})
 
 
@@ -245,7 +246,7 @@ def _read_subject_rows(t: TableRead, hgrid: Grid, headers: list[int], data: list
         if name_role or only_numbers:
             for role in ("total", "basic", "project"):
                 if role in amounts and m.get(role):
-                    out.append(t.fact(m[role], amounts[role], name_cell, name_role.qualifier if name_role else None))
+                    out.append(t.fact(m[role], amounts[role], name_cell, TOTAL_QUALIFIERS[role]))
             continue
         if "total" not in amounts or not name:
             continue
@@ -296,7 +297,7 @@ def read_total_line_after(t: TableRead, block: Block, state: dict) -> list[Fact]
         loc = Location(page=t.doc.page_of(s0) or nxt.location.page, char_start=s0, char_end=s0 + len(text))
         label = Cell(row=0, col=0, text="合计", location=Location(page=nxt.location.page, char_start=nxt.location.char_start,
                                                                   char_end=nxt.location.char_start + 2))
-        out.append(t.fact(m[role], Cell(row=0, col=1, text=text, location=loc), label, "合计"))
+        out.append(t.fact(m[role], Cell(row=0, col=1, text=text, location=loc), label, TOTAL_QUALIFIERS[role]))
     return out
 
 

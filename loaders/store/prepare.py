@@ -71,6 +71,7 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
         "doc_kind": meta.kind,
         "scope": meta.scope,
         "part": meta.part,
+        "caliber": meta.caliber,
         "province": meta.province,
         "city": meta.city,
         "county": meta.county,

@@ -16,17 +16,19 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     fiscal_year     INTEGER,
     doc_kind        VARCHAR,               -- 决算 / 预算
     scope           VARCHAR,               -- 部门 / 单位
-    part            VARCHAR,               -- whole / narrative / tables (one disclosure in two files)
     province        VARCHAR,
     city            VARCHAR,
     county          VARCHAR,
     text_chars      INTEGER,
     loaded_at       TIMESTAMP NOT NULL,
-    loader_version  VARCHAR NOT NULL
+    loader_version  VARCHAR NOT NULL,
+    part            VARCHAR,               -- whole / narrative / tables (one disclosure in two files)
+    caliber         VARCHAR                -- 汇总 (部门 with its 单位) / 本级 (one unit's own level)
 );
 
--- warehouses made before the column existed (issue 10)
+-- warehouses made before these columns existed (issue 10)
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS part VARCHAR;
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS caliber VARCHAR;
 
 CREATE TABLE IF NOT EXISTS raw.document_texts (
     document_id     VARCHAR PRIMARY KEY,

@@ -337,7 +337,9 @@ def build_fixture(db_path: str | Path) -> dict[str, str]:
         doc_id = hashlib.sha256(data).hexdigest()
         ids[Path(doc.path).stem] = doc_id
         con.execute(
-            "INSERT INTO raw.documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO raw.documents (document_id, path, file_name, format, bytes, pages, encoding, title, "
+            "unit_name, fiscal_year, doc_kind, scope, province, city, county, text_chars, loaded_at, loader_version) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [doc_id, doc.path, Path(doc.path).name, doc.fmt, len(data), None, "utf-8", doc.title, doc.unit_name,
              doc.fiscal_year, doc.doc_kind, doc.scope, doc.province, doc.city, doc.county, len(doc.text), now, "fixture"],
         )
