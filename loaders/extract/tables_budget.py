@@ -93,9 +93,11 @@ def kind_of_title(title: str) -> Kind | None:
     return None
 
 
-def _number(cell: Cell) -> Decimal | None:
+def _number(cell: Cell, codes_possible: bool = False) -> Decimal | None:
+    """The amount in a cell; where codes can stand (before the name in a 功能分类 row) a bare
+    2–3 digit or 5/7 digit number is a code, not an amount."""
     t = cell.text.strip()
-    if not t or CODE_CELL_RE.match(t) and "," not in t:
+    if not t or codes_possible and CODE_CELL_RE.match(t) and "," not in t:
         return None
     return parse_number(t)
 
@@ -145,8 +147,17 @@ def column_role(reader: str, parts: list[str]) -> Role | None:
     return None
 
 
-def _data_rows(grid: Grid) -> list[int]:
-    return [r for r, row in enumerate(grid.rows) if any(_number(c) is not None for c in row)]
+def _data_rows(grid: Grid, codes_possible: bool = False) -> list[int]:
+    """Rows holding an amount (a number after the row's name, or one that cannot be a code)."""
+    out = []
+    for r, row in enumerate(grid.rows):
+        named = False
+        for c in row:
+            if _number(c, codes_possible and not named) is not None:
+                out.append(r)
+                break
+            named = named or bool(re.search(r"[\u4e00-\u9fff]", c.text))
+    return out
 
 
 # ---------------------------------------------------------------------------- readers
@@ -195,7 +206,7 @@ def read_side_by_side(t: TableRead) -> list[Fact]:
 
 def read_subject(t: TableRead, state: dict) -> list[Fact]:
     grid, m = t.grid, t.kind.metrics
-    data = _data_rows(grid)
+    data = _data_rows(grid, codes_possible=True)
     if not data:
         return []
     headers = [r for r in range(data[0]) if any(c.text.strip() for c in grid.rows[r])]
@@ -212,11 +223,12 @@ def _read_subject_rows(t: TableRead, hgrid: Grid, headers: list[int], data: list
     m = t.kind.metrics
     pending: list[Cell] = []  # a code + name row with no amount: its amount may sit on the next row
     rows = range(data[0], len(t.grid.rows))
+    data_set = set(data)
     for r in rows:
         row = [c for c in t.grid.rows[r] if c.text.strip()]
         if not row:
             continue
-        has_number = any(_number(c) is not None for c in row)
+        has_number = r in data_set
         if not has_number:
             pending = row if any(re.search(r"[\u4e00-\u9fff]", c.text) for c in row) else []
             continue
@@ -231,7 +243,7 @@ def _read_subject_rows(t: TableRead, hgrid: Grid, headers: list[int], data: list
             if name_cell is None and CODE_CELL_RE.match(text) and "," not in text:
                 codes.append(text)
                 continue
-            if _number(cell) is None:
+            if _number(cell, codes_possible=name_cell is None) is None:
                 if name_cell is None and re.search(r"[\u4e00-\u9fff]", text):
                     name_cell = cell
                 continue
