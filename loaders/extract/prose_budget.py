@@ -18,7 +18,8 @@ from ..model import Fact, ParsedDocument
 from ..textnorm import normalize_with_map
 from ..vocab import read_seed
 from .prose import _without_tables
-from .prose_common import FactBuilder, to_decimal
+from .prose.builder import FactBuilder
+from .prose.mentions import to_decimal
 from .subjects import is_class_name
 
 

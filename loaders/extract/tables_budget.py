@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..model import Block, Cell, Fact, Location, ParsedDocument
 from ..numbers import parse_number, to_wan
 from ..vocab import read_seed
-from .tables_budget_codes import subject_code_of
+from .tables_budget_codes import BY_NAME, CONTEXT, PRINTED, subject_code_of
 from .tables_grid import Grid, clean_label, make_fact, table_unit, unit_in
 from .subjects import is_class_name
 
@@ -81,6 +81,9 @@ def role_of(reader: str, label: str, allowed: frozenset[str] | None = None) -> R
     return None
 
 
+# subject_code_origin values (loaders.extract.subjects): a code rebuilt from the rows above comes
+# from the document itself
+ORIGIN_OF_READING = {PRINTED: "printed", CONTEXT: "document", BY_NAME: "name"}
 TOTAL_QUALIFIERS = {"total": "合计", "basic": "基本支出", "project": "项目支出"}  # one name per single-value fact
 COLUMN_ROLES = frozenset({"total", "basic", "project", "code", "name"})
 
@@ -266,7 +269,10 @@ def _read_subject_rows(t: TableRead, hgrid: Grid, headers: list[int], data: list
         level = len(code) if code else (3 if is_class_name(name) else None)
         metric = m.get("class") if level == 3 else m.get("item") if level in (5, 7) else None
         if metric:
-            out.append(t.fact(metric, amounts["total"], name_cell, name, code))
+            fact = t.fact(metric, amounts["total"], name_cell, name, code)
+            if code:  # how the code was obtained: as printed / rebuilt from the rows above / by its name
+                fact.subject_code_origin = ORIGIN_OF_READING.get(state["how"][-1][2])
+            out.append(fact)
     return out
 
 

@@ -78,6 +78,7 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
         "text_chars": len(doc.text),
         "loaded_at": loaded_at,
         "loader_version": __version__,
+        "extractor_version": extractor_version(),
     }
     return DocumentRows(document=document, text=clean_text(doc.text) or "", blocks=blocks, cells=cells, facts=frows)
 

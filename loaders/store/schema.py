@@ -25,6 +25,9 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     part            VARCHAR,               -- whole / narrative / tables (one disclosure in two files)
     caliber         VARCHAR                -- 汇总 (部门 with its 单位) / 本级 (one unit's own level)
 );
+-- extractor version the document's facts come from (loaders.extract.EXTRACTOR_VERSION); added to
+-- warehouses made before it existed (NULL there = stale for `juesuan reload --stale`)
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS extractor_version VARCHAR;
 
 -- warehouses made before these columns existed (issue 10)
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS part VARCHAR;
@@ -86,8 +89,11 @@ CREATE TABLE IF NOT EXISTS raw.facts (
     char_end        INTEGER,
     location        VARCHAR,               -- JSON of Location
     extractor_version VARCHAR NOT NULL,
+    subject_code_origin VARCHAR,           -- printed / name / path / document (loaders.extract.subjects)
     PRIMARY KEY (document_id, fact_no)
 );
+-- warehouses created before subject_code_origin existed
+ALTER TABLE raw.facts ADD COLUMN IF NOT EXISTS subject_code_origin VARCHAR;
 
 CREATE TABLE IF NOT EXISTS raw.load_ledger (
     run_id          VARCHAR NOT NULL,

@@ -38,7 +38,11 @@ document_pairs as (
         b.document_id as budget_document_id,
         f.document_id as final_document_id,
         b.fact_id as budget_fact_id,
-        f.fact_id as final_fact_id
+        f.fact_id as final_fact_id,
+        coalesce(f.document_id, b.document_id) as document_id,
+        case when f.fact_id is not null then f.page else b.page end as page,
+        case when f.fact_id is not null then f.line_no else b.line_no end as line_no,
+        case when f.fact_id is not null then f.evidence else b.evidence end as evidence
     from final f
     full outer join budget b
       on b.unit_id = f.unit_id and b.fiscal_year = f.fiscal_year
@@ -74,7 +78,11 @@ printed_pairs as (
         b.document_id as budget_document_id,
         f.document_id as final_document_id,
         b.fact_id as budget_fact_id,
-        f.fact_id as final_fact_id
+        f.fact_id as final_fact_id,
+        b.document_id,
+        b.page,
+        b.line_no,
+        b.evidence
     from printed_budget b
     left join final f
       on f.document_id = b.document_id
@@ -88,6 +96,7 @@ printed_pairs as (
 
 select
     *,
+    list_filter([budget_fact_id, final_fact_id], lambda x: x is not null) as source_fact_ids,
     (final_wan - budget_wan)::decimal(18, 2) as difference_wan,
     {{ pct_of('final_wan', 'budget_wan') }} as execution_pct
 from (

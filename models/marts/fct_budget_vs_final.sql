@@ -16,5 +16,10 @@ select
     j.budget_document_id,
     j.final_document_id,
     j.budget_fact_id,
-    j.final_fact_id
+    j.final_fact_id,
+    j.source_fact_ids,
+    j.document_id,
+    j.page,
+    j.line_no,
+    j.evidence
 from {{ ref('int_budget_vs_final_joined') }} j
