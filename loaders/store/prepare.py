@@ -13,6 +13,7 @@ from .. import __version__
 from .. import extract as extract_mod
 from .. import formats
 from ..extract import metadata as metadata_mod
+from ..extract.disclosure import NOT_A_DISCLOSURE, quarantine_reason  # noqa: F401 (re-exported)
 from ..formats.errors import QuarantineError
 from ..model import Fact, ParsedDocument
 from ..sandbox import StageError
@@ -20,8 +21,6 @@ from .rows import Rows, block_rows, clean_text, fact_rows
 
 if TYPE_CHECKING:  # the writer loads DuckDB and pyarrow; `juesuan extract` needs neither
     from .write import DocumentRows
-
-NOT_A_DISCLOSURE = "not a 决算/预算 disclosure"
 
 
 def extractor_version() -> str:
@@ -54,8 +53,9 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
         meta = metadata_mod.document_metadata(doc)
     except BaseException as e:  # noqa: BLE001
         raise StageError("metadata", e) from e
-    if meta.kind is None:
-        raise QuarantineError(NOT_A_DISCLOSURE)
+    reason = quarantine_reason(doc, meta)  # README, news page, template with placeholder values
+    if reason is not None:
+        raise QuarantineError(reason)
     facts = facts_of(doc)
     try:
         blocks, cells = block_rows(document_id, doc)
@@ -75,6 +75,8 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
         "fiscal_year": meta.fiscal_year,
         "doc_kind": meta.kind,
         "scope": meta.scope,
+        "part": meta.part,
+        "caliber": meta.caliber,
         "province": meta.province,
         "city": meta.city,
         "county": meta.county,

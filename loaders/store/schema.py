@@ -20,14 +20,18 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     city            VARCHAR,
     county          VARCHAR,
     text_chars      INTEGER,
-    part            VARCHAR,               -- whole / narrative / tables (NULL read as whole)
+    part            VARCHAR,               -- whole / narrative / tables: one disclosure in two files (NULL read as whole)
     published_on    DATE,                  -- date printed on the document, when known
     loaded_at       TIMESTAMP NOT NULL,
-    loader_version  VARCHAR NOT NULL
+    loader_version  VARCHAR NOT NULL,
+    caliber         VARCHAR                -- 汇总 (部门 with its 单位) / 本级 (one unit's own level)
 );
 -- extractor version the document's facts come from (loaders.extract.EXTRACTOR_VERSION); added to
 -- warehouses made before it existed (NULL there = stale for `juesuan reload --stale`)
 ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS extractor_version VARCHAR;
+
+-- warehouses made before these columns existed (issue 10)
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS caliber VARCHAR;
 
 CREATE TABLE IF NOT EXISTS raw.document_texts (
     document_id     VARCHAR PRIMARY KEY,

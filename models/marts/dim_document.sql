@@ -12,6 +12,8 @@ select
     d.fiscal_year,
     d.doc_kind,
     d.doc_scope,
+    d.doc_part,
+    d.doc_caliber,
     d.loaded_at,
     d.loader_version,
     d.extractor_version,
@@ -19,4 +21,4 @@ select
 from {{ ref('stg_juesuan__documents') }} d
 left join {{ ref('int_units_canonicalised') }} u using (document_id)
 union all
-select '-1', null, null, null, null, null, null, '未知文档', '-1', null, null, null, null, null, null, null, 0
+select '-1', null, null, null, null, null, null, '未知文档', '-1', null, null, null, null, null, null, null, null, null, 0

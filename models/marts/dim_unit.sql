@@ -7,8 +7,9 @@ select
     any_value(county) as county,
     any_value(region_key) as region_id,
     any_value(admin_level) as admin_level,
-    any_value(unit_kind) as unit_kind
+    any_value(unit_kind) as unit_kind,
+    list_sort(list_distinct(list(fiscal_year) filter (where fiscal_year is not null))) as fiscal_years
 from {{ ref('int_units_canonicalised') }}
 group by unit_id
 union all
-select '-1', '未知单位', [], null, null, null, '-1', '未知', '未知'
+select '-1', '未知单位', [], null, null, null, '-1', '未知', '未知', []

@@ -12,6 +12,8 @@ select
     fiscal_year::integer                    as fiscal_year,
     coalesce(nullif(trim(doc_kind), ''), '决算') as doc_kind,
     nullif(trim(scope), '')                 as doc_scope,
+    coalesce(nullif(trim(part), ''), 'whole') as doc_part,
+    nullif(trim(caliber), '')               as doc_caliber,
     nullif(trim(province), '')              as province,
     nullif(trim(city), '')                  as city,
     nullif(trim(county), '')                as county,

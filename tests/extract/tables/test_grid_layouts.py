@@ -153,7 +153,14 @@ def test_one_column_fin_total_table():
 
 def test_budget_tables_of_next_year_are_skipped():
     rows = [["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", "300.00"]]
-    assert extract_tables(_doc(("title", "2025年一般公共预算支出预算表"), ("p", "单位：万元"), ("table", rows))) == []
+    final = ("title", "某单位2024年度部门决算")  # a 决算 that also prints next year's 预算 tables
+    assert extract_tables(_doc(final, ("title", "2025年一般公共预算支出预算表"), ("p", "单位：万元"), ("table", rows))) == []
+
+
+def test_the_same_table_in_a_budget_document_is_read_under_the_final_metric_name():
+    rows = [["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", "300.00"]]
+    facts = extract_tables(_doc(("title", "2025年一般公共预算支出预算表"), ("p", "单位：万元"), ("table", rows)))
+    assert [(f.metric, f.subject_code, str(f.value)) for f in facts] == [("gpb_expense_by_function", "201", "300.00")]
 
 
 @pytest.mark.skipif(not TEMPLATE.is_file(), reason="../shared/realdocs not present")
