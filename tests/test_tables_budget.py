@@ -9,7 +9,7 @@ from decimal import Decimal
 from loaders.formats.builder import CellSpec, DocBuilder
 from loaders.extract import extract_facts
 from loaders.extract.metadata import document_metadata
-from loaders.extract.tables_budget_codes import CONTEXT, PRINTED, read_code
+from loaders.extract.tables.budget_codes import CONTEXT, PRINTED, read_code
 
 
 def _doc(*parts):

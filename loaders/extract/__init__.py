@@ -18,8 +18,8 @@ def extract_facts(doc: ParsedDocument) -> list[Fact]:
     from .subjects import apply_subjects
     from .tables import extract_tables
     from .budget_measure import as_budget_document
-    from .prose_budget import extract_budget_prose, extract_final_budget_figures, new_facts
-    from .tables_budget import is_budget_document
+    from .prose.budget import extract_budget_prose, extract_final_budget_figures, new_facts
+    from .tables.budget import is_budget_document
 
     facts = extract_tables(doc) + extract_prose(doc)
     if is_budget_document(doc):  # 预算: its narrative wordings, and the 决算 metric names (issue 10)

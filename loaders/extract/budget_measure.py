@@ -24,7 +24,7 @@ def _rules() -> dict[str, list[tuple[frozenset[str], str]]]:
 
 
 def as_budget_document(facts: list[Fact]) -> list[Fact]:
-    from .prose_budget import new_facts
+    from .prose.budget import new_facts
 
     out: list[Fact] = []
     renamed: list[Fact] = []

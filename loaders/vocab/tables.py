@@ -117,9 +117,10 @@ def three_public_items() -> tuple[ThreePublicItem, ...]:
 
 
 @lru_cache(maxsize=1)
-def title_words() -> str:
-    """Regex alternation of the words a table title ends with (决算表, 明细表, 自评表 …)."""
-    words = sorted({k.must[0][0] for k in kind_rules() if k.scope == "suffix"}, key=len, reverse=True)
+def title_words(scope: str = "suffix") -> str:
+    """Regex alternation of the words a table title ends with (决算表, 明细表, 自评表 …; with
+    scope ``budget_suffix`` those of a 预算 table: 预算总表, 预算表)."""
+    words = sorted({k.must[0][0] for k in kind_rules() if k.scope == scope}, key=len, reverse=True)
     return "|".join(re.escape(w) for w in words)
 
 

@@ -119,8 +119,11 @@ economic as (
     from q t
     join {{ ref('fct_spending_by_economic') }} e
       on e.document_id = t.document_id
-     and e.basic_expense_group = case t.metric when 'basic_personnel' then '人员经费' else '公用经费' end
-     and e.measure = '决算' and e.expense_nature = '基本支出' and e.econ_subject_level = '款'
+     -- the group is the metric's own label (人员经费 / 公用经费), the nature that of expense_basic
+     and e.basic_expense_group = (select m.label_zh from {{ ref('metrics') }} m where m.metric = t.metric)
+     and e.measure = '决算'
+     and e.expense_nature = (select m.label_zh from {{ ref('metrics') }} m where m.metric = 'expense_basic')
+     and e.econ_subject_level = '款'
     where t.metric in ('basic_personnel', 'basic_public') and t.measure = '决算'
     group by all
 )

@@ -112,7 +112,7 @@ def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
 
 
 def extract_tables(doc: ParsedDocument) -> list[Fact]:
-    from .tables_budget import extract_budget_tables, is_budget_document  # 预算 documents (issue 10)
+    from .budget import extract_budget_tables, is_budget_document  # 预算 documents (issue 10)
 
     if is_budget_document(doc):
         return extract_budget_tables(doc)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .subjects import function_index, key, resolve
+from ..subjects import function_index, key, resolve
 
 PRINTED = "printed"  # the code as printed agrees with the name (or the name is not in the list)
 CONTEXT = "context"  # rebuilt from the 类/款 of the rows above and the printed 款/项 digits

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ..model import Fact, ParsedDocument
-from ..textnorm import normalize_with_map
-from ..vocab import read_seed
-from .prose import _without_tables
-from .prose.builder import FactBuilder
-from .prose.mentions import to_decimal
-from .subjects import is_class_name
+from ...model import Fact, ParsedDocument
+from ...textnorm import normalize_with_map
+from ...vocab import read_seed
+from . import _without_tables
+from .builder import FactBuilder
+from .mentions import to_decimal
+from ..subjects import is_class_name
 
 
 @dataclass(frozen=True)

@@ -23,18 +23,29 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
-from ..model import Block, Cell, Fact, Location, ParsedDocument
-from ..numbers import parse_number, to_wan
-from ..vocab import read_seed
-from .tables_budget_codes import BY_NAME, CONTEXT, PRINTED, subject_code_of
-from .tables_grid import Grid, clean_label, make_fact, table_unit, unit_in
-from .subjects import is_class_name
+from ...model import Block, Cell, Fact, Location, ParsedDocument
+from ...numbers import parse_number, to_wan
+from ...vocab import read_seed
+from ...vocab.metrics import labels_for
+from ...vocab.names import three_public_items
+from ...vocab.tables import title_words
+from .budget_codes import BY_NAME, CONTEXT, PRINTED, subject_code_of
+from .facts import make_fact
+from .grid import Grid, clean_label, table_unit, unit_in
+from ..subjects import is_class_name
 
 CODE_CELL_RE = re.compile(r"^\d{2,3}(?:\s+\d{1,2}){0,2}$|^\d{5}$|^\d{7}$")
 MAX_FURNITURE_CHARS = 40
 # caption cells inside a table's first rows: its title, 部门：…, 单位：万元 (or 单位：万 / 元 split)
 CAPTION_CELL_RE = re.compile(r"预算(?:总)?表|[:：]|^(?:万?元|万)$")
-TITLE_RE = re.compile(r"[^\n]*?(?:预算总表|预算表|三公[^\n]{0,20}表)")
+
+
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern[str]:
+    """A 预算 table title: a line ending in a budget title word (seeds/lexicon/table_kinds.csv,
+    scope budget_suffix), or naming the 三公 table (seeds/lexicon/budget_table_kinds.csv)."""
+    three_public = next(r["title_all"] for r in read_seed("budget_table_kinds") if r["kind"] == "three_public")
+    return re.compile(rf"[^\n]*?(?:{title_words('budget_suffix')}|{re.escape(three_public)}[^\n]{{0,20}}表)")
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,8 @@ def role_of(reader: str, label: str, allowed: frozenset[str] | None = None) -> R
 # subject_code_origin values (loaders.extract.subjects): a code rebuilt from the rows above comes
 # from the document itself
 ORIGIN_OF_READING = {PRINTED: "printed", CONTEXT: "document", BY_NAME: "name"}
-TOTAL_QUALIFIERS = {"total": "合计", "basic": "基本支出", "project": "项目支出"}  # one name per single-value fact
+# one name per single-value fact: the metric's label in seeds/metrics.csv (合计 for the total)
+TOTAL_QUALIFIERS = {"total": "合计", **{role: labels_for(f"expense_{role}")[f"expense_{role}"] for role in ("basic", "project")}}
 COLUMN_ROLES = frozenset({"total", "basic", "project", "code", "name"})
 
 
@@ -349,17 +361,20 @@ def read_three_public(t: TableRead) -> list[Fact]:
             out.append(t.fact("three_public_total", total, None, "合计"))
         office = next((c for k, (role, c) in once.items() if role.role == "office_running"), None)
         if office is not None:
-            out.append(t.fact("office_running_cost", office, None, "机关运行经费"))
+            out.append(t.fact("office_running_cost", office, None, labels_for("office_running_cost")["office_running_cost"]))
     return out
 
 
 def _is_sum_of_items(total: Cell, items: dict[str, Cell]) -> bool:
-    vehicle = items.get("公务用车购置及运行维护费")
-    parts = [items.get("因公出国（境）费"), items.get("公务接待费")]
-    if vehicle is None:
-        parts += [items.get("公务用车购置费"), items.get("公务用车运行维护费")]
-    else:
-        parts.append(vehicle)
+    """Whether ``total`` is the 三公 total: the sum of the level-1 items (a level-1 item not printed
+    is the sum of its printed parts), by the structure in seeds/lexicon/three_public_items.csv."""
+    rows = three_public_items()
+    parts: list[Cell] = []
+    for r in rows:
+        if r["level"] != "1":
+            continue
+        cell = items.get(r["item"])
+        parts += [cell] if cell is not None else [items[c["item"]] for c in rows if c["parent"] == r["item"] and c["item"] in items]
     values = [parse_number(c.text) for c in parts if c is not None]
     if not values:
         return False
@@ -374,7 +389,7 @@ def read_office_running(t: TableRead) -> list[Fact]:
             if fold(c.text) in ("合计", "总计") and metric:
                 nums = [x for x in cells[i + 1 :] if _number(x) is not None]
                 if nums:
-                    return [t.fact(metric, nums[0], c, "机关运行经费")]
+                    return [t.fact(metric, nums[0], c, labels_for("office_running_cost")["office_running_cost"])]
     return []
 
 
@@ -382,16 +397,16 @@ def read_office_running(t: TableRead) -> list[Fact]:
 def _title_before(doc: ParsedDocument, block: Block) -> tuple[str, bool]:
     """Title of a table: its own first row when it carries one (tables-only files), else the
     nearest title line of the blocks before it; and whether it continues the previous table."""
-    from .tables import _preceding_text
+    from .dispatch import _preceding_text
 
     first = "".join(c.text for c in (block.rows or [[]])[0]) if block.rows else ""
-    m = TITLE_RE.search(first[:80])
+    m = _title_re().search(first[:80])
     if m:
         return m.group(0), False
     text, continuation = _preceding_text(doc, block)
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for ln in reversed(lines):
-        mm = TITLE_RE.search(ln)
+        mm = _title_re().search(ln)
         if mm and len(ln) <= 100:
             return mm.group(0), False
     # only page furniture (a page number, a lone text line) between two tables: a page break
@@ -400,7 +415,7 @@ def _title_before(doc: ParsedDocument, block: Block) -> tuple[str, bool]:
 
 def _context_unit(doc: ParsedDocument, block: Block) -> str:
     """The last 单位 line before the table ("编制部门：… 单位：元")."""
-    from .tables import _preceding_text
+    from .dispatch import _preceding_text
 
     text, _ = _preceding_text(doc, block)
     units = [ln for ln in text.splitlines() if unit_in(ln)]
@@ -448,7 +463,7 @@ def extract_budget_tables(doc: ParsedDocument) -> list[Fact]:
             facts += read_three_public(t)
         elif kind.reader == "office_running":
             facts += read_office_running(t)
-    from .tables import unique_cells
+    from .dispatch import unique_cells
 
     facts = unique_cells(facts)  # one fact per printed cell ...
     return facts + _all_funds_from_fin(facts)  # ... plus the all-funds reading of 财政拨款 rows
@@ -464,7 +479,7 @@ def _pieces(doc: ParsedDocument):
             if i == 0:
                 continue
             text = "".join(c.text for c in row)
-            m = TITLE_RE.match(text.strip())
+            m = _title_re().match(text.strip())
             if m and kind_of_title(m.group(0)) is not None:
                 cuts.append(i)
         for a, b in zip(cuts, cuts[1:] + [len(rows)]):
@@ -472,7 +487,7 @@ def _pieces(doc: ParsedDocument):
                 continue
             title = ""
             if a > 0:
-                title = TITLE_RE.match("".join(c.text for c in rows[a]).strip()).group(0)
+                title = _title_re().match("".join(c.text for c in rows[a]).strip()).group(0)
             yield block, Grid(block=block, rows=rows[a:b]), title
 
 
@@ -508,6 +523,6 @@ def every_total_metric() -> str:
 
 def is_budget_document(doc: ParsedDocument) -> bool:
     """A 预算 disclosure (its tables are 预算 tables), by the document metadata."""
-    from .metadata import document_metadata
+    from ..metadata import document_metadata
 
     return document_metadata(doc).kind == "预算"
