@@ -178,3 +178,22 @@ def test_reloading_one_document_of_a_shared_shard_keeps_the_others_rows(tmp_path
     assert _q(db, every) == fresh
     assert _q(db, "SELECT count(*) FROM raw.documents") == [(2,)]
     assert not set(old_shards) & set(read_manifest(db).shards["facts"])
+
+
+def test_a_full_disk_while_publishing_the_reload_leaves_the_old_rows(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from loaders.store import faults
+
+    db, _ = _load(tmp_path)
+    fresh = _facts(db)
+    _fake_old_extractor(db)
+    old = _facts(db)
+    monkeypatch.setattr(faults, "_hits", {})
+    monkeypatch.setenv(faults.FAULT_ENV, "publish.shards:ENOSPC")
+    [r] = reload_mod.reload_stale(db, on_wait=None)
+    assert not r.ok and "store failed" in r.reason
+    assert _facts(db) == old
+    assert _q(db, "SELECT extractor_version FROM raw.documents") == [(OLD,)]
+    monkeypatch.delenv(faults.FAULT_ENV)
+    [r] = reload_mod.reload_stale(db, on_wait=None)
+    assert r.ok and _facts(db) == fresh
