@@ -197,3 +197,19 @@ def test_a_full_disk_while_publishing_the_reload_leaves_the_old_rows(tmp_path: P
     monkeypatch.delenv(faults.FAULT_ENV)
     [r] = reload_mod.reload_stale(db, on_wait=None)
     assert r.ok and _facts(db) == fresh
+
+
+def test_a_crash_after_the_manifest_commit_keeps_the_reload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from loaders.store import faults
+
+    db, _ = _load(tmp_path)
+    fresh = _facts(db)
+    _fake_old_extractor(db)
+    said: list[str] = []
+    monkeypatch.setattr(faults, "_hits", {})
+    monkeypatch.setenv(faults.FAULT_ENV, "publish.manifest:ENOSPC")
+    [r] = reload_mod.reload_stale(db, on_wait=said.append)
+    assert r.ok and any("juesuan repair" in m for m in said)
+    monkeypatch.delenv(faults.FAULT_ENV)
+    assert reload_mod.reload_stale(db, on_wait=None) == []  # the next writer publishes the committed manifest
+    assert _facts(db) == fresh

@@ -29,6 +29,7 @@ from ..sandbox import DEFAULT_MEMORY_BYTES, DEFAULT_TIMEOUT_S, describe_exceptio
 from . import ledger
 from .prepare import extractor_version, prepare_document, warm_up
 from .replace import replacing_documents
+from .shards import read_manifest
 from .warehouse import WaitCallback, connect_readonly, print_to_stderr
 from .write import DOCUMENT_COLUMNS, DocumentRows, insert_rows
 
@@ -154,8 +155,13 @@ def reload_stale(db_path: Path, allow_text: bool = False, timeout_s: float = DEF
             con.close()
         try:
             rep.commit()
-        except Exception as e:  # noqa: BLE001 - nothing was published: every document keeps its old rows
-            for r in results:
+        except Exception as e:  # noqa: BLE001
+            if read_manifest(Path(db_path)).generation > rep.manifest.generation:
+                # the manifest (the commit point) holds the new rows; only the catalog is behind
+                (on_wait or print_to_stderr)(f"re-extracted rows committed but the catalog was not replaced "
+                                             f"({describe_exception(e)}): run `juesuan repair`")
+                return results
+            for r in results:  # nothing was committed: every document keeps its old rows
                 if r.ok:
                     r.ok, r.facts_after = False, 0
                     r.reason = one_line(f"store failed: {describe_exception(e)}")
