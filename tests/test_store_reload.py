@@ -14,8 +14,8 @@ import pytest
 from loaders.config import PROJECT_ROOT, SAMPLES_DIR
 from loaders.extract import EXTRACTOR_VERSION
 from loaders.store import reload as reload_mod
-from loaders.store import writer
 from loaders.store.load import load_paths
+from loaders.store.replace import replacing_documents
 
 MIYI = "miyi-2023-land-expropriation-center.txt"
 OLD = "2000.1-test"
@@ -31,12 +31,25 @@ def _load(tmp_path: Path) -> tuple[Path, Path]:
     return db, src
 
 
+def _rewrite_published(db: Path, *statements: tuple[str, list]) -> None:
+    """Rewrite every document's published rows through the store (edited in a replacement
+    batch, committed as new shards in one manifest)."""
+    [(doc_id,)] = _q(db, "SELECT document_id FROM raw.documents")
+    with replacing_documents(db, on_wait=None) as rep:
+        rep.copy_published([doc_id])
+        for sql, params in statements:
+            rep.con.execute(sql, params)
+        rep.commit()
+
+
 def _fake_old_extractor(db: Path) -> None:
     """What an older extractor left: fewer facts, one of them wrong, and its version."""
-    with writer(db, on_wait=None) as con:
-        con.execute("UPDATE raw.documents SET extractor_version = ?", [OLD])
-        con.execute("DELETE FROM raw.facts WHERE fact_no >= 20")
-        con.execute("UPDATE raw.facts SET metric = 'old_wrong_metric', extractor_version = ? WHERE fact_no = 0", [OLD])
+    _rewrite_published(
+        db,
+        ("UPDATE raw.documents SET extractor_version = ?", [OLD]),
+        ("DELETE FROM raw.facts WHERE fact_no >= 20", []),
+        ("UPDATE raw.facts SET metric = 'old_wrong_metric', extractor_version = ? WHERE fact_no = 0", [OLD]),
+    )
 
 
 def _q(db: Path, sql: str) -> list[tuple]:
@@ -94,8 +107,7 @@ def test_a_text_document_whose_file_is_gone_is_re_extracted_from_its_stored_text
 def test_a_pdf_whose_file_is_gone_is_not_re_extracted_from_text_unless_asked(tmp_path: Path) -> None:
     db, src = _load(tmp_path)
     _fake_old_extractor(db)
-    with writer(db, on_wait=None) as con:
-        con.execute("UPDATE raw.documents SET format = 'pdf'")
+    _rewrite_published(db, ("UPDATE raw.documents SET format = 'pdf'", []))
     src.unlink()
     old = _facts(db)
     [r] = reload_mod.reload_stale(db, on_wait=None)
@@ -136,3 +148,68 @@ def test_cli_reload_stale(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stdout + run.stderr
     assert "1 of 1 stale document re-extracted" in run.stdout
     assert _q(db, "SELECT extractor_version FROM raw.documents") == [(EXTRACTOR_VERSION,)]
+
+
+def test_reloading_one_document_of_a_shared_shard_keeps_the_others_rows(tmp_path: Path) -> None:
+    """Both samples land in the same shards; re-extracting one rewrites them without touching
+    the other's rows, and the old shards leave the manifest in the same commit."""
+    from loaders.store.shards import read_manifest
+
+    src = tmp_path / "in"
+    shutil.copytree(SAMPLES_DIR, src)
+    db = tmp_path / "w.duckdb"
+    assert load_paths([src], db, on_wait=None).counts["loaded"] == 2
+    every = "SELECT document_id, fact_no, metric, value, evidence, extractor_version FROM raw.facts ORDER BY 1, 2"
+    fresh = _q(db, every)
+    [(miyi,)] = _q(db, f"SELECT document_id FROM raw.documents WHERE file_name = '{MIYI}'")
+    [(other,)] = _q(db, f"SELECT document_id FROM raw.documents WHERE file_name <> '{MIYI}'")
+    with replacing_documents(db, on_wait=None) as rep:
+        rep.copy_published([miyi])
+        rep.con.execute("UPDATE raw.documents SET extractor_version = ?", [OLD])
+        rep.con.execute("DELETE FROM raw.facts WHERE fact_no >= 5")
+        rep.commit()
+    old_shards = read_manifest(db).shards["facts"]
+    assert _q(db, f"SELECT count(*) FROM raw.facts WHERE document_id = '{miyi}'") == [(5,)]
+    assert [f for f in _q(db, every) if f[0] == other] == [f for f in fresh if f[0] == other]
+
+    [r] = reload_mod.reload_stale(db, on_wait=None)
+
+    assert (r.ok, r.document.document_id) == (True, miyi)
+    assert _q(db, every) == fresh
+    assert _q(db, "SELECT count(*) FROM raw.documents") == [(2,)]
+    assert not set(old_shards) & set(read_manifest(db).shards["facts"])
+
+
+def test_a_full_disk_while_publishing_the_reload_leaves_the_old_rows(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from loaders.store import faults
+
+    db, _ = _load(tmp_path)
+    fresh = _facts(db)
+    _fake_old_extractor(db)
+    old = _facts(db)
+    monkeypatch.setattr(faults, "_hits", {})
+    monkeypatch.setenv(faults.FAULT_ENV, "publish.shards:ENOSPC")
+    [r] = reload_mod.reload_stale(db, on_wait=None)
+    assert not r.ok and "store failed" in r.reason
+    assert _facts(db) == old
+    assert _q(db, "SELECT extractor_version FROM raw.documents") == [(OLD,)]
+    monkeypatch.delenv(faults.FAULT_ENV)
+    [r] = reload_mod.reload_stale(db, on_wait=None)
+    assert r.ok and _facts(db) == fresh
+
+
+def test_a_crash_after_the_manifest_commit_keeps_the_reload(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from loaders.store import faults
+
+    db, _ = _load(tmp_path)
+    fresh = _facts(db)
+    _fake_old_extractor(db)
+    said: list[str] = []
+    monkeypatch.setattr(faults, "_hits", {})
+    monkeypatch.setenv(faults.FAULT_ENV, "publish.manifest:ENOSPC")
+    [r] = reload_mod.reload_stale(db, on_wait=said.append)
+    assert r.ok and any("juesuan repair" in m for m in said)
+    monkeypatch.delenv(faults.FAULT_ENV)
+    assert reload_mod.reload_stale(db, on_wait=None) == []  # the next writer publishes the committed manifest
+    assert _facts(db) == fresh

@@ -9,10 +9,12 @@ Per stale document: its bytes come from the original file (``raw.documents.path`
 file still has the same sha256; else from its stored text (``raw.document_texts``) parsed as a
 plain-text document — which keeps every sentence but loses PDF pages and ruled tables, so for
 non-text formats it is only done with ``allow_text=True``. The document is then prepared
-exactly as ``juesuan load`` prepares it (sandboxed parse, metadata, extraction) and ALL its
-raw rows (document, text, blocks, cells, facts) are replaced in ONE transaction: a failure
-leaves the old rows untouched, and facts are replaced, never duplicated. No ledger row is
-written (the ledger records load runs of input files; a reload is not one).
+exactly as ``juesuan load`` prepares it (sandboxed parse, metadata, extraction) and its new raw
+rows (document, text, blocks, cells, facts) are staged in one transaction of a replacement
+batch (replace.py); a document that fails is left out and keeps its old rows. At the end ONE
+manifest commit drops the old rows of every re-extracted document and adds the new ones:
+facts are replaced, never duplicated, and no document is ever seen half replaced. No ledger
+row is written (the ledger records load runs of input files; a reload is not one).
 """
 
 from __future__ import annotations
@@ -26,11 +28,12 @@ import duckdb
 from ..sandbox import DEFAULT_MEMORY_BYTES, DEFAULT_TIMEOUT_S, describe_exception, one_line, run_isolated
 from . import ledger
 from .prepare import extractor_version, prepare_document, warm_up
-from .warehouse import WaitCallback, print_to_stderr, working_copy
+from .replace import replacing_documents
+from .shards import read_manifest
+from .warehouse import WaitCallback, connect_readonly, print_to_stderr
 from .write import DOCUMENT_COLUMNS, DocumentRows, insert_rows
 
 TEXT_FORMATS = ("txt", "md")
-RAW_TABLES = ("raw.facts", "raw.table_cells", "raw.blocks", "raw.document_texts", "raw.documents")
 
 FROM_FILE = "file"
 FROM_TEXT = "stored text"
@@ -80,29 +83,28 @@ def _stored_text(con: duckdb.DuckDBPyConnection, document_id: str) -> str | None
     return row[0] if row else None
 
 
-def replace_document(con: duckdb.DuckDBPyConnection, rows: DocumentRows) -> None:
-    """Delete every raw row of the document and insert the new ones, atomically."""
-    con.begin()
+def stage_document(batch: duckdb.DuckDBPyConnection, rows: DocumentRows) -> None:
+    """Insert the document's new rows into the replacement batch, all or none."""
+    batch.begin()
     try:
-        for table in RAW_TABLES:
-            con.execute(f"DELETE FROM {table} WHERE document_id = ?", [rows.document_id])
         doc = rows.document
-        con.execute(
+        batch.execute(
             f"INSERT INTO raw.documents ({', '.join(DOCUMENT_COLUMNS)}) "
             f"VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
             [doc.get(c) for c in DOCUMENT_COLUMNS],
         )
-        con.execute("INSERT INTO raw.document_texts VALUES (?, ?)", [rows.document_id, rows.text])
-        insert_rows(con, "raw.blocks", rows.blocks)
-        insert_rows(con, "raw.table_cells", rows.cells)
-        insert_rows(con, "raw.facts", rows.facts)
-        con.commit()
+        batch.execute("INSERT INTO raw.document_texts VALUES (?, ?)", [rows.document_id, rows.text])
+        insert_rows(batch, "raw.blocks", rows.blocks)
+        insert_rows(batch, "raw.table_cells", rows.cells)
+        insert_rows(batch, "raw.facts", rows.facts)
+        batch.commit()
     except BaseException:
-        con.rollback()
+        batch.rollback()
         raise
 
 
-def reload_one(con: duckdb.DuckDBPyConnection, doc: StaleDocument, allow_text: bool = False,
+def reload_one(con: duckdb.DuckDBPyConnection, batch: duckdb.DuckDBPyConnection, doc: StaleDocument,
+               allow_text: bool = False,
                timeout_s: float = DEFAULT_TIMEOUT_S, memory_bytes: int | None = DEFAULT_MEMORY_BYTES) -> ReloadResult:
     (before,) = con.execute("SELECT count(*) FROM raw.facts WHERE document_id = ?", [doc.document_id]).fetchone()
     result = ReloadResult(document=doc, ok=False, facts_before=before)
@@ -129,7 +131,7 @@ def reload_one(con: duckdb.DuckDBPyConnection, doc: StaleDocument, allow_text: b
     if result.source == FROM_TEXT:  # the document is still the file first loaded, not a .txt
         rows.document.update(path=doc.path, file_name=doc.file_name, format=doc.format)
     try:
-        replace_document(con, rows)
+        stage_document(batch, rows)
     except Exception as e:  # noqa: BLE001 - rolled back: the old rows stay
         result.reason = one_line(f"store failed: {describe_exception(e)}")
         return result
@@ -140,12 +142,27 @@ def reload_one(con: duckdb.DuckDBPyConnection, doc: StaleDocument, allow_text: b
 def reload_stale(db_path: Path, allow_text: bool = False, timeout_s: float = DEFAULT_TIMEOUT_S,
                  memory_bytes: int | None = DEFAULT_MEMORY_BYTES,
                  on_wait: WaitCallback | None = print_to_stderr) -> list[ReloadResult]:
-    """Re-extract every stale document of the warehouse at ``db_path`` (published at the end)."""
+    """Re-extract every stale document of the warehouse at ``db_path`` (one manifest commit at the end)."""
     warm_up()
     results: list[ReloadResult] = []
-    with working_copy(Path(db_path), on_wait=on_wait) as wc:
-        con = wc.connect()
-        for doc in stale_documents(con):
-            results.append(reload_one(con, doc, allow_text=allow_text, timeout_s=timeout_s,
-                                      memory_bytes=memory_bytes))
+    with replacing_documents(Path(db_path), on_wait=on_wait) as rep:
+        con = connect_readonly(db_path)
+        try:
+            for doc in stale_documents(con):
+                results.append(reload_one(con, rep.con, doc, allow_text=allow_text, timeout_s=timeout_s,
+                                          memory_bytes=memory_bytes))
+        finally:
+            con.close()
+        try:
+            rep.commit()
+        except Exception as e:  # noqa: BLE001
+            if read_manifest(Path(db_path)).generation > rep.manifest.generation:
+                # the manifest (the commit point) holds the new rows; only the catalog is behind
+                (on_wait or print_to_stderr)(f"re-extracted rows committed but the catalog was not replaced "
+                                             f"({describe_exception(e)}): run `juesuan repair`")
+                return results
+            for r in results:  # nothing was committed: every document keeps its old rows
+                if r.ok:
+                    r.ok, r.facts_after = False, 0
+                    r.reason = one_line(f"store failed: {describe_exception(e)}")
     return results

@@ -24,14 +24,10 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     published_on    DATE,                  -- date printed on the document, when known
     loaded_at       TIMESTAMP NOT NULL,
     loader_version  VARCHAR NOT NULL,
+    extractor_version VARCHAR,             -- loaders.extract.EXTRACTOR_VERSION of its facts (NULL in
+                                           -- warehouses made before it existed = stale for `reload --stale`)
     caliber         VARCHAR                -- 汇总 (部门 with its 单位) / 本级 (one unit's own level)
 );
--- extractor version the document's facts come from (loaders.extract.EXTRACTOR_VERSION); added to
--- warehouses made before it existed (NULL there = stale for `juesuan reload --stale`)
-ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS extractor_version VARCHAR;
-
--- warehouses made before these columns existed (issue 10)
-ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS caliber VARCHAR;
 
 CREATE TABLE IF NOT EXISTS raw.document_texts (
     document_id     VARCHAR PRIMARY KEY,
@@ -93,8 +89,6 @@ CREATE TABLE IF NOT EXISTS raw.facts (
     approximate     BOOLEAN,               -- 约/近/余/多 ...: not exact; raw.current_facts leaves it out
     PRIMARY KEY (document_id, fact_no)
 );
--- warehouses created before subject_code_origin existed
-ALTER TABLE raw.facts ADD COLUMN IF NOT EXISTS subject_code_origin VARCHAR;
 
 CREATE TABLE IF NOT EXISTS raw.load_ledger (
     run_id          VARCHAR NOT NULL,

@@ -59,6 +59,13 @@ class Manifest:
             shards.setdefault(table, []).append(rel)
         return Manifest(self.generation + 1, shards, dict(self.withdrawn))
 
+    def with_replaced(self, dropped: dict[str, list[str]], added: dict[str, str]) -> "Manifest":
+        """Without the ``dropped`` shards (table -> relpaths), with the ``added`` ones."""
+        shards = {t: [rel for rel in v if rel not in set(dropped.get(t, ()))] for t, v in self.shards.items()}
+        for table, rel in added.items():
+            shards.setdefault(table, []).append(rel)
+        return Manifest(self.generation + 1, shards, dict(self.withdrawn))
+
     def content_key(self) -> str:
         """What the marts are built from: the document shards and the withdrawals (not the
         ledger, which the staging views read live), as one hash."""
