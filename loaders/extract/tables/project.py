@@ -216,7 +216,7 @@ def _indicator_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
     name = name_cell.text.strip()
     if re.fullmatch(r"(指标\s*\d*\s*[:：]?\s*)+|[.…]+", name):
         return []
-    qual = f"{state.project} / {name}" if state.project else name
+    qual = f"{name}（{state.project}）" if state.project else name  # indicator first, project in brackets
     out = []
     for metric, col in (("perf_indicator_target", state.target_col), ("perf_indicator_actual", state.actual_col)):
         cell = grid.cell(r, col) if col is not None else None
