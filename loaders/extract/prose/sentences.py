@@ -90,7 +90,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         prev_end = 0
         consumed = self._indicators(start, sent)
         self._respectively(ctx, sent, ms)
-        consumed |= self._listed_changes(ctx, sent, ms, comp_here)
+        consumed |= self._listed_changes(ctx, sent, ms, comp_here, inherit)
         for k, m in enumerate(ms):
             a, b = m.start - start, m.end - start
             if m.start in consumed:
@@ -146,6 +146,13 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             if not clause.strip(",") and len(ctx.list_names) == len(run):  # "...分别为a、b,分别占x%、y%"
                 for (name, p_abs), m in zip(ctx.list_names, run):
                     ctx.labels[m.start] = (name, p_abs, share)
+                continue
+            if not clause.strip(","):  # "A a万元、B b万元,分别占x%、y%": the names of the stated amounts
+                stated = self._stated_names(ctx, sent, ms, rm.start())
+                if len(stated) == len(run):
+                    ctx.list_names = [(clean_qualifier(n), p_abs) for n, p_abs in stated]
+                    for (name, p_abs), m in zip(ctx.list_names, run):
+                        ctx.labels[m.start] = (name, p_abs, share)
                 continue
             for pat in (r"、", r"、|和|及|与"):
                 parts, pos = [], 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from prosekit import facts, find, find_exact
 
 
@@ -55,3 +57,9 @@ def test_item_sentence_does_not_leak_to_unrelated_next_sentence():
     fs = facts("2.公务接待费。\n本单位机关运行经费支出12.30万元。")
     assert not find_exact(fs, "three_public_budget") and not find_exact(fs, "three_public_item")
     assert find_exact(fs, "office_running_cost", 12.30)
+
+
+def test_shares_listed_after_separately_stated_amounts_follow_their_order():
+    fs = facts("其中：人员经费600.00万元、公用经费400.00万元，分别占60.00%、40.00%。")
+    shares = {(f.qualifier, f.value) for f in fs if f.metric == "share_pct"}
+    assert shares == {("人员经费", Decimal("60.00")), ("公用经费", Decimal("40.00"))}
