@@ -138,7 +138,7 @@ _SIDES = ("收入", "支出")
 _LIST_TRIGGER = re.compile(r"(?P<resp>分别)|(?P<each>各|均)|(?<=[,;])(?:(?:较|比)上年|同比)?(?P<dir>" + DIRECTION_WORDS + r")")
 _RATE_HEAD = re.compile(DIRECTION_WORDS + r"(?:率|幅度|比例)?$|(?:增幅|降幅|减幅)$")
 _LIST_BOUNDARY = re.compile(r"其中|[:;]")
-_BOTH_TOTALS = re.compile(r"^(财政拨款)?收(?:入)?[、,和与及]?支(?:出)?(?:决算)?总计$")
+_BOTH_TOTALS = re.compile(r"^(财政拨款)?收(?:入)?[、,和与及]?支(?:出)?(?:决算|预算)?(?:总计|总预算)$")
 
 
 class ListedChanges:

@@ -15,7 +15,8 @@ from .mentions import NUM
 
 
 SENT_SPLIT = re.compile(r"[。!?\n]")
-CLAUSE_DELIM = re.compile(r"[,;:]|(?<!收)、|其中")
+# "收、支总计" / "收入、支出总计" name both totals: that 、 does not end the clause
+CLAUSE_DELIM = re.compile(r"[,;:]|(?<!收)(?<!收入)、|(?<=收入)、(?!支出)|其中")
 ENUM_PREFIX = re.compile(r"^(?:[|\s*#]*)(?:\(?\d{1,2}\)|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
 PATH_MARK = re.compile(r"\((?:类|款|项)\)")
 PATH_TAIL = re.compile(r"(?::)?(?:年初预算|调整后预算|预算)?(?:支出)?(?:决算数?|数)?(?:为|是|合计)?:?$")

@@ -63,3 +63,17 @@ def test_shares_listed_after_separately_stated_amounts_follow_their_order():
     fs = facts("其中：人员经费600.00万元、公用经费400.00万元，分别占60.00%、40.00%。")
     shares = {(f.qualifier, f.value) for f in fs if f.metric == "share_pct"}
     assert shares == {("人员经费", Decimal("60.00")), ("公用经费", Decimal("40.00"))}
+
+
+def test_both_totals_stated_once_give_both_totals():
+    for text in ("2023年度收入、支出总计均为1,500.00万元。", "2024年收支总预算均为1,500.00万元。",
+                 "2024年度收入、支出预算总计均为1,500.00万元。"):
+        fs = facts(text)
+        got = {(f.qualifier, f.value) for f in fs if f.metric == "total_income_expense"}
+        assert got == {("收入总计", Decimal("1500.00")), ("支出总计", Decimal("1500.00"))}, text
+
+
+def test_an_income_list_still_splits_on_the_enumeration_comma():
+    fs = facts("财政拨款收入、事业收入分别为10.00万元、5.00万元。")
+    assert {(f.qualifier, f.value) for f in fs if f.metric == "income_by_source"} == {
+        ("财政拨款收入", Decimal("10.00")), ("事业收入", Decimal("5.00"))}
