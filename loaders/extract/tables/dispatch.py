@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...formats.pdf_furniture import is_page_number
 from ...model import Block, Fact, ParsedDocument
 from ...vocab.tables import kind_of_header, kind_of_title, title_words
 from ..subjects import is_class_name
@@ -60,7 +61,8 @@ def _preceding_text(doc: ParsedDocument, block: Block) -> tuple[str, bool]:
         b = blocks[j]
         if b.kind == "table":
             return "\n".join(reversed(parts)), not parts
-        parts.append(b.text)
+        if not all(is_page_number(ln) for ln in b.text.splitlines() if ln.strip()):
+            parts.append(b.text)  # a page number between two parts of a table does not end it
         j -= 1
     return "\n".join(reversed(parts)), False
 

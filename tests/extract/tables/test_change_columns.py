@@ -91,3 +91,20 @@ def test_income_table_change_columns():
     assert got(fs, "prior_year_change_abs") == {("合计", Decimal("35.27"), "万元", "decrease", None),
                                                ("一般公共服务支出", Decimal("16.21"), "万元", "increase", "201")}
     assert {f.value for f in fs if f.metric in ("total_income", "income_item")} == {Decimal("612.84"), Decimal("486.21")}
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_one_fund_comparison_table_under_a_section_heading(sep):
+    # a heading "……与上年对比情况" above a 科目编码 | 科目名称 table: the fund's metrics; the 合计
+    # row's change is the fund's spending; a page number between two parts does not end the table
+    rows = [["科目编码", "科目名称", "2023年决算数", "2022年决算数", "增减额", "增减率"],
+            ["", "合计", "1,100.00", "1,000.00", "100.00", "10.00%"],
+            ["205", "教育支出", "700.00", "650.00", "50.00", "7.69%"]]
+    more = [rows[0], ["210", "卫生健康支出", "400.00", "350.00", "50.00", "14.29%"]]
+    text = (render("（二）一般公共预算财政拨款支出决算与上年对比情况", rows, sep)
+            + "— 9 —\n" + "".join(sep.join(r) + "\n" for r in more))
+    fs = table_facts(text)
+    assert {(f.qualifier, f.value) for f in fs if f.metric == "gpb_expense_by_function"} == {
+        ("教育支出", Decimal("700.00")), ("卫生健康支出", Decimal("400.00"))}
+    assert not [f for f in fs if f.metric == "expense_by_function"]
+    assert ("一般公共预算财政拨款支出", Decimal("100.00"), "万元", "increase", None) in got(fs, "prior_year_change_abs")
