@@ -51,9 +51,10 @@ def test_subject_table_change_columns(sep):
             assert f.evidence.rstrip("%").endswith(f.value_text)  # evidence ends with the signed cell
 
 
+@pytest.mark.parametrize("title", ["“三公”经费支出决算表", "表6 2023年度“三公”经费及机关运行经费决算对比表"])
 @pytest.mark.parametrize("sep", [" | ", "\t"])
-def test_three_public_change_columns(sep):
-    fs = table_facts(render("“三公”经费支出决算表", THREE_PUBLIC_ROWS, sep))
+def test_three_public_change_columns(sep, title):
+    fs = table_facts(render(title, THREE_PUBLIC_ROWS, sep))
     assert got(fs, "prior_year_change_abs") == {
         ("合计", Decimal("0.80"), "万元", "decrease", None),
         ("公务接待费", Decimal("0.20"), "万元", "increase", None),
