@@ -23,6 +23,7 @@ from .standard import (
     extract_subject_table,
     table_labels,
 )
+from .summary import extract_summary_table
 from .three_public import extract_three_public
 from .totals import extract_total_table
 
@@ -152,6 +153,8 @@ def _standard_facts(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fa
         return extract_basic_table(doc, grid, spec)
     if kind == "three_public":
         return extract_three_public(doc, grid, spec)
+    if kind == "summary":
+        return extract_summary_table(doc, grid, spec)
     return []
 
 

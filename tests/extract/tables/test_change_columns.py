@@ -109,3 +109,26 @@ def test_one_fund_comparison_table_under_a_section_heading(sep):
         ("教育支出", Decimal("700.00")), ("卫生健康支出", Decimal("400.00"))}
     assert not [f for f in fs if f.metric == "expense_by_function"]
     assert ("一般公共预算财政拨款支出", Decimal("100.00"), "万元", "increase", None) in got(fs, "prior_year_change_abs")
+
+
+SUMMARY_ROWS = [
+    ["项目", "2023年决算数", "2022年决算数", "增减额", "增减率"],
+    ["一、本年收入合计", "1,000.00", "900.00", "100.00", "11.11%"],
+    ["其中：财政拨款收入", "800.00", "700.00", "100.00", "14.29%"],
+    ["二、本年支出合计", "950.00", "980.00", "-30.00", "-3.06%"],
+    ["其中：基本支出", "600.00", "610.00", "-10.00", "-1.64%"],
+    ["项目支出", "350.00", "370.00", "-20.00", "-5.41%"],
+    ["三、“三公”经费", "5.00", "6.00", "-1.00", "-16.67%"],
+    ["四、某项说明", "1.00", "1.00", "0.00", "0.00%"],
+]
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_headline_figures_table_names_each_row_by_its_wording(sep):
+    fs = table_facts(render("二、2023年度收入支出决算主要指标对比表", SUMMARY_ROWS, sep))
+    amounts = {(f.metric, f.value) for f in fs if not f.metric.startswith("prior_year_change")}
+    assert amounts == {("total_income", Decimal("1000.00")), ("income_by_source", Decimal("800.00")),
+                       ("total_expense", Decimal("950.00")), ("expense_basic", Decimal("600.00")),
+                       ("expense_project", Decimal("350.00")), ("three_public_total", Decimal("5.00"))}
+    assert ("基本支出", Decimal("10.00"), "万元", "decrease", None) in got(fs, "prior_year_change_abs")
+    assert not [f for f in fs if f.value == Decimal("900.00") or f.qualifier == "某项说明"]
