@@ -11,7 +11,7 @@ import re
 from ...vocab.lexicon import cue
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
-from .context import (CLAUSE_DELIM, ENUM_PREFIX, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
+from .context import (CLAUSE_DELIM, ENUM_PREFIX, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK, STAGE_ONLY,
                       QUOTED_PROJECT, SCORE_WORDS, SENT_SPLIT, DocState, SentCtx, clean_qualifier, doc_year,
                       strip_connectors, three_public_item)
 from .counts import CountRules
@@ -81,6 +81,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         if pending and ms and st.fund != "govfund" and re.match(
                 r"^(?:其中)?:?(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)", sent):
             ctx.subject, ctx.kind, ctx.item_start = pending[0], "gpb_item", pending[1]
+        gpb_stated, st.gpb_total_stated = st.gpb_total_stated, False
+        if gpb_stated and ms and ctx.kind is None and STAGE_ONLY.search(strip_connectors(sent[:ms[0].start - start])):
+            ctx.kind = "gpb_total"  # "…财政拨款支出X万元。年初预算为Y万元,…完成年初预算的Z%"
         nb = NEXT_YEAR_BUDGET.search(sent)
         if nb and st.year and int(nb.group(1)) > st.year:
             return
@@ -119,6 +122,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             st.last_comp_prior = False
         if ctx.subject:
             st.last_subject = ctx.subject
+        st.gpb_total_stated = ctx.kind == "gpb_total"
 
     def _respectively(self, ctx: SentCtx, sent: str, ms: list[Mention]) -> None:
         """"A和B(,)分别为a万元、b万元" / "分别占x%、y%": pair the listed names with the amounts."""

@@ -77,3 +77,16 @@ def test_an_income_list_still_splits_on_the_enumeration_comma():
     fs = facts("财政拨款收入、事业收入分别为10.00万元、5.00万元。")
     assert {(f.qualifier, f.value) for f in fs if f.metric == "income_by_source"} == {
         ("财政拨款收入", Decimal("10.00")), ("事业收入", Decimal("5.00"))}
+
+
+def test_completion_of_the_gpb_total_stated_in_the_next_sentence_or_after_its_budget():
+    for text in ("2023年度一般公共预算财政拨款支出900.00万元。年初预算为800.00万元，支出决算为900.00万元，完成年初预算的112.50%。",
+                 "2023年度一般公共预算财政拨款支出900.00万元，年初预算为800.00万元，完成年初预算的112.50%。"):
+        fs = facts(text)
+        assert {(f.metric, f.value) for f in fs if f.metric.endswith("completion_pct")} == {
+            ("gpb_completion_pct", Decimal("112.50"))}, text
+
+
+def test_a_budget_sentence_about_another_subject_is_not_the_gpb_total():
+    fs = facts("2023年度一般公共预算财政拨款支出900.00万元。本单位年初预算为800.00万元，完成年初预算的112.50%。")
+    assert not [f for f in fs if f.metric == "gpb_completion_pct"]
