@@ -21,6 +21,9 @@ from .money import MoneyRules
 from .projects import ProjectRules
 
 
+CONTINUES_CHANGE = re.compile(r"^[\s|]*(?:其中|[^,;:。]{2,20}(?:增加|减少|增长|下降)(?:的)?(?:主要)?原因)")
+
+
 class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, ProjectRules, IndicatorRules):
     def __init__(self, fb: FactBuilder, norm: str, year: int | None = None):
         self.fb = fb
@@ -88,7 +91,8 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         if nb and st.year and int(nb.group(1)) > st.year:
             return
         comp_here = self._prior_comparisons(sent)
-        inherit = not comp_here and st.last_comp_prior and re.match(r"^[\s|]*其中", sent) is not None
+        # "其中:…" / "X增加(减少)的主要原因是…": the sentence goes on about the changes just stated
+        inherit = not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
         any_prior = False
         prev_end = 0
         consumed = self._indicators(start, sent)

@@ -197,3 +197,14 @@ def test_listed_changes_in_a_qizhong_sentence_inherit_the_prior_year_comparison(
 def test_listed_changes_without_any_comparison_are_not_prior_year_changes():
     fs = facts("公务接待费、公务用车运行维护费分别为3.00万元、5.00万元，分别下降12.5%、4.2%。")
     assert not [f for f in fs if f.metric.startswith("prior_year_change")]
+
+
+def test_the_reason_sentence_after_a_change_continues_its_comparison():
+    fs = facts("本年支出合计800.00万元，比上年减少20.00万元。支出减少的主要原因是压减一般性支出，其中：差旅费减少3.00万元，培训费减少1.50万元。")
+    assert {(f.qualifier, f.value, f.direction) for f in fs if f.metric == "prior_year_change_abs"} >= {
+        ("差旅费", Decimal("3.00"), "decrease"), ("培训费", Decimal("1.50"), "decrease")}
+
+
+def test_a_reason_sentence_without_an_earlier_prior_year_change_states_none():
+    fs = facts("本年支出合计800.00万元，与年初预算相比减少20.00万元。支出减少的主要原因是压减一般性支出，其中：差旅费减少3.00万元。")
+    assert not [f for f in fs if f.metric == "prior_year_change_abs" and f.qualifier == "差旅费"]
