@@ -2,7 +2,9 @@
 
 A label is matched by an emitted fact with the same metric and unit, an equal value
 (Decimal compare) and a matching qualifier: after normalisation (NFKC, no spaces,
-punctuation, quotes or brackets) one contains the other, or both name the same item
+punctuation, quotes or brackets; a subject path printed with its level markers,
+"一般公共服务支出(类)人大事务(款)行政运行(项)", equals the path written with "/" separators,
+"一般公共服务支出/人大事务/行政运行") one contains the other, or both name the same item
 (收、支 totals, 三公 合计). A label without qualifier matches any qualifier.
 
     .venv/bin/python -m loaders.evaluation CASES_DIR [CASES_DIR ...] [-v]
@@ -32,11 +34,16 @@ def family(metric: str) -> str:
     return metric_family(metric)
 
 
+# the 类/款/项 level markers printed after each name of a subject path
+_LEVEL_MARKER = re.compile(r"\((?:类|款|项)\)")
+
+
 def norm_q(q: str | None) -> str:
     if not q:
         return ""
     s = unicodedata.normalize("NFKC", q)
-    s = re.sub(r"[\s\"'“”‘’()（）\[\]【】《》,，、:：;；。.\-—|]", "", s)
+    s = _LEVEL_MARKER.sub("", s)
+    s = re.sub(r"[/\s\"'“”‘’()（）\[\]【】《》,，、:：;；。.\-—|]", "", s)
     s = s.replace("经费", "费").replace("及运行费", "及运行维护费")
     return s
 

@@ -25,7 +25,7 @@ select
     f.subject_level,
     f.subject_key,
     f.subject_code_printed,
-    f.resolution_method,
+    f.subject_code_origin                                             as resolution_method,
     coalesce(r.mart = 'fct_budget_totals' and f.metric not like '%\_by\_%' escape '\', false) as is_headline,
     case when coalesce(r.mart = 'fct_budget_totals' and f.metric not like '%\_by\_%' escape '\', false)
          then '' else coalesce(f.subject_key, '') end                 as quantity_key,

@@ -137,7 +137,8 @@ _LIST_SPLIT = re.compile(r"、")
 _SIDES = ("收入", "支出")
 _LIST_TRIGGER = re.compile(r"(?P<resp>分别)|(?P<each>各|均)|(?<=[,;])(?:(?:较|比)上年|同比)?(?P<dir>" + DIRECTION_WORDS + r")")
 _RATE_HEAD = re.compile(DIRECTION_WORDS + r"(?:率|幅度|比例)?$|(?:增幅|降幅|减幅)$")
-_BOTH_TOTALS = re.compile(r"^(财政拨款)?收(?:入)?[、,和与及]?支(?:出)?(?:决算)?总计$")
+_LIST_BOUNDARY = re.compile(r"其中|[:;]")
+_BOTH_TOTALS = re.compile(r"^(财政拨款)?收(?:入)?[、,和与及]?支(?:出)?(?:决算|预算)?(?:总计|总预算)$")
 
 
 class ListedChanges:
@@ -145,7 +146,9 @@ class ListedChanges:
     "A和B分别较上年增加c、减少d", "A、B较上年分别增长x%、y%", "…分别为a、b,分别较上年增加c、减少d"
     (the names of the earlier list), "收、支总计各增加X" (one number, both totals)."""
 
-    def _listed_changes(self, ctx: SentCtx, sent: str, ms: list[Mention], comps) -> set[int]:
+    def _listed_changes(self, ctx: SentCtx, sent: str, ms: list[Mention], comps, inherit: bool = False) -> set[int]:
+        """``inherit``: the sentence continues the previous one's prior-year comparison ("比上年减少
+        0.94万元。其中:A、B分别为a、b,分别下降x%、y%")."""
         used: set[int] = set()
         start = ctx.start
         for rm in _LIST_TRIGGER.finditer(sent):
@@ -167,10 +170,10 @@ class ListedChanges:
             if not all(words):
                 continue
             comp = [c for c in comps if c[1] <= run[0][1].start - start]
-            if not comp or not comp[-1][2]:
+            if comp and not comp[-1][2] or not comp and not (inherit and not comps):
                 continue  # not against the previous year's final account
             names = list(ctx.list_names) if rate or rm.group("dir") else \
-                self._listed_names(ctx, sent, ms, head_end, comp[-1])
+                self._listed_names(ctx, sent, ms, head_end)
             if rm.group("each") and len(run) == 1:
                 # "A和B均减少X": one number for each ("收、支总计各增加X" keeps its printed wording)
                 if len(names) < 2:
@@ -211,7 +214,7 @@ class ListedChanges:
             pos = m.end - start
         return run
 
-    def _listed_names(self, ctx: SentCtx, sent: str, ms: list[Mention], head_end: int, comp) -> list[tuple[str, int]]:
+    def _listed_names(self, ctx: SentCtx, sent: str, ms: list[Mention], head_end: int) -> list[tuple[str, int]]:
         """The items a listed change is about: named before it ("A和B(较上年)分别…"), else the
         names of the sentence's earlier 分别 list."""
         prev = [m for m in ms if m.end - ctx.start <= head_end]
@@ -250,11 +253,15 @@ class ListedChanges:
     @staticmethod
     def _stated_names(ctx: SentCtx, sent: str, ms: list[Mention], head_end: int) -> list[tuple[str, int]]:
         """What the amounts stated earlier in the sentence are about, in order ("基本支出a万元,项目支出
-        b万元,与上年相比,分别增加c、减少d"): the wording just before each amount."""
+        b万元,与上年相比,分别增加c、减少d"): the wording just before each amount. Only the amounts
+        after the last "其中" / ":" / ";" before the list belong to it ("本年支出合计X万元,其中:基本
+        支出a万元、项目支出b万元,分别…": the total is not listed)."""
         out: list[tuple[str, int]] = []
-        prev_end = 0
+        prev_end = max((b.end() for b in _LIST_BOUNDARY.finditer(sent[:head_end])), default=0)
         for m in ms:
             a = m.start - ctx.start
+            if a < prev_end:
+                continue
             if a >= head_end:
                 break
             label = sent[prev_end:a]

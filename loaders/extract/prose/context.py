@@ -15,8 +15,11 @@ from .mentions import NUM
 
 
 SENT_SPLIT = re.compile(r"[。!?\n]")
-CLAUSE_DELIM = re.compile(r"[,;:]|(?<!收)、|其中")
+# "收、支总计" / "收入、支出总计" name both totals: that 、 does not end the clause
+CLAUSE_DELIM = re.compile(r"[,;:]|(?<!收)(?<!收入)、|(?<=收入)、(?!支出)|其中")
 ENUM_PREFIX = re.compile(r"^(?:[|\s*#]*)(?:\(?\d{1,2}\)|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
+# the budget / final stage of the subject just stated: "年初预算为X万元" / "支出决算为Y万元"
+STAGE_ONLY = re.compile(r"^(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?$|^(?:支出)?决算(?:数)?(?:为|是)?$")
 PATH_MARK = re.compile(r"\((?:类|款|项)\)")
 PATH_TAIL = re.compile(r"(?::)?(?:年初预算|调整后预算|预算)?(?:支出)?(?:决算数?|数)?(?:为|是|合计)?:?$")
 SCORE_WORDS = re.compile(r"自评|总得分|总分|综合得分|综合评分|评价得分|最终得分|评分为|得分为|分数为|评分结果")
@@ -109,6 +112,7 @@ class DocState:
     last_subject: str | None = None
     last_comp_prior: bool = False
     three_public_section: bool = False
+    gpb_total_stated: bool = False  # the last sentence ended about the 一般公共预算财政拨款支出 total
 
 
 @dataclass

@@ -7,7 +7,7 @@ import re
 
 from ...vocab.lexicon import cue, function_class_re, keywords, metrics_of_family
 from ...vocab.names import three_public_total_pattern
-from .context import (COMPLETION, COVERAGE, ENUM_PREFIX, PATH_MARK, PATH_TAIL, QUOTED, SentCtx, clean_qualifier,
+from .context import (COMPLETION, COVERAGE, ENUM_PREFIX, PATH_MARK, PATH_TAIL, QUOTED, STAGE_ONLY, SentCtx, clean_qualifier,
                       find_keyword, strip_connectors, three_public_item)
 from .mentions import Mention
 
@@ -224,6 +224,8 @@ class MoneyRules:
             ctx.prev_money_q, ctx.prev_metric = q, proj
             return None
 
+        if ctx.kind == "gpb_total" and STAGE_ONLY.search(lc_s):
+            return None  # "…支出X万元,年初预算为Y万元,…完成年初预算的Z%": still the same total
         # unknown label: remember it as the subject of a following 占 x%
         g = clean_qualifier(Lc)
         if re.search(r"涉及|覆盖", sent[max(0, rel - len(Lc) - 16):rel]):

@@ -11,7 +11,7 @@ import re
 from ...vocab.lexicon import cue
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
-from .context import (CLAUSE_DELIM, ENUM_PREFIX, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
+from .context import (CLAUSE_DELIM, ENUM_PREFIX, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK, STAGE_ONLY,
                       QUOTED_PROJECT, SCORE_WORDS, SENT_SPLIT, DocState, SentCtx, clean_qualifier, doc_year,
                       strip_connectors, three_public_item)
 from .counts import CountRules
@@ -19,6 +19,9 @@ from .indicators import IndicatorRules
 from .mentions import COUNTERS, Mention, find_mentions
 from .money import MoneyRules
 from .projects import ProjectRules
+
+
+CONTINUES_CHANGE = re.compile(r"^[\s|]*(?:其中|[^,;:。]{2,20}(?:增加|减少|增长|下降)(?:的)?(?:主要)?原因)")
 
 
 class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, ProjectRules, IndicatorRules):
@@ -81,16 +84,20 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         if pending and ms and st.fund != "govfund" and re.match(
                 r"^(?:其中)?:?(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)", sent):
             ctx.subject, ctx.kind, ctx.item_start = pending[0], "gpb_item", pending[1]
+        gpb_stated, st.gpb_total_stated = st.gpb_total_stated, False
+        if gpb_stated and ms and ctx.kind is None and STAGE_ONLY.search(strip_connectors(sent[:ms[0].start - start])):
+            ctx.kind = "gpb_total"  # "…财政拨款支出X万元。年初预算为Y万元,…完成年初预算的Z%"
         nb = NEXT_YEAR_BUDGET.search(sent)
         if nb and st.year and int(nb.group(1)) > st.year:
             return
         comp_here = self._prior_comparisons(sent)
-        inherit = not comp_here and st.last_comp_prior and re.match(r"^[\s|]*其中", sent) is not None
+        # "其中:…" / "X增加(减少)的主要原因是…": the sentence goes on about the changes just stated
+        inherit = not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
         any_prior = False
         prev_end = 0
         consumed = self._indicators(start, sent)
         self._respectively(ctx, sent, ms)
-        consumed |= self._listed_changes(ctx, sent, ms, comp_here)
+        consumed |= self._listed_changes(ctx, sent, ms, comp_here, inherit)
         for k, m in enumerate(ms):
             a, b = m.start - start, m.end - start
             if m.start in consumed:
@@ -119,6 +126,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             st.last_comp_prior = False
         if ctx.subject:
             st.last_subject = ctx.subject
+        st.gpb_total_stated = ctx.kind == "gpb_total"
 
     def _respectively(self, ctx: SentCtx, sent: str, ms: list[Mention]) -> None:
         """"A和B(,)分别为a万元、b万元" / "分别占x%、y%": pair the listed names with the amounts."""
@@ -146,6 +154,13 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             if not clause.strip(",") and len(ctx.list_names) == len(run):  # "...分别为a、b,分别占x%、y%"
                 for (name, p_abs), m in zip(ctx.list_names, run):
                     ctx.labels[m.start] = (name, p_abs, share)
+                continue
+            if not clause.strip(","):  # "A a万元、B b万元,分别占x%、y%": the names of the stated amounts
+                stated = self._stated_names(ctx, sent, ms, rm.start())
+                if len(stated) == len(run):
+                    ctx.list_names = [(clean_qualifier(n), p_abs) for n, p_abs in stated]
+                    for (name, p_abs), m in zip(ctx.list_names, run):
+                        ctx.labels[m.start] = (name, p_abs, share)
                 continue
             for pat in (r"、", r"、|和|及|与"):
                 parts, pos = [], 0

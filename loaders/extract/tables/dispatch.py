@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...formats.pdf_furniture import is_page_number
 from ...model import Block, Fact, ParsedDocument
 from ...vocab.tables import kind_of_header, kind_of_title, title_words
 from ..subjects import is_class_name
@@ -22,6 +23,7 @@ from .standard import (
     extract_subject_table,
     table_labels,
 )
+from .summary import extract_summary_table
 from .three_public import extract_three_public
 from .totals import extract_total_table
 
@@ -60,7 +62,8 @@ def _preceding_text(doc: ParsedDocument, block: Block) -> tuple[str, bool]:
         b = blocks[j]
         if b.kind == "table":
             return "\n".join(reversed(parts)), not parts
-        parts.append(b.text)
+        if not all(is_page_number(ln) for ln in b.text.splitlines() if ln.strip()):
+            parts.append(b.text)  # a page number between two parts of a table does not end it
         j -= 1
     return "\n".join(reversed(parts)), False
 
@@ -154,6 +157,8 @@ def _standard_facts(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fa
         return extract_basic_table(doc, grid, spec)
     if kind == "three_public":
         return extract_three_public(doc, grid, spec)
+    if kind == "summary":
+        return extract_summary_table(doc, grid, spec)
     return []
 
 

@@ -267,6 +267,13 @@ def is_serial_label(text: str) -> bool:
     return norm(text) in SERIAL_LABELS
 
 
+def starts_with_column_numbers(cells: list[Cell]) -> bool:
+    """Cells that begin 1, 2, 3 …: a header label with the column numbers after it (a run of
+    one-cell-per-line text cut at the wrong width), not a row of amounts."""
+    texts = [norm(c.text) for c in cells[:3]]
+    return len(texts) == 3 and texts == ["1", "2", "3"]
+
+
 def _is_serial_row(grid: Grid, r: int) -> bool:
     """A column-numbering row: '栏次 | | 1 | 2 | 3' or bare consecutive small integers."""
     texts = [norm(c.text) for c in grid.rows[r] if norm(c.text)]

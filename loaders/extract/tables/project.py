@@ -64,6 +64,7 @@ class ProjectState:
     score_col: int | None = None
     unit: str | None = None
     is_score: bool = False
+    name_col: int | None = None  # a project list: the 项目名称 column, one project per row
 
 
 def perf_value(text: str) -> tuple[Decimal, str, str] | None:
@@ -120,6 +121,12 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
         norms = _row_norms(grid, r)
         nonempty = [(c, t) for c, t in enumerate(norms) if t]
         if not nonempty:
+            continue
+        if _list_header(grid, r, norms):
+            _start_list(grid, r, norms, state)
+            continue
+        if state.section == "list":
+            out.extend(_list_row(doc, grid, r, state, default_unit))
             continue
         named = next((k for k, (_, t) in enumerate(nonempty[:-1]) if t == "项目名称"), None)
         if named is not None:
@@ -216,7 +223,7 @@ def _indicator_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
     name = name_cell.text.strip()
     if re.fullmatch(r"(指标\s*\d*\s*[:：]?\s*)+|[.…]+", name):
         return []
-    qual = f"{state.project} / {name}" if state.project else name
+    qual = f"{name}（{state.project}）" if state.project else name  # indicator first, project in brackets
     out = []
     for metric, col in (("perf_indicator_target", state.target_col), ("perf_indicator_actual", state.actual_col)):
         cell = grid.cell(r, col) if col is not None else None
@@ -241,3 +248,62 @@ def _score_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
     if cell is None:
         return []
     return [make_fact(doc, "self_eval_score", cell, "分", label, UNIT_LEVEL if is_unit_level(state.project) else state.project or UNIT_LEVEL)]
+
+
+# ---- a project list: a header row 项目名称 | 年初预算数 | 全年执行数 | 执行率 | 自评得分 (| 三级指标 | 指标值),
+# then one project per row (a blank name continues the project above: its further indicator rows)
+LIST_NAME = "项目名称"
+
+
+def _list_header(grid: Grid, r: int, norms: list[str]) -> bool:
+    """A header row naming the project column and, from the next cell on, only amount / score /
+    indicator columns (at least two); "项目名称 | 某某项目 | 主管部门 …" names one project instead."""
+    if LIST_NAME not in norms or any(parse_number(grid.text(r, c)) is not None for c, t in enumerate(norms) if t):
+        return False
+    after = [t for t in norms[norms.index(LIST_NAME) + 1:] if t]
+    roles = [t for t in after if budget_metric(t) or any(k in t for k in SCORE_KEYS + INDICATOR_KEYS + TARGET_KEYS)]
+    return len(roles) >= 2 and bool(after) and roles[0] == after[0]
+
+
+def _start_list(grid: Grid, r: int, norms: list[str], state: ProjectState) -> None:
+    state.section, state.name_col, state.project = "list", norms.index(LIST_NAME), None
+    state.labels = {c: t for c, t in enumerate(norms)}
+    state.indicator_col = _find_col(norms, INDICATOR_KEYS)
+    state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
+    state.actual_col = _find_col(norms, ACTUAL_KEYS, exclude=("偏差", "原因"))
+    state.score_col = _find_col(norms, SCORE_KEYS, exclude=("分值",))
+    state.unit = next((label_unit(t) for t in norms if label_unit(t)), None)
+
+
+def _list_row(doc, grid: Grid, r: int, state: ProjectState, default_unit) -> list[Fact]:
+    name_cell = grid.cell(r, state.name_col) if state.name_col is not None else None
+    name = PROJECT_CODE_RE.sub("", name_cell.text.strip()) if name_cell is not None else ""
+    if name and parse_number(name) is None:
+        state.project = UNIT_LEVEL if is_unit_level(name) else name
+        state.emitted = set()
+        label = name_cell
+    elif name or state.project is None:
+        return []  # a number where the name belongs: not a project row
+    else:
+        label = grid.cell(r, state.indicator_col) if state.indicator_col is not None else None
+    out: list[Fact] = []
+    for cell in grid.rows[r]:
+        lab = state.labels.get(cell.col, "")
+        if cell.col in (state.name_col, state.indicator_col, state.target_col, state.actual_col) or \
+                is_missing(cell.text) or parse_number(cell.text) is None:
+            continue
+        if cell.col == state.score_col:
+            out.append(make_fact(doc, "self_eval_score", cell, "分", label, state.project))
+            continue
+        metric = budget_metric(lab)
+        if metric is None or metric in state.emitted:
+            continue
+        unit = "%" if metric == "project_execution_rate" or "%" in lab else (
+            label_unit(lab) or state.unit or default_unit or "万元")
+        fact = _money_fact(doc, metric, cell, unit, label or cell, state)
+        if fact is not None:
+            state.emitted.add(metric)
+            out.append(fact)
+    if state.indicator_col is not None and state.project != UNIT_LEVEL:
+        out.extend(_indicator_row(doc, grid, r, state))
+    return out

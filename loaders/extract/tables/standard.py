@@ -35,8 +35,10 @@ names the fund scope of the table the number comes from:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...model import Cell, Fact, ParsedDocument
+from ...vocab import read_seed
 from ...vocab.tables import CHANGE_ROLES, basic_lane_metric
 from .columns import column_role, column_roles
 from .project import is_unit_level
@@ -219,8 +221,9 @@ def extract_subject_table(
                 qual = None if level == "total" else item.name
                 code = None if level == "total" else item.code
                 if role in CHANGE_ROLES:
+                    what = (fund_total_name(spec.scope) or item.name) if level == "total" else item.name
                     change = change_fact(doc, role, cell, cell_unit(labels, cell.col, spec.unit), _first_cell(item),
-                                         item.name, code)
+                                         what, code)
                     out.extend([change] if change else [])
                     continue
                 metric = metric_for(spec.scope, role, level)
@@ -229,6 +232,14 @@ def extract_subject_table(
                 unit = "%" if role == "pct" else cell_unit(labels, cell.col, spec.unit)
                 out.append(make_fact(doc, metric, cell, unit, _first_cell(item), qual, code))
     return out
+
+
+@lru_cache(maxsize=None)
+def fund_total_name(scope: str) -> str | None:
+    """What the 合计 row of a one-fund subject table totals ("一般公共预算财政拨款支出"), from
+    seeds/lexicon/fund_scopes.csv; None for a table of all funds."""
+    row = next((r for r in read_seed("fund_scopes") if r["metric_prefix"] == scope + "_"), None)
+    return row["fund_scope"] + "支出" if row else None
 
 
 def _first_cell(item: RowItem) -> Cell:

@@ -13,7 +13,7 @@ from ...model import Cell, Fact, ParsedDocument
 from ...numbers import parse_number
 from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES, column_role, office_running_wording, three_public_items
 from .facts import change_fact, make_fact
-from .grid import Grid, label_unit, norm, row_items, value_cells
+from .grid import Grid, label_unit, norm, row_items, starts_with_column_numbers, value_cells
 from .standard import TableSpec, table_labels
 
 TOTAL = "合计"
@@ -52,6 +52,8 @@ def extract_three_public(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> li
         items = row_items(grid, r)
         if items and (part_of(items[0].name) or count_metric(items[0].name)):
             for item in items:  # vertical: one component per row, 预算数 / 决算数 columns
+                if starts_with_column_numbers(value_cells(item)):
+                    continue  # the column numbers 1 2 3 … follow this label: no amounts of its own
                 counted = count_metric(item.name)
                 part = None if counted else part_of(item.name)
                 for cell in value_cells(item):

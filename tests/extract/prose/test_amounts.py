@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from prosekit import facts, find, find_exact
 
 
@@ -55,3 +57,36 @@ def test_item_sentence_does_not_leak_to_unrelated_next_sentence():
     fs = facts("2.公务接待费。\n本单位机关运行经费支出12.30万元。")
     assert not find_exact(fs, "three_public_budget") and not find_exact(fs, "three_public_item")
     assert find_exact(fs, "office_running_cost", 12.30)
+
+
+def test_shares_listed_after_separately_stated_amounts_follow_their_order():
+    fs = facts("其中：人员经费600.00万元、公用经费400.00万元，分别占60.00%、40.00%。")
+    shares = {(f.qualifier, f.value) for f in fs if f.metric == "share_pct"}
+    assert shares == {("人员经费", Decimal("60.00")), ("公用经费", Decimal("40.00"))}
+
+
+def test_both_totals_stated_once_give_both_totals():
+    for text in ("2023年度收入、支出总计均为1,500.00万元。", "2024年收支总预算均为1,500.00万元。",
+                 "2024年度收入、支出预算总计均为1,500.00万元。"):
+        fs = facts(text)
+        got = {(f.qualifier, f.value) for f in fs if f.metric == "total_income_expense"}
+        assert got == {("收入总计", Decimal("1500.00")), ("支出总计", Decimal("1500.00"))}, text
+
+
+def test_an_income_list_still_splits_on_the_enumeration_comma():
+    fs = facts("财政拨款收入、事业收入分别为10.00万元、5.00万元。")
+    assert {(f.qualifier, f.value) for f in fs if f.metric == "income_by_source"} == {
+        ("财政拨款收入", Decimal("10.00")), ("事业收入", Decimal("5.00"))}
+
+
+def test_completion_of_the_gpb_total_stated_in_the_next_sentence_or_after_its_budget():
+    for text in ("2023年度一般公共预算财政拨款支出900.00万元。年初预算为800.00万元，支出决算为900.00万元，完成年初预算的112.50%。",
+                 "2023年度一般公共预算财政拨款支出900.00万元，年初预算为800.00万元，完成年初预算的112.50%。"):
+        fs = facts(text)
+        assert {(f.metric, f.value) for f in fs if f.metric.endswith("completion_pct")} == {
+            ("gpb_completion_pct", Decimal("112.50"))}, text
+
+
+def test_a_budget_sentence_about_another_subject_is_not_the_gpb_total():
+    fs = facts("2023年度一般公共预算财政拨款支出900.00万元。本单位年初预算为800.00万元，完成年初预算的112.50%。")
+    assert not [f for f in fs if f.metric == "gpb_completion_pct"]

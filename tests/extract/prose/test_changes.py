@@ -172,3 +172,39 @@ def test_one_change_after_two_listed_amounts_is_not_pinned_on_the_last_one():
     fs = facts("基本支出和项目支出分别为200.00万元、100.00万元，较上年增长5.00%。")
     [p] = find(fs, "prior_year_change_pct", 5)
     assert p.qualifier == "基本支出和项目支出" and p.direction == "increase"
+
+
+def test_listed_changes_after_a_total_and_its_parts_name_the_parts_only():
+    # the total before "其中" is not one of the listed amounts: item i takes change i
+    fs = facts("本年支出合计500.00万元，其中：人员经费300.00万元、公用经费200.00万元，分别较上年增加12.00万元、3.50万元。")
+    assert _changes(fs) == {("prior_year_change_abs", Decimal("12.00"), "人员经费", "increase"),
+                            ("prior_year_change_abs", Decimal("3.50"), "公用经费", "increase")}
+
+
+def test_listed_changes_after_a_semicolon_name_the_amounts_after_it():
+    fs = facts("其中：因公出国（境）费1.00万元；公务接待费4.00万元、公务用车运行维护费6.00万元，分别较上年减少0.40万元、1.20万元。")
+    assert _changes(fs) == {("prior_year_change_abs", Decimal("0.40"), "公务接待费", "decrease"),
+                            ("prior_year_change_abs", Decimal("1.20"), "公务用车运行维护费", "decrease")}
+
+
+def test_listed_changes_in_a_qizhong_sentence_inherit_the_prior_year_comparison():
+    fs = facts("2023年“三公”经费支出8.00万元，比上年减少1.00万元。其中：公务接待费、公务用车运行维护费分别为"
+               "3.00万元、5.00万元，分别下降12.5%、4.2%。")
+    pct = {(f.value, f.qualifier, f.direction) for f in fs if f.metric == "prior_year_change_pct"}
+    assert pct == {(Decimal("12.5"), "公务接待费", "decrease"), (Decimal("4.2"), "公务用车运行维护费", "decrease")}
+
+
+def test_listed_changes_without_any_comparison_are_not_prior_year_changes():
+    fs = facts("公务接待费、公务用车运行维护费分别为3.00万元、5.00万元，分别下降12.5%、4.2%。")
+    assert not [f for f in fs if f.metric.startswith("prior_year_change")]
+
+
+def test_the_reason_sentence_after_a_change_continues_its_comparison():
+    fs = facts("本年支出合计800.00万元，比上年减少20.00万元。支出减少的主要原因是压减一般性支出，其中：差旅费减少3.00万元，培训费减少1.50万元。")
+    assert {(f.qualifier, f.value, f.direction) for f in fs if f.metric == "prior_year_change_abs"} >= {
+        ("差旅费", Decimal("3.00"), "decrease"), ("培训费", Decimal("1.50"), "decrease")}
+
+
+def test_a_reason_sentence_without_an_earlier_prior_year_change_states_none():
+    fs = facts("本年支出合计800.00万元，与年初预算相比减少20.00万元。支出减少的主要原因是压减一般性支出，其中：差旅费减少3.00万元。")
+    assert not [f for f in fs if f.metric == "prior_year_change_abs" and f.qualifier == "差旅费"]

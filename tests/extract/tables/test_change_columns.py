@@ -51,9 +51,10 @@ def test_subject_table_change_columns(sep):
             assert f.evidence.rstrip("%").endswith(f.value_text)  # evidence ends with the signed cell
 
 
+@pytest.mark.parametrize("title", ["“三公”经费支出决算表", "表6 2023年度“三公”经费及机关运行经费决算对比表"])
 @pytest.mark.parametrize("sep", [" | ", "\t"])
-def test_three_public_change_columns(sep):
-    fs = table_facts(render("“三公”经费支出决算表", THREE_PUBLIC_ROWS, sep))
+def test_three_public_change_columns(sep, title):
+    fs = table_facts(render(title, THREE_PUBLIC_ROWS, sep))
     assert got(fs, "prior_year_change_abs") == {
         ("合计", Decimal("0.80"), "万元", "decrease", None),
         ("公务接待费", Decimal("0.20"), "万元", "increase", None),
@@ -91,3 +92,43 @@ def test_income_table_change_columns():
     assert got(fs, "prior_year_change_abs") == {("合计", Decimal("35.27"), "万元", "decrease", None),
                                                ("一般公共服务支出", Decimal("16.21"), "万元", "increase", "201")}
     assert {f.value for f in fs if f.metric in ("total_income", "income_item")} == {Decimal("612.84"), Decimal("486.21")}
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_one_fund_comparison_table_under_a_section_heading(sep):
+    # a heading "……与上年对比情况" above a 科目编码 | 科目名称 table: the fund's metrics; the 合计
+    # row's change is the fund's spending; a page number between two parts does not end the table
+    rows = [["科目编码", "科目名称", "2023年决算数", "2022年决算数", "增减额", "增减率"],
+            ["", "合计", "1,100.00", "1,000.00", "100.00", "10.00%"],
+            ["205", "教育支出", "700.00", "650.00", "50.00", "7.69%"]]
+    more = [rows[0], ["210", "卫生健康支出", "400.00", "350.00", "50.00", "14.29%"]]
+    text = (render("（二）一般公共预算财政拨款支出决算与上年对比情况", rows, sep)
+            + "— 9 —\n" + "".join(sep.join(r) + "\n" for r in more))
+    fs = table_facts(text)
+    assert {(f.qualifier, f.value) for f in fs if f.metric == "gpb_expense_by_function"} == {
+        ("教育支出", Decimal("700.00")), ("卫生健康支出", Decimal("400.00"))}
+    assert not [f for f in fs if f.metric == "expense_by_function"]
+    assert ("一般公共预算财政拨款支出", Decimal("100.00"), "万元", "increase", None) in got(fs, "prior_year_change_abs")
+
+
+SUMMARY_ROWS = [
+    ["项目", "2023年决算数", "2022年决算数", "增减额", "增减率"],
+    ["一、本年收入合计", "1,000.00", "900.00", "100.00", "11.11%"],
+    ["其中：财政拨款收入", "800.00", "700.00", "100.00", "14.29%"],
+    ["二、本年支出合计", "950.00", "980.00", "-30.00", "-3.06%"],
+    ["其中：基本支出", "600.00", "610.00", "-10.00", "-1.64%"],
+    ["项目支出", "350.00", "370.00", "-20.00", "-5.41%"],
+    ["三、“三公”经费", "5.00", "6.00", "-1.00", "-16.67%"],
+    ["四、某项说明", "1.00", "1.00", "0.00", "0.00%"],
+]
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_headline_figures_table_names_each_row_by_its_wording(sep):
+    fs = table_facts(render("二、2023年度收入支出决算主要指标对比表", SUMMARY_ROWS, sep))
+    amounts = {(f.metric, f.value) for f in fs if not f.metric.startswith("prior_year_change")}
+    assert amounts == {("total_income", Decimal("1000.00")), ("income_by_source", Decimal("800.00")),
+                       ("total_expense", Decimal("950.00")), ("expense_basic", Decimal("600.00")),
+                       ("expense_project", Decimal("350.00")), ("three_public_total", Decimal("5.00"))}
+    assert ("基本支出", Decimal("10.00"), "万元", "decrease", None) in got(fs, "prior_year_change_abs")
+    assert not [f for f in fs if f.value == Decimal("900.00") or f.qualifier == "某项说明"]

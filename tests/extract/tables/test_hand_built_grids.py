@@ -117,7 +117,7 @@ def test_project_table_hundred_yuan_once_and_indicators():
     assert _by(facts, "project_executed")[0].value == Decimal("8900")
     assert not _by(facts, "project_carryover")  # '—' is missing
     targets = {f.qualifier: (f.value, f.unit) for f in _by(facts, "perf_indicator_target")}
-    assert targets == {"示例项目 / 安置户数": (Decimal("104"), "户"), "示例项目 / 满意度": (Decimal("95"), "%")}
+    assert targets == {"安置户数（示例项目）": (Decimal("104"), "户"), "满意度（示例项目）": (Decimal("95"), "%")}
     assert _by(facts, "perf_indicator_actual")[0].value == Decimal("96")
 
 

@@ -60,3 +60,41 @@ def test_project_expense_rows_whole_unit_and_nameless_rows_are_not_projects():
         ("project_executed", "中小学校舍维修改造项目", Decimal("195.60"), "万元"),
     }
     assert not [f for f in fs if f.value in (Decimal("622.34"), Decimal("20.84"))]
+
+
+PROJECT_LIST = [["项目名称", "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率", "自评得分"],
+                ["乡村道路养护", "420.00", "450.00", "441.00", "98.00%", "96"],
+                ["文化惠民工程", "60.00", "55.00", "49.50", "90.00%", "88"],
+                ["部门整体支出", "—", "—", "—", "—", "93.5"]]
+
+
+def test_a_project_list_gives_each_row_its_own_figures_and_score():
+    for sep, edge in ((" | ", "| "), ("\t", "")):  # '|' rows and tab rows
+        rows = "".join(edge + sep.join(row) + edge[::-1] + "\n" for row in PROJECT_LIST)
+        fs = table_facts("（二）项目绩效自评结果\n" + rows)
+        assert project_facts(fs) == {
+            ("project_budget", "乡村道路养护", Decimal("420.00"), "万元"),
+            ("project_adjusted_budget", "乡村道路养护", Decimal("450.00"), "万元"),
+            ("project_executed", "乡村道路养护", Decimal("441.00"), "万元"),
+            ("project_execution_rate", "乡村道路养护", Decimal("98.00"), "%"),
+            ("project_budget", "文化惠民工程", Decimal("60.00"), "万元"),
+            ("project_adjusted_budget", "文化惠民工程", Decimal("55.00"), "万元"),
+            ("project_executed", "文化惠民工程", Decimal("49.50"), "万元"),
+            ("project_execution_rate", "文化惠民工程", Decimal("90.00"), "%"),
+        }, sep
+        scores = {(f.qualifier, f.value) for f in fs if f.metric == "self_eval_score"}
+        assert scores == {("乡村道路养护", Decimal("96")), ("文化惠民工程", Decimal("88")), ("部门整体", Decimal("93.5"))}
+
+
+def test_a_project_list_with_indicators_carries_the_project_down_blank_name_cells():
+    fs = table_facts("四、项目支出绩效目标情况\n"
+                     "| 项目名称 | 预算金额（万元） | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+                     "| 老年助餐服务 | 210.00 | 产出指标 | 数量指标 | 助餐点数量 | ≥12个 |\n"
+                     "|  |  | 满意度指标 | 服务对象满意度指标 | 老人满意度 | ≥90% |\n"
+                     "| 社区养老驿站 | 88.00 | 产出指标 | 数量指标 | 驿站数量 | ≥4个 |\n")
+    assert project_facts(fs) == {("project_budget", "老年助餐服务", Decimal("210.00"), "万元"),
+                                 ("project_budget", "社区养老驿站", Decimal("88.00"), "万元")}
+    targets = {(f.qualifier, f.value, f.unit) for f in fs if f.metric == "perf_indicator_target"}
+    assert targets == {("助餐点数量（老年助餐服务）", Decimal("12"), "个"),
+                       ("老人满意度（老年助餐服务）", Decimal("90"), "%"),
+                       ("驿站数量（社区养老驿站）", Decimal("4"), "个")}

@@ -166,3 +166,14 @@ def test_markdown_pipe_table():
     assert find_exact(fs, "three_public_budget", 19, "合计") and find_exact(fs, "three_public_total", 11.86)
     assert find_exact(fs, "three_public_item", 2.35, "公务接待费")
     assert [f.evidence for f in find_exact(fs, "three_public_item", 2.35)] == ["公务接待费 | 5.00 | 2.35"]
+
+
+def test_a_label_followed_by_the_column_numbers_gives_no_amounts():
+    # one cell per line, a two-group 三公 header cut at the wrong width: the last header label is
+    # followed by the column numbers 1 … 12 and then the amounts; they are not that item's amounts
+    head = ["预算数", "合计", "因公出国(境)费", "公务用车购置及运行维护费", "公务接待费", "小计", "公务用车购置费",
+            "公务用车运行维护费"]
+    amounts = ["6.00", "", "4.00", "", "4.00", "2.00", "5.10", "", "3.90", "", "3.90", "1.20"]
+    fs = facts("“三公”经费支出决算表\n单位：万元\n" + "\n".join(head + ["决算数"] + head[1:]
+               + [str(i) for i in range(1, 13)] + amounts) + "\n")
+    assert not [f for f in fs if f.metric.startswith("three_public") and f.evidence.startswith("公务用车运行维护费\n1\n2")]
