@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+
+# test helper modules shared across folders (prosekit, tablekit, the format-invariance builders)
+# import by name whichever folder pytest collects first
+TESTS = Path(__file__).resolve().parent
+for _helpers in (TESTS, TESTS / "extract" / "prose", TESTS / "extract" / "tables"):
+    if str(_helpers) not in sys.path:
+        sys.path.append(str(_helpers))
 
 from loaders.config import SAMPLES_DIR
 

@@ -68,7 +68,7 @@ def assert_same_facts(data: bytes, stem: str = "") -> None:
 
 
 def _built() -> dict[str, object]:
-    import test_tables_formats as TF
+    import test_format_invariance as TF  # tests/extract/tables (on sys.path via conftest)
 
     out: dict[str, object] = {
         "sample": lambda: B.build_pdf(*B.sample_blocks()),
@@ -169,7 +169,7 @@ def test_word_grouping_and_cells_are_pdfplumbers_on_real_pdfs():
 
 @pytest.mark.skipif(not B.CJK_FONT.is_file(), reason="CJK font not installed")
 def test_unreadable_page_falls_back_to_pdfplumber_with_reason(monkeypatch):
-    import test_tables_formats as TF
+    import test_format_invariance as TF  # tests/extract/tables (on sys.path via conftest)
 
     title, tables, _ = TF.DOCS["A"]
     data = TF.build_pdf(title, tables)

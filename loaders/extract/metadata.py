@@ -66,8 +66,13 @@ def _kind(text: str) -> str | None:
     if sum(w in text for w in DISCLOSURE_WORDS) < 2:
         return None
     head = text[:HEAD_CHARS]
-    for m in STRICT_KIND_RE.finditer(head):  # "2023年度部门决算" names the document itself
+    for m in STRICT_KIND_RE.finditer(head):  # "2023年度部门决算" names the document itself …
         if _not_comparison(head, m):
+            # … unless a strong word of the other kind comes first (a 决算 that mentions next
+            # year's "2023年部门预算" after its own 决算情况说明)
+            other = "预算" if m.group(1) == "决算" else "决算"
+            if any(0 <= text.find(w) < m.start() for w in KIND_STRONG[other]):
+                return other
             return m.group(1)
     if any(w in text for w in KIND_STRONG["决算"]) or re.search(r"(?:19|20)\d{2}\s*年\s*度?\s*决算", text):
         return "决算"
