@@ -111,6 +111,8 @@ class Fact:
     amount_wan: Decimal | None = None  # value normalised to 万元 for money units
     value_text: str | None = None  # the number exactly as printed, e.g. "1,145.52"
     source: str = "prose"  # prose | table
+    ocr_confidence: float | None = None  # set only for facts read from OCR'd pages (0..1)
+    ocr_unverified: bool | None = None  # OCR'd and no identity / agreement confirms the number
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -127,5 +129,7 @@ class Fact:
             "amount_wan": float(self.amount_wan) if self.amount_wan is not None else None,
             "value_text": self.value_text,
             "source": self.source,
+            "ocr_confidence": self.ocr_confidence,
+            "ocr_unverified": self.ocr_unverified,
         }
         return {k: v for k, v in d.items() if v is not None}

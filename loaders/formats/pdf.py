@@ -35,6 +35,7 @@ from typing import Any
 from ..model import Location, ParsedDocument
 from .builder import CellSpec, DocBuilder, fold_lines
 from .errors import QuarantineError
+from .pdf_ocr import fill_image_pages  # OCR hook
 from .pdf_furniture import Furniture, find_furniture
 from .pdf_unruled import find_unruled_tables
 from .pdf_words import Box, Line, Word, group_lines, inside, page_words, rbox, union
@@ -395,6 +396,7 @@ def parse_pdf(data: bytes) -> ParsedDocument:
     with pdf:
         encrypted = bool(getattr(pdf.doc, "encryption", None))
         all_words = [page_words(p) for p in pdf.pages]
+        ocr = fill_image_pages(data, all_words)  # OCR hook (pdf_ocr): pages without a text layer
         n_chars = sum(len(w.text) for ws in all_words for w in ws)
         if n_chars < MIN_TEXT_CHARS:
             raise QuarantineError("scanned PDF: needs OCR (no text layer)")
@@ -431,6 +433,7 @@ def parse_pdf(data: bytes) -> ParsedDocument:
             if blk is not None:
                 spans.extend(_text_page_spans(blk.location.char_start or 0, it))
     meta: dict[str, Any] = {"tables": table_meta, "body_font_size": body, "page_spans": spans}
+    meta.update(ocr.meta(n_pages))  # OCR hook: extraction text/mixed/ocr, OCR'd pages, boxes, time
     furniture = [{"page": f.page, "text": f.text, "bbox": f.bbox} for lay in layouts for f in lay.furniture]
     if furniture:
         meta["furniture"] = furniture

@@ -119,8 +119,11 @@ def load_one(con: duckdb.DuckDBPyConnection, run_id: str, seq: int, path: Path, 
     if first_path is not None:
         return finish(DUPLICATE, f"same bytes as {first_path}")
 
+    from ..formats.pdf_ocr import ocr_time_budget  # OCR'd pages get extra time each
+
     res = run_isolated(prepare_document, data, str(path), document_id, started,
-                       timeout_s=limits.timeout_s, memory_bytes=limits.memory_bytes)
+                       timeout_s=limits.timeout_s + ocr_time_budget(data, path.name),
+                       memory_bytes=limits.memory_bytes)
     if not res.ok:
         return finish(QUARANTINED, res.error)
     rows = res.value

@@ -98,4 +98,11 @@ CREATE TABLE IF NOT EXISTS raw.load_ledger (
     loader_version  VARCHAR NOT NULL,
     PRIMARY KEY (run_id, seq)
 );
+
+-- OCR (loaders/formats/pdf_ocr, loaders/extract/ocr_verify); added to older warehouses too
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS extraction VARCHAR;       -- text / mixed / ocr
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS ocr_pages INTEGER;        -- pages read by OCR
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS ocr_seconds DOUBLE;       -- OCR wall time
+ALTER TABLE raw.facts ADD COLUMN IF NOT EXISTS ocr_confidence DOUBLE;        -- OCR'd facts only
+ALTER TABLE raw.facts ADD COLUMN IF NOT EXISTS ocr_unverified BOOLEAN;       -- OCR'd, no identity holds
 """
