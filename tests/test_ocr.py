@@ -154,3 +154,28 @@ def test_misread_digit_stays_flagged():
     assert misread and all(f.ocr_unverified for f in misread)
     # the parts whose other identities still hold stay confirmed
     assert any(not f.ocr_unverified for f in facts if f.value == Decimal("8.37"))
+
+
+def test_ledger_records_extraction_quality_and_ocr_time(tmp_path):
+    import subprocess
+    import sys
+
+    from loaders.store.warehouse import connect_readonly
+
+    pdf = tmp_path / "cover.pdf"
+    pdf.write_bytes(image_pdf(_cover_pdf(), dpi=150, keep_text={2}))
+    (tmp_path / "text.pdf").write_bytes(_cover_pdf())
+    db = tmp_path / "w.duckdb"
+    subprocess.run([sys.executable, "-m", "loaders.cli", "load", str(pdf), str(tmp_path / "text.pdf"),
+                    "--db", str(db), "--quiet"], check=True, capture_output=True, timeout=600)
+    con = connect_readonly(db)
+    try:
+        rows = con.execute(
+            "SELECT file_name, extraction, ocr_pages, ocr_seconds, unit_name, fiscal_year "
+            "FROM raw.documents ORDER BY file_name").fetchall()
+    finally:
+        con.close()
+    (c_name, c_kind, c_pages, c_secs, c_unit, c_year), (t_name, t_kind, t_pages, t_secs, _, _) = rows
+    assert (c_name, c_kind, c_pages, c_year) == ("cover.pdf", "mixed", 1, 2023) and c_secs > 0
+    assert "某某事务中心" in c_unit
+    assert (t_name, t_kind, t_pages, t_secs) == ("text.pdf", "text", None, None)
