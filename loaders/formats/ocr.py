@@ -52,6 +52,12 @@ class RapidOcrEngine:
             from rapidocr_onnxruntime import RapidOCR
         except ImportError as exc:  # pragma: no cover - pinned dependency
             raise QuarantineError(f"OCR engine not installed: {exc}")
+        try:
+            import cv2
+
+            cv2.setNumThreads(1)
+        except ImportError:  # pragma: no cover - opencv comes with rapidocr
+            pass
         one = {f"{m}_{k}_op_num_threads": 1 for m in ("det", "cls", "rec") for k in ("intra", "inter")}
         self._ocr = RapidOCR(**one)
 

@@ -9,6 +9,7 @@ without a flag (must be 0), share of confirmed facts, and seconds per page.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -46,6 +47,10 @@ def score(path: str, dpi: int, pages: list[int] | None) -> dict:
     rows = [f for f in ref if f.source == "table" and (f.subject_code or "total" in f.metric or "合计" in f.evidence)]
     equal = sum(f.value in got.get(key(f), []) for f in rows)
     wrong = [f for f in facts if f.value is not None and key(f) in truth and f.value not in truth[key(f)]]
+    if os.environ.get("VERBOSE"):
+        for f in rows:
+            if f.value not in got.get(key(f), []):
+                print("miss", f.location.page, key(f), f.value, got.get(key(f)), file=sys.stderr)
     return {"file": Path(path).name, "dpi": dpi, "pages": len(pages), "rows_totals": f"{equal}/{len(rows)}",
             "all_facts": f"{sum(f.value in got.get(key(f), []) for f in ref)}/{len(ref)}",
             "wrong": len(wrong), "wrong_unflagged": sum(not f.ocr_unverified for f in wrong),
