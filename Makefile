@@ -65,6 +65,9 @@ load-real: setup  ## also load ../shared/realdocs (real PDFs, not committed)
 build: setup  ## dbt build (seeds, models, tests) + docs
 	$(JUESUAN) build
 
+docs: setup  ## regenerate docs/FACTS.md from seeds/metrics.csv
+	$(BIN)/python -m loaders.vocab.facts_doc
+
 report: setup  ## execute the notebooks and write report/index.html
 	$(JUESUAN) report
 

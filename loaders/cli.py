@@ -109,6 +109,43 @@ def _print_load_summary(summary) -> None:
         out.print(t)
 
 
+# ------------------------------------------------------------------------------- reload
+@app.command()
+def reload(
+    stale: Annotated[bool, typer.Option("--stale", help="Re-extract documents loaded by another extractor version.")] = False,
+    from_text: Annotated[bool, typer.Option(
+        "--from-text", help="When a PDF/DOCX/... original is gone, re-extract from its stored text (pages and tables lost).")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds one document may take to parse and extract.")] = 120.0,
+    db: DbOption = None,
+) -> None:
+    """Re-extract documents in place (each document's facts replaced atomically, never duplicated)."""
+    from .store.reload import FROM_TEXT, reload_stale
+    from .store.warehouse import WarehouseError
+
+    if not stale:
+        _fail("say what to reload: --stale (documents loaded by another extractor version)", 2)
+    db_path = warehouse_path(db)
+    if not db_path.exists():
+        _fail(f"no warehouse yet at {db_path}: run `juesuan load`")
+    try:
+        results = reload_stale(db_path, allow_text=from_text, timeout_s=timeout, on_wait=_wait_message)
+    except WarehouseError as e:
+        _fail(str(e))
+    done = [r for r in results if r.ok]
+    for r in results:
+        d = r.document
+        if r.ok:
+            how = " (from stored text)" if r.source == FROM_TEXT else ""
+            out.print(f"reloaded {d.file_name}{how}: {r.facts_before} -> {r.facts_after} facts "
+                      f"(extractor {d.extractor_version or 'unknown'} -> current)", highlight=False)
+        else:
+            err.print(f"not reloaded {d.file_name}: {r.reason}", highlight=False, markup=False)
+    out.print(f"{len(done)} of {len(results)} stale document{'s' if len(results) != 1 else ''} re-extracted"
+              + (" — run `juesuan build` to rebuild the marts" if done else ""), highlight=False)
+    if len(done) < len(results):
+        raise typer.Exit(1)
+
+
 # ------------------------------------------------------------------------------- status
 def _open_readonly(db: Optional[Path]):
     from .store.warehouse import WarehouseError, connect_readonly

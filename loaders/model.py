@@ -106,6 +106,7 @@ class Fact:
     qualifier: str | None = None
     direction: str | None = None  # increase / decrease, change metrics only
     subject_code: str | None = None
+    subject_code_origin: str | None = None  # printed / name / path / document (loaders.extract.subjects)
     fiscal_year: int | None = None
     period: str | None = None  # None = the document's year; prior_year; budget
     amount_wan: Decimal | None = None  # value normalised to 万元 for money units
@@ -124,6 +125,7 @@ class Fact:
             "evidence": self.evidence,
             "location": self.location.to_dict(),
             "subject_code": self.subject_code,
+            "subject_code_origin": self.subject_code_origin,
             "fiscal_year": self.fiscal_year,
             "period": self.period,
             "amount_wan": float(self.amount_wan) if self.amount_wan is not None else None,

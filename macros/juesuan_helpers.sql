@@ -32,3 +32,14 @@
         else 'fail'
     end
 {%- endmacro %}
+
+{#- Money in 万元: value × the unit's factor_to_wan from the money_units seed (the same table
+    loaders.numbers.to_wan holds; a pytest keeps them equal). NULL for % and counters. -#}
+{% macro to_wan(value, unit) -%}
+    ({{ value }} * (select u.factor_to_wan from {{ ref('money_units') }} u where u.unit = {{ unit }}))
+{%- endmacro %}
+
+{#- True when the unit is a money unit of the money_units seed. -#}
+{% macro is_money_unit(unit) -%}
+    ({{ unit }} in (select u.unit from {{ ref('money_units') }} u))
+{%- endmacro %}

@@ -41,6 +41,7 @@ chart_dir = None
 # %%
 from loaders import charts  # first: it keeps altair's import fast (see loaders/charts.py)
 from loaders.notebook_data import notebook_session
+from loaders.vocab.metrics import labels_for
 
 import altair as alt
 import polars as pl
@@ -62,19 +63,19 @@ def basis_bars(base: alt.Chart, field: str, title: str) -> alt.Chart:
     )
 
 
-METRIC_LABELS = {
-    "total_income_expense": "收支总计",
-    "total_income": "本年收入合计",
-    "total_expense": "本年支出合计",
-    "expense_basic": "基本支出",
-    "expense_project": "项目支出",
-    "basic_personnel": "人员经费",
-    "basic_public": "公用经费",
-    "office_running_cost": "机关运行经费",
-    "three_public_total": "“三公”经费",
-    "gpb_expense_total": "一般公共预算财政拨款支出",
-    "fin_approp_total": "财政拨款收支总计",
-}
+METRIC_LABELS = labels_for(  # labels from seeds/metrics.csv
+    "total_income_expense",
+    "total_income",
+    "total_expense",
+    "expense_basic",
+    "expense_project",
+    "basic_personnel",
+    "basic_public",
+    "office_running_cost",
+    "three_public_total",
+    "gpb_expense_total",
+    "fin_approp_total",
+)
 say(f"数据仓库：`{wh.path}`" + ("" if wh.available else " —— **文件不存在**，以下各节均无数据。"))
 
 # %% [markdown]

@@ -70,3 +70,21 @@ def test_spending_marts_hold_the_tables(putuo_db: Path) -> None:
         con.close()
     assert n_items >= 1
     assert abs(float(public) - 184.65) <= 0.1
+
+
+def test_every_mart_row_of_the_pdf_reaches_its_page(putuo_db: Path) -> None:
+    from test_marts_lineage import FACT_MARTS, lineage_problems
+
+    for name in FACT_MARTS:
+        assert lineage_problems(putuo_db, name) == [], name
+    con = connect_readonly(putuo_db)
+    try:
+        pageless = {name: con.execute(f"SELECT count(*) FROM marts.{name} WHERE page IS NULL").fetchone()[0]
+                    for name in FACT_MARTS}
+        (basic,) = con.execute(
+            "SELECT count(*) FROM marts.fct_budget_totals WHERE metric = 'expense_basic' AND fund_scope = '全部资金'"
+        ).fetchall()
+    finally:
+        con.close()
+    assert pageless == dict.fromkeys(FACT_MARTS, 0)
+    assert basic == (1,)  # the 总表's 基本支出 and the prose's are one row

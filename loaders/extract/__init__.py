@@ -6,6 +6,10 @@ from __future__ import annotations
 from ..model import Fact, ParsedDocument
 from ..numbers import to_wan
 
+# Bump when extraction changes what a document yields: `juesuan reload --stale` re-extracts every
+# document whose raw.documents.extractor_version differs (loaders/store/reload.py).
+EXTRACTOR_VERSION = "2026.12.2"
+
 
 def extract_facts(doc: ParsedDocument) -> list[Fact]:
     """Every fact the document states, in document order, with amount_wan filled in and

@@ -10,10 +10,15 @@ import re
 from dataclasses import dataclass
 
 from ..numbers import is_missing
-from .prose_common import NUM, FactBuilder, to_decimal
+from ..vocab.lexicon import function_class_re, keywords, metrics_of_family
+from ..vocab.names import three_public_total_pattern
+from .prose.builder import FactBuilder
+from .prose.context import find_keyword, three_public_item
+from .prose.mentions import NUM, to_decimal
 from .prose_rows import CODE_RE, Group, RowTableExtractor, is_subject_context
-from .prose_lexicon import CLASS_RE, KEYWORDS, PROCUREMENT_METRICS, THREE_PUBLIC_TOTAL
-from .prose_sentences import find_keyword, three_public_item
+
+CLASS_RE, KEYWORDS = function_class_re(), keywords()
+PROCUREMENT_METRICS, THREE_PUBLIC_TOTAL = metrics_of_family("procurement"), three_public_total_pattern()
 
 FORM_NO = re.compile(r"[^\d]{0,4}\d{1,2}(?:-\d{1,2})?表")  # "公开01表": the form's number, not its title
 ROWNO = re.compile(r"行次|栏次")

@@ -17,8 +17,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..numbers import is_missing
-from .prose_common import NUM, FactBuilder, to_decimal
-from .prose_lexicon import CLASS_RE, FUNCTION_CLASSES
+from ..vocab.lexicon import function_class_names, function_class_re
+from .prose.builder import FactBuilder
+from .prose.mentions import NUM, to_decimal
+
+CLASS_RE, FUNCTION_CLASSES = function_class_re(), function_class_names()
 
 UNIT_DECL = re.compile(r"(?:金额)?单位[:]?(万元|亿元|千元|百元|元)|\((万元|亿元|千元|百元|元)\)")
 VALUE_RE = re.compile(r"^-?" + NUM + r"%?$")

@@ -1,16 +1,14 @@
 """Province / city / county implied by a unit name, from the hand-written list in
-loaders/data/regions.csv (provinces, prefecture cities, and the counties we can list reliably;
+seeds/regions.csv (read through loaders.vocab) (provinces, prefecture cities, and the counties we can list reliably;
 no network). 米易县… -> 四川省 攀枝花市 米易县; 资阳市… -> 四川省 资阳市;
 上海市普陀区… -> 上海市 普陀区 (municipality: no city level)."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-REGIONS_CSV = Path(__file__).resolve().parent.parent / "data" / "regions.csv"
+from ..vocab import read_seed
 
 
 @dataclass(frozen=True)
@@ -29,8 +27,7 @@ class _Entry:
 
 @lru_cache(maxsize=1)
 def _entries() -> tuple[_Entry, ...]:
-    with REGIONS_CSV.open(encoding="utf-8", newline="") as fh:
-        return tuple(_Entry(r["province"], r["city"], r["county"]) for r in csv.DictReader(fh))
+    return tuple(_Entry(r["province"], r["city"], r["county"]) for r in read_seed("regions"))
 
 
 def _short(name: str) -> str:

@@ -6,52 +6,32 @@ official list, then renames (医疗卫生与计划生育支出 -> 卫生健康�
 that matches several codes (行政运行 exists under many 款) resolves only through a parent named in
 the qualifier's 类/款/项 path; otherwise the code stays None — never a forced guess.
 
-Reference lists are read from seeds/ (loaders.config.SEEDS_DIR) when present, else the copies
-shipped in loaders/data/, else ../shared/reference."""
+Reference lists are the seeds (function_subjects, function_subjects_unverified_candidates,
+economic_subjects, renames), read through loaders.vocab: no copy, no fallback outside the repo."""
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from ..config import PROJECT_ROOT, SEEDS_DIR
 from ..model import Fact
+from ..vocab import read_seed
+from ..vocab.metrics import subject_system
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-SHARED_REFERENCE = PROJECT_ROOT.parent / "shared" / "reference"
-
-FUNCTION_METRICS = frozenset(
-    {
-        "expense_by_function",
-        "gpb_expense_by_function",
-        "expense_item",
-        "expense_item_basic",
-        "expense_item_project",
-        "income_item",
-        "gpb_expense_item",
-        "gpb_item_budget",
-        "gpb_item_completion_pct",
-    }
-)
-ECON_METRICS = frozenset({"econ_item"})
-# fund-scoped siblings of the metrics above (tables_standard: fin_ / gpb_ / gfb_ / scob_ prefixes)
-FUND_FUNCTION_RE = re.compile(
-    r"^(?:fin|gpb|gfb|scob)_(?:expense_by_function|expense_item(?:_basic|_project)?|item_budget|"
-    r"item_completion_pct|income_item|carryover_begin|carryover_end)$"
-)
-FUND_ECON_RE = re.compile(r"^(?:fin|gpb|gfb|scob|expense)_econ_item(?:_basic|_project)?$")
 
 
 def is_function_metric(metric: str) -> bool:
-    return metric in FUNCTION_METRICS or bool(FUND_FUNCTION_RE.match(metric))
+    """A metric whose qualifier is a 支出功能分类 subject (seeds/metrics.csv subject_system)."""
+    return subject_system(metric) == "function"
 
 
 def is_econ_metric(metric: str) -> bool:
-    return metric in ECON_METRICS or bool(FUND_ECON_RE.match(metric))
+    """A metric whose qualifier is a 经济分类 subject (seeds/metrics.csv subject_system)."""
+    return subject_system(metric) == "economic"
+
+
 LEVELS = {"类": 3, "款": 5, "项": 7}
 
 # wording variants seen in documents that no rename list carries
@@ -65,20 +45,8 @@ MARKER_RE = re.compile(r"[(（]\s*(类|款|项)\s*[)）]?")
 ORDINAL_RE = re.compile(r"^(?:\d{1,2}\s*[.．、]|[(（]\s*[\d一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．])")
 
 
-def _csv_path(name: str) -> Path | None:
-    for d in (SEEDS_DIR, DATA_DIR, SHARED_REFERENCE):
-        p = d / name
-        if p.is_file():
-            return p
-    return None
-
-
-def _read(name: str) -> list[dict[str, str]]:
-    p = _csv_path(name)
-    if p is None:
-        return []
-    with p.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+def _read(name: str) -> tuple[dict[str, str], ...]:
+    return read_seed(name.removesuffix(".csv"))
 
 
 def key(name: str) -> str:
@@ -187,35 +155,48 @@ def resolve(
     index: SubjectIndex | None = None,
 ) -> str | None:
     """Code for a subject qualifier, or None when unknown or ambiguous."""
+    return resolve_with_origin(qualifier, learned, index)[0]
+
+
+def resolve_with_origin(
+    qualifier: str | None,
+    learned: dict[str, set[str]] | None = None,
+    index: SubjectIndex | None = None,
+) -> tuple[str | None, str | None]:
+    """(code, origin) for a subject qualifier: origin ``document`` when the code was printed beside
+    the same name elsewhere in the document, ``path`` when the wording names the 类/款 path,
+    ``name`` when the name alone is unambiguous in the code lists; (None, None) when unknown or
+    ambiguous."""
     if not qualifier:
-        return None
+        return None, None
     index = index or function_index()
     learned = learned or {}
     path = parse_path(qualifier)
     if not path:
-        return None
+        return None, None
     prefix = ""
     code: str | None = None
+    from_document = False
     for name, level in path:
-        code = _resolve_one(name, level, prefix, learned, index)
+        code, from_document = _resolve_one(name, level, prefix, learned, index)
         if code is None:
-            return None
+            return None, None
         prefix = code
-    return code
+    return code, ("document" if from_document else "path" if len(path) > 1 else "name")
 
 
-def _resolve_one(name: str, level: str | None, prefix: str, learned, index: SubjectIndex) -> str | None:
-    for pool in (learned.get(key(name), set()), index.candidates(name)):
+def _resolve_one(name: str, level: str | None, prefix: str, learned, index: SubjectIndex) -> tuple[str | None, bool]:
+    for from_document, pool in ((True, learned.get(key(name), set())), (False, index.candidates(name))):
         cands = {c for c in pool if c.startswith(prefix) and c != prefix}
         if level:
             cands = {c for c in cands if len(c) == LEVELS[level]}
         if prefix:
             cands = {c for c in cands if len(c) == len(prefix) + 2} or cands
         if len(cands) == 1:
-            return next(iter(cands))
+            return next(iter(cands)), from_document
         if len(cands) > 1:
-            return None  # ambiguous: never force
-    return None
+            return None, False  # ambiguous: never force
+    return None, False
 
 
 def learned_codes(facts: list[Fact]) -> dict[str, set[str]]:
@@ -228,12 +209,45 @@ def learned_codes(facts: list[Fact]) -> dict[str, set[str]]:
 
 
 def apply_subjects(facts: list[Fact]) -> None:
-    """Fill subject_code (in place) on subject metrics that have a qualifier but no code."""
+    """Fill subject_code and subject_code_origin (in place), the one resolver (dbt only joins and
+    lists what stays unresolved). A code already on the fact was printed beside its name
+    (``printed``); otherwise subject metrics with a qualifier resolve by name or path (see
+    ``resolve_with_origin``); a bare name that several 款 share (事业运行, 行政运行) is then narrowed
+    to the one candidate under a 款 (else a 类) the same document spends on (``document``)."""
     learned = learned_codes(facts)
+    pending: list[Fact] = []
     for f in facts:
-        if f.subject_code or not f.qualifier:
+        if f.subject_code:
+            f.subject_code_origin = f.subject_code_origin or "printed"
+            continue
+        if not f.qualifier:
             continue
         if is_function_metric(f.metric):
-            f.subject_code = resolve(f.qualifier, learned)
+            f.subject_code, f.subject_code_origin = resolve_with_origin(f.qualifier, learned)
+            if f.subject_code is None:
+                pending.append(f)
         elif is_econ_metric(f.metric):
-            f.subject_code = resolve(f.qualifier, None, economic_index())
+            f.subject_code, f.subject_code_origin = resolve_with_origin(f.qualifier, None, economic_index())
+    if pending:
+        _narrow_by_document(pending, facts)
+
+
+def _narrow_by_document(pending: list[Fact], facts: list[Fact]) -> None:
+    codes = {f.subject_code for f in facts if f.subject_code and is_function_metric(f.metric)
+             and not f.subject_code.startswith("3")}
+    sections = {c[:5] for c in codes if len(c) >= 5}
+    classes = {c[:3] for c in codes}
+    index = function_index()
+    for f in pending:
+        path = parse_path(f.qualifier or "")
+        if len(path) != 1:
+            continue
+        name, level = path[0]
+        cands = {c for c in index.candidates(name) if not level or len(c) == LEVELS[level]}
+        if len(cands) < 2:
+            continue
+        in_section = {c for c in cands if len(c) == 7 and c[:5] in sections}
+        in_class = {c for c in cands if c[:3] in classes}
+        pick = in_section if in_section else (in_class if not any(c[:5] in sections for c in cands) else set())
+        if len(pick) == 1:
+            f.subject_code, f.subject_code_origin = next(iter(pick)), "document"

@@ -81,6 +81,7 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
         "ocr_seconds": doc.meta.get("ocr_seconds"),
         "loaded_at": loaded_at,
         "loader_version": __version__,
+        "extractor_version": extractor_version(),
     }
     return DocumentRows(document=document, text=clean_text(doc.text) or "", blocks=blocks, cells=cells, facts=frows)
 

@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     loaded_at       TIMESTAMP NOT NULL,
     loader_version  VARCHAR NOT NULL
 );
+-- extractor version the document's facts come from (loaders.extract.EXTRACTOR_VERSION); added to
+-- warehouses made before it existed (NULL there = stale for `juesuan reload --stale`)
+ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS extractor_version VARCHAR;
 
 CREATE TABLE IF NOT EXISTS raw.document_texts (
     document_id     VARCHAR PRIMARY KEY,
@@ -80,8 +83,11 @@ CREATE TABLE IF NOT EXISTS raw.facts (
     char_end        INTEGER,
     location        VARCHAR,               -- JSON of Location
     extractor_version VARCHAR NOT NULL,
+    subject_code_origin VARCHAR,           -- printed / name / path / document (loaders.extract.subjects)
     PRIMARY KEY (document_id, fact_no)
 );
+-- warehouses created before subject_code_origin existed
+ALTER TABLE raw.facts ADD COLUMN IF NOT EXISTS subject_code_origin VARCHAR;
 
 CREATE TABLE IF NOT EXISTS raw.load_ledger (
     run_id          VARCHAR NOT NULL,

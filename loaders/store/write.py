@@ -12,7 +12,7 @@ from .rows import Rows
 
 DOCUMENT_COLUMNS = ("document_id", "path", "file_name", "format", "bytes", "pages", "encoding", "title",
                     "unit_name", "fiscal_year", "doc_kind", "scope", "province", "city", "county",
-                    "text_chars", "loaded_at", "loader_version",
+                    "text_chars", "loaded_at", "loader_version", "extractor_version",
                     "extraction", "ocr_pages", "ocr_seconds")
 
 

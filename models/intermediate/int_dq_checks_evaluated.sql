@@ -82,7 +82,7 @@ sum_checks as (
     select t.document_id, 'R12', 'three_public_total', t.amt, sum(i.amount_wan_exact), count(*),
         t.evidence || ' | ' || string_agg(i.evidence, ' | ')
     from pick t join f i on i.document_id = t.document_id and i.metric = 'three_public_item'
-        and i.qualifier in ('因公出国（境）费', '公务用车购置及运行维护费', '公务接待费')
+        and i.qualifier in (select item from {{ ref('three_public_items') }} where level = 1)
     where t.metric = 'three_public_total'
     group by t.document_id, t.amt, t.evidence
 ),

@@ -1,8 +1,9 @@
--- Every fact with its document context (unit_id, fiscal year, 决算/预算) and resolved subject.
--- subject_key: the resolved code, else the qualifier's name key (so facts without a subject
--- still group by what they are about).
--- metric: the canonical name from the metrics seed (prose gov_fund_expense_total and the
--- table's gfb_expense_total are one fact); metric_printed keeps what the extractor emitted.
+-- Every fact with its document context (unit_id, fiscal year, 决算/预算) and its subject code
+-- (resolved once, by the loader: subject_code_origin printed / name / path / document).
+-- subject_key: the code, else the qualifier's name key (so facts without a subject still group
+-- by what they are about).
+-- metric: as emitted (both extractors use the names of the metrics seed); metric_printed is the
+-- same name, kept for the marts that read it.
 -- period (raw.facts.period): NULL = the document's own year; 'budget' = a 年初预算 figure;
 -- 'prior_year' = the previous year's figure (fact_year = document year − 1 unless printed).
 -- measure: 决算 / 预算 from the document kind; a budget figure inside a 决算 is 年初预算.
@@ -11,22 +12,18 @@ with facts as (
 ),
 
 routes as (
-    select metric, any_value(canonical_metric) as canonical_metric, bool_or(measure_kind = 'budget') as is_budget_metric
+    select metric, bool_or(measure_kind = 'budget') as is_budget_metric
     from {{ ref('metrics') }}
     group by metric
 ),
 
 units as (
     select * from {{ ref('int_units_canonicalised') }}
-),
-
-subjects as (
-    select * from {{ ref('int_subjects_resolved') }}
 )
 
 select
     facts.* exclude (metric, period),
-    coalesce(routes.canonical_metric, facts.metric)                as metric,
+    facts.metric                                                   as metric,
     facts.metric                                                   as metric_printed,
     facts.period,
     units.unit_id,
@@ -43,16 +40,10 @@ select
             then case units.doc_kind when '预算' then '预算' else '年初预算' end
         else units.doc_kind
     end                                                            as measure,
-    subjects.subject_code,
-    subjects.subject_level,
-    subjects.resolution_method,
-    coalesce(subjects.subject_code, {{ name_key('facts.qualifier') }}, '')  as subject_key,
+    case length(facts.subject_code) when 3 then '类' when 5 then '款' when 7 then '项' end as subject_level,
+    coalesce(facts.subject_code, {{ name_key('facts.qualifier') }}, '')  as subject_key,
     facts.metric in ('prior_year_change_abs', 'prior_year_change_pct')     as is_change,
     facts.unit_printed = '%'                                               as is_pct
 from facts
 join units using (document_id)
 left join routes on routes.metric = facts.metric
-left join subjects
-  on subjects.document_id = facts.document_id
- and subjects.metric = facts.metric
- and subjects.qualifier is not distinct from facts.qualifier

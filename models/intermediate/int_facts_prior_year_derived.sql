@@ -4,7 +4,7 @@
 -- 各增加…) each get a prior-year row. From the amount when printed, else from the percentage:
 -- prior = current / (1 ± pct/100), rounded to 0.01 万元. Lineage: source_fact_ids.
 with facts as (
-    select * from {{ ref('int_facts_joined') }}
+    select * from {{ ref('int_facts_scoped') }}
 ),
 
 changes as (
@@ -44,6 +44,10 @@ per_anchor as (
         any_value(fact_year) as current_year,
         any_value(metric) as metric,
         any_value(qualifier) as qualifier,
+        any_value(fund_scope) as fund_scope,
+        any_value(item_name) as item_name,
+        any_value(page) as page,
+        any_value(line_no) as line_no,
         any_value(subject_code) as subject_code,
         any_value(subject_key) as subject_key,
         any_value(amount_wan_exact) as current_wan,
@@ -82,7 +86,9 @@ select
     doc_kind,
     current_year - 1 as fiscal_year,
     metric,
+    fund_scope,
     qualifier,
+    item_name,
     subject_code,
     subject_key,
     prior_wan as amount_wan,
@@ -96,6 +102,8 @@ select
     derivation_method,
     true as is_derived,
     list_concat([anchor_fact_id], change_fact_ids) as source_fact_ids,
+    page,
+    line_no,
     anchor_evidence || ' | ' || change_evidence as evidence
 from derived
 where prior_wan is not null

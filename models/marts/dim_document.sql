@@ -14,8 +14,9 @@ select
     d.doc_scope,
     d.loaded_at,
     d.loader_version,
+    d.extractor_version,
     (select count(*) from {{ ref('stg_juesuan__facts') }} f where f.document_id = d.document_id) as fact_count
 from {{ ref('stg_juesuan__documents') }} d
 left join {{ ref('int_units_canonicalised') }} u using (document_id)
 union all
-select '-1', null, null, null, null, null, null, '未知文档', '-1', null, null, null, null, null, null, 0
+select '-1', null, null, null, null, null, null, '未知文档', '-1', null, null, null, null, null, null, null, 0

@@ -51,6 +51,9 @@ select
         ) = 1 as is_per_head_basis,
     document_id,
     fact_id,
+    fact_ids as statement_fact_ids,
+    page,
+    line_no,
     statement_count,
     evidence
 from ranked

@@ -1,8 +1,11 @@
+-- 收入来源: one row per unit × fiscal_year × measure × fund_scope × income source (tested); the
+-- year's own figures only (a prior-year statement is not this year's income).
 select
     unit_id, fiscal_year, measure,
+    fund_scope,
     qualifier as income_source,
     amount_wan,
-    document_id, fact_id, evidence
+    document_id, fact_id, part_fact_ids as source_fact_ids, page, line_no, evidence
 from {{ ref('int_facts_deduplicated') }}
 where metric in (select metric from {{ ref('metrics') }} where mart = 'fct_income_by_source')
   and period <> 'prior_year'

@@ -1,17 +1,27 @@
+-- 项目执行: one row per project (unit × fiscal_year × measure × project_key, tested), only where
+-- there is a project (int_projects_classified.is_project: no 部门整体 / 单位整体, no nameless
+-- rows, no sentence fragments). Budget, adjusted budget and executed as printed; execution_rate as
+-- printed; rate_pct = the printed rate, else executed ÷ (adjusted budget, else budget) × 100 with
+-- is_rate_computed = true.
 select
     unit_id,
     fiscal_year,
-    subject_key as project_key,
-    any_value(qualifier) as project_name,
-    max(case when metric = 'project_budget' then amount_wan end) as budget_wan,
-    max(case when metric = 'project_adjusted_budget' then amount_wan end) as adjusted_budget_wan,
-    max(case when metric = 'project_executed' then amount_wan end) as executed_wan,
-    max(case when metric = 'project_executed' then amount_wan_exact end) as executed_wan_exact,
-    max(case when metric = 'project_carryover' then amount_wan end) as carryover_wan,
-    max(case when metric = 'project_execution_rate' then value_printed end) as execution_rate,
-    string_agg(distinct fact_source, ',') as source,
-    any_value(document_id) as document_id,
-    string_agg(evidence, ' | ') as evidence
-from {{ ref('int_facts_deduplicated') }}
-where metric like 'project\_%' escape '\' and doc_kind = '决算'
-group by unit_id, fiscal_year, subject_key
+    measure,
+    project_key,
+    project_name,
+    budget_wan,
+    adjusted_budget_wan,
+    executed_wan,
+    executed_wan_exact,
+    carryover_wan,
+    execution_rate,
+    coalesce(execution_rate, execution_rate_recomputed) as rate_pct,
+    execution_rate is null and execution_rate_recomputed is not null as is_rate_computed,
+    source,
+    document_id,
+    source_fact_ids,
+    page,
+    line_no,
+    evidence
+from {{ ref('int_projects_classified') }}
+where is_project and measure = '决算'

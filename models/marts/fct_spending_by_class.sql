@@ -20,7 +20,10 @@ select
              sum(case when subject_level = '款' then amount_wan end),
              sum(case when subject_level = '项' then amount_wan end))::decimal(18, 2) as amount_wan,
     bool_or(is_derived) as is_derived,
-    max(case when subject_level = '类' then document_id end) as document_id,
-    string_agg(evidence, ' | ') as evidence
+    coalesce(max(case when subject_level = '类' then document_id end), min(document_id)) as document_id,
+    flatten(list(source_fact_ids order by subject_code, fact_id)) as source_fact_ids,
+    min(page) as page,
+    min(line_no) as line_no,
+    string_agg(evidence, ' | ' order by subject_code, fact_id) as evidence
 from rows
 group by all

@@ -8,7 +8,7 @@ with routes as (
 ),
 
 items as (
-    select f.*, r.fund_scope, r.expense_nature
+    select f.*, r.expense_nature
     from {{ ref('int_facts_deduplicated') }} f
     join routes r using (metric)
     where f.amount_wan is not null
@@ -56,6 +56,9 @@ select
     m.amount_wan,
     m.document_id,
     m.fact_id,
+    m.fact_ids as statement_fact_ids,
+    m.page,
+    m.line_no,
     m.evidence
 from matched m
 left join {{ ref('dim_economic_subject') }} d on d.subject_code = m.econ_code

@@ -9,7 +9,7 @@ with routes as (
 ),
 
 facts as (
-    select f.*, r.fund_scope, r.measure_kind, r.expense_nature
+    select f.*, r.measure_kind, r.expense_nature
     from {{ ref('int_facts_deduplicated') }} f
     join routes r using (metric)
 ),
@@ -39,6 +39,9 @@ stated as (
         false as is_derived,
         a.document_id,
         a.fact_id,
+        a.part_fact_ids as source_fact_ids,
+        a.page,
+        a.line_no,
         a.statement_count,
         a.evidence
     from amounts a
@@ -51,7 +54,7 @@ derived as (
     select
         d.unit_id,
         d.fiscal_year,
-        r.fund_scope,
+        d.fund_scope,
         coalesce(d.subject_code, '-1') as subject_code,
         case length(d.subject_code) when 3 then '类' when 5 then '款' when 7 then '项'
              else case when d.metric like '%by\_function' escape '\' then '类' end end as subject_level,
@@ -63,6 +66,9 @@ derived as (
         true as is_derived,
         d.document_id,
         null::varchar as fact_id,
+        d.source_fact_ids,
+        d.page,
+        d.line_no,
         0::bigint as statement_count,
         d.evidence
     from {{ ref('int_facts_prior_year_derived') }} d

@@ -23,6 +23,10 @@ select
     f.amount_wan,
     f.is_derived,
     f.document_id,
+    f.fact_id,
+    f.source_fact_ids,
+    f.page,
+    f.line_no,
     f.evidence
 from {{ ref('fct_spending_by_function') }} f
 left join {{ ref('dim_function_subject') }} s using (subject_code)

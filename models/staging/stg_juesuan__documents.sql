@@ -17,5 +17,6 @@ select
     nullif(trim(county), '')                as county,
     text_chars,
     loaded_at,
-    loader_version
+    loader_version,
+    extractor_version
 from {{ source('juesuan', 'documents') }}

@@ -38,9 +38,24 @@ expectations as (
     union all
     select '资阳 2021 ten projects executed (百元 tables) add to 411.49', (select unit_id from ziyang),
         (select round(sum(executed_wan_exact), 2) from {{ ref('fct_project_execution') }} p join ziyang using (unit_id)
-          where fiscal_year = 2021 and project_key not in ('', '部门整体', '合计')
-            and (project_name like '%项目' or project_name like '%工程%')
-            and source like '%table%'), 411.49
+          where fiscal_year = 2021), 411.49
+    union all
+    select '资阳 2021 ten projects', (select unit_id from ziyang),
+        (select count(*) from {{ ref('fct_project_execution') }} p join ziyang using (unit_id)
+          where fiscal_year = 2021), 10
+    union all
+    select '米易 2023 the real project 智能信息系统建设 executed 151.53 at 95 %', (select unit_id from miyi),
+        (select max(executed_wan) from {{ ref('fct_project_execution') }} p join miyi using (unit_id)
+          where fiscal_year = 2023 and project_name = '米易县集体土地征收智能信息系统建设' and execution_rate = 95), 151.53
+    union all
+    select '米易 2023 no nameless 360.78 / 151.53 pair and no fragment 强化执行过程监督', (select unit_id from miyi),
+        (select count(*) from {{ ref('fct_project_execution') }} p join miyi using (unit_id)
+          where fiscal_year = 2023 and (budget_wan = 360.78 or project_name = '强化执行过程监督' or project_name is null)), 0
+    union all
+    select '米易 2023 基本支出 once under 全部资金', (select unit_id from miyi),
+        (select count(*) from {{ ref('fct_budget_totals') }} b join miyi using (unit_id)
+          where fiscal_year = 2023 and metric = 'expense_basic' and fund_scope = '全部资金'), 1
+
 )
 
 select * from expectations

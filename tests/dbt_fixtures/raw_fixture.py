@@ -337,15 +337,17 @@ def build_fixture(db_path: str | Path) -> dict[str, str]:
         doc_id = hashlib.sha256(data).hexdigest()
         ids[Path(doc.path).stem] = doc_id
         con.execute(
-            "INSERT INTO raw.documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO raw.documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [doc_id, doc.path, Path(doc.path).name, doc.fmt, len(data), None, "utf-8", doc.title, doc.unit_name,
-             doc.fiscal_year, doc.doc_kind, doc.scope, doc.province, doc.city, doc.county, len(doc.text), now, "fixture"],
+             doc.fiscal_year, doc.doc_kind, doc.scope, doc.province, doc.city, doc.county, len(doc.text), now, "fixture",
+             "fixture"],
         )
         con.execute("INSERT INTO raw.document_texts VALUES (?, ?)", [doc_id, doc.text])
         con.execute(
             "INSERT INTO raw.load_ledger VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             ["fixture-run", seq, doc.path, doc_id, "loaded", None, doc.fmt, len(data), len(doc.facts), now, now, "fixture"],
         )
+        codes = _subject_codes(doc.facts)
         for fact_no, f in enumerate(doc.facts):
             start = _find(doc.text, f.evidence, f.nth)
             end = start + len(f.evidence)
@@ -353,13 +355,24 @@ def build_fixture(db_path: str | Path) -> dict[str, str]:
             value: Decimal | None = parse_number(f.value_text)
             loc = {"line": line, "char_start": start, "char_end": end}
             con.execute(
-                "INSERT INTO raw.facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO raw.facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [doc_id, fact_no, f.metric, f.value_text, value, f.unit, to_wan(value, f.unit), f.qualifier,
-                 f.subject_code, f.direction, f.period, doc.fiscal_year, f.source, f.evidence, None, line, start, end,
-                 json.dumps(loc), "fixture"],
+                 codes[fact_no][0], f.direction, f.period, doc.fiscal_year, f.source, f.evidence, None, line, start,
+                 end, json.dumps(loc), "fixture", codes[fact_no][1]],
             )
     con.close()
     return ids
+
+
+def _subject_codes(facts: list[F]) -> list[tuple[str | None, str | None]]:
+    """(subject_code, origin) of each fixture fact, from the loader's one resolver, as a load would."""
+    from loaders.extract.subjects import apply_subjects
+    from loaders.model import Fact, Location
+
+    model = [Fact(f.metric, parse_number(f.value_text), f.unit, f.evidence, Location(), qualifier=f.qualifier,
+                  subject_code=f.subject_code, source=f.source) for f in facts]
+    apply_subjects(model)
+    return [(m.subject_code, m.subject_code_origin) for m in model]
 
 
 if __name__ == "__main__":

@@ -1,17 +1,19 @@
-"""Facts stated in running text (情况说明) and in tables that reached us as plain text.
+"""Facts stated in running text (情况说明), by rule family: sentence context (context.py),
+number mentions (mentions.py), the sentence driver (sentences.py) and one module per family
+(money, changes, counts, projects, indicators).
 
 Works on a normalised copy of ``doc.text`` (``loaders.textnorm``) and maps every match back,
 so each fact's evidence is an exact substring of ``doc.text``. Text inside table blocks is
-left to ``tables.py``. Never raises: a document that trips a rule yields fewer facts.
+left to the table reader. A rule that crashes raises: the sandbox and the property tests are
+there to catch it, instead of a silent loss of recall.
 """
 
 from __future__ import annotations
 
-from ..model import Fact, ParsedDocument
-from ..textnorm import normalize_with_map
-from .prose_common import FactBuilder
-from .prose_flat import FlatTableExtractor
-from .prose_sentences import SentenceExtractor
+from ...model import Fact, ParsedDocument
+from ...textnorm import normalize_with_map
+from .builder import FactBuilder
+from .sentences import SentenceExtractor
 
 
 def _without_tables(doc: ParsedDocument) -> str:
@@ -34,16 +36,11 @@ def _without_tables(doc: ParsedDocument) -> str:
 
 
 def extract_prose(doc: ParsedDocument) -> list[Fact]:
-    try:
-        nt = normalize_with_map(_without_tables(doc))
-    except Exception:  # pragma: no cover - normalisation is total, kept as a guard
-        return []
+    from ..prose_flat import FlatTableExtractor  # text tables: h9tables moves them into the table reader
+
+    nt = normalize_with_map(_without_tables(doc))
     fb = FactBuilder(doc, nt)
     year = doc.meta.get("fiscal_year") if isinstance(doc.meta, dict) else None
-    for step in (lambda: SentenceExtractor(fb, nt.text, year if isinstance(year, int) else None).run(),
-                 lambda: FlatTableExtractor(fb, nt.text).run()):
-        try:
-            step()
-        except Exception:
-            continue
+    SentenceExtractor(fb, nt.text, year if isinstance(year, int) else None).run()
+    FlatTableExtractor(fb, nt.text).run()
     return fb.facts

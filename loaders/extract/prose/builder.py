@@ -1,0 +1,46 @@
+"""Fact construction for the prose rules: evidence mapped back from the normalised text to an
+exact substring of the document, one fact per (metric, value, unit, qualifier, direction, number)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...model import Fact, Location, ParsedDocument
+from ...numbers import value_in_evidence
+from ...textnorm import NormText
+
+
+class FactBuilder:
+    """Builds Facts whose evidence is the original text of a normalised span."""
+
+    def __init__(self, doc: ParsedDocument, nt: NormText):
+        self.doc = doc
+        self.nt = nt
+        self.facts: list[Fact] = []
+        self._seen: set[tuple] = set()
+
+    def emit(self, metric: str, num_span: tuple[int, int], value: Decimal | None, unit: str,
+             ev_span: tuple[int, int], qualifier: str | None = None, direction: str | None = None,
+             period: str | None = None, subject_code: str | None = None) -> None:
+        nt, text = self.nt, self.doc.text
+        a, b = ev_span
+        a, b = min(a, num_span[0]), max(b, num_span[1])
+        while a < num_span[0] and nt.text[a] in ",;:、|\n ":
+            a += 1
+        s, e = nt.orig_span(a, b)
+        evidence = text[s:e]
+        ns, ne = nt.orig_span(*num_span)
+        value_text = text[ns:ne]
+        if value is not None and not value_in_evidence(value, evidence):
+            return
+        q = qualifier or None
+        key = (metric, value, unit, q, direction, ns)
+        span_key = (metric, q, s, e)  # one evidence span never states two facts of one metric and qualifier
+        if key in self._seen or span_key in self._seen:
+            return
+        self._seen.update((key, span_key))
+        loc = Location(page=self.doc.page_of(s), line=self.doc.line_of(s), char_start=s, char_end=e)
+        self.facts.append(Fact(metric=metric, value=value, unit=unit, evidence=evidence, location=loc,
+                               qualifier=q, direction=direction, period=period, value_text=value_text,
+                               subject_code=subject_code,
+                               source="prose"))

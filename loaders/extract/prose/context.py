@@ -1,0 +1,145 @@
+"""Sentence context for the prose rules: the grammar patterns (clause delimiters, enumerators,
+类/款/项 marks, comparisons, connectors), the state carried between sentences (DocState) and
+within one sentence (SentCtx), and the label helpers (keyword lookup, qualifier cleaning).
+Domain wordings come from seeds via ``loaders.vocab``; only grammar lives here."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ...vocab.lexicon import Keyword
+from ...vocab.names import three_public_match
+from .mentions import NUM
+
+
+SENT_SPLIT = re.compile(r"[。!?\n]")
+CLAUSE_DELIM = re.compile(r"[,;:]|(?<!收)、|其中")
+ENUM_PREFIX = re.compile(r"^(?:[|\s*#]*)(?:\(?\d{1,2}\)|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
+PATH_MARK = re.compile(r"\((?:类|款|项)\)")
+PATH_TAIL = re.compile(r"(?::)?(?:年初预算|调整后预算|预算)?(?:支出)?(?:决算数?|数)?(?:为|是|合计)?:?$")
+SCORE_WORDS = re.compile(r"自评|总得分|总分|综合得分|综合评分|评价得分|最终得分|评分为|得分为|分数为|评分结果")
+QUOTED = re.compile(r'"([^"\d;,。:]{2,60})"|《([^》\d;,。:]{2,60})》')
+NEXT_YEAR_BUDGET = re.compile(r"(20\d\d)年(?:度)?[^,;。\d]{0,16}?(?:预算|安排)")
+# "1.小型水库除险加固项目绩效自评综述:" / '"X"项目': a project whose figures follow
+PROJECT_HEAD = re.compile(r'^(?:"([^"]{2,40})"|([^,;:"\d]{2,40}?))项目(?=绩效|自评|支出|情况|综述|实施|资金|:|,|\)|$)')
+# a heading that leaves the project blocks (部门评价, 其他重要事项说明, the next report)
+LEAVE_PROJECT = re.compile(r"部门|单位|整体|说明|名词解释|附件|公开|报告")
+NOT_PROJECT = re.compile(r"部门|单位|决算|整体|年度|全部|所有|预算|其中|一级|二级|以下|各|(?<!公)共|等|本|该|重点|评价|绩效"
+                         r"|阶段|常年|一次性|通过|属")
+QUOTED_PROJECT = re.compile(r'"([^"\d;,。:]{2,60})"(?=项目|专项|采购|预算|资金|总投资|计划投入|实际|执行|完成支付)'
+                            r'|项目名称:?"?([^",;。:]{2,40})')
+# "完成小型水库除险加固12座(指标值:≥10座)": an indicator's actual value and its target
+INDICATOR = re.compile(
+    r"(?P<name>[^,;:。()\d]{2,30}?)(?P<act>" + NUM + r")(?P<au>[^\d,;:。()]{0,4}?)"
+    r"\((?:年度)?(?:指标值|目标值|绩效目标|目标|计划值)[:]?(?:[≥≤><=]|不低于|不少于|不高于|不超过|达到|大于|小于|等于|约)*"
+    r"(?P<tgt>" + NUM + r")(?P<tu>[^\d)]{0,4})\)")
+# an unquoted "X项目" at the start of a clause, followed by the project's figures
+NAMED_PROJECT = re.compile(r"(?:^|[,;:])(?:其中:?)?([^,;:。、\"\d()]{2,30}?)项目"
+                           r"(?=[:,]?(?:的)?(?:年初预算|调整后预算|全年预算|预算(?:数|资金)|实际支出|总投资|计划投入))")
+COVERAGE = re.compile(r"涉及|覆盖|共计?\d|项目\d+个")
+EXPLANATION = re.compile(r"原因|因素|因为|由于")
+BUDGET_WORDS = re.compile(r"预算(?:数|为|是|安排)?")
+COMPLETION = re.compile(r"(?:完成|执行|达到|为)?(?:了)?(?:年初|全年|调整后|调整)?预算(?:数)?的?$|预算完成率(?:为|是)?$|完成率(?:为|是)?$|执行率(?:为|是|达)?$")
+
+
+# Connector words allowed between a keyword and its number ("支出决算为", "共计" ...).
+CONNECTOR_TOKENS = sorted([
+    "支出决算数", "支出决算", "决算数", "决算", "支出", "金额", "总额", "资金", "合计", "共计", "累计",
+    "分别", "为", "是", "达到", "达", "共", "计", "约", "有", "了", "的", ":", '"', "总计", "数",
+    "实际", "全年", "本年", "年度", "财政拨款", "完成", "实现", "其中", "(", ")", "决算金额", "均", "各",
+], key=len, reverse=True)
+YEAR_RE = re.compile(r"(20\d\d)年")
+
+
+def strip_connectors(s: str) -> str:
+    """Drop connector words from the start of ``s`` until something else is left."""
+    changed = True
+    while s and changed:
+        changed = False
+        for tok in CONNECTOR_TOKENS:
+            if s.startswith(tok):
+                s = s[len(tok):]
+                changed = True
+                break
+    return s
+
+
+def find_keyword(label: str, keywords: list[Keyword]) -> tuple[Keyword, re.Match[str]] | None:
+    best = None
+    for kw in keywords:
+        for m in kw.pattern.finditer(label):
+            if strip_connectors(label[m.end():]) != "":
+                continue
+            score = (m.end(), m.end() - m.start())
+            if best is None or score > best[0]:
+                best = (score, kw, m)
+    return (best[1], best[2]) if best else None
+
+
+
+def three_public_item(label: str) -> tuple[str, re.Match[str]] | None:
+    """The 三公 component named last in ``label`` (canonical name from the seed)."""
+    return three_public_match(label)
+
+
+def clean_qualifier(s: str) -> str:
+    s = s.strip("*# ")
+    s = re.sub(r"20\d\d年(?:度|底|末|初)?", "", s)
+    s = ENUM_PREFIX.sub("", s)
+    s = re.sub(r"^(?:其中|全年|我单位|本单位|本部门|单位|的|,|:)+", "", s)
+    s = re.sub(r"(?:各|分别|均|共|的|了|决算数?|支出决算数?)+$", "", s)
+    s = s.strip('",:;、|*# ')
+    if s.startswith("(") and ")" not in s:
+        s = s[1:]
+    if s.endswith(")") and s.count("(") < s.count(")"):
+        s = s[:-1]
+    return s
+
+
+@dataclass
+class DocState:
+    year: int | None
+    fund: str | None = None  # gpb / all / govfund
+    item_prefix: str = ""
+    pending_item: tuple[str, int] | None = None
+    pending_tp: tuple[str, int] | None = None  # "2.公务接待费。年初预算为..." : 三公 item named in its own sentence
+    project: str | None = None  # the project whose block we are in  # "(类)..(款)..(项)。" heading whose figures follow
+    last_subject: str | None = None
+    last_comp_prior: bool = False
+    three_public_section: bool = False
+
+
+@dataclass
+class SentCtx:
+    start: int
+    text: str
+    subject: str | None = None  # qualifier of what the sentence is about
+    kind: str | None = None  # tp / gpb_item / gpb_total / project / kw / other
+    change_subject: str | None = None
+    change_end: int = -1  # end of the last change mention (a following % of the same subject)
+    budget_pending: bool = False
+    counter: str | None = None  # reception / outbound / vbuy / vhold
+    budget_frame: bool = False  # "年初预算X万元,其中:..." : the items are budgets
+    tp_budget_frame: bool = False  # "“三公”经费预算为X万元,其中:..." : the 三公 items are budgets
+    prev_money_q: str | None = None
+    prev_metric: str | None = None
+    item_start: int | None = None
+    item_end: int = 0  # end of the last headcount figure (a "其中X N人" after it is a subset)
+    where: str | None = None  # 国内 / 外事 of the last reception count
+    list_names: list = field(default_factory=list)  # names of the last "分别" list
+    labels: dict = field(default_factory=dict)  # mention start -> (label, abs start, share) of "A和B分别为a、b"  # where the item named in an earlier sentence starts
+    facts: list = field(default_factory=list)
+
+
+def doc_year(norm: str) -> int | None:
+    """The fiscal year the document reports on: a "2021年度部门决算" title, else the year
+    most often named outside comparisons ("较2020年度决算数" names the prior year)."""
+    m = re.search(r"(?<![较比与和同])(20\d\d)年度?(?:部门|单位)?(?:决算|\"三公\"经费(?:支出)?决算)", norm)
+    if m:
+        return int(m.group(1))
+    years = Counter(int(y.group(1)) for y in YEAR_RE.finditer(norm)
+                    if not re.search(r"[较比与和同]$", norm[max(0, y.start() - 1): y.start()]))
+    return years.most_common(1)[0][0] if years else None
+

@@ -1,0 +1,246 @@
+"""Money and percentages in prose: 类/款/项 items, 三公, the metric wordings of the lexicon,
+功能分类 类 lists, 经济分类 items and percentages (shares, completion rates)."""
+
+from __future__ import annotations
+
+import re
+
+from ...vocab.lexicon import cue, function_class_re, keywords, metrics_of_family
+from ...vocab.names import three_public_total_pattern
+from .context import (COMPLETION, COVERAGE, ENUM_PREFIX, PATH_MARK, PATH_TAIL, QUOTED, SentCtx, clean_qualifier,
+                      find_keyword, strip_connectors, three_public_item)
+from .mentions import Mention
+
+
+class MoneyRules:
+    """Mixin of SentenceExtractor: amounts and percentages."""
+
+    def _percent(self, ctx: SentCtx, m: Mention, Lc: str, lc_s: str, lc_abs: int, prev: Mention | None):
+        fb = self.fb
+        span = (m.start, m.num_end)
+        if Lc.startswith("占") or re.match(r"^(?:约|分别)?占", Lc):
+            q = ctx.prev_money_q
+            metric = "share_pct"
+            if ctx.prev_metric == "procurement_sme":
+                metric = "procurement_sme_pct"
+            elif ctx.prev_metric == "procurement_small_micro":
+                metric = "procurement_small_micro_pct"
+            base = re.sub(r"^(?:约|分别)?占", "", Lc).rstrip("的")
+            if metric == "share_pct" and q and base and ctx.prev_metric in ("gpb_expense_total",):
+                q = q + "占" + base
+            if q or metric != "share_pct":
+                fb.emit(metric, span, m.value, "%", (lc_abs, m.end), q)
+            return None
+        completion = COMPLETION.search(Lc) or (Lc in ("的", "") and ctx.budget_pending)
+        if completion:
+            ctx.budget_pending = False
+            kind, q = ctx.kind, ctx.subject
+            if kind == "tp":
+                fb.emit("three_public_completion_pct", span, m.value, "%", (lc_abs, m.end), q)
+            elif kind == "gpb_item":
+                fb.emit("gpb_item_completion_pct", span, m.value, "%", (lc_abs, m.end), q)
+            elif kind == "gpb_total":
+                fb.emit("gpb_completion_pct", span, m.value, "%", (lc_abs, m.end), None)
+            elif kind == "project" or re.search(r"执行率", Lc):
+                fb.emit("project_execution_rate", span, m.value, "%", (lc_abs, m.end), q if kind == "project" else self._project_name(ctx))
+        return None
+
+    def _money(self, ctx: SentCtx, m: Mention, sent: str, L: str, Lc: str, lc_s: str, l_abs: int, lc_abs: int, rel: int):
+        fb, st = self.fb, self.state
+        span = (m.start, m.num_end)
+
+        # ---- 类/款/项 items of 一般公共预算财政拨款支出 ("(项)支出决算为24.06万元")
+        if PATH_MARK.search(L) or (ctx.kind == "gpb_item" and lc_s == "" ) or (
+                ctx.kind == "gpb_item" and re.search(r"预算", Lc) and not three_public_item(Lc)):
+            if PATH_MARK.search(L):
+                seg = re.split(r"[,;]", L)[-1]
+                parts = seg.split(":")
+                marked = [k for k, p in enumerate(parts) if PATH_MARK.search(p)]
+                path = parts[marked[-1]] if marked else seg
+                path = clean_qualifier(PATH_TAIL.sub("", ENUM_PREFIX.sub("", clean_qualifier(path))))
+                if "(类)" in path and not re.search(r"\((?:款|项)\)", path):
+                    name = path.replace("(类)", "")
+                    name = name if name.endswith("支出") else name + "支出"
+                    if st.fund != "govfund":
+                        metric = "gpb_expense_by_function" if st.fund == "gpb" else "expense_by_function"
+                        fb.emit(metric, span, m.value, m.unit, (lc_abs, m.end), name)
+                    ctx.subject, ctx.kind, ctx.prev_money_q, ctx.prev_metric = name, "kw", name, "class"
+                    return None
+                if "(类)" not in path and st.item_prefix:
+                    path = st.item_prefix + path
+                ctx.subject, ctx.kind = path, "gpb_item"
+            if st.fund == "govfund":
+                return None
+            if re.search(r"预算(?:数)?(?:为|是|数为)?$", Lc) and "决算" not in Lc:
+                fb.emit("gpb_item_budget", span, m.value, m.unit,
+                        (ctx.item_start if ctx.item_start is not None else lc_abs, m.end), ctx.subject)
+                if re.search(r"完成", Lc):
+                    ctx.budget_pending = True
+            else:
+                fb.emit("gpb_expense_item", span, m.value, m.unit, (max(l_abs, m.start - 120), m.end), ctx.subject)
+            ctx.prev_money_q, ctx.prev_metric = ctx.subject, "gpb_expense_item"
+            return None
+
+        # ---- 三公经费 (in a list of 经济分类 items, 公务接待费 is one of them)
+        if ctx.kind == "econ":
+            hit = find_keyword(Lc, keywords())
+            if not (hit and hit[0].metric in ("basic_personnel", "basic_public")):
+                return self._econ(ctx, m, Lc, lc_abs)
+        tp_item = three_public_item(Lc)
+        tp_total = None
+        for tp_total in three_public_total_pattern().finditer(Lc):
+            pass
+        if tp_item or tp_total or (ctx.kind == "tp" and (lc_s == "" or re.search(r"预算", Lc))):
+            if tp_item and (not tp_total or tp_item[1].end() > tp_total.end()):
+                q, ev0 = tp_item[0], lc_abs + tp_item[1].start()
+                rest = Lc[tp_item[1].end():]
+            elif tp_total:
+                q, ev0 = "合计", lc_abs + tp_total.start()
+                rest = Lc[tp_total.end():]
+            else:
+                q, ev0, rest = ctx.subject, lc_abs, Lc
+            if q is None:
+                return None
+            ctx.kind, ctx.subject = "tp", q
+            budget = re.search(r"预算", rest) and not re.search(r"决算", rest)
+            if re.search(r"预算(?:数)?(?:和|与|及|、)(?:支出)?决算(?:数)?(?:均|都)(?:为|是)?$", rest):
+                # "公务接待费年初预算和决算均为0万元": both figures
+                fb.emit("three_public_budget", span, m.value, m.unit, (ev0, m.end), q)
+                budget = False
+                rest = ""
+            if budget:
+                fb.emit("three_public_budget", span, m.value, m.unit, (ev0, m.end), q)
+                ctx.budget_pending = bool(re.search(r"完成", rest))
+                # "“三公”经费预算为20万元,其中:因公出国(境)费0万元,…": the items that follow are budgets
+                ctx.tp_budget_frame = q == "合计" and re.match(r"^,?其中", sent[m.end - ctx.start:]) is not None
+            elif ctx.tp_budget_frame and q != "合计" and strip_connectors(rest) == "":
+                fb.emit("three_public_budget", span, m.value, m.unit, (ev0, m.end), q)
+            else:
+                if strip_connectors(rest) not in ("",) and not re.fullmatch(r"(?:财政拨款)?(?:支出)?(?:决算)?(?:数)?(?:为|是)?", rest):
+                    return None
+                if q == "合计":
+                    fb.emit("three_public_total", span, m.value, m.unit, (ev0, m.end), None)
+                else:
+                    fb.emit("three_public_item", span, m.value, m.unit, (ev0, m.end), q)
+            ctx.prev_money_q, ctx.prev_metric = q, "three_public"
+            return None
+
+        # ---- generic keywords
+        hit = find_keyword(Lc, keywords())
+        if hit:
+            kw, km = hit
+            if kw.metric in metrics_of_family("procurement") and "采购" not in sent:
+                hit = None
+            elif kw.metric in ("procurement_goods", "procurement_works", "procurement_services") and len(km.group(0)) <= 2 and "采购" not in Lc and "其中" not in sent:
+                hit = None
+        if hit and re.search(r"涉及|覆盖", Lc[: hit[1].start()]):
+            ctx.prev_money_q, ctx.prev_metric = None, None  # coverage of an evaluation, not spending
+            return None
+        if hit:
+            kw, km = hit
+            metric = kw.metric
+            q = km.group(0) if kw.qualifier is None else kw.qualifier
+            ev0 = lc_abs + km.start()
+            pair = re.fullmatch(r"(收入|支出)(?:决算)?总计", km.group(0))
+            if metric == "total_income_expense" and pair and ctx.prev_metric == "fin_approp_total":
+                # "财政拨款收入总计a万元,支出总计b万元": the second total is 财政拨款 too
+                metric, q = "fin_approp_total", "财政拨款" + pair.group(1) + "总计"
+            if pair and ctx.prev_metric in ("fin_approp_total", "total_income_expense") and \
+                    ctx.prev_money_q and ctx.prev_money_q.endswith("总计") and pair.group(1) not in ctx.prev_money_q:
+                fb.emit(metric, span, m.value, m.unit, (ev0, m.end), q)
+                both = ("财政拨款" if metric == "fin_approp_total" else "") + "收、支总计"
+                ctx.subject, ctx.kind, ctx.prev_money_q, ctx.prev_metric = both, "kw", q, metric
+                ctx.change_subject = None
+                return None
+            if metric == "total_income_expense" and kw.also and re.search(r"各(?:是|为)|分别(?:是|为)", Lc[km.end():]):
+                # "收、支总计各是a万元、b万元" : first is 收入总计, the next one 支出总计
+                ctx.budget_pending = False
+                fb.emit(metric, span, m.value, m.unit, (ev0, m.end), "收入总计")
+                ctx.subject, ctx.kind, ctx.prev_metric = "收支总计", "kw", "split_total"
+                ctx.prev_money_q = "收入总计"
+                return None
+            fb.emit(metric, span, m.value, m.unit, (ev0, m.end), q or None)
+            for extra in kw.also:
+                fb.emit(metric, span, m.value, m.unit, (ev0, m.end), extra)
+            subj = km.group(0)
+            ctx.subject, ctx.kind = subj, ("gpb_total" if metric == "gpb_expense_total" else "kw")
+            ctx.prev_money_q, ctx.prev_metric = q or subj, metric
+            ctx.change_subject = None
+            if metric in ("basic_personnel", "basic_public"):
+                ctx.kind = "econ"
+            return None
+
+        if re.search(r"一般公共预算(?:财政)?(?:拨款)?支出(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?$", Lc):
+            ctx.subject, ctx.kind, ctx.budget_pending = None, "gpb_total", "完成" in Lc
+            return None
+        if ctx.kind == "gpb_total" and lc_s == "" and "决算" in Lc:
+            fb.emit("gpb_expense_total", span, m.value, m.unit, (lc_abs, m.end), None)
+            return None
+        if ctx.prev_metric == "split_total" and lc_s == "":
+            fb.emit("total_income_expense", span, m.value, m.unit, (lc_abs, m.end), "支出总计")
+            ctx.prev_metric = None
+            return None
+
+        # ---- 类 of spending ("主要用于以下方面:社会保障和就业支出67.64万元")
+        cls = function_class_re().search(Lc)
+        generic_cls = None
+        if not cls and re.search(r"主要用于|用于以下|具体(?:情况)?如下|主要(?:支出)?(?:项目)?(?:包括|为)", sent[:rel]):
+            g = clean_qualifier(Lc)
+            g = re.sub(r"(?:为|是|共|计)+$", "", g)
+            if g.endswith("支出") and 4 <= len(g) <= 16 and not re.search(r"基本|项目|人员|公用|工资福利|商品和服务|个人和家庭|资本性|\d", g) \
+                    and ctx.kind != "econ":
+                generic_cls = g
+        if (cls and strip_connectors(Lc[cls.end():]) == "") or generic_cls:
+            name = cls.group(0) if cls and strip_connectors(Lc[cls.end():]) == "" else generic_cls
+            ev0 = lc_abs + (Lc.find(name) if name in Lc else 0)
+            fund = st.fund
+            sent_before = sent[:rel]
+            if cue("class_fund_gpb").search(sent_before):
+                fund = "gpb"
+            elif cue("class_fund_all").search(sent_before):
+                fund = "all"
+            if fund == "gpb":
+                fb.emit("gpb_expense_by_function", span, m.value, m.unit, (ev0, m.end), name)
+            elif fund in ("all", None):
+                fb.emit("expense_by_function", span, m.value, m.unit, (ev0, m.end), name)
+            ctx.subject, ctx.kind, ctx.prev_money_q, ctx.prev_metric = name, "kw", name, "class"
+            ctx.change_subject = None
+            return None
+
+        # ---- 经济分类 items after 人员经费 / 公用经费 ("主要包括:基本工资48.11万元、...")
+        if ctx.kind == "econ" or (cue("econ_list_parent").search(sent[:rel]) and re.search(r"包括|其中|主要", sent[:rel])):
+            return self._econ(ctx, m, Lc, lc_abs)
+
+        # ---- a project's figures stated in prose
+        proj = self._project_money(Lc)
+        if proj and COVERAGE.search(sent[max(0, rel - len(Lc) - 12):rel]):
+            proj = None  # "项目4个,涉及预算金额598.42万元": a total over several projects
+        if proj == "project_carryover" and ctx.kind != "project":
+            proj = None  # a balance is a project's only right after its other figures
+        if proj and (QUOTED.search(sent[:rel]) or st.project or ("项目" in sent[:rel] and "采购" not in sent)):
+            q = self._project_name(ctx)
+            fb.emit(proj, span, m.value, m.unit, (lc_abs, m.end), q)
+            ctx.kind, ctx.subject = "project", q
+            ctx.prev_money_q, ctx.prev_metric = q, proj
+            return None
+
+        # unknown label: remember it as the subject of a following 占 x%
+        g = clean_qualifier(Lc)
+        if re.search(r"涉及|覆盖", sent[max(0, rel - len(Lc) - 16):rel]):
+            g = ""
+        ctx.prev_money_q, ctx.prev_metric = (g or None), None
+        ctx.kind = ctx.kind if lc_s == "" else "other"
+        if lc_s != "":
+            ctx.subject = g or None
+        return None
+
+    def _econ(self, ctx: SentCtx, m: Mention, Lc: str, lc_abs: int):
+        g = clean_qualifier(Lc)
+        if not re.search(r"(?:服务|福利|家庭的补助|资本性)支出$", g):
+            g = re.sub(r"(?:为|是|共|计|支出)+$", "", g)
+        if 2 <= len(g) <= 20 and not re.search(r"\d|%", g):
+            self.fb.emit("econ_item", (m.start, m.num_end), m.value, m.unit, (lc_abs + max(Lc.find(g), 0), m.end), g)
+            ctx.prev_money_q, ctx.prev_metric = g, "econ_item"
+            ctx.kind = "econ"
+        return None
+

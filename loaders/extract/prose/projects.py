@@ -1,0 +1,49 @@
+"""Projects in prose: the project a heading opens ("1.X项目绩效自评综述:"), the project a
+sentence names ('"X"项目', 项目名称:X, "其中:X项目年初预算…") and the project metric a label names."""
+
+from __future__ import annotations
+
+import re
+
+from ...vocab.lexicon import project_money_metric
+from .context import ENUM_PREFIX, NAMED_PROJECT, NOT_PROJECT, PROJECT_HEAD, QUOTED_PROJECT, SentCtx, clean_qualifier
+
+
+class ProjectRules:
+    """Mixin of SentenceExtractor: project names and project money words."""
+
+    @staticmethod
+    def _project_heading(sent: str) -> str | None:
+        """The project a "1.X项目绩效自评综述:" / '"X"项目...' sentence opens, else None."""
+        raw = sent.strip("#* ")
+        body = ENUM_PREFIX.sub("", raw, count=1).lstrip("(")
+        m = PROJECT_HEAD.match(body)
+        if not m:
+            return None
+        name = (m.group(1) or m.group(2) or "").strip(':"')
+        # an unquoted name only in a heading ("1.X项目...", "(X项目)") or before 项目绩效/项目自评
+        heading = body != raw or re.match(r"项目(?:绩效|自评)", body[m.end() - 2:]) is not None
+        if m.group(2) and (NOT_PROJECT.search(name) or not heading or ("项目" in name and not raw.startswith("("))):
+            return None
+        if len(name) < 2:
+            return None
+        # keep the heading's own wording "X项目" (project tables print the name that way)
+        return name if m.group(1) else name + "项目"
+
+    def _project_name(self, ctx: SentCtx) -> str | None:
+        """The project a sentence's figures belong to: one named in the sentence as
+        '"X"项目' / 项目名称:X, else the project whose block we are in. Other quoted text
+        ("不合格", document titles) is not a project name."""
+        qm = QUOTED_PROJECT.findall(ctx.text)
+        if qm:
+            return qm[-1][0] or qm[-1][1]
+        # "其中:校舍维修改造项目年初预算120.00万元,...": the name opens the sentence's clause
+        for um in NAMED_PROJECT.finditer(ctx.text):
+            name = clean_qualifier(um.group(1))
+            if len(name) >= 2 and not NOT_PROJECT.search(name):
+                return name
+        return self.state.project
+
+    @staticmethod
+    def _project_money(Lc: str) -> str | None:
+        return project_money_metric(Lc)

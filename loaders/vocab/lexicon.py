@@ -1,0 +1,102 @@
+"""Wording lexicons (seeds/lexicon/*.csv), compiled once: metric wordings, 支出功能分类 类 names,
+project-money words, headcount words, vehicle kinds. Patterns run on ``textnorm``-normalised text
+(ASCII punctuation, no spaces)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import read_seed
+
+
+@dataclass(frozen=True)
+class Keyword:
+    pattern: re.Pattern[str]
+    metric: str
+    qualifier: str | None  # None: the printed wording; "" : no qualifier
+    also: tuple[str, ...] = ()  # extra qualifiers emitted for the same number
+
+
+def _by_priority(name: str) -> list[dict[str, str]]:
+    return sorted(read_seed(name), key=lambda r: int(r["priority"]))
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def keywords() -> tuple[Keyword, ...]:
+    """Metric wordings, by priority (an earlier row wins a tie)."""
+    out = []
+    for r in _by_priority("metric_wordings"):
+        q = None if r["qualifier"] == "{printed}" else r["qualifier"]
+        also = tuple(a for a in r["also"].split(";") if a)
+        pattern = income_lines_pattern() if r["pattern"] == "{income_lines}" else r["pattern"]
+        out.append(Keyword(re.compile(pattern), r["metric"], q, also))
+    return tuple(out)
+
+
+def income_lines_pattern() -> str:
+    """Every income-line wording of seeds/lexicon/income_lines.csv, as one alternation (the row
+    ``{income_lines}`` of metric_wordings)."""
+    return "|".join(r["pattern"] for r in _by_priority("income_lines"))
+
+
+@lru_cache(maxsize=None)
+def metrics_of_family(family: str) -> frozenset[str]:
+    from .metrics import metrics
+
+    return frozenset(m.name for m in metrics().values() if m.family == family)
+
+
+@lru_cache(maxsize=None)
+def function_class_re() -> re.Pattern[str]:
+    """Any 支出功能分类 类 name (current and older editions, common variants)."""
+    return _alternation([r["name"] for r in read_seed("function_class_names")])
+
+
+def function_class_names() -> tuple[str, ...]:
+    return tuple(r["name"] for r in read_seed("function_class_names"))
+
+
+@lru_cache(maxsize=None)
+def project_money_words() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"]), r["metric"]) for r in _by_priority("project_money_words"))
+
+
+def project_money_metric(label: str) -> str | None:
+    """The project metric a label just before an amount names (预算金额 / 实际支出 / 结余 …)."""
+    for pat, metric in project_money_words():
+        if pat.search(label):
+            return metric
+    return None
+
+
+@lru_cache(maxsize=None)
+def headcount_words_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(r["word"]) for r in read_seed("headcount_words")))
+
+
+@lru_cache(maxsize=None)
+def vehicle_kind_re() -> re.Pattern[str]:
+    return re.compile("(" + "|".join(re.escape(r["kind"]) for r in _by_priority("vehicle_kinds")) + ")")
+
+
+def vehicle_kind(label: str) -> str | None:
+    m = vehicle_kind_re().search(label)
+    return m.group(1) if m else None
+
+
+@lru_cache(maxsize=None)
+def cue(name: str) -> re.Pattern[str]:
+    """A section cue of seeds/lexicon/section_cues.csv: wording that sets a sentence's context
+    (fund_gpb / fund_govfund / fund_all: the fund of the spending named; class_fund_*: the same
+    just before a 类 list; leave_three_public: a heading after the 三公 section; econ_list_parent:
+    the parents of a 经济分类 list)."""
+    pats = [r["pattern"] for r in _by_priority("section_cues") if r["cue"] == name]
+    if not pats:
+        raise KeyError(f"no section cue {name!r} in seeds/lexicon/section_cues.csv")
+    return re.compile("|".join(f"(?:{p})" for p in pats))
