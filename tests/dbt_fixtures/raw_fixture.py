@@ -337,7 +337,9 @@ def build_fixture(db_path: str | Path) -> dict[str, str]:
         doc_id = hashlib.sha256(data).hexdigest()
         ids[Path(doc.path).stem] = doc_id
         con.execute(
-            "INSERT INTO raw.documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO raw.documents (document_id, path, file_name, format, bytes, pages, encoding, title, "
+            "unit_name, fiscal_year, doc_kind, scope, province, city, county, text_chars, loaded_at, "
+            "loader_version, extractor_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [doc_id, doc.path, Path(doc.path).name, doc.fmt, len(data), None, "utf-8", doc.title, doc.unit_name,
              doc.fiscal_year, doc.doc_kind, doc.scope, doc.province, doc.city, doc.county, len(doc.text), now, "fixture",
              "fixture"],
@@ -355,7 +357,10 @@ def build_fixture(db_path: str | Path) -> dict[str, str]:
             value: Decimal | None = parse_number(f.value_text)
             loc = {"line": line, "char_start": start, "char_end": end}
             con.execute(
-                "INSERT INTO raw.facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO raw.facts (document_id, fact_no, metric, value_text, value, unit, amount_wan, "
+                "qualifier, subject_code, direction, period, fiscal_year, source, evidence, page, line_no, "
+                "char_start, char_end, location, extractor_version, subject_code_origin) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [doc_id, fact_no, f.metric, f.value_text, value, f.unit, to_wan(value, f.unit), f.qualifier,
                  codes[fact_no][0], f.direction, f.period, doc.fiscal_year, f.source, f.evidence, None, line, start,
                  end, json.dumps(loc), "fixture", codes[fact_no][1]],
