@@ -11,8 +11,10 @@ export JUESUAN_DB ?= $(CURDIR)/warehouse/juesuan.duckdb
 export DBT_PROFILES_DIR := $(CURDIR)
 CJK_FONT_PKG := fonts-wqy-microhei
 BROWSER_PKG := chromium
+OFFICE_PKGS  := libreoffice-core-nogui libreoffice-writer-nogui libreoffice-calc-nogui
+OCR_BENCH_PKGS := tesseract-ocr tesseract-ocr-chi-sim
 
-.PHONY: help setup fonts browser demo demo-real load load-real build docs report test test-fast lab clean bench
+.PHONY: help setup fonts browser office bench-ocr demo demo-real load load-real build docs report test test-fast lab clean bench mutation
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,7 +25,7 @@ $(BIN)/juesuan: pyproject.toml requirements.lock
 	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test]'
 	@touch $@
 
-setup: $(BIN)/juesuan fonts  ## create .venv with the pinned packages and a CJK font
+setup: $(BIN)/juesuan fonts office  ## create .venv with the pinned packages, a CJK font and LibreOffice
 
 fonts:  ## make sure a CJK font is installed (charts and test PDFs need one)
 	@if fc-list :lang=zh 2>/dev/null | grep -q .; then :; \
@@ -32,6 +34,27 @@ fonts:  ## make sure a CJK font is installed (charts and test PDFs need one)
 	  (apt-get install -y -qq $(CJK_FONT_PKG) >/dev/null 2>&1 || \
 	   (apt-get update -qq && apt-get install -y -qq $(CJK_FONT_PKG) >/dev/null)) ; \
 	else echo "No CJK font found: run 'sudo apt-get install $(CJK_FONT_PKG)' (charts will show boxes)"; fi
+
+office:  ## make sure LibreOffice is installed (legacy .doc is converted with it)
+	@if command -v soffice >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing LibreOffice (headless, for legacy .doc)"; \
+	  (apt-get install -y -qq --no-install-recommends $(OFFICE_PKGS) >/dev/null 2>&1 || \
+	   (apt-get update -qq && apt-get install -y -qq --no-install-recommends $(OFFICE_PKGS) >/dev/null)) ; \
+	else echo "No LibreOffice: run 'sudo apt-get install $(OFFICE_PKGS)' (.doc files are quarantined without it)"; fi
+
+bench-ocr: setup  ## OCR engines (rapidocr vs tesseract) and OCR'd scans of realdocs at 150/300 dpi, s/page
+	@if command -v tesseract >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get install -y -qq $(OCR_BENCH_PKGS) >/dev/null 2>&1 || \
+	   (apt-get update -qq && apt-get install -y -qq $(OCR_BENCH_PKGS) >/dev/null)) ; \
+	else echo "No tesseract: run 'sudo apt-get install $(OCR_BENCH_PKGS)' to compare engines"; fi
+	@if [ -d ../shared/realdocs ]; then \
+	  P=../shared/realdocs/shanghai-putuo-finance-bureau-2024-final-accounts.pdf; \
+	  $(BIN)/python tests/bench/ocr_engines.py $$P 6,8,10,15 150; \
+	  for f in ../shared/realdocs/*.pdf ../shared/realdocs/more/*.pdf; do [ -f "$$f" ] || continue; \
+	    $(BIN)/python tests/bench/ocr_scan.py "$$f" 150; $(BIN)/python tests/bench/ocr_scan.py "$$f" 300; done; \
+	else echo "../shared/realdocs not found: skipping"; fi
 
 load: setup  ## load the embedded sample corpus into the warehouse
 	$(JUESUAN) load data/samples
@@ -73,7 +96,6 @@ docs: setup  ## regenerate README.zh-CN.md (codebook from the model YAML) and th
 test: setup browser  ## the whole suite: pytest (formats, extraction, store, dbt, notebooks, report in a browser)
 	$(BIN)/python -m pytest -q
 
-.PHONY: mutation
 PUTUO_PDF := ../shared/realdocs/shanghai-putuo-finance-bureau-2024-final-accounts.pdf
 mutation: setup  ## plant errors in the samples (and the 普陀 PDF) and score the DQ rules (tests/quality)
 	$(BIN)/python -m loaders.quality.mutate --out warehouse/mutation $(if $(wildcard $(PUTUO_PDF)),--putuo $(PUTUO_PDF))

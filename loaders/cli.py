@@ -320,7 +320,9 @@ def extract(
         data = file.read_bytes()
     except OSError as e:
         _fail(f"cannot read {file}: {e.strerror or e}")
-    res = run_isolated(_facts_and_kind, data, file.name, timeout_s=timeout)
+    from .formats.pdf_ocr import ocr_time_budget  # OCR'd pages get extra time each
+
+    res = run_isolated(_facts_and_kind, data, file.name, timeout_s=timeout + ocr_time_budget(data, file.name))
     if not res.ok:
         _fail(f"{file}: {res.error}")
     facts, kind = res.value

@@ -113,6 +113,8 @@ class Fact:
     value_text: str | None = None  # the number exactly as printed, e.g. "1,145.52"
     source: str = "prose"  # prose | table
     approximate: bool = False  # printed as 约/近/余/多 ...: not an exact amount (kept out of the marts)
+    ocr_confidence: float | None = None  # set only for facts read from OCR'd pages (0..1)
+    ocr_unverified: bool | None = None  # OCR'd and no identity / agreement confirms the number
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -131,5 +133,7 @@ class Fact:
             "value_text": self.value_text,
             "source": self.source,
             "approximate": self.approximate or None,
+            "ocr_confidence": self.ocr_confidence,
+            "ocr_unverified": self.ocr_unverified,
         }
         return {k: v for k, v in d.items() if v is not None}

@@ -112,6 +112,33 @@ def is_layout_table(tbl: Any) -> bool:
     return max((len(_children(tr, "tc")) for tr in _rows(tbl)), default=0) <= 1
 
 
+def _row_runs(tbl: Any) -> list[tuple[bool, list[Any]]]:
+    """Consecutive rows grouped by kind: data rows (two or more cells, no inner table) or
+    layout rows. Word 97 (.doc) has no gap between adjacent tables, so LibreOffice saves a
+    data table followed by a frame as one table; its data rows are still a table."""
+    runs: list[tuple[bool, list[Any]]] = []
+    for tr in _rows(tbl):
+        tcs = _children(tr, "tc")
+        data = len(tcs) >= 2 and all(tc.find(".//" + _W + "tbl") is None for tc in tcs)
+        if runs and runs[-1][0] == data:
+            runs[-1][1].append(tr)
+        else:
+            runs.append((data, [tr]))
+    return runs
+
+
+def _sub_table(tbl: Any, rows: list[Any]) -> Any:
+    """A copy of ``tbl`` (grid and properties) holding only ``rows``."""
+    import copy
+
+    keep = {id(tr) for tr in rows}
+    sub = tbl.makeelement(tbl.tag, dict(tbl.attrib))
+    for ch in tbl:
+        if ch.tag != _W + "tr" or id(ch) in keep:
+            sub.append(copy.deepcopy(ch))
+    return sub
+
+
 def _block_lines(container: Any, out: list[str]) -> None:
     """Printed lines of a cell: its paragraphs, text boxes and inner tables, in order."""
     for child in container:
@@ -182,10 +209,17 @@ class _Walker:
 
     def table(self, tbl: Any) -> None:
         if is_layout_table(tbl):
-            for tr in _rows(tbl):
-                for tc in _children(tr, "tc"):
-                    self.blocks(tc)
+            for is_data, rows in _row_runs(tbl):
+                if is_data and len(rows) >= 2:  # a data table fused with a frame (as .doc saves them)
+                    self._grid(_sub_table(tbl, rows))
+                    continue
+                for tr in rows:
+                    for tc in _children(tr, "tc"):
+                        self.blocks(tc)
             return
+        self._grid(tbl)
+
+    def _grid(self, tbl: Any) -> None:
         self.b.add_table([[CellSpec(t) for t in row] for row in table_grid(tbl)], Location())
 
     def blocks(self, container: Any) -> None:

@@ -35,6 +35,7 @@ from typing import Any
 from ..model import Location, ParsedDocument
 from .builder import CellSpec, DocBuilder, fold_lines
 from .errors import QuarantineError
+from .pdf_ocr import fill_image_pages  # OCR hook
 from .pdf_furniture import Furniture, find_furniture
 from .pdf_source import ENGINES, PageSource, read_pages
 from .pdf_stitch import TERMINAL, TableItem, TextItem, stitch, table_page_spans, text_page_spans
@@ -244,6 +245,7 @@ def parse_pdf(data: bytes, engine: str = "pdfium") -> ParsedDocument:
         raise ValueError(f"unknown PDF engine {engine!r} (one of {', '.join(ENGINES)})")
     n_pages = _vet(data)
     src = read_pages(data, engine)
+    ocr = fill_image_pages(data, [p.words for p in src.pages])  # OCR hook (pdf_ocr): pages without a text layer
     n_chars = sum(len(w.text) for p in src.pages for w in p.words)
     if n_chars < MIN_TEXT_CHARS:
         raise QuarantineError("scanned PDF: needs OCR (no text layer)")
@@ -280,6 +282,7 @@ def parse_pdf(data: bytes, engine: str = "pdfium") -> ParsedDocument:
             if blk is not None:
                 spans.extend(text_page_spans(blk.location.char_start or 0, it))
     meta: dict[str, Any] = {"tables": table_meta, "body_font_size": body, "page_spans": spans}
+    meta.update(ocr.meta(n_pages))  # OCR hook: extraction text/mixed/ocr, OCR'd pages, boxes, time
     furniture = [{"page": f.page, "text": f.text, "bbox": f.bbox} for lay in layouts for f in lay.furniture]
     if furniture:
         meta["furniture"] = furniture

@@ -186,10 +186,22 @@ def parse_xlsx(data: bytes) -> ParsedDocument:
     return b.build(meta=meta)
 
 
+def _xls_format(book: Any, cell: Any) -> str | None:
+    """The number format string of an .xls cell (None without formatting info)."""
+    try:
+        xf = book.xf_list[cell.xf_index]
+        return book.format_map[xf.format_key].format_str
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return None
+
+
 def parse_xls(data: bytes) -> ParsedDocument:
     import xlrd
 
-    book = xlrd.open_workbook(file_contents=data, on_demand=True)
+    try:  # formatting_info: the cells' number formats, so amounts print as in .xlsx
+        book = xlrd.open_workbook(file_contents=data, on_demand=True, formatting_info=True)
+    except NotImplementedError:  # pragma: no cover - xlrd has no formats for this file
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
     b = DocBuilder("xls")
     meta: dict[str, Any] = {"sheets": book.sheet_names()}
     for idx in range(book.nsheets):
@@ -209,7 +221,7 @@ def parse_xls(data: bytes) -> ParsedDocument:
                 elif cell.ctype in (xlrd.XL_CELL_ERROR, xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                     out.append("")
                 else:
-                    out.append(cell_text(cell.value))
+                    out.append(cell_text(cell.value, _xls_format(book, cell)))
             grid.append(out)
         _add_sheet(b, sh.name, grid, truncated, meta)
         book.unload_sheet(idx)

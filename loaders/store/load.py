@@ -139,9 +139,13 @@ def screen(batch: RawBatch, run_id: str, seq: int, path: Path, limits: Limits,
 
 
 def prepare_isolated(data: bytes, path: str, document_id: str, started, limits: Limits) -> SandboxResult:
-    """The per-document function: parse + metadata + extract in a sandboxed child (any worker)."""
+    """The per-document function: parse + metadata + extract in a sandboxed child (any worker);
+    OCR'd pages get extra time each."""
+    from ..formats.pdf_ocr import ocr_time_budget
+
     return run_isolated(prepare_document, data, path, document_id, started,
-                        timeout_s=limits.timeout_s, memory_bytes=limits.memory_bytes)
+                        timeout_s=limits.timeout_s + ocr_time_budget(data, Path(path).name),
+                        memory_bytes=limits.memory_bytes)
 
 
 def store(batch: RawBatch, job: Job, res: SandboxResult) -> LedgerEntry:

@@ -38,7 +38,9 @@ def parse(data: bytes, name: str) -> ParsedDocument:
 
 def facts_of(doc: ParsedDocument) -> list[Fact]:
     try:
-        return extract_mod.extract_facts(doc)
+        from ..extract.ocr_verify import mark_ocr_facts
+
+        return mark_ocr_facts(doc, extract_mod.extract_facts(doc))  # OCR'd facts: confidence + flag
     except BaseException as e:  # noqa: BLE001
         raise StageError("extractor", e) from e
 
@@ -83,6 +85,9 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
         "text_chars": len(doc.text),
         "part": getattr(meta, "part", None) or "whole",
         "published_on": getattr(meta, "published_on", None),
+        "extraction": doc.meta.get("extraction") or "text",  # text / mixed / ocr
+        "ocr_pages": len(doc.meta.get("ocr_pages") or []) or None,
+        "ocr_seconds": doc.meta.get("ocr_seconds"),
         "loaded_at": loaded_at,
         "loader_version": __version__,
         "extractor_version": extractor_version(),

@@ -25,7 +25,7 @@ CELL_COLUMNS = ("document_id", "table_no", "block_no", "row_no", "col_no", "text
 FACT_COLUMNS = ("document_id", "fact_no", "metric", "value_text", "value", "unit", "amount_wan",
                 "qualifier", "subject_code", "direction", "period", "fiscal_year", "source", "evidence",
                 "page", "line_no", "char_start", "char_end", "location", "extractor_version",
-                "subject_code_origin", "approximate")
+                "subject_code_origin", "approximate", "ocr_confidence", "ocr_unverified")
 
 
 def clean_text(s: str | None) -> str | None:
@@ -129,5 +129,6 @@ def fact_rows(document_id: str, doc: ParsedDocument, facts: list[Fact], extracto
             location=clean_text(loc.to_json()), extractor_version=extractor_version,
             subject_code_origin=f.subject_code_origin,
             approximate=bool(getattr(f, "approximate", False)),
+            ocr_confidence=f.ocr_confidence, ocr_unverified=f.ocr_unverified,
         )
     return rows

@@ -26,7 +26,10 @@ CREATE TABLE IF NOT EXISTS raw.documents (
     loader_version  VARCHAR NOT NULL,
     extractor_version VARCHAR,             -- loaders.extract.EXTRACTOR_VERSION of its facts (NULL in
                                            -- warehouses made before it existed = stale for `reload --stale`)
-    caliber         VARCHAR                -- 汇总 (部门 with its 单位) / 本级 (one unit's own level)
+    caliber         VARCHAR,               -- 汇总 (部门 with its 单位) / 本级 (one unit's own level)
+    extraction      VARCHAR,               -- text / mixed / ocr (loaders/formats/pdf_ocr)
+    ocr_pages       INTEGER,               -- pages read by OCR
+    ocr_seconds     DOUBLE                 -- OCR wall time
 );
 
 CREATE TABLE IF NOT EXISTS raw.document_texts (
@@ -87,6 +90,8 @@ CREATE TABLE IF NOT EXISTS raw.facts (
     extractor_version VARCHAR NOT NULL,
     subject_code_origin VARCHAR,           -- printed / name / path / document (loaders.extract.subjects)
     approximate     BOOLEAN,               -- 约/近/余/多 ...: not exact; raw.current_facts leaves it out
+    ocr_confidence  DOUBLE,                -- OCR'd facts only (0..1)
+    ocr_unverified  BOOLEAN,               -- OCR'd, and no identity or agreement confirms the number
     PRIMARY KEY (document_id, fact_no)
 );
 
@@ -105,4 +110,5 @@ CREATE TABLE IF NOT EXISTS raw.load_ledger (
     loader_version  VARCHAR NOT NULL,
     PRIMARY KEY (run_id, seq)
 );
+
 """

@@ -14,7 +14,7 @@ from .rows import Rows
 DOCUMENT_COLUMNS = ("document_id", "path", "file_name", "format", "bytes", "pages", "encoding", "title",
                     "unit_name", "fiscal_year", "doc_kind", "scope", "province", "city", "county",
                     "text_chars", "part", "published_on", "loaded_at", "loader_version", "extractor_version",
-                    "caliber")
+                    "caliber", "extraction", "ocr_pages", "ocr_seconds")
 
 
 @dataclass
