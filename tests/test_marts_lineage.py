@@ -16,7 +16,7 @@ import yaml
 from loaders.config import PROJECT_ROOT
 
 MARTS = PROJECT_ROOT / "models" / "marts"
-LEDGER_MARTS = {"fct_dq_findings"}  # one row per document × rule, not facts
+LEDGER_MARTS = {"fct_dq_findings", "fct_dq_coverage"}  # one row per document × rule / per document, not facts
 FACT_MARTS = sorted(p.stem for p in MARTS.glob("fct_*.sql") if p.stem not in LEDGER_MARTS)
 
 

@@ -46,8 +46,10 @@ UNIT_TABLES: tuple[UnitTable, ...] = (
               "subject_level AS 级次, subject_name_printed AS 科目名称, expense_nature AS 支出性质, amount_wan AS 金额万元, "
               "completion_pct AS 完成预算百分比, is_derived AS 推算", "fund_scope, subject_code, expense_nature"),
     UnitTable("fct_spending_by_economic", "经济分类支出", "*", "1"),
-    UnitTable("fct_three_public", "三公经费", "item AS 项目, actual_wan AS 决算数万元, budget_wan AS 预算数万元, "
-              "completion_pct AS 完成预算百分比, count_value AS 数量, count_unit AS 数量单位", "item"),
+    UnitTable("fct_three_public", "三公经费", "measure AS 口径, item AS 项目, actual_wan AS 决算数万元, budget_wan AS 预算数万元, "
+              "completion_pct AS 完成预算百分比", "item"),
+    UnitTable("fct_three_public_counts", "三公数量", "measure AS 口径, three_public_item_name AS 项目, count_name AS 数量名称, "
+              "count_value AS 数量, count_unit AS 数量单位", "three_public_item_name, count_name"),
     UnitTable("fct_project_execution", "项目执行", "project_name AS 项目, budget_wan AS 预算数万元, adjusted_budget_wan AS 调整预算数万元, "
               "executed_wan AS 执行数万元, execution_rate AS 执行率, source AS 来源", "project_name"),
     UnitTable("fct_headcount", "人员情况", "measure AS 口径, headcount_kind AS 人数口径, headcount_name_printed AS 原文口径, "
@@ -135,7 +137,8 @@ def export_unit(con: Any, unit: str, path: str | Path) -> dict[str, int]:
             "SELECT column_name FROM information_schema.columns WHERE table_schema = 'marts' AND table_name = ?",
             [table.mart]).fetchall()]
         lineage = ", ".join(
-            [f"t.{c} AS {label}" for c, label in (("document_id", "文件编号"), ("evidence", "原文依据")) if c in cols]
+            [f"t.{c} AS {label}" for c, label in (("document_id", "文件编号"), ("page", "页码"), ("line_no", "行号"), ("evidence", "原文依据"))
+             if c in cols and not (table.columns == "*" and c in ("page", "line_no"))]
             + (["d.file_name AS 文件"] if "document_id" in cols else [])
         )
         select = table.columns if table.columns != "*" else "t.* EXCLUDE (unit_id, fiscal_year" + (

@@ -138,28 +138,38 @@ def _cli() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "loaders.cli"]
 
 
+_CJK_DIGITS = "〇一二三四五六七八九"
+
+
+def with_own_unit(text: str, name: str, index: int) -> str:
+    """The mutant's text with its own unit identity: every printed occurrence of the unit's name
+    gets the mutant's number in CJK numerals before the name's organisation suffix
+    (米易县集体土地征收补偿安置甲一〇七中心), so the name is still recognised as a unit, each mutant is
+    a document of its own unit, and no two mutants supersede each other."""
+    unit = document_metadata(parse_bytes(text.encode("utf-8"), name)).unit_name
+    if not unit or unit not in text or len(unit) < 4:
+        raise ValueError(f"{name}: the unit name {unit!r} is not printed in the text; cannot tag the mutant")
+    tag = "甲" + "".join(_CJK_DIGITS[int(d)] for d in str(index))
+    return text.replace(unit, unit[:-2] + tag + unit[-2:])
+
+
 def load_and_build(mutants: list[Mutant], texts: dict[str, str], out: Path) -> Path:
     docs = out / "docs"
     docs.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
+    tagged = {name: with_own_unit(texts[name], name, i) for i, name in enumerate(sorted(texts))}
+    for name, text in tagged.items():
         (docs / name).write_text(text, encoding="utf-8")
+    # document_id is the sha256 of the bytes: two kinds that planted the same edit share one document
+    for m in mutants:
+        m.document_id = hashlib.sha256(tagged[m.file_name].encode("utf-8")).hexdigest()
     db = out / "warehouse" / "juesuan.duckdb"
     db.parent.mkdir(parents=True, exist_ok=True)
-    # one publish at the end (publishing copies the warehouse: not after every 50 mutants)
+    # one publish at the end
     run = subprocess.run([*_cli(), "load", "-q", str(docs), "--db", str(db), "--publish-every", "100000",
                           "--publish-seconds", "100000"], cwd=PROJECT_ROOT,
                          capture_output=True, text=True, timeout=1200)
     if run.returncode != 0:
         raise RuntimeError(run.stdout[-3000:] + run.stderr[-3000:])
-    con = duckdb.connect(str(db))
-    try:
-        # document_id is the sha256 of the bytes: two kinds that planted the same edit share one document
-        for m in mutants:
-            m.document_id = hashlib.sha256(texts[m.file_name].encode("utf-8")).hexdigest()
-        # own unit identity per mutant: the unit name gets the mutant's tag
-        con.execute("update raw.documents set unit_name = unit_name || '（' || regexp_replace(file_name, '\\.[a-z]+$', '') || '）'")
-    finally:
-        con.close()
     # models only (seeds + run): the batch needs the ledger, not the data tests
     env = {**os.environ, "JUESUAN_DB": str(db), "DBT_PROFILES_DIR": str(PROJECT_ROOT),
            "DBT_TARGET_PATH": str(out / "target"), "DBT_LOG_PATH": str(out / "logs")}

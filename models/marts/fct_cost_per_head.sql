@@ -2,7 +2,7 @@
 -- by its one per-head headcount (fct_headcount.is_per_head_basis: 年末实有 > 在职 > 在编; never 编制
 -- posts or 退休 staff). Unit-years without a stated headcount have no row: nothing is guessed.
 with costs as (
-    select unit_id, fiscal_year, measure, metric, amount_wan, source_fact_ids, document_id, evidence
+    select unit_id, fiscal_year, measure, metric, amount_wan, source_fact_ids, document_id, page, line_no, evidence
     from {{ ref('fct_budget_totals') }}
     where metric in ('basic_personnel', 'basic_public') and not is_derived and amount_wan is not null
     qualify row_number() over (
@@ -22,6 +22,6 @@ select
     h.persons, h.headcount_kind, h.headcount_name_printed,
     cast(round(c.amount_wan / h.persons, 4) as decimal(18, 4)) as per_head_wan,
     list_append(c.source_fact_ids, h.fact_id) as source_fact_ids,
-    c.document_id, c.evidence, h.evidence as headcount_evidence
+    c.document_id, c.page, c.line_no, c.evidence, h.evidence as headcount_evidence
 from costs c
 join heads h using (unit_id, fiscal_year, measure)

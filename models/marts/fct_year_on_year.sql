@@ -4,7 +4,7 @@
 -- 收支总计) the first qualifier in sort order is used, the same for both years.
 with one_value as (
     select unit_id, fiscal_year, measure, metric, fund_scope, qualifier, amount_wan, is_derived,
-           source_fact_ids, document_id, evidence
+           source_fact_ids, document_id, page, line_no, evidence
     from {{ ref('fct_budget_totals') }}
     where amount_wan is not null
     qualify row_number() over (
@@ -21,7 +21,8 @@ select
     end as change_pct,
     cur.is_derived, pre.is_derived as prior_is_derived,
     list_concat(cur.source_fact_ids, pre.source_fact_ids) as source_fact_ids,
-    cur.document_id, pre.document_id as prior_document_id, cur.evidence, pre.evidence as prior_evidence
+    cur.document_id, pre.document_id as prior_document_id, cur.page, cur.line_no,
+    cur.evidence, pre.evidence as prior_evidence
 from one_value cur
 join one_value pre
   on pre.unit_id = cur.unit_id and pre.measure = cur.measure and pre.metric = cur.metric

@@ -47,7 +47,10 @@ tp_codes as (
 econ as (
     select document_id, econ_subject_code, max(amount_wan) as amount, any_value(evidence) as evidence
     from {{ ref('fct_spending_by_economic') }}
-    where measure = '决算' and fund_scope in ('财政拨款', '一般公共预算财政拨款') and amount_wan is not null
+    -- 三公 is fiscal-appropriation spending: the 经济分类 items of the 财政拨款 tables (fund scopes
+    -- of the fin_ and gpb_ metric families in the fund_scopes lexicon)
+    where measure = '决算' and amount_wan is not null
+      and fund_scope in (select fund_scope from {{ ref('fund_scopes') }} where metric_prefix in ('fin_', 'gpb_'))
     group by all
 ),
 

@@ -282,7 +282,9 @@ def _unit_of(doc: ParsedDocument, grid: Grid, block: Block) -> str | None:
             or table_unit(doc, grid, _context_unit(doc, block), None))
 
 
-def extract_budget_tables(doc: ParsedDocument) -> list[Fact]:
+def extract_budget_tables(doc: ParsedDocument, read_blocks: set[int] | None = None) -> list[Fact]:
+    """Facts of a 预算 document's standard tables; ``read_blocks`` collects the block_no of every
+    table this reader takes (the others — 绩效目标表, 项目支出表 … — are left to the project reader)."""
     facts: list[Fact] = []
     prev: tuple[Kind, str] | None = None
     state: dict = {}
@@ -300,6 +302,8 @@ def extract_budget_tables(doc: ParsedDocument) -> list[Fact]:
         if unit is None:
             continue
         prev = (kind, unit)
+        if read_blocks is not None and kind.reader != "skip":
+            read_blocks.add(block.block_no)
         t = TableRead(doc, grid, kind, unit)
         if kind.reader == "side_by_side":
             facts += read_side_by_side(t)

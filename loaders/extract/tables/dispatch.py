@@ -114,11 +114,23 @@ def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
     return out
 
 
+PROJECT_KINDS = frozenset({"project", "score"})
+
+
 def extract_tables(doc: ParsedDocument) -> list[Fact]:
+    """Facts of every table block. In a 预算 document the standard tables are read by the budget
+    reader (tables/budget.py) and the project / 绩效目标 tables it leaves by the project reader."""
     from .budget import extract_budget_tables, is_budget_document  # 预算 documents (issue 10)
 
     if is_budget_document(doc):
-        return extract_budget_tables(doc)
+        read: set[int] = set()
+        facts = extract_budget_tables(doc, read)
+        return facts + _table_facts(doc, kinds=PROJECT_KINDS, skip_blocks=read)
+    return _table_facts(doc)
+
+
+def _table_facts(doc: ParsedDocument, kinds: frozenset[str] | None = None,
+                 skip_blocks: set[int] = frozenset()) -> list[Fact]:
     facts: list[Fact] = []
     state: ProjectState | None = None
     labels: dict[int, str] | None = None  # the last standard table's column labels
@@ -126,7 +138,9 @@ def extract_tables(doc: ParsedDocument) -> list[Fact]:
         grid = Grid.of(block)
         if not grid.rows or ctx.kind in (None, "skip"):
             continue
-        if ctx.kind in {"project", "score"}:
+        if block.block_no in skip_blocks or (kinds is not None and ctx.kind not in kinds):
+            continue
+        if ctx.kind in PROJECT_KINDS:
             if not ctx.continuation or state is None:
                 state = ProjectState(project=ctx.project)
             facts.extend(extract_project_table(doc, grid, state, unit_in(ctx.context)))
