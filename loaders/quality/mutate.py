@@ -138,13 +138,13 @@ def _cli() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "loaders.cli"]
 
 
-_CJK_DIGITS = "〇一二三四五六七八九"
+_CJK_DIGITS = "零一二三四五六七八九"  # 零, not 〇 (U+3007 is no CJK ideograph: names must stay [一-鿿])
 
 
 def with_own_unit(text: str, name: str, index: int) -> str:
     """The mutant's text with its own unit identity: every printed occurrence of the unit's name
     gets the mutant's number in CJK numerals before the name's organisation suffix
-    (米易县集体土地征收补偿安置甲一〇七中心), so the name is still recognised as a unit, each mutant is
+    (米易县集体土地征收补偿安置甲一零七中心), so the name is still recognised as a unit, each mutant is
     a document of its own unit, and no two mutants supersede each other."""
     unit = document_metadata(parse_bytes(text.encode("utf-8"), name)).unit_name
     if not unit or unit not in text or len(unit) < 4:
