@@ -66,9 +66,6 @@ load-real: setup  ## also load ../shared/realdocs (real PDFs, not committed)
 build: setup  ## dbt build (seeds, models, tests) + docs
 	$(JUESUAN) build
 
-docs: setup  ## regenerate docs/FACTS.md from seeds/metrics.csv
-	$(BIN)/python -m loaders.vocab.facts_doc
-
 report: setup  ## execute the notebooks and write report/index.html
 	$(JUESUAN) report
 
@@ -89,8 +86,10 @@ browser:  ## make sure headless Chromium is installed (the report's browser test
 test-fast: setup  ## the quick tier: everything except the slow, browser and real-document tests
 	$(BIN)/python -m pytest -q -m "not slow and not browser and not realdocs"
 
-docs: setup  ## regenerate README.zh-CN.md (codebook from the model YAML) and the dbt docs site (target/)
+docs: setup  ## regenerate docs/FACTS.md (from seeds/metrics.csv), README.zh-CN.md, the README rule table and the dbt docs site (target/)
+	$(BIN)/python -m loaders.vocab.facts_doc
 	$(BIN)/python -m loaders.present.codebook --write
+	$(BIN)/python -m loaders.quality.rules_doc --write
 	$(JUESUAN) docs
 
 test: setup browser  ## the whole suite: pytest (formats, extraction, store, dbt, notebooks, report in a browser)
