@@ -356,6 +356,13 @@ def _check_moved(con: duckdb.DuckDBPyConnection, path: Path) -> None:
                              f"the folder {Path(shown).name} beside it and run `juesuan repair --db {path}`")
 
 
+IO_RETRIES = 8  # looks at a published file that fails to open before it is called damaged
+
+
+def _is_io_error(e: Exception) -> bool:
+    return isinstance(e, duckdb.IOException) or str(e).startswith("IO Error")
+
+
 def connect_readonly(
     db_path: str | os.PathLike[str] | None = None,
     retries: int = 40,
@@ -384,6 +391,11 @@ def connect_readonly(
             if not _is_lock_error(e):
                 if not path.exists():
                     raise WarehouseMissing(f"no warehouse yet at {path}: run `juesuan load`") from e
+                # an IO error while a writer renames a new snapshot into place is transient: look
+                # again a few times before calling the file damaged (a damaged file stays damaged)
+                if _is_io_error(e) and attempt < IO_RETRIES:
+                    time.sleep(delay_s)
+                    continue
                 raise WarehouseDamaged(damaged_message(path, str(e).splitlines()[0])) from e
             last = e
             if on_retry and attempt == 0:
