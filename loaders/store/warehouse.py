@@ -36,6 +36,7 @@ import duckdb
 
 from ..sandbox import register_child_hook
 from .interrupts import deferred_interrupts
+from .shards import fsync_path
 
 LOCK_NAME = ".juesuan.lock"
 
@@ -171,20 +172,6 @@ def ensure_catalog(con: duckdb.DuckDBPyConnection, published: Path) -> None:
         refresh(con, published, read_manifest(published))
 
 
-def _fsync_path(path: Path, directory: bool = False) -> None:
-    flags = os.O_RDONLY | (os.O_DIRECTORY if directory else 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 class WorkingCopy:
     """The private copy a writer works on. Use inside ``writer_lock``."""
 
@@ -243,9 +230,9 @@ class WorkingCopy:
                     raise WarehouseError(f"the working copy {self.path} is missing; not publishing")
                 self.connect()  # a new warehouse: an empty catalog
                 self.close()
-            _fsync_path(self.path)
+            fsync_path(self.path)
             os.replace(self.path, self.published)
-            _fsync_path(self.published.parent, directory=True)
+            fsync_path(self.published.parent, directory=True)
             self.publishes += 1
         if reopen:
             shutil.copyfile(self.published, self.path)
