@@ -152,7 +152,7 @@ def build_stage(ctx: Context) -> dict[str, float]:
 def report_stage(ctx: Context) -> dict[str, float]:
     if "report" not in ctx.options:
         return {}
-    from ..report import build_report
+    from ..present.report import build_report
 
     out = ctx.work / "report"
     failed = []
