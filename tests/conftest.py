@@ -52,32 +52,10 @@ def warehouse_query():
 # --publish-on-failure`); each module asserts what it needs of the result (the dbt suite: a
 # clean build; the notebooks: the marts they read). Read it read-only; never write to it.
 
-import subprocess as _subprocess
-import sys as _sys
-from dataclasses import dataclass as _dataclass
-
-
-@_dataclass(frozen=True)
-class BuiltWarehouse:
-    path: Path
-    build_returncode: int
-    build_output: str  # stdout of `juesuan build` (dbt's log lines and its Done. PASS=… summary)
+from loadkit import BuiltWarehouse, load_and_build  # noqa: E402 - after the sys.path lines above
 
 
 @pytest.fixture(scope="session")
 def sample_warehouse_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
-    repo = Path(__file__).resolve().parent.parent
-    script = Path(_sys.executable).with_name("juesuan")
-    cli = [str(script)] if script.exists() else [_sys.executable, "-m", "loaders.cli"]
     db = tmp_path_factory.mktemp("samples-warehouse") / "juesuan.duckdb"
-    load = _subprocess.run(
-        [*cli, "load", "-q", str(SAMPLES_DIR), "--db", str(db)],
-        cwd=repo, capture_output=True, text=True, timeout=900,
-    )
-    assert load.returncode == 0, load.stdout[-4000:] + load.stderr[-2000:]
-    build = _subprocess.run(
-        [*cli, "build", "--no-docs", "--publish-on-failure", "--db", str(db)],
-        cwd=repo, capture_output=True, text=True, timeout=900,
-    )
-    assert db.exists(), build.stdout[-4000:] + build.stderr[-2000:]
-    return BuiltWarehouse(db, build.returncode, build.stdout + build.stderr)
+    return load_and_build([SAMPLES_DIR], db, publish_on_failure=True)

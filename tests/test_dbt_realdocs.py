@@ -9,11 +9,10 @@ counting 财政拨款收入 twice) must pass.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from loadkit import load_and_build
 
 from loaders.config import PROJECT_ROOT
 from loaders.store.warehouse import connect_readonly
@@ -26,15 +25,7 @@ pytestmark = [pytest.mark.realdocs, pytest.mark.skipif(not PUTUO.exists(), reaso
 
 @pytest.fixture(scope="module")
 def putuo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("putuo") / "juesuan.duckdb"
-    cli = [sys.executable, "-m", "loaders.cli"]
-    load = subprocess.run([*cli, "load", "-q", str(PUTUO), "--db", str(db)], cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=600)
-    assert load.returncode == 0, load.stdout[-3000:] + load.stderr[-3000:]
-    build = subprocess.run([*cli, "build", "--no-docs", "--db", str(db)], cwd=PROJECT_ROOT,
-                           capture_output=True, text=True, timeout=900)
-    assert build.returncode == 0, build.stdout[-4000:] + build.stderr[-2000:]
-    return db
+    return load_and_build([PUTUO], tmp_path_factory.mktemp("putuo") / "juesuan.duckdb").path
 
 
 def findings(db: Path) -> dict[str, str]:

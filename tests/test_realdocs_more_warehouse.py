@@ -6,12 +6,11 @@ budget figures its own 决算 prints. Runs when ../shared/realdocs/more exists (
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from loadkit import load_and_build
 
 from loaders.config import PROJECT_ROOT
 from loaders.store.warehouse import connect_readonly
@@ -24,15 +23,7 @@ pytestmark = [pytest.mark.realdocs, pytest.mark.slow,
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("realdocs") / "juesuan.duckdb"
-    cli = [sys.executable, "-m", "loaders.cli"]
-    load = subprocess.run([*cli, "load", "-q", str(REALDOCS), "--db", str(path)], cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=900)
-    assert load.returncode == 0, load.stdout[-3000:] + load.stderr[-3000:]
-    build = subprocess.run([*cli, "build", "--no-docs", "--db", str(path)], cwd=PROJECT_ROOT,
-                           capture_output=True, text=True, timeout=900)
-    assert build.returncode == 0, build.stdout[-4000:] + build.stderr[-2000:]
-    return path
+    return load_and_build([REALDOCS], tmp_path_factory.mktemp("realdocs") / "juesuan.duckdb").path
 
 
 def q(db: Path, sql: str) -> list[tuple]:

@@ -135,31 +135,23 @@ def test_a_warehouse_of_the_first_storage_version_is_migrated(tmp_path, samples_
 
 @pytest.mark.slow
 def test_samples_plus_a_corrected_sample_build_with_one_current_version(tmp_path, samples_dir, warehouse_query):
-    import subprocess
-    import sys
-
-    from loaders.config import PROJECT_ROOT
+    from loadkit import juesuan
 
     folder = tmp_path / "in"
     shutil.copytree(samples_dir, folder)
     src = (samples_dir / MIYI).read_text(encoding="utf-8")
     (folder / "miyi-2023-corrected.txt").write_text(src + "\n更正说明：本公开内容已更正。\n", encoding="utf-8")
     db = tmp_path / "wh" / "juesuan.duckdb"
-    cli = [sys.executable, "-m", "loaders.cli"]
-    load = subprocess.run([*cli, "load", "-q", str(folder), "--db", str(db)], cwd=PROJECT_ROOT, capture_output=True,
-                          text=True, timeout=600)
+    load = juesuan("load", "-q", str(folder), "--db", str(db))
     assert load.returncode == 0 and "3 loaded" in load.stdout, load.stdout + load.stderr
-    build = subprocess.run([*cli, "build", "--no-docs", "--db", str(db)], cwd=PROJECT_ROOT, capture_output=True,
-                           text=True, timeout=900)
+    build = juesuan("build", "--no-docs", "--db", str(db))
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-2000:]
     assert "ERROR=0" in build.stdout
     rows = warehouse_query(db, "SELECT file_name FROM marts.dim_document WHERE file_name IS NOT NULL ORDER BY 1")
     assert rows == [("miyi-2023-corrected.txt",), ("ziyang-2021-land-development-center.md",)]
-    reload = subprocess.run([*cli, "load", "-q", str(folder), "--db", str(db)], cwd=PROJECT_ROOT, capture_output=True,
-                            text=True, timeout=600)
+    reload = juesuan("load", "-q", str(folder), "--db", str(db))
     assert "0 loaded, 3 duplicate" in reload.stdout, reload.stdout + reload.stderr
-    again = subprocess.run([*cli, "build", "--no-docs", "--db", str(db)], cwd=PROJECT_ROOT, capture_output=True,
-                           text=True, timeout=900)
+    again = juesuan("build", "--no-docs", "--db", str(db))
     assert again.returncode == 0 and "up to date" in again.stdout  # only ledger rows changed: no rebuild
     ledger = warehouse_query(db, "SELECT count(*) FROM staging.stg_juesuan__load_ledger")
     assert ledger == [(6,)]  # the staging views read the ledger live

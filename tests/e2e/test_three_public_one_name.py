@@ -4,14 +4,12 @@ fct_three_public has one row per unit × year × item. Loads and builds a wareho
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
+from loadkit import load_and_build
 
-REPO = Path(__file__).resolve().parents[2]
 
 TEXT = """测试县农业服务中心2023年度部门决算
 
@@ -33,15 +31,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("three-public")
     (tmp / "docs").mkdir()
     (tmp / "docs" / "测试县农业服务中心2023年度部门决算.txt").write_text(TEXT, encoding="utf-8")
-    db = tmp / "juesuan.duckdb"
-    cli = [sys.executable, "-m", "loaders.cli"]
-    load = subprocess.run([*cli, "load", "-q", str(tmp / "docs"), "--db", str(db)], cwd=REPO,
-                          capture_output=True, text=True, timeout=600)
-    assert load.returncode == 0, load.stdout[-3000:] + load.stderr[-3000:]
-    build = subprocess.run([*cli, "build", "--no-docs", "--publish-on-failure", "--db", str(db)], cwd=REPO,
-                           capture_output=True, text=True, timeout=900)
-    assert db.exists(), build.stdout[-3000:] + build.stderr[-3000:]
-    return db
+    return load_and_build([tmp / "docs"], tmp / "juesuan.duckdb", publish_on_failure=True).path
 
 
 def _query(db: Path, sql: str) -> list[tuple]:
