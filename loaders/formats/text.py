@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from ..model import Block, BlockKind, Cell, Location, ParsedDocument
 from .builder import fold_lines
 from .encoding import decode_bytes
+from .text_columns import SpacedTables
 from .text_tables import find_table
 from .titles import looks_like_title
 
@@ -94,6 +95,7 @@ class _Segmenter:
         self.lines = _split_lines(text)
         self.blocks: list[Block] = []
         self.tables = 0
+        self.spaced = SpacedTables(text, self.lines)  # space-aligned columns (text_columns.py)
 
     # -- block emitters -------------------------------------------------------------
     def _emit(self, kind: BlockKind, start: int, end: int, line: int, rows: list[list[Cell]] | None = None) -> None:
@@ -238,6 +240,11 @@ class _Segmenter:
                 continue
             if ln.artefact:
                 i += 1
+                continue
+            spaced = self.spaced.table_at(i)
+            if spaced is not None:
+                self._emit_table(spaced.rows)
+                i = spaced.stop
                 continue
             found = find_table(self.text, lines, i)
             if found is not None and found.rows:
