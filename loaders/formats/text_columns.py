@@ -219,6 +219,9 @@ def _header_cells(rows: list[_Row], cols: list[tuple[int, int]]) -> list[list[_H
         for at in row.atoms:
             a, b = _span(at, cols)
             if cells and cells[-1].b >= a:  # same column(s) as the atom before: one label
+                prev = cells[-1].atoms[-1]
+                if at.x0 - prev.x1 >= 2 and len(at.text) + len(prev.text) > 3:
+                    raise AmbiguousHeader  # two labels over one column (``决算数  预算数``)
                 cells[-1].atoms.append(at)
                 cells[-1].b = max(cells[-1].b, b)
             else:

@@ -311,6 +311,9 @@ def _basic_total_row(doc, item: RowItem, vals: list[Cell], labels, spec: TableSp
         lab = labels.get(cell.col, "")
         role = column_role(lab)
         unit = cell_unit(labels, cell.col, spec.unit)
+        if role in ("personnel", "public") and len(lab) > 6 \
+                and not any(column_role(lab[-n:]) == role for n in range(2, 7)):
+            role = "total" if len(vals) == 1 else None  # a lane's 决算数 column: the grand 合计 alone
         if role in ("personnel", "public"):  # qualifier: the column's own wording
             metric = "basic_personnel" if role == "personnel" else "basic_public"
             out.append(make_fact(doc, metric, cell, unit, item.name_cell, _own_label(grid_label=lab, role=role)))

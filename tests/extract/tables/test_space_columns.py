@@ -1,0 +1,51 @@
+"""Space-aligned text tables (pdftotext -layout): columns from alignment, CJK display width,
+two-level headers, blanks, misaligned rows; an ambiguous header reads nothing."""
+
+from decimal import Decimal
+
+from tablekit import table_facts
+
+EXPENSE = """某区某街道2023年度部门决算
+支出决算表
+单位：万元
+项目                         本年支出          基本支出           项目支出
+科目名称                         合计    小计  人员经费 公用经费
+合计                           500.00  300.00    250.00    50.00    200.00
+一般公共服务支出               400.00  200.00    150.00    50.00    200.00
+    行政运行                   200.00  200.00    150.00    50.00
+    一般行政管理事务           200.00                               200.00
+住房保障支出                   100.00  100.00    100.00
+    机关事业单位基本养老保险缴费支出   100.00  100.00  100.00
+"""
+
+
+def _got(facts):
+    return {(f.metric, f.qualifier, f.value) for f in facts}
+
+
+def test_two_level_header_and_blank_cells_by_position():
+    got = _got(table_facts(EXPENSE))
+    assert ("expense_basic", None, Decimal("300.00")) in got
+    assert ("expense_project", None, Decimal("200.00")) in got
+    assert ("expense_by_function", "一般公共服务支出", Decimal("400.00")) in got
+    assert ("expense_item_project", "一般行政管理事务", Decimal("200.00")) in got  # blank 基本支出 cell
+    assert not any(m == "expense_item_basic" and q == "一般行政管理事务" for m, q, _ in got)
+    assert ("expense_item_basic", "行政运行", Decimal("200.00")) in got
+
+
+def test_misaligned_row_puts_no_number_under_another_column():
+    row = [(m, v) for m, q, v in _got(table_facts(EXPENSE)) if q == "机关事业单位基本养老保险缴费支出"]
+    assert row and all(v == Decimal("100.00") and not m.endswith("_project") for m, v in row)
+
+
+def test_two_labels_over_one_column_read_nothing():
+    text = """某局2023年度部门决算
+一般公共预算财政拨款“三公”经费支出决算表
+单位：万元
+合计          因公出国（境）费       公务接待费
+预算数  决算数  预算数  决算数  预算数  决算数
+  9.00   8.00   3.00   2.00   6.00   6.00
+"""
+    for f in table_facts(text):
+        assert f.value is not None
+    assert not [f for f in table_facts(text) if f.value == Decimal("2.00") and "接待" in (f.qualifier or "")]
