@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from ...model import Cell, Fact, ParsedDocument
 from ...vocab import read_seed
+from ...vocab.metrics import is_metric
 from ...vocab.tables import CHANGE_ROLES, basic_lane_metric
 from .columns import column_role, column_roles
 from .project import is_unit_level
@@ -91,7 +92,13 @@ def _prefix(scope: str) -> str:
 
 
 def metric_for(scope: str, role: str, level: str) -> str | None:
-    """Metric of one value cell: fund scope x column role x row level (total/class/item/econ)."""
+    """Metric of one value cell: fund scope x column role x row level (total/class/item/econ);
+    None for a combination the metric vocabulary (seeds/metrics.csv) does not define."""
+    m = _metric_for(scope, role, level)
+    return m if m is None or is_metric(m) else None
+
+
+def _metric_for(scope: str, role: str, level: str) -> str | None:
     p = _prefix(scope)
     if level == "total":
         if role == "total":
