@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
 from ..model import Cell, Location
-from ..vocab.tables import title_words
+from ..vocab.tables import column_role, title_words
 from .text_rows import cell_kind
 
 
@@ -59,6 +59,7 @@ MAX_HEADER_LINES = 4
 MAX_LONE = 24  # a one-atom line longer than this (display columns) is prose
 MAX_CONFLICT_SHARE = 0.25  # more body lines than this out of line: not an aligned table
 CENTRE_TOL = 3  # display columns a centred group label may sit off its columns' centre
+NEAR_MARGIN = 8  # a group label may take a column this much farther from it than from a neighbour
 
 
 @dataclass
@@ -208,6 +209,10 @@ class _HCell:
         return self.atoms[0].x0
 
     @property
+    def text(self) -> str:
+        return "".join(a.text for a in self.atoms)
+
+    @property
     def x1(self) -> int:
         return self.atoms[-1].x1
 
@@ -240,12 +245,16 @@ def _adopt(levels: list[list[_HCell]]) -> None:
     right label, or neither) so that every group label sits best centred over its children's
     labels; an orphan left to no label costs CENTRE_TOL."""
     ext: dict[int, tuple[int, int]] = {}  # column -> extent of the nearest lower label over it
+    below: dict[int, str] = {}  # column -> its labels on the lower lines
     for r in range(len(levels) - 1, -1, -1):
         cells = levels[r]
         here = {j for c in cells for j in range(c.a, c.b + 1)}
         orphans = set(ext) - here
         if orphans and cells:
-            _share(cells, orphans, ext)
+            _share(cells, orphans, ext, below)
+        for c in cells:
+            for j in range(c.a, c.b + 1):
+                below[j] = c.text + below.get(j, "")
         for c in cells:
             span = [ext[j] for j in range(c.a, c.b + 1) if j in ext]
             x0, x1 = min([c.x0] + [e[0] for e in span]), max([c.x1] + [e[1] for e in span])
@@ -260,7 +269,23 @@ def _centring(c: _HCell, a: int, b: int, ext: dict[int, tuple[int, int]]) -> flo
     return abs((c.x0 + c.x1) / 2 - (min(x for x, _ in xs) + max(x for _, x in xs)) / 2)
 
 
-def _share(cells: list[_HCell], orphans: set[int], ext) -> None:
+def _share(cells: list[_HCell], orphans: set[int], ext, below: dict[int, str]) -> None:
+    """Apply the centred reading; when the reading that gives each orphan to its nearest label
+    differs from it and changes the role of a column, the header is ambiguous."""
+    centred = _reading(cells, orphans, ext, nearest=False)
+    near = _reading(cells, orphans, ext, nearest=True)
+    if near != centred and _roles(cells, near, below) != _roles(cells, centred, below):
+        raise AmbiguousHeader
+    for c, (a, b) in zip(cells, centred):
+        c.a, c.b = a, b
+
+
+def _roles(cells: list[_HCell], spans, below: dict[int, str]) -> dict[int, str | None]:
+    over = {j: c.text for c, (a, b) in zip(cells, spans) for j in range(a, b + 1)}
+    return {j: column_role(over.get(j, "") + text) for j, text in below.items()}
+
+
+def _reading(cells: list[_HCell], orphans: set[int], ext, nearest: bool) -> tuple[tuple[int, int], ...]:
     # runs[k]: orphan columns between cells[k-1] and cells[k] (contiguous, next to both)
     runs: list[list[int]] = []
     for k in range(len(cells) + 1):
@@ -296,22 +321,23 @@ def _share(cells: list[_HCell], orphans: set[int], ext) -> None:
                     break
                 b = right_run[rs - 1] if rs else c.b
                 fit = _centring(c, a, b, ext)
-                if (a, b) != (c.a, c.b) and (fit > CENTRE_TOL or not _nearest(cells, k, a, b, ext)):
+                if (a, b) != (c.a, c.b) and (fit > CENTRE_TOL or not _nearest(cells, k, a, b, ext, margin)):
                     continue
                 walk(k + 1, rs, cost + fit + CENTRE_TOL * skipped, spans + ((a, b),))
 
+    margin = 0 if nearest else NEAR_MARGIN
     walk(0, 0, 0.0, ())
     results.sort(key=lambda x: x[0])
     best_cost, best = results[0]
-    if any(cost - best_cost < 1 and spans != best for cost, spans in results[1:]):
-        raise AmbiguousHeader
+    tie = any(cost - best_cost < 1 and spans != best for cost, spans in results[1:])
     claimed = {j for a, b in best for j in range(a, b + 1)}
-    if orphans - claimed:
+    if tie or orphans - claimed:
         left = _left_aligned(cells, orphans, ext)
         if left is not None:
-            best = left
-    for c, (a, b) in zip(cells, best):
-        c.a, c.b = a, b
+            return left
+    if tie:
+        raise AmbiguousHeader
+    return best
 
 
 def _left_aligned(cells: list[_HCell], orphans: set[int], ext) -> tuple[tuple[int, int], ...] | None:
@@ -331,14 +357,15 @@ def _left_aligned(cells: list[_HCell], orphans: set[int], ext) -> tuple[tuple[in
     return tuple(spans) if not orphans - claimed else None
 
 
-def _nearest(cells: list[_HCell], k: int, a: int, b: int, ext) -> bool:
-    """Every orphan column cells[k] takes is at least as near to it as to its neighbours."""
+def _nearest(cells: list[_HCell], k: int, a: int, b: int, ext, margin: int) -> bool:
+    """Every orphan column cells[k] takes is no more than ``margin`` display columns farther
+    from it than from its neighbouring labels."""
     c = cells[k]
     near = [cells[i] for i in (k - 1, k + 1) if 0 <= i < len(cells)]
     for j in range(a, b + 1):
         if c.a <= j <= c.b or j not in ext:
             continue
-        if any(_dist(o, j, ext) < _dist(c, j, ext) for o in near):
+        if any(_dist(o, j, ext) + margin < _dist(c, j, ext) for o in near):
             return False
     return True
 
@@ -479,6 +506,11 @@ class SpacedTables:
         if lay is None:
             return None
         cols, _ = lay
+        numeric = [r for r in rest if any(a.num for a in r.atoms)]
+        if head and len(numeric) <= 2:  # a body of one or two rows: the bottom labels widen the columns
+            wider = _pruned(numeric, _columns(numeric + head[-1:], 0))
+            if len(wider) == len(cols):
+                cols = wider
         cells = [_body_cells(r, cols) for r in rest]
         bad = sum(1 for c in cells if c is None)
         try:
