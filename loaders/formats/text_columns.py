@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
 
 from ..model import Cell, Location
 from ..vocab.tables import column_role, title_words
-from .text_rows import cell_kind
+from ..numbers import is_missing
 
 
 class LineLike(Protocol):
@@ -49,6 +50,18 @@ class SpacedTable:
     stop: int  # index of the first line after it
 
 
+_NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?$")
+_MISSING_CHARS = frozenset("-－—–/无")
+
+
+def _is_number(t: str) -> bool:
+    """An amount, a code part or a missing marker (the text_rows cell kind 'n'), checked fast."""
+    if _NUMBER.match(t):
+        return True
+    return len(t) <= 3 and (t[0] in _MISSING_CHARS or not t.isascii()) and is_missing(t)
+
+
+_CODE = re.compile(r"^\d{2,7}$")  # digits a subject code may print in front of its name
 _ATOM = re.compile(r"[^ \t\u3000\r]+")
 _GAP = re.compile(r"\S(?: {2,}|\u3000+)\S|^ {2,}\S")
 _SENTENCE = re.compile(r"[。；;！？]|[，,][^\d]")
@@ -95,7 +108,7 @@ def _widths(s: str, wide: bool) -> list[int]:
 def _atoms(ln: LineLike, wide: bool) -> list[_Atom]:
     xs = _widths(ln.s, wide)
     return [_Atom(ln.start + m.start(), ln.start + m.end(), xs[m.start()], xs[m.end()], m.group(),
-                  cell_kind(m.group()) == "n") for m in _ATOM.finditer(ln.s)]
+                  _is_number(m.group())) for m in _ATOM.finditer(ln.s)]
 
 
 def _candidate(ln: LineLike) -> bool:
@@ -113,7 +126,7 @@ def _short_row(s: str) -> bool:
     t = s.strip()
     if " " not in t:
         return len(t) <= MAX_LONE // 2
-    return any(cell_kind(w) == "n" for w in t.split())
+    return any(_is_number(w) for w in t.split())
 
 
 def _columns(rows: list[_Row], tol: int) -> list[tuple[int, int]]:
@@ -143,15 +156,29 @@ def _pruned(rows: list[_Row], cols: list[tuple[int, int]]) -> list[tuple[int, in
     return cols
 
 
+def _with_empty_columns(cols: list[tuple[int, int]], bottom: _Row) -> list[tuple[int, int]]:
+    """Columns plus one for each bottom header label that overlaps no body column and sits
+    clear of them (a fund column left blank in every row)."""
+    extra = [(a.x0, a.x1) for a in bottom.atoms
+             if not any(min(a.x1, c1) - max(a.x0, c0) > -2 for c0, c1 in cols)]
+    return sorted(cols + extra) if extra else cols
+
+
 def _assign(a: _Atom, cols: list[tuple[int, int]]) -> int:
+    """The column an atom overlaps most (columns are sorted and disjoint), else the nearest."""
+    k = bisect_right(cols, (a.x0, 1 << 30)) - 1  # the last column starting at or before the atom
     best, best_ov = -1, 0
-    for j, (c0, c1) in enumerate(cols):
+    for j in range(max(0, k), len(cols)):
+        c0, c1 = cols[j]
+        if c0 >= a.x1:
+            break
         ov = min(a.x1, c1) - max(a.x0, c0)
         if ov > best_ov:
             best, best_ov = j, ov
     if best >= 0:
         return best
-    return min(range(len(cols)), key=lambda j: max(cols[j][0] - a.x1, a.x0 - cols[j][1]))
+    near = [j for j in (k, k + 1) if 0 <= j < len(cols)]
+    return min(near, key=lambda j: max(cols[j][0] - a.x1, a.x0 - cols[j][1]))
 
 
 def _span(a: _Atom, cols: list[tuple[int, int]]) -> tuple[int, int]:
@@ -170,8 +197,8 @@ def _body_cells(row: _Row, cols: list[tuple[int, int]]) -> dict[int, list[_Atom]
     for a in row.atoms:
         j = _assign(a, cols)
         got = out.setdefault(j, [])
-        if got and (a.num or got[-1].num):
-            return None
+        if got and (a.num or any(g.num and not _CODE.match(g.text) for g in got)):
+            return None  # (a code in front of its name, ``201 03 01 行政运行``, is one cell)
         got.append(a)
     return out
 
@@ -437,6 +464,10 @@ def _adopted(levels: list[list[_HCell]]) -> list[list[_HCell]]:
 
 # --------------------------------------------------------------------------- the reader
 
+_DIGIT = re.compile(r"\d")
+_NO_BODY = (-1, None)  # a run with no table body (tried once, not again with other widths)
+
+
 class SpacedTables:
     """Space-aligned tables of one text, found from a given line (runs are analysed once)."""
 
@@ -469,16 +500,20 @@ class SpacedTables:
                     j += 1
                     continue
                 break
-            if not _candidate(ln) or not (_GAP.search(ln.s) or _short_row(ln.s)):
+            if not (_GAP.search(ln.s) or _short_row(ln.s)) or not _candidate(ln):
                 break
             j += 1
         return j
 
     def _read(self, i: int, stop: int) -> SpacedTable | None:
+        if sum(1 for ln in self.lines[i:stop] if _DIGIT.search(ln.s)) < 2 and stop - i > 6:
+            return None  # a run of label lines (no table body) is not read at all
         best: tuple[int, SpacedTable] | None = None
         for wide in (True, False):
             got = self._read_as(i, stop, wide)
-            if got is not None and (best is None or got[0] < best[0]):
+            if got is _NO_BODY:
+                break
+            if got is not None and (best is None or got[0] < best[0]):  # type: ignore[operator]
                 best = got
             if got is not None and got[0] == 0:
                 break
@@ -492,20 +527,22 @@ class SpacedTables:
             r.body = any(a.num for a in r.atoms)
         first = next((k for k, r in enumerate(rows) if r.body), None)
         if first is None:
-            return None
+            return _NO_BODY
         head = rows[max(0, first - MAX_HEADER_LINES):first]
         head = [r for r in head if r.atoms]
         rest = rows[first:]
         labelled = sum(1 for r in rest if r.body and any(not a.num for a in r.atoms) and len(r.atoms) >= 2)
         numeric = max(sum(1 for a in r.atoms if a.num) for r in rest)
         if labelled < 2 and not (head and numeric >= 3):
-            return None
+            return _NO_BODY  # the same whatever the character widths
         for r in rest:
             r.body = True  # label-only lines below the header are rows too (sections, wraps)
         lay = _layout([r for r in rest if any(a.num for a in r.atoms)])
         if lay is None:
             return None
         cols, _ = lay
+        if head:  # a column empty in every body row keeps the bottom header label over it
+            cols = _with_empty_columns(cols, head[-1])
         numeric = [r for r in rest if any(a.num for a in r.atoms)]
         if head and len(numeric) <= 2:  # a body of one or two rows: the bottom labels widen the columns
             wider = _pruned(numeric, _columns(numeric + head[-1:], 0))
