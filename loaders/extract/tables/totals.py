@@ -69,6 +69,8 @@ def extract_total_table(doc: ParsedDocument, grid: Grid, spec: TableSpec, fin: b
             elif cells:
                 metric, qual = _total_metric(norm(item.name), item.name, side)
                 amounts = this_year_cells(cells, roles)
+                if "total" in roles.values():  # 预算数 beside 决算数: the budget is no actual
+                    amounts = [c for c in amounts if roles.get(c.col) != "budget"]
                 if metric and amounts:
                     out.append(make_fact(doc, metric, amounts[0], cell_unit(labels, amounts[0].col, spec.unit),
                                          item.name_cell, qual))

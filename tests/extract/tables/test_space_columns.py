@@ -49,3 +49,25 @@ def test_two_labels_over_one_column_read_nothing():
     for f in table_facts(text):
         assert f.value is not None
     assert not [f for f in table_facts(text) if f.value == Decimal("2.00") and "接待" in (f.qualifier or "")]
+
+
+TOTAL_BOTH_SIDES = """某镇2015年度部门决算
+收支决算总表
+单位：万元
+收入                                  支出
+项目              预算数    决算数    项目                    预算数    决算数
+一、财政拨款收入  100.00    110.00    一、一般公共服务支出     60.00     70.00
+二、事业收入           -         -    二、教育支出             40.00     40.00
+                                      三、住房保障支出             -      5.00
+本年收入合计      100.00    115.00    本年支出合计            100.00    115.00
+收入总计          100.00    115.00    支出总计                100.00    115.00
+"""
+
+
+def test_both_sides_on_one_line_take_the_actual_not_the_budget():
+    got = _got(table_facts(TOTAL_BOTH_SIDES))
+    assert ("income_by_source", "财政拨款收入", Decimal("110.00")) in got
+    assert ("expense_by_function", "一般公共服务支出", Decimal("70.00")) in got
+    assert ("expense_by_function", "住房保障支出", Decimal("5.00")) in got  # the income side blank
+    assert ("total_expense", "本年支出合计", Decimal("115.00")) in got
+    assert not [v for m, q, v in got if v in (Decimal("100.00"), Decimal("60.00"))]  # 预算数 cells
