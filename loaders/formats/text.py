@@ -6,7 +6,8 @@ Blocks are spans of that text:
   titles (第一部分 / 一、 / （一） / 1、 ...);
 * paragraphs: one line in .txt (Word exports put a paragraph on a line), a run of
   non-blank lines in .md;
-* tables: ``|``-separated rows, one cell per line (``cell |`` or bare short lines) and tables
+* tables: space-aligned columns (``pdftotext -layout``) by ``text_columns.SpacedTables``;
+  ``|``-separated rows, one cell per line (``cell |`` or bare short lines) and tables
   flattened onto one line are read by ``text_tables.find_table``; the tab layouts here:
   - row-per-line: consecutive lines with tab-separated cells (PDF->markdown exports);
     a row that continues after a page break (blank lines, then a line starting with a tab
