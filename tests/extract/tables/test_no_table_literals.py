@@ -9,7 +9,7 @@ from loaders.vocab import read_seed
 
 ROOT = Path(__file__).resolve().parents[3]
 TABLE_CODE = sorted((ROOT / "loaders" / "extract" / "tables").glob("*.py")) + [
-    ROOT / "loaders" / "formats" / name for name in ("text_tables.py", "text_rows.py", "text_columns.py")]
+    ROOT / "loaders" / "formats" / name for name in ("text_tables.py", "text_rows.py", "text_columns.py", "text_atoms.py", "text_headers.py")]
 
 
 def _literals(path: Path) -> list[tuple[int, str]]:

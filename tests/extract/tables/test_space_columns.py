@@ -71,3 +71,23 @@ def test_both_sides_on_one_line_take_the_actual_not_the_budget():
     assert ("expense_by_function", "住房保障支出", Decimal("5.00")) in got  # the income side blank
     assert ("total_expense", "本年支出合计", Decimal("115.00")) in got
     assert not [v for m, q, v in got if v in (Decimal("100.00"), Decimal("60.00"))]  # 预算数 cells
+
+
+CODED = """某局2023年度部门决算
+支出决算表
+单位：万元
+科目编码     科目名称                     合计    基本支出   项目支出
+             合计                       300.00    200.00    100.00
+201          一般公共服务支出           300.00    200.00    100.00
+201 03       政府办公厅（室）及相关机构事务   300.00    200.00    100.00
+201 03 01    行政运行                   200.00    200.00
+201 03 02    一般行政管理事务           100.00              100.00
+"""
+
+
+def test_codes_printed_with_spaces_are_joined_and_a_pushed_row_is_shifted_back():
+    got = {(f.metric, f.subject_code, f.value) for f in table_facts(CODED)}
+    assert ("expense_item_basic", "2010301", Decimal("200.00")) in got
+    assert ("expense_item_project", "2010302", Decimal("100.00")) in got
+    assert not any(m == "expense_item_basic" and c == "2010302" for m, c, _ in got)  # blank cell
+    assert ("expense_item_project", "20103", Decimal("100.00")) in got  # the row a long name pushed right
