@@ -106,20 +106,31 @@ def _with_empty_columns(cols: list[tuple[int, int]], bottom: Row) -> list[tuple[
 
 def _body_cells(row: Row, cols: list[tuple[int, int]]) -> dict[int, list[Atom]] | None:
     """Atoms of a body line by column; None when two numbers (or a number and a label) fall into
-    one column: the line is out of alignment. A line whose long label pushed the rest of it to
-    the right is read with the rest shifted back, when a shift of up to MAX_SHIFT columns puts
-    every number squarely (half its width or more) under one column."""
-    got = _by_column(row.atoms, cols, 0, 0)
-    if got is not None:
-        return got
+    one column, or when its label reaches over half of the next column: the line is out of
+    alignment. A line whose long label pushed the rest of it a little to the right is read with
+    the rest shifted back, when a shift of up to MAX_SHIFT columns puts every number squarely
+    (half its width or more) under one column."""
     lead = next((k for k, a in enumerate(row.atoms) if not a.num), None)
-    if lead is None:
-        return None
+    if lead is not None and _pushes(row.atoms[lead], cols):
+        return None  # which columns its numbers belong to is not printed
+    got = _by_column(row.atoms, cols, 0, 0)
+    if got is not None or lead is None:
+        return got
     for d in range(1, MAX_SHIFT + 1):
         got = _by_column(row.atoms, cols, d, lead + 1)
         if got is not None:
             return got
     return None
+
+
+def _pushes(label: Atom, cols: list[tuple[int, int]]) -> bool:
+    """A label reaching over half of the next column: the numbers after it may sit one column
+    right of where they belong."""
+    j = assign(label, cols)
+    if j + 1 >= len(cols):
+        return False
+    c0, c1 = cols[j + 1]
+    return label.x1 - c0 > (c1 - c0) // 2
 
 
 def _by_column(atoms: list[Atom], cols: list[tuple[int, int]], shift: int, after: int) -> dict[int, list[Atom]] | None:
