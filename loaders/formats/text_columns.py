@@ -28,7 +28,7 @@ from typing import Sequence
 
 from ..model import Cell, Location
 from ..vocab.tables import title_words
-from .text_atoms import Atom, LineLike, Row, assign, atoms_of, is_number
+from .text_atoms import Atom, LineLike, Row, assign, atoms_of
 from .text_headers import AmbiguousHeader, header_rows
 
 
@@ -48,16 +48,16 @@ _TITLE = re.compile(r"(?:" + title_words() + r")\s*(?:[(（][^)）]*[)）])?\s*$
 MAX_HEADER_LINES = 4
 MAX_LONE = 24  # a one-atom line longer than this (display columns) is prose
 MAX_CONFLICT_SHARE = 0.25  # more body lines than this out of line: not an aligned table
+_SPACED_NUMBER = re.compile(r"(?:^|\s)[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?(?=\s|$)|(?:^|\s)[-－—–](?=\s|$)")
 MAX_SHIFT = 8  # display columns a long label may push the rest of its line to the right
 
 
 def _candidate(ln: LineLike) -> bool:
+    """A line that may be a row of a space-aligned table (cheapest tests first)."""
     s = ln.s
-    if not s.strip() or "\t" in s or "|" in s or _CAPTION.search(s) or _TITLE.search(s):
+    if _SENTENCE.search(s) or "\t" in s or "|" in s or not (_GAP.search(s) or _short_row(s)):
         return False
-    if _SENTENCE.search(s):
-        return False
-    return True
+    return not (_CAPTION.search(s) or _TITLE.search(s))
 
 
 def _short_row(s: str) -> bool:
@@ -65,8 +65,8 @@ def _short_row(s: str) -> bool:
     header word) or cells separated by single spaces with a number among them."""
     t = s.strip()
     if " " not in t:
-        return len(t) <= MAX_LONE // 2
-    return any(is_number(w) for w in t.split())
+        return 0 < len(t) <= MAX_LONE // 2
+    return bool(_SPACED_NUMBER.search(t))
 
 
 def _columns(rows: list[Row], tol: int) -> list[tuple[int, int]]:
@@ -240,7 +240,7 @@ class SpacedTables:
                     j += 1
                     continue
                 break
-            if not (_GAP.search(ln.s) or _short_row(ln.s)) or not _candidate(ln):
+            if not _candidate(ln):
                 break
             j += 1
         return j
