@@ -62,6 +62,11 @@ KIND_STRONG = {
 STRICT_KIND_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*度?\s*(?:部门|单位)?\s*(决算|预算)(?!数)")
 
 
+def document_kind(text: str) -> str | None:
+    """决算 / 预算 / None (not a budget disclosure): the ``kind`` of ``document_metadata``."""
+    return _kind(text)
+
+
 def _kind(text: str) -> str | None:
     if sum(w in text for w in DISCLOSURE_WORDS) < 2:
         return None
@@ -212,16 +217,38 @@ AMOUNT_SENTENCE_RE = re.compile(r"\d\s*(?:万元|元)\s*[，。；,;]")
 def part_of(doc: ParsedDocument) -> str:
     """whole (narrative and tables in one file), tables (tables only: no title page, no
     情况说明) or narrative (the 情况说明 without its tables, which come as another file)."""
-    from ..numbers import parse_number
-
-    tables = sum(1 for b in doc.tables
-                 if sum(1 for row in b.rows or [] for c in row if parse_number(c.text) is not None) >= MIN_TABLE_NUMBERS)
-    sentences = sum(len(AMOUNT_SENTENCE_RE.findall(b.text)) for b in doc.blocks if b.kind != "table")
-    if tables and sentences >= MIN_AMOUNT_SENTENCES:
+    tables = any(_holds_numbers(b.rows or [], MIN_TABLE_NUMBERS) for b in doc.tables)
+    if tables and _amount_sentences(doc, MIN_AMOUNT_SENTENCES):
         return "whole"
     if tables:
         return "tables"
     return "narrative"
+
+
+def _holds_numbers(rows, at_least: int) -> bool:
+    """At least ``at_least`` cells of ``rows`` hold a number (stops counting there)."""
+    from ..numbers import parse_number
+
+    n = 0
+    for row in rows:
+        for c in row:
+            if parse_number(c.text) is not None:
+                n += 1
+                if n >= at_least:
+                    return True
+    return False
+
+
+def _amount_sentences(doc: ParsedDocument, at_least: int) -> bool:
+    """At least ``at_least`` "… 万元，" sentences outside the table blocks (stops counting there)."""
+    n = 0
+    for b in doc.blocks:
+        if b.kind != "table":
+            for _ in AMOUNT_SENTENCE_RE.finditer(b.text):
+                n += 1
+                if n >= at_least:
+                    return True
+    return False
 
 
 def _first_region_mention(head: str) -> str | None:

@@ -374,6 +374,6 @@ def every_total_metric() -> str:
 
 def is_budget_document(doc: ParsedDocument) -> bool:
     """A 预算 disclosure (its tables are 预算 tables), by the document metadata."""
-    from ..metadata import document_metadata
+    from ..metadata import document_kind
 
-    return document_metadata(doc).kind == "预算"
+    return document_kind(doc.text) == "预算"

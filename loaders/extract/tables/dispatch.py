@@ -117,12 +117,13 @@ def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
 PROJECT_KINDS = frozenset({"project", "score"})
 
 
-def extract_tables(doc: ParsedDocument) -> list[Fact]:
+def extract_tables(doc: ParsedDocument, budget: bool | None = None) -> list[Fact]:
     """Facts of every table block. In a 预算 document the standard tables are read by the budget
-    reader (tables/budget.py) and the project / 绩效目标 tables it leaves by the project reader."""
+    reader (tables/budget.py) and the project / 绩效目标 tables it leaves by the project reader.
+    ``budget``: whether the document is a 预算, when the caller already knows (document.py)."""
     from .budget import extract_budget_tables, is_budget_document  # 预算 documents (issue 10)
 
-    if is_budget_document(doc):
+    if is_budget_document(doc) if budget is None else budget:
         read: set[int] = set()
         facts = extract_budget_tables(doc, read)
         return facts + _table_facts(doc, kinds=PROJECT_KINDS, skip_blocks=read)
