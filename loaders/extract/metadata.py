@@ -227,12 +227,12 @@ def part_of(doc: ParsedDocument) -> str:
 
 def _holds_numbers(rows, at_least: int) -> bool:
     """At least ``at_least`` cells of ``rows`` hold a number (stops counting there)."""
-    from ..numbers import parse_number
+    from .cells import cell_number
 
     n = 0
     for row in rows:
         for c in row:
-            if parse_number(c.text) is not None:
+            if cell_number(c.text) is not None:
                 n += 1
                 if n >= at_least:
                     return True

@@ -30,6 +30,7 @@ from .totals import extract_total_table
 TITLE_RE = re.compile(r"[^\n]*?(?:" + title_words() + ")")
 PROJECT_LINE_RE = re.compile(r"^\s*#*\s*[（(]\s*([^（()）]*?(?:[（(][^（()）]*[)）][^（()）]*)*项目)\s*[)）]\s*$", re.M)
 PROJECT_REPORT_RE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()]+?项目)(?:支出)?绩效自评报告")
+REPORT_WORD = "绩效自评报告"  # every PROJECT_REPORT_RE match holds it
 MAX_TITLE_GAP = 400  # characters between a title and its table
 
 
@@ -51,11 +52,27 @@ def _kind_of_header(grid: Grid) -> str | None:
     return kind_of_header(head, grid.block.text)
 
 
-def _preceding_text(doc: ParsedDocument, block: Block) -> tuple[str, bool]:
+def _block_index(blocks: list[Block]):
+    """``blocks.index(block) if block in blocks else block.block_no``, without comparing every
+    block: equal blocks share their block_no, so only those are compared."""
+    by_no: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        by_no.setdefault(b.block_no, []).append(i)
+
+    def index(block: Block) -> int:
+        for i in by_no.get(block.block_no, ()):
+            if blocks[i] is block or blocks[i] == block:
+                return i
+        return block.block_no
+    return index
+
+
+def _preceding_text(doc: ParsedDocument, block: Block, index=None) -> tuple[str, bool]:
     """Text between the previous table (or the last few blocks) and this one; and whether the
-    block directly continues a table (no non-table block in between)."""
+    block directly continues a table (no non-table block in between). ``index``: the
+    document's ``_block_index`` when the caller has it."""
     blocks = doc.blocks
-    i = blocks.index(block) if block in blocks else block.block_no
+    i = (index or _block_index(blocks))(block)
     parts: list[str] = []
     j = i - 1
     while j >= 0 and len(parts) < 4:
@@ -80,9 +97,11 @@ def _project_before(doc: ParsedDocument, block: Block) -> str | None:
     start = block.location.char_start or 0
     window = doc.text[max(0, start - 6000) : start]
     best: tuple[int, str] | None = None
+    if "项目" not in window:  # both patterns name a 项目: skip the scans
+        return None
     for m in PROJECT_LINE_RE.finditer(window):
         best = (m.start(), m.group(1).strip())
-    for m in PROJECT_REPORT_RE.finditer(window):
+    for m in PROJECT_REPORT_RE.finditer(window) if REPORT_WORD in window else ():
         if best is None or m.start() > best[0]:
             best = (m.start(), m.group(1).strip())
     return best[1] if best else None
@@ -91,8 +110,9 @@ def _project_before(doc: ParsedDocument, block: Block) -> str | None:
 def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
     out: list[tuple[Block, TableContext]] = []
     prev: TableContext | None = None
+    index = _block_index(doc.blocks)
     for block in doc.tables:
-        text, continuation = _preceding_text(doc, block)
+        text, continuation = _preceding_text(doc, block, index)
         grid = Grid.of(block)
         caption = caption_text(grid)  # title / unit lines kept inside the table (spreadsheets)
         caption_title = _title_of(caption) if TITLE_RE.search(caption) else ""
