@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...formats.pdf_furniture import is_page_number
 from ...model import Block, Fact, ParsedDocument
@@ -29,7 +30,11 @@ from .totals import extract_total_table
 
 TITLE_RE = re.compile(r"[^\n]*?(?:" + title_words() + ")")
 PROJECT_LINE_RE = re.compile(r"^\s*#*\s*[（(]\s*([^（()）]*?(?:[（(][^（()）]*[)）][^（()）]*)*项目)\s*[)）]\s*$", re.M)
-PROJECT_REPORT_RE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()]+?项目)(?:支出)?绩效自评报告")
+REPORT_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()]"
+PROJECT_REPORT_RE = re.compile(r"(" + REPORT_NAME_CHARS + r"+?项目)(?:支出)?绩效自评报告")
+# a PROJECT_REPORT_RE match is made of these characters only, so it lies inside one run of them
+REPORT_RUN_RE = re.compile(REPORT_NAME_CHARS + "+")
+REPORT_CHAR_RE = re.compile(REPORT_NAME_CHARS)
 REPORT_WORD = "绩效自评报告"  # every PROJECT_REPORT_RE match holds it
 MAX_TITLE_GAP = 400  # characters between a title and its table
 
@@ -95,16 +100,48 @@ def _title_of(text: str) -> str:
 
 def _project_before(doc: ParsedDocument, block: Block) -> str | None:
     start = block.location.char_start or 0
-    window = doc.text[max(0, start - 6000) : start]
+    w0 = max(0, start - 6000)
+    window = doc.text[w0:start]
     best: tuple[int, str] | None = None
     if "项目" not in window:  # both patterns name a 项目: skip the scans
         return None
     for m in PROJECT_LINE_RE.finditer(window):
         best = (m.start(), m.group(1).strip())
-    for m in PROJECT_REPORT_RE.finditer(window) if REPORT_WORD in window else ():
-        if best is None or m.start() > best[0]:
-            best = (m.start(), m.group(1).strip())
+    for at, name in _report_titles(doc.text, w0, start):
+        if best is None or at > best[0]:
+            best = (at, name)
     return best[1] if best else None
+
+
+def _report_titles(text: str, w0: int, w1: int):
+    """(start in the window, project) of every PROJECT_REPORT_RE match of ``text[w0:w1]``, in
+    order. A match lies inside one run of name characters that holds the report word, so the
+    pattern runs only over those runs (found once per document), clipped to the window."""
+    for s, e in _report_runs(text):
+        s, e = max(s, w0), min(e, w1)
+        if e - s >= len(REPORT_WORD):
+            for at, name in _report_titles_in_run(text[s:e]):
+                yield s - w0 + at, name
+
+
+@lru_cache(maxsize=8)
+def _report_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every maximal run of name characters of ``text`` holding the report word."""
+    out: list[tuple[int, int]] = []
+    i = text.find(REPORT_WORD)
+    while i >= 0:
+        s = i
+        while s > 0 and REPORT_CHAR_RE.match(text, s - 1):
+            s -= 1
+        e = REPORT_RUN_RE.match(text, i).end()
+        out.append((s, e))
+        i = text.find(REPORT_WORD, e)
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _report_titles_in_run(run: str) -> tuple[tuple[int, str], ...]:
+    return tuple((m.start(), m.group(1).strip()) for m in PROJECT_REPORT_RE.finditer(run))
 
 
 def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
