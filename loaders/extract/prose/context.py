@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ...vocab.lexicon import Keyword
+from ...vocab.lexicon import Keyword, any_keyword
 from ...vocab.names import three_public_match
 from .mentions import NUM
 
@@ -68,7 +68,9 @@ def strip_connectors(s: str) -> str:
     return s[CONNECTORS_RE.match(s).end():]
 
 
-def find_keyword(label: str, keywords: list[Keyword]) -> tuple[Keyword, re.Match[str]] | None:
+def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re.Match[str]] | None:
+    if isinstance(keywords, tuple) and not any_keyword(keywords).search(label):
+        return None  # no wording anywhere in the label
     best = None
     for kw in keywords:
         for m in kw.pattern.finditer(label):

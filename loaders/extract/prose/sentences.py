@@ -21,6 +21,7 @@ from .money import MoneyRules
 from .projects import ProjectRules
 
 
+RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|占)?:?")
 CONTINUES_CHANGE = re.compile(r"^[\s|]*(?:其中|[^,;:。]{2,20}(?:增加|减少|增长|下降)(?:的)?(?:主要)?原因)")
 
 
@@ -131,7 +132,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
     def _respectively(self, ctx: SentCtx, sent: str, ms: list[Mention]) -> None:
         """"A和B(,)分别为a万元、b万元" / "分别占x%、y%": pair the listed names with the amounts."""
         start = ctx.start
-        for rm in re.finditer(r"分别(?:为|是|达到|达|占)?:?", sent):
+        if "分别" not in sent:
+            return
+        for rm in RESPECTIVELY.finditer(sent):
             after = [m for m in ms if m.start - start >= rm.end()]
             run: list[Mention] = []
             for m in after:
