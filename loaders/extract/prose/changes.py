@@ -150,6 +150,8 @@ class ListedChanges:
         """``inherit``: the sentence continues the previous one's prior-year comparison ("比上年减少
         0.94万元。其中:A、B分别为a、b,分别下降x%、y%")."""
         used: set[int] = set()
+        if not ms:
+            return used  # no amount, no listed change
         start = ctx.start
         for rm in _LIST_TRIGGER.finditer(sent):
             if rm.group("dir"):
