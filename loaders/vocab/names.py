@@ -36,6 +36,7 @@ def three_public_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(p for p in _three_public_wordings() if p[1] != "合计")
 
 
+@lru_cache(maxsize=None)
 def three_public_total_pattern() -> re.Pattern[str]:
     """The wordings of the 三公 total (item 合计), as one pattern."""
     pats = [p.pattern for p, item in _three_public_wordings() if item == "合计"]

@@ -25,6 +25,8 @@ COMP_RE = re.compile(
     r"|同比|上年同期相比"
 )
 
+COMP_START = re.compile(r"[与较比同和对上]")  # the first character of every COMP_RE wording (a cheap pre-check)
+
 
 class ChangeRules:
     """Mixin of SentenceExtractor: the change family."""
@@ -32,6 +34,8 @@ class ChangeRules:
     def _prior_comparisons(self, sent: str) -> list[tuple[int, int, bool]]:
         """(start, end, is_prior_year) of every comparison phrase in the sentence."""
         out = []
+        if not COMP_START.search(sent):
+            return out
         for m in COMP_RE.finditer(sent):
             phrase = m.group(0)
             if "预算" in phrase:
