@@ -133,7 +133,8 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
         if named is not None:
             state.project = PROJECT_CODE_RE.sub("", grid.text(r, nonempty[named + 1][0])) or None
             continue
-        if any(k in t for t in norms for k in INDICATOR_KEYS) and not any(cell_number(grid.text(r, c)) is not None for c, _ in nonempty):
+        row = "\x00".join(norms)  # a key found in it lies inside one cell (no key holds \x00)
+        if any(k in row for k in INDICATOR_KEYS) and not any(cell_number(grid.text(r, c)) is not None for c, _ in nonempty):
             state.section = "indicators"
             state.indicator_col = _find_col(norms, INDICATOR_KEYS)
             state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
@@ -149,7 +150,7 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
             above = [grid.text(r - 1, c) for c in range(len(grid.rows[r - 1]))] if r > 0 else []
             state.unit = next((label_unit(t) for t in [grid.text(r, c) for c, _ in nonempty] + above if label_unit(t)), None)
             continue
-        if any("一般公共预算安排" in t or "政府性基金预算安排" in t for t in norms):
+        if "一般公共预算安排" in row or "政府性基金预算安排" in row:
             state.section, state.labels = "structure", {c: t for c, t in enumerate(norms)}
             continue
         if state.section == "budget":
