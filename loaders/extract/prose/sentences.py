@@ -93,7 +93,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             return
         comp_here = self._prior_comparisons(sent)
         # "其中:…" / "X增加(减少)的主要原因是…": the sentence goes on about the changes just stated
-        inherit = not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
+        inherit = bool(ms) and not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
         any_prior = False
         prev_end = 0
         consumed = self._indicators(start, sent)
@@ -132,7 +132,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
     def _respectively(self, ctx: SentCtx, sent: str, ms: list[Mention]) -> None:
         """"A和B(,)分别为a万元、b万元" / "分别占x%、y%": pair the listed names with the amounts."""
         start = ctx.start
-        if "分别" not in sent:
+        if not ms or "分别" not in sent:
             return
         for rm in RESPECTIVELY.finditer(sent):
             after = [m for m in ms if m.start - start >= rm.end()]

@@ -6,6 +6,7 @@ between continues it (page breaks)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +31,8 @@ from .totals import extract_total_table
 
 TITLE_RE = re.compile(r"[^\n]*?(?:" + title_words() + ")")
 PROJECT_LINE_RE = re.compile(r"^\s*#*\s*[（(]\s*([^（()）]*?(?:[（(][^（()）]*[)）][^（()）]*)*项目)\s*[)）]\s*$", re.M)
+# a line start where a PROJECT_LINE_RE match can begin (its opening bracket after blanks / #)
+LINE_OPEN_RE = re.compile(r"^(?=\s*#*\s*[（(])", re.M)
 REPORT_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()]"
 PROJECT_REPORT_RE = re.compile(r"(" + REPORT_NAME_CHARS + r"+?项目)(?:支出)?绩效自评报告")
 # a PROJECT_REPORT_RE match is made of these characters only, so it lies inside one run of them
@@ -105,12 +108,36 @@ def _project_before(doc: ParsedDocument, block: Block) -> str | None:
     best: tuple[int, str] | None = None
     if "项目" not in window:  # both patterns name a 项目: skip the scans
         return None
-    for m in PROJECT_LINE_RE.finditer(window):
-        best = (m.start(), m.group(1).strip())
+    for at, name in _project_lines(doc.text, w0, start):
+        best = (at, name)
     for at, name in _report_titles(doc.text, w0, start):
         if best is None or at > best[0]:
             best = (at, name)
     return best[1] if best else None
+
+
+def _project_lines(text: str, w0: int, w1: int):
+    """(start in the window, project) of every PROJECT_LINE_RE match of ``text[w0:w1]``, in order
+    — what ``finditer`` on the window gives, tried only where a match can start: the window's
+    first position and the line starts that open a bracket (found once per document)."""
+    window = text[w0:w1]
+    opens = _line_openings(text)
+    starts = [p - w0 for p in opens[bisect_left(opens, w0):bisect_left(opens, w1)]]
+    if w0 > 0 and text[w0 - 1] != "\n":
+        starts.insert(0, 0)  # the window starts mid-line: ^ holds there too
+    pos = 0
+    for a in starts:
+        if a < pos:
+            continue
+        m = PROJECT_LINE_RE.match(window, a)
+        if m:
+            yield m.start(), m.group(1).strip()
+            pos = m.end()
+
+
+@lru_cache(maxsize=8)
+def _line_openings(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in LINE_OPEN_RE.finditer(text))
 
 
 def _report_titles(text: str, w0: int, w1: int):

@@ -10,6 +10,7 @@ from decimal import Decimal
 from ...model import Cell, Fact, ParsedDocument
 from ...numbers import NUMBER_RE
 from ..cells import cell_number
+from ..document import line_of
 from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES
 
 
@@ -21,12 +22,12 @@ def evidence_for(doc: ParsedDocument, label: Cell | None, value: Cell) -> tuple[
     if vs is None or ve is None:
         return value.text, loc
     if loc.line is None:
-        loc = replace(loc, line=doc.line_of(vs))
+        loc = replace(loc, line=line_of(doc, vs))
     if label is not None and label.location.char_start is not None:
         ls = label.location.char_start
         span = doc.text[ls:ve]
         if ls < vs and (len(span) <= 120 or (len(span) <= 300 and "\n" not in span)):
-            return span, replace(loc, char_start=ls, char_end=ve, line=doc.line_of(ls))
+            return span, replace(loc, char_start=ls, char_end=ve, line=line_of(doc, ls))
     return doc.text[vs:ve], loc
 
 
