@@ -25,6 +25,7 @@ COMP_RE = re.compile(
     r"|同比|上年同期相比"
 )
 
+CHANGE_WORD_RE = re.compile(r"增加|减少|增长|下降|降低")  # a change word without a comparison: no fact
 COMP_START = re.compile(r"[与较比同和对上]")  # the first character of every COMP_RE wording (a cheap pre-check)
 
 
@@ -107,7 +108,7 @@ class ChangeRules:
             ev = lc_abs if m.pct else min(lc_abs, ctx.start + (comp[0] if comp else rel))
             fb.emit(metric, span, m.value, m.unit, (max(ev, m.start - 80), m.end), q, direction, "prior_year")
             return "prior"
-        if re.search(r"增加|减少|增长|下降|降低", Lc):
+        if CHANGE_WORD_RE.search(Lc):
             return "skip"
         return None
 

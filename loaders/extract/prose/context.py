@@ -88,12 +88,18 @@ def three_public_item(label: str) -> tuple[str, re.Match[str]] | None:
     return three_public_match(label)
 
 
+# qualifier cleaning (clean_qualifier): a year, leading and trailing filler words
+YEAR_WORD_RE = re.compile(r"20\d\d年(?:度|底|末|初)?")
+LEAD_FILLER_RE = re.compile(r"^(?:其中|全年|我单位|本单位|本部门|单位|的|,|:)+")
+TAIL_FILLER_RE = re.compile(r"(?:各|分别|均|共|的|了|决算数?|支出决算数?)+$")
+
+
 def clean_qualifier(s: str) -> str:
     s = s.strip("*# ")
-    s = re.sub(r"20\d\d年(?:度|底|末|初)?", "", s)
+    s = YEAR_WORD_RE.sub("", s)
     s = ENUM_PREFIX.sub("", s)
-    s = re.sub(r"^(?:其中|全年|我单位|本单位|本部门|单位|的|,|:)+", "", s)
-    s = re.sub(r"(?:各|分别|均|共|的|了|决算数?|支出决算数?)+$", "", s)
+    s = LEAD_FILLER_RE.sub("", s)
+    s = TAIL_FILLER_RE.sub("", s)
     s = s.strip('",:;、|*# ')
     if s.startswith("(") and ")" not in s:
         s = s[1:]

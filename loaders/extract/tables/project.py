@@ -49,6 +49,8 @@ ACTUAL_KEYS = ("实际完成值", "实际完成", "执行结果", "实际值", "
 SCORE_KEYS = ("自评分数", "自评得分", "得分", "评分", "分值")
 # the row of a 预算执行情况 section that holds the project's own totals (not 其中：财政资金 …)
 TOTAL_LABEL_RE = re.compile(r"(?:合计|小计|总计|(?:年度|项目)?(?:资金)?总额|年度资金总额[(（]万元[)）])[:：]?")
+# an indicator name cell that names nothing: "指标1：", "……"
+PLACEHOLDER_NAME_RE = re.compile(r"(指标\s*\d*\s*[:：]?\s*)+|[.…]+")
 
 
 @dataclass
@@ -223,7 +225,7 @@ def _indicator_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
     if name_cell is None or not name_cell.text.strip() or cell_number(name_cell.text) is not None:
         return []
     name = name_cell.text.strip()
-    if re.fullmatch(r"(指标\s*\d*\s*[:：]?\s*)+|[.…]+", name):
+    if PLACEHOLDER_NAME_RE.fullmatch(name):
         return []
     qual = f"{name}（{state.project}）" if state.project else name  # indicator first, project in brackets
     out = []
