@@ -131,7 +131,7 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
         if state.section == "list":
             out.extend(_list_row(doc, grid, r, state, default_unit))
             continue
-        named = next((k for k, (_, t) in enumerate(nonempty[:-1]) if t == "项目名称"), None)
+        named = next((k for k, (_, t) in enumerate(nonempty[:-1]) if t == LIST_NAME), None) if LIST_NAME in norms else None
         if named is not None:
             state.project = PROJECT_CODE_RE.sub("", grid.text(r, nonempty[named + 1][0])) or None
             continue
