@@ -49,7 +49,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
 
     def sentence(self, start: int, sent: str, ms: list[Mention]) -> None:
         st = self.state
-        ctx = SentCtx(start, sent)
+        ctx = SentCtx(start, sent) if ms else None  # only a sentence with amounts has a context
         # section / fund context
         if "三公" in sent:
             st.three_public_section = True
@@ -97,6 +97,11 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         any_prior = False
         prev_end = 0
         consumed = self._indicators(start, sent)
+        if ctx is None:  # no amount: only the comparison state goes on to the next sentence
+            if comp_here:
+                st.last_comp_prior = any(c[2] for c in comp_here)
+            st.gpb_total_stated = False
+            return
         self._respectively(ctx, sent, ms)
         consumed |= self._listed_changes(ctx, sent, ms, comp_here, inherit)
         for k, m in enumerate(ms):
