@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ...vocab.lexicon import cue
+from ...vocab.lexicon import any_cue, cue
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
 from .context import (CLAUSE_DELIM, ENUM_PREFIX, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK, STAGE_ONLY,
@@ -55,7 +55,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             st.three_public_section = True
         elif cue("leave_three_public").search(sent) and not ms:
             st.three_public_section = False
-        if cue("fund_gpb").search(sent):
+        if not any_cue("fund_gpb", "fund_govfund", "fund_all").search(sent):
+            pass  # no fund named
+        elif cue("fund_gpb").search(sent):
             st.fund = "gpb"
         elif cue("fund_govfund").search(sent) and "支出" in sent:
             st.fund = "govfund"
