@@ -145,7 +145,7 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
             state.is_score = state.score_col is not None and state.target_col is None
             continue
         # section header rows
-        if any(column_role(t) in BUDGET_HEADER_ROLES for t in norms) and not any(
+        if any(column_role(t) in BUDGET_HEADER_ROLES for _, t in nonempty) and not any(
             cell_number(grid.text(r, c)) is not None for c, _ in nonempty
         ):
             state.section, state.labels = "budget", {c: t for c, t in enumerate(norms)}
