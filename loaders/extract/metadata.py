@@ -179,17 +179,19 @@ def document_metadata(doc: ParsedDocument) -> DocumentMeta:
     unit = canonical_unit_name(_unit_name(doc, head))
     year = _fiscal_year(head) or _fiscal_year(text[:50000])
     region = region_of(unit, head[:2000]) if unit else region_of(_first_region_mention(head))
+    scope = _scope(text) if kind else None
+    title = _title(head, unit)
     return DocumentMeta(
         kind=kind,
         unit_name=unit,
         fiscal_year=year,
-        scope=_scope(text) if kind else None,
+        scope=scope,
         province=region.province,
         city=region.city,
         county=region.county,
-        title=_title(head, unit),
+        title=title,
         part=part_of(doc) if kind else None,
-        caliber=caliber_of(text, _scope(text) if kind else None, unit, _title(head, unit)),
+        caliber=caliber_of(text, scope, unit, title),
     )
 
 
