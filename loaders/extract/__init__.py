@@ -19,13 +19,14 @@ def extract_facts(doc: ParsedDocument) -> list[Fact]:
     from .tables import extract_tables
     from .budget_measure import as_budget_document
     from .prose.budget import extract_budget_prose, extract_final_budget_figures, new_facts
-    from .tables.budget import is_budget_document
+    from .document import view_of
 
-    facts = extract_tables(doc) + extract_prose(doc)
-    if is_budget_document(doc):  # 预算: its narrative wordings, and the 决算 metric names (issue 10)
-        facts = as_budget_document(facts + new_facts(extract_budget_prose(doc), facts))
+    view = view_of(doc)  # kind and normalised prose, once per document
+    facts = extract_tables(doc, budget=view.is_budget) + extract_prose(doc, view.prose)
+    if view.is_budget:  # 预算: its narrative wordings, and the 决算 metric names (issue 10)
+        facts = as_budget_document(facts + new_facts(extract_budget_prose(doc, view.prose), facts))
     else:  # a 决算's own budget figures (年初预算为 … 万元) for the budget-vs-final mart
-        facts += new_facts(extract_final_budget_figures(doc), facts)
+        facts += new_facts(extract_final_budget_figures(doc, view.prose), facts)
     apply_subjects(facts)
     for f in facts:
         if f.amount_wan is None:

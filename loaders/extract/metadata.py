@@ -62,6 +62,11 @@ KIND_STRONG = {
 STRICT_KIND_RE = re.compile(r"(?:19|20)\d{2}\s*年\s*度?\s*(?:部门|单位)?\s*(决算|预算)(?!数)")
 
 
+def document_kind(text: str) -> str | None:
+    """决算 / 预算 / None (not a budget disclosure): the ``kind`` of ``document_metadata``."""
+    return _kind(text)
+
+
 def _kind(text: str) -> str | None:
     if sum(w in text for w in DISCLOSURE_WORDS) < 2:
         return None
@@ -174,17 +179,19 @@ def document_metadata(doc: ParsedDocument) -> DocumentMeta:
     unit = canonical_unit_name(_unit_name(doc, head))
     year = _fiscal_year(head) or _fiscal_year(text[:50000])
     region = region_of(unit, head[:2000]) if unit else region_of(_first_region_mention(head))
+    scope = _scope(text) if kind else None
+    title = _title(head, unit)
     return DocumentMeta(
         kind=kind,
         unit_name=unit,
         fiscal_year=year,
-        scope=_scope(text) if kind else None,
+        scope=scope,
         province=region.province,
         city=region.city,
         county=region.county,
-        title=_title(head, unit),
+        title=title,
         part=part_of(doc) if kind else None,
-        caliber=caliber_of(text, _scope(text) if kind else None, unit, _title(head, unit)),
+        caliber=caliber_of(text, scope, unit, title),
     )
 
 
@@ -212,16 +219,38 @@ AMOUNT_SENTENCE_RE = re.compile(r"\d\s*(?:万元|元)\s*[，。；,;]")
 def part_of(doc: ParsedDocument) -> str:
     """whole (narrative and tables in one file), tables (tables only: no title page, no
     情况说明) or narrative (the 情况说明 without its tables, which come as another file)."""
-    from ..numbers import parse_number
-
-    tables = sum(1 for b in doc.tables
-                 if sum(1 for row in b.rows or [] for c in row if parse_number(c.text) is not None) >= MIN_TABLE_NUMBERS)
-    sentences = sum(len(AMOUNT_SENTENCE_RE.findall(b.text)) for b in doc.blocks if b.kind != "table")
-    if tables and sentences >= MIN_AMOUNT_SENTENCES:
+    tables = any(_holds_numbers(b.rows or [], MIN_TABLE_NUMBERS) for b in doc.tables)
+    if tables and _amount_sentences(doc, MIN_AMOUNT_SENTENCES):
         return "whole"
     if tables:
         return "tables"
     return "narrative"
+
+
+def _holds_numbers(rows, at_least: int) -> bool:
+    """At least ``at_least`` cells of ``rows`` hold a number (stops counting there)."""
+    from .cells import cell_number
+
+    n = 0
+    for row in rows:
+        for c in row:
+            if cell_number(c.text) is not None:
+                n += 1
+                if n >= at_least:
+                    return True
+    return False
+
+
+def _amount_sentences(doc: ParsedDocument, at_least: int) -> bool:
+    """At least ``at_least`` "… 万元，" sentences outside the table blocks (stops counting there)."""
+    n = 0
+    for b in doc.blocks:
+        if b.kind != "table":
+            for _ in AMOUNT_SENTENCE_RE.finditer(b.text):
+                n += 1
+                if n >= at_least:
+                    return True
+    return False
 
 
 def _first_region_mention(head: str) -> str | None:

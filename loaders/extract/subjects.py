@@ -49,12 +49,18 @@ def _read(name: str) -> tuple[dict[str, str], ...]:
     return read_seed(name.removesuffix(".csv"))
 
 
+SPACES_RE = re.compile(r"[\s*]+")
+COLON_RE = re.compile(r"[:：]")
+
+
+@lru_cache(maxsize=1 << 14)
 def key(name: str) -> str:
-    """Matching key of a subject name: folded, no markers/ordinals/punctuation, no 支出/缴费 suffix."""
+    """Matching key of a subject name: folded, no markers/ordinals/punctuation, no 支出/缴费 suffix
+    (memoised: the same names come back in every document)."""
     s = unicodedata.normalize("NFKC", name or "")
-    s = re.sub(r"[\s*]+", "", s)
+    s = SPACES_RE.sub("", s)
     s = MARKER_RE.sub("", s)
-    tail = re.split(r"[:：]", s)[-1]
+    tail = COLON_RE.split(s)[-1]
     if len(tail) >= 2:
         s = tail
     while True:

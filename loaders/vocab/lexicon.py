@@ -39,6 +39,21 @@ def keywords() -> tuple[Keyword, ...]:
     return tuple(out)
 
 
+_ANY_KEYWORD: dict[int, tuple[tuple[Keyword, ...], re.Pattern[str]]] = {}
+
+
+def any_keyword(kws: tuple[Keyword, ...]) -> re.Pattern[str]:
+    """The wordings of ``kws`` as one alternation, compiled once per keyword tuple: a label it
+    finds nothing in holds none of them (a one-pass pre-check before asking each wording)."""
+    hit = _ANY_KEYWORD.get(id(kws))
+    if hit is None or hit[0] is not kws:
+        if len(_ANY_KEYWORD) > 64:
+            _ANY_KEYWORD.clear()
+        hit = (kws, re.compile("|".join(f"(?:{k.pattern.pattern})" for k in kws) or r"(?!)"))
+        _ANY_KEYWORD[id(kws)] = hit
+    return hit[1]
+
+
 def income_lines_pattern() -> str:
     """Every income-line wording of seeds/lexicon/income_lines.csv, as one alternation (the row
     ``{income_lines}`` of metric_wordings)."""
@@ -100,3 +115,11 @@ def cue(name: str) -> re.Pattern[str]:
     if not pats:
         raise KeyError(f"no section cue {name!r} in seeds/lexicon/section_cues.csv")
     return re.compile("|".join(f"(?:{p})" for p in pats))
+
+
+@lru_cache(maxsize=None)
+def any_cue(*names: str) -> re.Pattern[str]:
+    """The section cues ``names`` as one alternation: where it finds nothing, none of them matches
+    (one search instead of one per cue)."""
+    return re.compile("|".join(f"(?:{cue(n).pattern})" for n in names))
+

@@ -36,14 +36,23 @@ def three_public_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(p for p in _three_public_wordings() if p[1] != "合计")
 
 
+@lru_cache(maxsize=None)
 def three_public_total_pattern() -> re.Pattern[str]:
     """The wordings of the 三公 total (item 合计), as one pattern."""
     pats = [p.pattern for p, item in _three_public_wordings() if item == "合计"]
     return re.compile("|".join(f"(?:{p})" for p in pats))
 
 
+@lru_cache(maxsize=None)
+def _three_public_any() -> re.Pattern[str]:
+    """Every component wording as one alternation: where it finds nothing, no wording matches."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p, _ in three_public_patterns()))
+
+
 def three_public_match(label: str) -> tuple[str, re.Match[str]] | None:
     """The 三公 component named last (and longest) in a ``fold``-ed label, with its match."""
+    if not _three_public_any().search(label):
+        return None
     best = None
     for pat, name in three_public_patterns():
         for m in pat.finditer(label):

@@ -27,7 +27,10 @@ def fold(text: str | None) -> str:
     """Header text folded for matching: NFKC, no whitespace."""
     if not text:
         return ""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
+
+
+_WS_RE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ def role_rules() -> tuple[RoleRule, ...]:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 14)
 def column_role(label: str | None) -> str | None:
     """The role of a value column from its (stacked) header label, or None (no rule matches)."""
     lab = fold(label)
@@ -66,6 +70,10 @@ class KindRule:
     must: tuple[tuple[str, ...], ...]  # every part must match; a part lists alternatives
     must_not: tuple[str, ...]
     priority: int
+
+    @property
+    def reads_table(self) -> bool:
+        return any(a.startswith("table:") for alternatives in self.must for a in alternatives)
 
     def matches(self, text: str, table_text: str = "") -> bool:
         for alternatives in self.must:
@@ -97,8 +105,15 @@ def kind_of_title(title: str) -> str | None:
 
 def kind_of_header(head: str, table_text: str = "") -> str | None:
     """Kind from the text of a table's first rows (``head``) and of the whole table."""
-    h, whole = fold(head), fold(table_text)
-    return next((k.kind for k in kind_rules() if k.scope == "header" and k.matches(h, whole)), None)
+    h, whole = fold(head), None  # the whole table is folded only for a rule that reads it
+    for k in kind_rules():
+        if k.scope != "header":
+            continue
+        if whole is None and k.reads_table:
+            whole = fold(table_text)
+        if k.matches(h, whole or ""):
+            return k.kind
+    return None
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ...model import Fact, ParsedDocument
-from ...textnorm import normalize_with_map
+from ...textnorm import NormText
 from ...vocab import read_seed
-from . import _without_tables
+from ..document import prose_text
 from .builder import FactBuilder
 from .mentions import to_decimal
 from ..subjects import is_class_name
@@ -67,8 +67,8 @@ def _fin_is_gpb(text: str) -> bool:
     return len(fin) == 1 and fin == gpb
 
 
-def extract_budget_prose(doc: ParsedDocument) -> list[Fact]:
-    nt = normalize_with_map(_without_tables(doc))
+def extract_budget_prose(doc: ParsedDocument, nt: NormText | None = None) -> list[Fact]:
+    nt = nt if nt is not None else prose_text(doc)
     fb = FactBuilder(doc, nt)
     text = nt.text
     fin_gpb = _fin_is_gpb(text)
@@ -109,10 +109,10 @@ def new_facts(found: list[Fact], existing: list[Fact]) -> list[Fact]:
     return out
 
 
-def extract_final_budget_figures(doc: ParsedDocument) -> list[Fact]:
+def extract_final_budget_figures(doc: ParsedDocument, nt: NormText | None = None) -> list[Fact]:
     """The budget figures a 决算 prints itself (年初预算为 X 万元，支出决算为 Y 万元), under the
     *_budget metrics reserved for them (scope `final` of the seed)."""
-    nt = normalize_with_map(_without_tables(doc))
+    nt = nt if nt is not None else prose_text(doc)
     fb = FactBuilder(doc, nt)
     for start, line in _lines(nt.text):
         for w in _of("final"):

@@ -8,6 +8,7 @@ from decimal import Decimal
 from ...model import Fact, Location, ParsedDocument
 from ...numbers import value_in_evidence
 from ...textnorm import NormText
+from ..document import line_of
 
 
 class FactBuilder:
@@ -18,6 +19,7 @@ class FactBuilder:
         self.nt = nt
         self.facts: list[Fact] = []
         self._seen: set[tuple] = set()
+        self._paged: bool | None = None  # whether any page can be found (else every page is None)
 
     def emit(self, metric: str, num_span: tuple[int, int], value: Decimal | None, unit: str,
              ev_span: tuple[int, int], qualifier: str | None = None, direction: str | None = None,
@@ -39,7 +41,9 @@ class FactBuilder:
         if key in self._seen or span_key in self._seen:
             return
         self._seen.update((key, span_key))
-        loc = Location(page=self.doc.page_of(s), line=self.doc.line_of(s), char_start=s, char_end=e)
+        if self._paged is None:
+            self._paged = bool(self.doc.meta.get("page_spans")) or any(b.location.page is not None for b in self.doc.blocks)
+        loc = Location(page=self.doc.page_of(s) if self._paged else None, line=line_of(self.doc, s), char_start=s, char_end=e)
         self.facts.append(Fact(metric=metric, value=value, unit=unit, evidence=evidence, location=loc,
                                qualifier=q, direction=direction, period=period, value_text=value_text,
                                subject_code=subject_code,

@@ -25,6 +25,9 @@ COMP_RE = re.compile(
     r"|同比|上年同期相比"
 )
 
+CHANGE_WORD_RE = re.compile(r"增加|减少|增长|下降|降低")  # a change word without a comparison: no fact
+COMP_START = re.compile(r"[与较比同和对上]")  # the first character of every COMP_RE wording (a cheap pre-check)
+
 
 class ChangeRules:
     """Mixin of SentenceExtractor: the change family."""
@@ -32,6 +35,8 @@ class ChangeRules:
     def _prior_comparisons(self, sent: str) -> list[tuple[int, int, bool]]:
         """(start, end, is_prior_year) of every comparison phrase in the sentence."""
         out = []
+        if not COMP_START.search(sent):
+            return out
         for m in COMP_RE.finditer(sent):
             phrase = m.group(0)
             if "预算" in phrase:
@@ -103,7 +108,7 @@ class ChangeRules:
             ev = lc_abs if m.pct else min(lc_abs, ctx.start + (comp[0] if comp else rel))
             fb.emit(metric, span, m.value, m.unit, (max(ev, m.start - 80), m.end), q, direction, "prior_year")
             return "prior"
-        if re.search(r"增加|减少|增长|下降|降低", Lc):
+        if CHANGE_WORD_RE.search(Lc):
             return "skip"
         return None
 
@@ -150,6 +155,8 @@ class ListedChanges:
         """``inherit``: the sentence continues the previous one's prior-year comparison ("比上年减少
         0.94万元。其中:A、B分别为a、b,分别下降x%、y%")."""
         used: set[int] = set()
+        if not ms:
+            return used  # no amount, no listed change
         start = ctx.start
         for rm in _LIST_TRIGGER.finditer(sent):
             if rm.group("dir"):

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ...vocab.lexicon import Keyword
+from ...vocab.lexicon import Keyword, any_keyword
 from ...vocab.names import three_public_match
 from .mentions import NUM
 
@@ -34,9 +34,11 @@ NOT_PROJECT = re.compile(r"部门|单位|决算|整体|年度|全部|所有|预�
 QUOTED_PROJECT = re.compile(r'"([^"\d;,。:]{2,60})"(?=项目|专项|采购|预算|资金|总投资|计划投入|实际|执行|完成支付)'
                             r'|项目名称:?"?([^",;。:]{2,40})')
 # "完成小型水库除险加固12座(指标值:≥10座)": an indicator's actual value and its target
+INDICATOR_OPEN = r"\((?:年度)?(?:指标值|目标值|绩效目标|目标|计划值)"
+INDICATOR_CUE = re.compile(INDICATOR_OPEN)  # a sentence without it holds no indicator pair (a cheap pre-check)
 INDICATOR = re.compile(
     r"(?P<name>[^,;:。()\d]{2,30}?)(?P<act>" + NUM + r")(?P<au>[^\d,;:。()]{0,4}?)"
-    r"\((?:年度)?(?:指标值|目标值|绩效目标|目标|计划值)[:]?(?:[≥≤><=]|不低于|不少于|不高于|不超过|达到|大于|小于|等于|约)*"
+    + INDICATOR_OPEN + r"[:]?(?:[≥≤><=]|不低于|不少于|不高于|不超过|达到|大于|小于|等于|约)*"
     r"(?P<tgt>" + NUM + r")(?P<tu>[^\d)]{0,4})\)")
 # an unquoted "X项目" at the start of a clause, followed by the project's figures
 NAMED_PROJECT = re.compile(r"(?:^|[,;:])(?:其中:?)?([^,;:。、\"\d()]{2,30}?)项目"
@@ -56,20 +58,19 @@ CONNECTOR_TOKENS = sorted([
 YEAR_RE = re.compile(r"(20\d\d)年")
 
 
+# the leading run of connector words; alternatives in CONNECTOR_TOKENS order (longest first), so each
+# step takes the same token a startswith loop over the list would
+CONNECTORS_RE = re.compile("(?:" + "|".join(re.escape(t) for t in CONNECTOR_TOKENS) + ")*")
+
+
 def strip_connectors(s: str) -> str:
     """Drop connector words from the start of ``s`` until something else is left."""
-    changed = True
-    while s and changed:
-        changed = False
-        for tok in CONNECTOR_TOKENS:
-            if s.startswith(tok):
-                s = s[len(tok):]
-                changed = True
-                break
-    return s
+    return s[CONNECTORS_RE.match(s).end():]
 
 
-def find_keyword(label: str, keywords: list[Keyword]) -> tuple[Keyword, re.Match[str]] | None:
+def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re.Match[str]] | None:
+    if isinstance(keywords, tuple) and not any_keyword(keywords).search(label):
+        return None  # no wording anywhere in the label
     best = None
     for kw in keywords:
         for m in kw.pattern.finditer(label):
@@ -87,12 +88,18 @@ def three_public_item(label: str) -> tuple[str, re.Match[str]] | None:
     return three_public_match(label)
 
 
+# qualifier cleaning (clean_qualifier): a year, leading and trailing filler words
+YEAR_WORD_RE = re.compile(r"20\d\d年(?:度|底|末|初)?")
+LEAD_FILLER_RE = re.compile(r"^(?:其中|全年|我单位|本单位|本部门|单位|的|,|:)+")
+TAIL_FILLER_RE = re.compile(r"(?:各|分别|均|共|的|了|决算数?|支出决算数?)+$")
+
+
 def clean_qualifier(s: str) -> str:
     s = s.strip("*# ")
-    s = re.sub(r"20\d\d年(?:度|底|末|初)?", "", s)
+    s = YEAR_WORD_RE.sub("", s)
     s = ENUM_PREFIX.sub("", s)
-    s = re.sub(r"^(?:其中|全年|我单位|本单位|本部门|单位|的|,|:)+", "", s)
-    s = re.sub(r"(?:各|分别|均|共|的|了|决算数?|支出决算数?)+$", "", s)
+    s = LEAD_FILLER_RE.sub("", s)
+    s = TAIL_FILLER_RE.sub("", s)
     s = s.strip('",:;、|*# ')
     if s.startswith("(") and ")" not in s:
         s = s[1:]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .context import INDICATOR, clean_qualifier
+from .context import INDICATOR, INDICATOR_CUE, clean_qualifier
 from .mentions import to_decimal
 
 
@@ -15,6 +15,8 @@ class IndicatorRules:
     def _indicators(self, start: int, sent: str) -> set[int]:
         """Emit "指标名 actual (指标值: target)" pairs; return the number starts used."""
         used: set[int] = set()
+        if not INDICATOR_CUE.search(sent):
+            return used
         for m in INDICATOR.finditer(sent):
             au, tu = m.group("au").strip(), m.group("tu").strip()
             unit_t, unit_a = tu or au, au or tu

@@ -12,6 +12,13 @@ from .context import (COMPLETION, COVERAGE, ENUM_PREFIX, PATH_MARK, PATH_TAIL, Q
 from .mentions import Mention
 
 
+ITEM_BUDGET_RE = re.compile(r"预算(?:数)?(?:为|是|数为)?$")
+GPB_BUDGET_RE = re.compile(r"一般公共预算(?:财政)?(?:拨款)?支出(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?$")
+USES_INTRO_RE = re.compile(r"主要用于|用于以下|具体(?:情况)?如下|主要(?:支出)?(?:项目)?(?:包括|为)")
+LIST_INTRO_RE = re.compile(r"包括|其中|主要")
+COVERS_RE = re.compile(r"涉及|覆盖")
+
+
 class MoneyRules:
     """Mixin of SentenceExtractor: amounts and percentages."""
 
@@ -51,7 +58,7 @@ class MoneyRules:
 
         # ---- 类/款/项 items of 一般公共预算财政拨款支出 ("(项)支出决算为24.06万元")
         if PATH_MARK.search(L) or (ctx.kind == "gpb_item" and lc_s == "" ) or (
-                ctx.kind == "gpb_item" and re.search(r"预算", Lc) and not three_public_item(Lc)):
+                ctx.kind == "gpb_item" and "预算" in Lc and not three_public_item(Lc)):
             if PATH_MARK.search(L):
                 seg = re.split(r"[,;]", L)[-1]
                 parts = seg.split(":")
@@ -71,7 +78,7 @@ class MoneyRules:
                 ctx.subject, ctx.kind = path, "gpb_item"
             if st.fund == "govfund":
                 return None
-            if re.search(r"预算(?:数)?(?:为|是|数为)?$", Lc) and "决算" not in Lc:
+            if ITEM_BUDGET_RE.search(Lc) and "决算" not in Lc:
                 fb.emit("gpb_item_budget", span, m.value, m.unit,
                         (ctx.item_start if ctx.item_start is not None else lc_abs, m.end), ctx.subject)
                 if re.search(r"完成", Lc):
@@ -90,7 +97,7 @@ class MoneyRules:
         tp_total = None
         for tp_total in three_public_total_pattern().finditer(Lc):
             pass
-        if tp_item or tp_total or (ctx.kind == "tp" and (lc_s == "" or re.search(r"预算", Lc))):
+        if tp_item or tp_total or (ctx.kind == "tp" and (lc_s == "" or "预算" in Lc)):
             if tp_item and (not tp_total or tp_item[1].end() > tp_total.end()):
                 q, ev0 = tp_item[0], lc_abs + tp_item[1].start()
                 rest = Lc[tp_item[1].end():]
@@ -133,7 +140,7 @@ class MoneyRules:
                 hit = None
             elif kw.metric in ("procurement_goods", "procurement_works", "procurement_services") and len(km.group(0)) <= 2 and "采购" not in Lc and "其中" not in sent:
                 hit = None
-        if hit and re.search(r"涉及|覆盖", Lc[: hit[1].start()]):
+        if hit and COVERS_RE.search(Lc[: hit[1].start()]):
             ctx.prev_money_q, ctx.prev_metric = None, None  # coverage of an evaluation, not spending
             return None
         if hit:
@@ -170,7 +177,7 @@ class MoneyRules:
                 ctx.kind = "econ"
             return None
 
-        if re.search(r"一般公共预算(?:财政)?(?:拨款)?支出(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?$", Lc):
+        if GPB_BUDGET_RE.search(Lc):
             ctx.subject, ctx.kind, ctx.budget_pending = None, "gpb_total", "完成" in Lc
             return None
         if ctx.kind == "gpb_total" and lc_s == "" and "决算" in Lc:
@@ -184,7 +191,7 @@ class MoneyRules:
         # ---- 类 of spending ("主要用于以下方面:社会保障和就业支出67.64万元")
         cls = function_class_re().search(Lc)
         generic_cls = None
-        if not cls and re.search(r"主要用于|用于以下|具体(?:情况)?如下|主要(?:支出)?(?:项目)?(?:包括|为)", sent[:rel]):
+        if not cls and USES_INTRO_RE.search(sent[:rel]):
             g = clean_qualifier(Lc)
             g = re.sub(r"(?:为|是|共|计)+$", "", g)
             if g.endswith("支出") and 4 <= len(g) <= 16 and not re.search(r"基本|项目|人员|公用|工资福利|商品和服务|个人和家庭|资本性|\d", g) \
@@ -208,7 +215,7 @@ class MoneyRules:
             return None
 
         # ---- 经济分类 items after 人员经费 / 公用经费 ("主要包括:基本工资48.11万元、...")
-        if ctx.kind == "econ" or (cue("econ_list_parent").search(sent[:rel]) and re.search(r"包括|其中|主要", sent[:rel])):
+        if ctx.kind == "econ" or (cue("econ_list_parent").search(sent[:rel]) and LIST_INTRO_RE.search(sent[:rel])):
             return self._econ(ctx, m, Lc, lc_abs)
 
         # ---- a project's figures stated in prose
@@ -228,7 +235,7 @@ class MoneyRules:
             return None  # "…支出X万元,年初预算为Y万元,…完成年初预算的Z%": still the same total
         # unknown label: remember it as the subject of a following 占 x%
         g = clean_qualifier(Lc)
-        if re.search(r"涉及|覆盖", sent[max(0, rel - len(Lc) - 16):rel]):
+        if COVERS_RE.search(sent[max(0, rel - len(Lc) - 16):rel]):
             g = ""
         ctx.prev_money_q, ctx.prev_metric = (g or None), None
         ctx.kind = ctx.kind if lc_s == "" else "other"

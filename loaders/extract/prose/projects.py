@@ -15,6 +15,8 @@ class ProjectRules:
     @staticmethod
     def _project_heading(sent: str) -> str | None:
         """The project a "1.X项目绩效自评综述:" / '"X"项目...' sentence opens, else None."""
+        if "项目" not in sent:
+            return None  # PROJECT_HEAD names a 项目
         raw = sent.strip("#* ")
         body = ENUM_PREFIX.sub("", raw, count=1).lstrip("(")
         m = PROJECT_HEAD.match(body)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ...vocab.lexicon import cue
+from ...vocab.lexicon import any_cue, cue
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
 from .context import (CLAUSE_DELIM, ENUM_PREFIX, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK, STAGE_ONLY,
@@ -21,6 +21,7 @@ from .money import MoneyRules
 from .projects import ProjectRules
 
 
+RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|占)?:?")
 CONTINUES_CHANGE = re.compile(r"^[\s|]*(?:其中|[^,;:。]{2,20}(?:增加|减少|增长|下降)(?:的)?(?:主要)?原因)")
 
 
@@ -48,13 +49,15 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
 
     def sentence(self, start: int, sent: str, ms: list[Mention]) -> None:
         st = self.state
-        ctx = SentCtx(start, sent)
+        ctx = SentCtx(start, sent) if ms else None  # only a sentence with amounts has a context
         # section / fund context
         if "三公" in sent:
             st.three_public_section = True
         elif cue("leave_three_public").search(sent) and not ms:
             st.three_public_section = False
-        if cue("fund_gpb").search(sent):
+        if not any_cue("fund_gpb", "fund_govfund", "fund_all").search(sent):
+            pass  # no fund named
+        elif cue("fund_gpb").search(sent):
             st.fund = "gpb"
         elif cue("fund_govfund").search(sent) and "支出" in sent:
             st.fund = "govfund"
@@ -92,10 +95,15 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             return
         comp_here = self._prior_comparisons(sent)
         # "其中:…" / "X增加(减少)的主要原因是…": the sentence goes on about the changes just stated
-        inherit = not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
+        inherit = bool(ms) and not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
         any_prior = False
         prev_end = 0
         consumed = self._indicators(start, sent)
+        if ctx is None:  # no amount: only the comparison state goes on to the next sentence
+            if comp_here:
+                st.last_comp_prior = any(c[2] for c in comp_here)
+            st.gpb_total_stated = False
+            return
         self._respectively(ctx, sent, ms)
         consumed |= self._listed_changes(ctx, sent, ms, comp_here, inherit)
         for k, m in enumerate(ms):
@@ -131,7 +139,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
     def _respectively(self, ctx: SentCtx, sent: str, ms: list[Mention]) -> None:
         """"A和B(,)分别为a万元、b万元" / "分别占x%、y%": pair the listed names with the amounts."""
         start = ctx.start
-        for rm in re.finditer(r"分别(?:为|是|达到|达|占)?:?", sent):
+        if not ms or "分别" not in sent:
+            return
+        for rm in RESPECTIVELY.finditer(sent):
             after = [m for m in ms if m.start - start >= rm.end()]
             run: list[Mention] = []
             for m in after:

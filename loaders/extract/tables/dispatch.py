@@ -15,6 +15,7 @@ from ..subjects import is_class_name
 from .grid import Grid, caption_text, norm, table_unit, unit_in
 from .columns import scope_of_title
 from .project import UNIT_LEVEL, ProjectState, extract_project_table, is_unit_level
+from .project_titles import project_before
 from .standard import (
     TableSpec,
     extract_basic_table,
@@ -28,8 +29,6 @@ from .three_public import extract_three_public
 from .totals import extract_total_table
 
 TITLE_RE = re.compile(r"[^\n]*?(?:" + title_words() + ")")
-PROJECT_LINE_RE = re.compile(r"^\s*#*\s*[（(]\s*([^（()）]*?(?:[（(][^（()）]*[)）][^（()）]*)*项目)\s*[)）]\s*$", re.M)
-PROJECT_REPORT_RE = re.compile(r"([\u4e00-\u9fffA-Za-z0-9（）()]+?项目)(?:支出)?绩效自评报告")
 MAX_TITLE_GAP = 400  # characters between a title and its table
 
 
@@ -51,11 +50,27 @@ def _kind_of_header(grid: Grid) -> str | None:
     return kind_of_header(head, grid.block.text)
 
 
-def _preceding_text(doc: ParsedDocument, block: Block) -> tuple[str, bool]:
+def _block_index(blocks: list[Block]):
+    """``blocks.index(block) if block in blocks else block.block_no``, without comparing every
+    block: equal blocks share their block_no, so only those are compared."""
+    by_no: dict[int, list[int]] = {}
+    for i, b in enumerate(blocks):
+        by_no.setdefault(b.block_no, []).append(i)
+
+    def index(block: Block) -> int:
+        for i in by_no.get(block.block_no, ()):
+            if blocks[i] is block or blocks[i] == block:
+                return i
+        return block.block_no
+    return index
+
+
+def _preceding_text(doc: ParsedDocument, block: Block, index=None) -> tuple[str, bool]:
     """Text between the previous table (or the last few blocks) and this one; and whether the
-    block directly continues a table (no non-table block in between)."""
+    block directly continues a table (no non-table block in between). ``index``: the
+    document's ``_block_index`` when the caller has it."""
     blocks = doc.blocks
-    i = blocks.index(block) if block in blocks else block.block_no
+    i = (index or _block_index(blocks))(block)
     parts: list[str] = []
     j = i - 1
     while j >= 0 and len(parts) < 4:
@@ -76,23 +91,12 @@ def _title_of(text: str) -> str:
     return lines[-1] if lines and len(lines[-1]) <= 60 else ""
 
 
-def _project_before(doc: ParsedDocument, block: Block) -> str | None:
-    start = block.location.char_start or 0
-    window = doc.text[max(0, start - 6000) : start]
-    best: tuple[int, str] | None = None
-    for m in PROJECT_LINE_RE.finditer(window):
-        best = (m.start(), m.group(1).strip())
-    for m in PROJECT_REPORT_RE.finditer(window):
-        if best is None or m.start() > best[0]:
-            best = (m.start(), m.group(1).strip())
-    return best[1] if best else None
-
-
 def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
     out: list[tuple[Block, TableContext]] = []
     prev: TableContext | None = None
+    index = _block_index(doc.blocks)
     for block in doc.tables:
-        text, continuation = _preceding_text(doc, block)
+        text, continuation = _preceding_text(doc, block, index)
         grid = Grid.of(block)
         caption = caption_text(grid)  # title / unit lines kept inside the table (spreadsheets)
         caption_title = _title_of(caption) if TITLE_RE.search(caption) else ""
@@ -107,7 +111,7 @@ def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
                 kind = header_kind or kind
             project = None
             if kind in {"project", "score"}:
-                project = UNIT_LEVEL if is_unit_level(title) else _project_before(doc, block)
+                project = UNIT_LEVEL if is_unit_level(title) else project_before(doc, block)
             ctx = TableContext(kind, title, text, project, False)
         out.append((block, ctx))
         prev = ctx
@@ -117,12 +121,13 @@ def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
 PROJECT_KINDS = frozenset({"project", "score"})
 
 
-def extract_tables(doc: ParsedDocument) -> list[Fact]:
+def extract_tables(doc: ParsedDocument, budget: bool | None = None) -> list[Fact]:
     """Facts of every table block. In a 预算 document the standard tables are read by the budget
-    reader (tables/budget.py) and the project / 绩效目标 tables it leaves by the project reader."""
+    reader (tables/budget.py) and the project / 绩效目标 tables it leaves by the project reader.
+    ``budget``: whether the document is a 预算, when the caller already knows (document.py)."""
     from .budget import extract_budget_tables, is_budget_document  # 预算 documents (issue 10)
 
-    if is_budget_document(doc):
+    if is_budget_document(doc) if budget is None else budget:
         read: set[int] = set()
         facts = extract_budget_tables(doc, read)
         return facts + _table_facts(doc, kinds=PROJECT_KINDS, skip_blocks=read)

@@ -8,7 +8,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ...model import Cell, Fact, ParsedDocument
-from ...numbers import NUMBER_RE, parse_number
+from ...numbers import NUMBER_RE
+from ..cells import cell_number
+from ..document import line_of
 from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES
 
 
@@ -20,12 +22,12 @@ def evidence_for(doc: ParsedDocument, label: Cell | None, value: Cell) -> tuple[
     if vs is None or ve is None:
         return value.text, loc
     if loc.line is None:
-        loc = replace(loc, line=doc.line_of(vs))
+        loc = replace(loc, line=line_of(doc, vs))
     if label is not None and label.location.char_start is not None:
         ls = label.location.char_start
         span = doc.text[ls:ve]
         if ls < vs and (len(span) <= 120 or (len(span) <= 300 and "\n" not in span)):
-            return span, replace(loc, char_start=ls, char_end=ve, line=doc.line_of(ls))
+            return span, replace(loc, char_start=ls, char_end=ve, line=line_of(doc, ls))
     return doc.text[vs:ve], loc
 
 
@@ -43,7 +45,7 @@ def make_fact(
 ) -> Fact:
     evidence, loc = evidence_for(doc, label_cell, value_cell)
     if value is None:
-        value = parse_number(value_cell.text)
+        value = cell_number(value_cell.text)
         value_text = value_text or _printed_number(value_cell.text)
     return Fact(
         metric=metric,
@@ -75,7 +77,7 @@ def change_fact(
     """A signed number in a change column (增减额 ``-204.61``, 增减率 ``-7.03%``): the change
     against last year, magnitude as value, the sign as direction."""
     text = unicodedata.normalize("NFKC", value_cell.text).strip().replace("−", "-")
-    signed = parse_number(text[1:] if text.startswith("+") else text)
+    signed = cell_number(text[1:] if text.startswith("+") else text)
     if signed is None:
         return None
     fact = make_fact(doc, CHANGE_METRICS[role], value_cell, "%" if role == "change_pct" else unit, label_cell,
