@@ -24,7 +24,7 @@ folded (``绩效指标``); its char_start/char_end span the source text, wraps i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Block, BlockKind, Cell, Location, ParsedDocument
 from .builder import fold_lines
@@ -40,8 +40,9 @@ _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
 MAX_PAGE_BREAK_BLANKS = 3  # blank lines a row-per-line table may span (page breaks)
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
+    """One line of the text (a named tuple: one is built per line, so it is kept cheap)."""
+
     no: int  # 1-based
     start: int
     end: int  # excludes "\n" and a trailing "\r"
