@@ -30,7 +30,7 @@ from ..model import Block, BlockKind, Cell, Location, ParsedDocument
 from .builder import fold_lines
 from .encoding import decode_bytes
 from .text_tables import find_table
-from .titles import looks_like_title
+from .titles import MAX_TITLE_CHARS, looks_like_title
 
 _LINK_LINE = re.compile(r"^\s*(?:<https?://[^>\s]*>\s*)+$")
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
@@ -113,7 +113,10 @@ class _Segmenter:
         if end <= start:
             return
         span = self.text[start:end]
-        kind: BlockKind = "heading" if "\n" not in span and looks_like_title(_BOOKMARK.sub("", span)) else "paragraph"
+        # a trimmed span longer than a title, with no bookmark to drop, cannot be one
+        short = end - start <= MAX_TITLE_CHARS or "[" in span
+        kind: BlockKind = "heading" if short and "\n" not in span and looks_like_title(_BOOKMARK.sub("", span)) \
+            else "paragraph"
         self._emit(kind, start, end, self._line_of(start, first))
 
     def _line_of(self, offset: int, first: _Line) -> int:
