@@ -33,10 +33,19 @@ def _fold(text: str) -> str:
     return s.replace("−", "-").strip()
 
 
+# A CJK ideograph other than 无 survives the fold (NFKC leaves them alone, none is Cf): a text
+# holding one is neither a placeholder nor a number, with no NFKC pass over a whole label.
+_IDEOGRAPH_NOT_WU = re.compile(r"[\u4e00-\u65df\u65e1-\u9fff]")
+
+
 @lru_cache(maxsize=1 << 14)
 def is_missing(text: str | None) -> bool:
     """True for blank cells and printed placeholders (-, --, 无 ...)."""
-    return text is None or _fold(text).replace(" ", "") in MISSING_TOKENS
+    if text is None:
+        return True
+    if _IDEOGRAPH_NOT_WU.search(text):
+        return False
+    return _fold(text).replace(" ", "") in MISSING_TOKENS
 
 
 @lru_cache(maxsize=1 << 14)
@@ -46,7 +55,7 @@ def parse_number(text: str | None) -> Decimal | None:
     Returns None for missing markers and for anything that is not a single number.
     Memoised (a table prints the same cells many times; Decimals are immutable).
     """
-    if is_missing(text):
+    if is_missing(text) or _IDEOGRAPH_NOT_WU.search(text or ""):
         return None
     s = _fold(text or "").replace(" ", "")
     if s.endswith("%"):
