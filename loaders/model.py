@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import bisect
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "table"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Location:
-    """Where a piece of text sits in its source document."""
+    """Where a piece of text sits in its source document. One per block, cell and fact, so it
+    is kept cheap: slots, an ``__init__`` that fills the slots directly (a frozen dataclass's own
+    goes through ``object.__setattr__`` per field, 2-3x slower), no deep copy in ``to_dict``."""
 
     page: int | None = None  # 1-based PDF page
     sheet: str | None = None  # spreadsheet sheet name
@@ -34,13 +36,32 @@ class Location:
     bbox: tuple[float, float, float, float] | None = None  # PDF x0, top, x1, bottom
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        return {k: v for k in _LOCATION_FIELDS if (v := getattr(self, k)) is not None}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
 
-@dataclass
+def _location_init(self: Location, page: int | None = None, sheet: str | None = None, cell: str | None = None,
+                   line: int | None = None, char_start: int | None = None, char_end: int | None = None,
+                   bbox: tuple[float, float, float, float] | None = None) -> None:
+    _set_page(self, page)
+    _set_sheet(self, sheet)
+    _set_cell(self, cell)
+    _set_line(self, line)
+    _set_char_start(self, char_start)
+    _set_char_end(self, char_end)
+    _set_bbox(self, bbox)
+
+
+# the slot descriptors' own setters: they fill a slot without the frozen __setattr__ check
+_set_page, _set_sheet, _set_cell, _set_line, _set_char_start, _set_char_end, _set_bbox = (
+    Location.__dict__[f.name].__set__ for f in fields(Location))
+Location.__init__ = _location_init  # type: ignore[method-assign]
+_LOCATION_FIELDS = tuple(f.name for f in fields(Location))
+
+
+@dataclass(slots=True)
 class Cell:
     row: int  # 0-based row within its table
     col: int  # 0-based column within its table
@@ -48,7 +69,7 @@ class Cell:
     location: Location
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     block_no: int  # 0-based order in the document
     kind: BlockKind

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # Printed placeholders meaning "no value" (NULL, never 0).
 MISSING_TOKENS = frozenset({"", "-", "--", "—", "——", "–", "－", "－－", "/", "无", "*", "…", "...", "--%", "-%"})
@@ -24,23 +25,37 @@ MONEY_UNITS_TO_WAN = {
 
 def _fold(text: str) -> str:
     """NFKC, the minus sign, and no zero-width / bidi controls (category Cf) inside a number."""
+    if text.isascii():  # NFKC leaves ASCII alone and ASCII has no Cf character
+        return text.strip()
     s = unicodedata.normalize("NFKC", text)
-    if any(unicodedata.category(c) == "Cf" for c in s):
+    if not s.isprintable():  # every Cf character is non-printable
         s = "".join(c for c in s if unicodedata.category(c) != "Cf")
     return s.replace("−", "-").strip()
 
 
+# A CJK ideograph other than 无 survives the fold (NFKC leaves them alone, none is Cf): a text
+# holding one is neither a placeholder nor a number, with no NFKC pass over a whole label.
+_IDEOGRAPH_NOT_WU = re.compile(r"[\u4e00-\u65df\u65e1-\u9fff]")
+
+
+@lru_cache(maxsize=1 << 14)
 def is_missing(text: str | None) -> bool:
     """True for blank cells and printed placeholders (-, --, 无 ...)."""
-    return text is None or _fold(text).replace(" ", "") in MISSING_TOKENS
+    if text is None:
+        return True
+    if _IDEOGRAPH_NOT_WU.search(text):
+        return False
+    return _fold(text).replace(" ", "") in MISSING_TOKENS
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_number(text: str | None) -> Decimal | None:
     """Parse one printed number ("1,145.52", "１２.５", "-3.5", "12.0%") into a Decimal.
 
     Returns None for missing markers and for anything that is not a single number.
+    Memoised (a table prints the same cells many times; Decimals are immutable).
     """
-    if is_missing(text):
+    if is_missing(text) or _IDEOGRAPH_NOT_WU.search(text or ""):
         return None
     s = _fold(text or "").replace(" ", "")
     if s.endswith("%"):

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # CJK Radicals Supplement (U+2E80-U+2EFF) glyphs that PDF/Word exports emit instead of
 # the ordinary character; NFKC leaves them alone (it only folds the Kangxi radicals).
@@ -70,17 +71,27 @@ _HARD_END = set("。;；:：!！?？|")
 _WS = set(" \t\r\n\u3000\xa0\u2002\u2003\u2009\u200b\ufeff")
 
 
-@dataclass
+@dataclass(frozen=True)
 class NormText:
+    """Normalised text and, per normalised character, the original character it came from.
+
+    Every normalised character comes from exactly one original character (a fold may give
+    several, a whitespace run gives at most one), so ``ends[i] == starts[i] + 1``: only
+    ``starts`` is stored. Shared between callers (``normalize_with_map`` is memoised): read only.
+    """
+
     text: str
     starts: list[int]
-    ends: list[int]
+
+    @property
+    def ends(self) -> list[int]:
+        return [s + 1 for s in self.starts]
 
     def orig_span(self, a: int, b: int) -> tuple[int, int]:
         """Original [start, end) of the normalised span [a, b) (b > a)."""
         if b <= a:
             return self.starts[a], self.starts[a]
-        return self.starts[a], self.ends[b - 1]
+        return self.starts[a], self.starts[b - 1] + 1
 
 
 def is_invisible(c: str) -> bool:
@@ -90,6 +101,7 @@ def is_invisible(c: str) -> bool:
     return len(c) == 1 and unicodedata.category(c) == "Cf"
 
 
+@lru_cache(maxsize=None)
 def fold_char(c: str) -> str:
     """One printed character -> its normalised form (may be empty or several chars)."""
     if is_invisible(c):
@@ -151,27 +163,92 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: s
     return any(sep in prev_row or sep in next_row for sep in ("\t", "|", "｜"))
 
 
+# Characters outside these ranges may fold to something else; those inside (ASCII, CJK Unified
+# Ideographs, 、 。) never do (whitespace among them is read as whitespace).
+_CANDIDATE = re.compile(r"[^\x00-\x7f\u4e00-\u9fff\u3001\u3002]")
+
+# Per character, learnt from the data (memo tables, never cleared; each entry is a pure function
+# of the character): _ONE maps a character whose fold is one other character (a plain stretch of
+# text folds without touching its offsets), _ODD holds the characters whose fold is not one
+# character (None: invisible, dropped; else the folded characters, spaces removed), _SEEN every
+# character classified so far.
+_ONE: dict[str, str] = {}
+_ODD: dict[str, str | None] = {}
+_SEEN: set[str] = set()
+
+
+def _learn(chars: set[str]) -> None:
+    for c in chars - _SEEN:
+        if is_invisible(c):
+            _ODD[c] = None
+        elif not c.isspace():  # whitespace is read by the \s+ of the event matcher
+            kept = "".join(ch for ch in fold_char(c) if not ch.isspace())
+            if len(kept) != 1:
+                _ODD[c] = kept
+            elif kept != c:
+                _ONE[c] = kept
+        _SEEN.add(c)
+
+
+def _fold_plain(text: str, chars: set[str]) -> str:
+    """``text`` with every character of ``chars`` whose fold is one other character folded (same
+    length, so offsets stay); other characters are left as they are."""
+    pairs = [(c, _ONE[c]) for c in sorted(chars) if c in _ONE]
+    if {k for _, k in pairs} & {c for c, _ in pairs}:  # a fold that is itself folded: one pass
+        return text.translate({ord(c): k for c, k in pairs})
+    for c, k in pairs:
+        text = text.replace(c, k)
+    return text
+
+
+@lru_cache(maxsize=256)
+def _events(odd: str) -> re.Pattern[str]:
+    """Where the plain 1:1 stretches stop: a bookmark, a whitespace run (no Cf character is
+    whitespace) or a character whose fold is not one character."""
+    odd_class = "|[" + "".join(re.escape(c) for c in odd) + "]" if odd else ""
+    return re.compile(_BOOKMARK.pattern + r"|\s+" + odd_class)
+
+
+@lru_cache(maxsize=8)
 def normalize_with_map(text: str) -> NormText:
+    """The normalised text and its map (see the module doc). Memoised: the prose and budget
+    readers normalise the same text; the result is shared, treat it as read-only."""
+    chars = set(_CANDIDATE.findall(text))
+    _learn(chars)
+    folded = _fold_plain(text, chars)
+    search = _events("".join(sorted(c for c in chars if c in _ODD))).search
     out: list[str] = []
     starts: list[int] = []
-    ends: list[int] = []
-    skip = {m.start(): m.end() for m in _BOOKMARK.finditer(text)}
-    i, n = 0, len(text)
-    prev = ""  # last emitted original non-space char
-    while i < n:
-        if i in skip:
-            i = skip[i]
-            continue
+    n, pos = len(text), 0
+    last = ""  # last emitted normalised char
+    prev = ""  # last original non-space char read
+    while True:
+        m = search(text, pos)
+        if m is None:
+            if pos < n:
+                out.append(folded[pos:])
+                starts.extend(range(pos, n))
+            break
+        i, j = m.span()
+        if i > pos:  # a plain stretch: every char folds to one char
+            out.append(folded[pos:i])
+            starts.extend(range(pos, i))
+            last, prev = folded[i - 1], text[i - 1]
         c = text[i]
-        if is_invisible(c):  # zero-width / bidi control: prints nothing, never splits a number
-            i += 1
+        if c == "[":  # [bookmark: ...] export artefact
+            pos = j
             continue
-        if c in _WS or (c.isspace()):
-            j = i
-            while j < n and (text[j] in _WS or text[j].isspace()) and not is_invisible(text[j]):
-                j += 1
-            run = text[i:j]
-            if run.endswith("\n") and out:
+        if not c.isspace():  # zero-width / bidi control (prints nothing) or a fold to 0 or 2+ chars
+            kept = _ODD[c]
+            if kept is not None:
+                out.append(kept)
+                starts.extend([i] * len(kept))
+                last, prev = (kept[-1] if kept else last), c
+            pos = j
+            continue
+        run = text[i:j]
+        if "\n" in run:
+            if starts and run[-1] == "\n":
                 # "...公务接待费2.46万元、\n— 6 —\n工会经费..." : skip the footer line
                 fm = _PAGE_FOOTER.match(text, j)
                 if fm and fm.end() + 1 < n and fm.end() > j:
@@ -179,24 +256,17 @@ def normalize_with_map(text: str) -> NormText:
                     while k < n and (text[k] in _WS or text[k].isspace()):
                         k += 1
                     run, j = run + text[fm.end() + 1:k], k
-            nxt = text[j] if j < n else ""
-            last_out = out[-1] if out else ""
-            if "\n" in run and out and _is_hard_break(text, i, j, prev, run):
-                if last_out != "\n":
-                    nl = text.index("\n", i)
-                    out.append("\n"), starts.append(nl), ends.append(nl + 1)
-            elif "\t" in run and out and last_out not in "|\n":
-                t = text.index("\t", i)
-                out.append("|"), starts.append(t), ends.append(t + 1)
-            elif last_out.isdigit() and fold_char(nxt)[:1].isdigit():
-                out.append(" "), starts.append(i), ends.append(i + 1)
-            i = j
-            continue
-        f = fold_char(c)
-        for ch in f:
-            if ch.isspace():
+            if starts and _is_hard_break(text, i, j, prev, run):
+                if last != "\n":
+                    out.append("\n"), starts.append(text.index("\n", i))
+                    last = "\n"
+                pos = j
                 continue
-            out.append(ch), starts.append(i), ends.append(i + 1)
-        prev = c
-        i += 1
-    return NormText("".join(out), starts, ends)
+        if "\t" in run and starts and last not in "|\n":
+            out.append("|"), starts.append(text.index("\t", i))
+            last = "|"
+        elif j < n and last.isdigit() and fold_char(text[j])[:1].isdigit():
+            out.append(" "), starts.append(i)
+            last = " "
+        pos = j
+    return NormText("".join(out), starts)

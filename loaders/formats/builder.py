@@ -17,12 +17,15 @@ from .text_tables import TextTable, paragraph_table
 
 BLOCK_SEP = "\n\n"
 
+_BREAKS = re.compile(r"[\r\n\t\x0b\x0c]+")
 _CJK_EDGE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’（）]")
 
 
 def fold_lines(text: str) -> str:
     """Join wrapped lines: no space between CJK fragments, one space between Latin words."""
-    parts = [p.strip() for p in re.split(r"[\r\n\t\x0b\x0c]+", text)]
+    if not _BREAKS.search(text):  # one line
+        return text.strip()
+    parts = [p.strip() for p in _BREAKS.split(text)]
     parts = [p for p in parts if p]
     if not parts:
         return ""

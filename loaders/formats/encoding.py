@@ -10,7 +10,7 @@ would put wrong numbers and labels in the warehouse.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from .errors import QuarantineError
 
@@ -53,14 +53,13 @@ def _is_cjk(ch: str) -> bool:
     )
 
 
+# control (Cc, but \t \n \r \f \v), surrogate (Cs), private-use (Co) and replacement characters
+_BAD = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\U000f0000-\U000ffffd"
+                  "\U00100000-\U0010fffd\ufffd]")
+
+
 def _bad_ratio(text: str) -> float:
-    bad = 0
-    for ch in text:
-        if ch == "\ufffd":
-            bad += 1
-        elif ch not in "\t\n\r\f\v" and unicodedata.category(ch) in ("Cc", "Cs", "Co"):
-            bad += 1
-    return bad / max(len(text), 1)
+    return len(_BAD.findall(text)) / max(len(text), 1)
 
 
 def _cjk_ratio(text: str) -> float:

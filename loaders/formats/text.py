@@ -25,26 +25,26 @@ folded (``绩效指标``); its char_start/char_end span the source text, wraps i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Block, BlockKind, Cell, Location, ParsedDocument
 from .builder import fold_lines
 from .encoding import decode_bytes
 from .text_columns import SpacedTables
 from .text_tables import find_table
-from .titles import looks_like_title
+from .titles import MAX_TITLE_CHARS, looks_like_title
 
 _LINK_LINE = re.compile(r"^\s*(?:<https?://[^>\s]*>\s*)+$")
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 _LEAD_JUNK = re.compile(r"(?:\s|\u3000|\[bookmark: [^\]]*\])*")
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+")
-_TRAIL_WS = re.compile(r"[\s\u3000]*$")
 
 MAX_PAGE_BREAK_BLANKS = 3  # blank lines a row-per-line table may span (page breaks)
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
+    """One line of the text (a named tuple: one is built per line, so it is kept cheap)."""
+
     no: int  # 1-based
     start: int
     end: int  # excludes "\n" and a trailing "\r"
@@ -78,15 +78,15 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
-def _trim(text: str, start: int, end: int, lead: re.Pattern[str] = _LEAD_JUNK) -> tuple[int, int]:
-    """Shrink [start, end) past leading whitespace/bookmarks and trailing whitespace."""
-    m = lead.match(text, start, end)
-    if m:
-        start = max(start, m.end())
-    m = _TRAIL_WS.search(text, start, end)
-    if m and m.start() >= start:
-        end = m.start()
-    return start, max(start, end)
+def _trim(text: str, start: int, end: int, bookmarks: bool = True) -> tuple[int, int]:
+    """Shrink [start, end) past leading whitespace (and leading bookmarks when ``bookmarks``) and
+    trailing whitespace."""
+    if bookmarks and text.find("[", start, end) >= 0:
+        start = max(start, _LEAD_JUNK.match(text, start, end).end())  # type: ignore[union-attr]
+    seg = text[start:end]
+    body = seg.lstrip()
+    start += len(seg) - len(body)
+    return start, start + len(body.rstrip())
 
 
 class _Segmenter:
@@ -116,7 +116,10 @@ class _Segmenter:
         if end <= start:
             return
         span = self.text[start:end]
-        kind: BlockKind = "heading" if "\n" not in span and looks_like_title(_BOOKMARK.sub("", span)) else "paragraph"
+        # a trimmed span longer than a title, with no bookmark to drop, cannot be one
+        short = end - start <= MAX_TITLE_CHARS or "[" in span
+        kind: BlockKind = "heading" if short and "\n" not in span and looks_like_title(_BOOKMARK.sub("", span)) \
+            else "paragraph"
         self._emit(kind, start, end, self._line_of(start, first))
 
     def _line_of(self, offset: int, first: _Line) -> int:
@@ -124,7 +127,7 @@ class _Segmenter:
 
     def _cell(self, row: int, col: int, segments: list[tuple[int, int]], at: int, line: int) -> Cell:
         """A cell made of source segments [(start, end)]; empty cells sit at ``at``."""
-        segs = [_trim(self.text, s, e, _TRAIL_WS_LEAD) for s, e in segments]
+        segs = [_trim(self.text, s, e, bookmarks=False) for s, e in segments]
         segs = [(s, e) for s, e in segs if e > s]
         if not segs:
             return Cell(row, col, "", Location(line=line, char_start=at, char_end=at))
@@ -132,6 +135,23 @@ class _Segmenter:
         printed = fold_lines("\n".join(self.text[s:e] for s, e in segs))
         line_no = line + self.text.count("\n", at, start) if start >= at else line
         return Cell(row, col, printed, Location(line=line_no, char_start=start, char_end=end))
+
+    @staticmethod
+    def _line_cells(row: int, ln: _Line) -> list[Cell]:
+        """The tab-separated cells of one line (each = ``_cell`` of its single segment: trimmed,
+        an empty one sits where it starts; no line break can be inside)."""
+        cells: list[Cell] = []
+        pos, no = ln.start, ln.no
+        for col, part in enumerate(ln.s.split("\t")):
+            body = part.strip()
+            if body:
+                start = pos + part.find(body[0])
+                printed = body if body.isprintable() else fold_lines(body)
+                cells.append(Cell(row, col, printed, Location(line=no, char_start=start, char_end=start + len(body))))
+            else:
+                cells.append(Cell(row, col, "", Location(line=no, char_start=pos, char_end=pos)))
+            pos += len(part) + 1
+        return cells
 
     def _emit_table(self, rows: list[list[Cell]]) -> None:
         spans = [(c.location.char_start, c.location.char_end, c.location.line) for row in rows for c in row if c.text]
@@ -167,14 +187,7 @@ class _Segmenter:
                 j = k
                 continue
             break
-        rows: list[list[Cell]] = []
-        for r, ln in enumerate(rows_lines):
-            cells = []
-            pos = ln.start
-            for c, part in enumerate(ln.s.split("\t")):
-                cells.append(self._cell(r, c, [(pos, pos + len(part))], pos, ln.no))
-                pos += len(part) + 1
-            rows.append(cells)
+        rows = [self._line_cells(r, ln) for r, ln in enumerate(rows_lines)]
         filled = max(sum(1 for c in row if c.text) for row in rows)
         if filled < 2:
             return None
@@ -282,8 +295,6 @@ class _Segmenter:
             i += 1
         return self.blocks
 
-
-_TRAIL_WS_LEAD = re.compile(r"[\s\u3000]*")
 
 
 def segment_text(text: str, markdown: bool) -> list[Block]:

@@ -8,6 +8,7 @@ takes the numbers after it, under the bottom header row. Offsets point into the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Cell, Location
 from ..numbers import is_missing
@@ -22,8 +23,9 @@ _LEVELS = frozenset({"类", "款", "项"})  # 类 | 款 | 项 code-column header
 _CODE_HEAD = re.compile(r"编码|科目代码|功能分类|经济分类")
 
 
+@lru_cache(maxsize=1 << 14)
 def cell_kind(text: str) -> str:
-    """'b' blank, 'n' number or missing marker, 't' text."""
+    """'b' blank, 'n' number or missing marker, 't' text (memoised: cells repeat)."""
     t = text.strip()
     if not t:
         return "b"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol, Sequence
 
 from ..model import Cell
@@ -75,10 +76,17 @@ def _pipe_cell_line(ln: LineLike) -> bool:
 
 
 def _bare_cell_line(ln: LineLike) -> bool:
-    s = ln.s.strip()
+    return _bare_cell_text(ln.s)
+
+
+@lru_cache(maxsize=1 << 14)
+def _bare_cell_text(line: str) -> bool:
+    """A short line that reads as one cell (memoised: a run of such lines is read from each of
+    its lines in turn)."""
+    s = line.strip()
     if cell_kind(s) == "n":
         return True
-    return bool(s) and "|" not in s and "\t" not in ln.s and len(s) <= MAX_CELL and not _SENTENCE.search(s) \
+    return bool(s) and "|" not in s and "\t" not in line and len(s) <= MAX_CELL and not _SENTENCE.search(s) \
         and not _TITLE.search(s) and not _CAPTION.search(s)
 
 
@@ -193,6 +201,8 @@ def _flat_ocr_line(text: str, lines: Sequence[LineLike], i: int) -> TextTable | 
     """An OCR line holding a whole table: space-separated cells, labels followed by numbers."""
     ln = lines[i]
     if len(ln.s) < 40 or "|" in ln.s or "\t" in ln.s or ln.s.count("。") > 1:
+        return None
+    if len(ln.s.split()) < 9:  # three label-number-number runs (they cannot overlap) need 9 cells
         return None
     spans = [(ln.start + m.start(), ln.start + m.end(), ln.no) for m in _OCR_TOKEN.finditer(ln.s)]
     kinds = [cell_kind(text[s:e]) for s, e, _ in spans]
