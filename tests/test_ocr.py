@@ -35,13 +35,11 @@ def _is_row_or_total(f) -> bool:
 # ------------------------------------------------------------------ a scan of the real PDF
 
 
-def _scan(pages: list[int] | None, dpi: int, monkeypatch: pytest.MonkeyPatch):
-    """The 普陀 PDF (``pages`` of it, all when None) rendered at ``dpi`` into an image-only PDF,
-    loaded with OCR at that resolution (pages spread over one process per core), and the text
-    layer's facts of the same pages."""
+def _scan(pages: list[int] | None, dpi: int):
+    """The 普陀 PDF (``pages`` of it, all when None) rendered at ``dpi`` into an image-only PDF
+    and loaded as the loader loads any scan (OCR at its own resolution, ``OCR_DPI``), its pages
+    spread over one process per core; and the text layer's facts of the same pages."""
     import os
-
-    from loaders.formats import pdf_ocr
 
     if not PUTUO.exists():
         pytest.skip(NO_REALDOCS)
@@ -49,22 +47,26 @@ def _scan(pages: list[int] | None, dpi: int, monkeypatch: pytest.MonkeyPatch):
     ref = extract_one(data, PUTUO.name)
     if pages:
         ref = [f for f in ref if f.location.page in pages]
-    monkeypatch.setattr(pdf_ocr, "OCR_DPI", dpi)
-    monkeypatch.setenv("JUESUAN_OCR_WORKERS", str(os.cpu_count() or 1))
     scan = image_pdf(data, pages, dpi=dpi)
-    doc = parse_bytes(scan, "scan.pdf")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JUESUAN_OCR_WORKERS", str(os.cpu_count() or 1))
+        doc = parse_bytes(scan, "scan.pdf")
     facts = mark_ocr_facts(doc, extract_facts(doc))
     return ref, doc, facts
 
 
 @pytest.fixture(scope="module")
 def putuo_scans():
-    """Both scans once per run (nothing is cached across runs: every run renders and OCRs)."""
-    with pytest.MonkeyPatch.context() as mp:
-        whole = _scan(None, 150, mp)
-    with pytest.MonkeyPatch.context() as mp:
-        tables = _scan(TABLE_PAGES_300, 300, mp)
-    return {150: whole, 300: tables}
+    """dpi -> the scan at that resolution, made once per run when first asked for (nothing is
+    kept across runs: every run renders and OCRs)."""
+    made: dict = {}
+
+    def get(dpi: int):
+        if dpi not in made:
+            made[dpi] = _scan(None, 150) if dpi == 150 else _scan(TABLE_PAGES_300, dpi)
+        return made[dpi]
+
+    return get
 
 
 def _equal_share(ref, facts) -> tuple[float, list]:
@@ -80,9 +82,11 @@ def _equal_share(ref, facts) -> tuple[float, list]:
 @pytest.mark.slow
 @pytest.mark.parametrize("dpi, n_pages, min_rows", [(150, 25, 140), (300, 5, 80)])
 def test_scan_rows_and_totals_match_the_text_layer(putuo_scans, dpi, n_pages, min_rows):
-    ref, doc, facts = putuo_scans[dpi]
+    from loaders.formats.pdf_ocr import OCR_DPI
+
+    ref, doc, facts = putuo_scans(dpi)
     assert doc.meta["extraction"] == "ocr" and doc.meta["ocr_pages"] == list(range(1, n_pages + 1))
-    assert doc.meta["ocr_dpi"] == dpi and doc.meta["ocr_seconds"] > 0
+    assert doc.meta["ocr_dpi"] == OCR_DPI and doc.meta["ocr_seconds"] > 0
     assert sum(_is_row_or_total(f) for f in ref) >= min_rows
     share, missed = _equal_share(ref, facts)
     assert share >= 0.9, missed
@@ -92,7 +96,7 @@ def test_scan_rows_and_totals_match_the_text_layer(putuo_scans, dpi, n_pages, mi
 @pytest.mark.slow
 @pytest.mark.parametrize("dpi", [150, 300])
 def test_scan_values_that_differ_from_the_text_layer_are_flagged(putuo_scans, dpi):
-    ref, _, facts = putuo_scans[dpi]
+    ref, _, facts = putuo_scans(dpi)
     truth: dict = {}
     for f in ref:
         truth.setdefault(_key(f), set()).add(f.value)
@@ -254,3 +258,15 @@ def test_ledger_records_extraction_quality_and_ocr_time(tmp_path):
     assert (c_name, c_kind, c_pages, c_year) == ("cover.pdf", "mixed", 1, 2023) and c_secs > 0
     assert "某某事务中心" in c_unit
     assert (t_name, t_kind, t_pages, t_secs) == ("text.pdf", "text", None, None)
+
+
+def test_ocr_boxes_get_clean_numbers_and_merged_cells_split():
+    from loaders.formats.pdf_ocr import _cells
+
+    # a code, a name and an amount merged by the recogniser across wide gaps: three cells
+    code, name, amount = _cells([[1, 50.0, 100.0, 400.0, 114.0, 0.9, "201 一般公共服务支出 22, 395. 50"]])
+    assert [c[6] for c in (code, name, amount)] == ["201", "一般公共服务支出", "22,395.50"]
+    assert code[1] == 50.0 and amount[3] == 400.0 and code[3] < name[1] < name[3] < amount[1]
+    # text set solid, a page number, a label with a unit: one box each, unchanged
+    for text, width in [("部门：中共江苏省委办公厅 单位：万元", 250.0), ("第 3 页", 60.0), ("合计 2,106.66", 68.0)]:
+        assert [c[6] for c in _cells([[1, 50.0, 100.0, 50.0 + width, 114.0, 0.9, text]])] == [text]

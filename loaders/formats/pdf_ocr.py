@@ -32,6 +32,7 @@ sandbox time per page or image to OCR (``ocr_time_budget``); blank paper is not 
 from __future__ import annotations
 
 import os
+import re
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -45,7 +46,7 @@ OCR_DPI = int(os.environ.get("JUESUAN_OCR_DPI", "150"))
 OCR_PAGE_BUDGET_S = 40.0  # extra sandbox seconds per page to OCR (≈ 8 CPU-s/page at 150 dpi)
 MIN_IMAGE_SHARE = 0.08  # an image smaller than this share of the page (a seal, a logo) is not OCR'd
 MAX_COVERED_CHARS = 10  # more text-layer characters over an image: the text layer covers it
-_BAND = 0.6  # keep the central 60 % of a box's height as the word's band
+_BAND = 0.8  # keep the central 80 % of a box's height as the word's band (detection boxes are padded)
 _SAME_SIZE = 0.25  # a box up to 25 % taller than the page's median box is body text
 _SIZE_PER_HEIGHT = 0.75  # font size (pt) ≈ box height (pt) × this
 _BLANK_LEVEL = 200  # an image whose darkest pixel is lighter than this is blank paper
@@ -142,6 +143,52 @@ def ocr_time_budget(data: bytes, name: str) -> float:
         return 0.0
 
 
+_NUM_SPACE = re.compile(r"(?<=\d)\s+(?=[,，.]?\d)|(?<=\d[,，.])\s+(?=\d)")
+_NUMBER = re.compile(r"^[-+−]?\d[\d,，]*(?:\.\d+)?%?$")
+
+
+def _clean(text: str) -> str:
+    """OCR text with the blanks the recogniser puts inside a number removed
+    (``27, 664. 22`` -> ``27,664.22``)."""
+    return _NUM_SPACE.sub("", text)
+
+
+def _em_width(text: str) -> float:
+    """Natural width of ``text`` in em: CJK 1, digits and Latin ½, punctuation ⅓."""
+    return sum(1.0 if ord(ch) > 0x2E7F else 0.33 if ch in ",.，:;" else 0.55 for ch in text)
+
+
+def _split_box(box: list[Any], em: float) -> list[list[Any]]:
+    """One box holding several table cells (``201 一般公共服务支出 22,395.50``: the recogniser
+    merged a code, a name and an amount across wide gaps) -> one box per cell. Only where a
+    blank separates a number (3+ characters: a code or an amount) from other text and the box is wider than its text set solid
+    (the slack is the gaps); each part gets its natural width, the slack spread over the gaps."""
+    page, x0, top, x1, bottom, conf, text = box
+    parts = text.split()
+    if len(parts) < 2 or not any(len(t) >= 3 and _NUMBER.match(t) for t in parts) or em <= 0:
+        return [box]
+    widths = [_em_width(t) * em for t in parts]
+    slack = (x1 - x0) - sum(widths)
+    if slack < 0.8 * em * (len(parts) - 1):
+        return [box]  # set solid: ordinary text with blanks, not cells
+    gap = slack / (len(parts) - 1)
+    out, x = [], x0
+    for t, w in zip(parts, widths):
+        out.append([page, round(x, 2), top, round(min(x + w, x1), 2), bottom, conf, t])
+        x += w + gap
+    return out
+
+
+def _cells(boxes: list[list[Any]]) -> list[list[Any]]:
+    """The boxes with numbers cleaned and merged cells split (see ``_split_box``); the em of a
+    box is its height × ``_SIZE_PER_HEIGHT``."""
+    out: list[list[Any]] = []
+    for b in boxes:
+        b = [*b[:6], _clean(str(b[6]))]
+        out.extend(_split_box(b, (b[4] - b[2]) * _SIZE_PER_HEIGHT))
+    return out
+
+
 def _words(boxes: list[list[Any]]) -> list[Word]:
     """Words of one page's boxes. A box's height varies with its text: a lone 出 (the end of
     a wrapped label) gets a taller box than 行政单位医疗 on the same line, so a box at most
@@ -187,9 +234,9 @@ def _read_job(data: bytes, job: OcrJob, engine: str, dpi: int) -> list[list[Any]
     boxes: list[OcrBox] = get_engine(engine).read(image)
     scale = 72 / dpi
     dx, dy = (job.region[0], job.region[1]) if job.region else (0.0, 0.0)
-    return [[job.index + 1, round(b.bbox[0] * scale + dx, 2), round(b.bbox[1] * scale + dy, 2),
+    return _cells([[job.index + 1, round(b.bbox[0] * scale + dx, 2), round(b.bbox[1] * scale + dy, 2),
              round(b.bbox[2] * scale + dx, 2), round(b.bbox[3] * scale + dy, 2), round(b.confidence, 4), b.text]
-            for b in boxes]
+            for b in boxes])
 
 
 _DATA: bytes = b""
