@@ -13,6 +13,8 @@ CJK_FONT_PKG := fonts-wqy-microhei
 BROWSER_PKG := chromium
 OFFICE_PKGS  := libreoffice-core-nogui libreoffice-writer-nogui libreoffice-calc-nogui
 OCR_BENCH_PKGS := tesseract-ocr tesseract-ocr-chi-sim
+# processes per scanned document in make bench-ocr (one OCR thread each)
+OCR_WORKERS ?= 2
 
 .PHONY: help setup fonts browser office bench-ocr demo demo-real load load-real build docs report test test-fast lab clean bench mutation
 
@@ -53,7 +55,7 @@ bench-ocr: setup  ## OCR engines (rapidocr vs tesseract) and OCR'd scans of real
 	  P=../shared/realdocs/shanghai-putuo-finance-bureau-2024-final-accounts.pdf; \
 	  $(BIN)/python tests/bench/ocr_engines.py $$P 6,8,10,15 150; \
 	  for f in ../shared/realdocs/*.pdf ../shared/realdocs/more/*.pdf; do [ -f "$$f" ] || continue; \
-	    $(BIN)/python tests/bench/ocr_scan.py "$$f" 150; $(BIN)/python tests/bench/ocr_scan.py "$$f" 300; done; \
+	    for dpi in 150 300; do JUESUAN_OCR_WORKERS=$(OCR_WORKERS) $(BIN)/python tests/bench/ocr_scan.py "$$f" $$dpi; done; done; \
 	else echo "../shared/realdocs not found: skipping"; fi
 
 load: setup  ## load the embedded sample corpus into the warehouse

@@ -1,7 +1,8 @@
 """OCR'd numbers are not trusted blindly: confidence and a verified / unverified flag.
 
 Every fact printed on a page that was read by OCR (``doc.meta["ocr_pages"]``, see
-loaders/formats/pdf_ocr) gets
+loaders/formats/pdf_ocr; on a partly scanned page only the facts inside an OCR'd image region,
+``doc.meta["ocr_regions"]``) gets
 
 * ``ocr_confidence``: the engine's confidence of the OCR box(es) holding its number;
 * ``ocr_unverified``: False only when an arithmetic identity or an independent reading
@@ -129,6 +130,30 @@ def _agreements(all_facts: list[Fact], ocr_facts: list[Fact]) -> set[int]:
     return ok
 
 
+def _block_box(doc: ParsedDocument, offset: int | None) -> tuple[float, ...] | None:
+    if offset is None:
+        return None
+    for b in doc.blocks:
+        loc = b.location
+        if loc.char_start is not None and loc.char_end is not None and loc.char_start <= offset < loc.char_end:
+            return tuple(loc.bbox) if loc.bbox is not None else None
+    return None
+
+
+def _read_by_ocr(doc: ParsedDocument, f: Fact, page: int | None, regions: dict[int, list[tuple[float, ...]]],
+                 boxes: dict[int, list[list[Any]]]) -> bool:
+    """A fact of an OCR'd page was read by OCR: on a wholly OCR'd page always; on a partly
+    OCR'd page when its cell (else its block) lies in an OCR'd image region, or, with
+    neither box known, when an OCR box of that page holds its number."""
+    if page is None or page not in regions:
+        return True
+    box = tuple(f.location.bbox) if f.location.bbox is not None else _block_box(doc, f.location.char_start)
+    if box is not None:
+        return any(_overlaps(r, box) for r in regions[page])
+    printed = (f.value_text or "").replace(",", "")
+    return bool(printed) and any(printed in str(b[6]).replace(",", "") for b in boxes[page])
+
+
 def mark_ocr_facts(doc: ParsedDocument, facts: list[Fact]) -> list[Fact]:
     """Set ``ocr_confidence`` / ``ocr_unverified`` on the facts of OCR'd pages (in place)."""
     pages = set(doc.meta.get("ocr_pages") or [])
@@ -137,7 +162,10 @@ def mark_ocr_facts(doc: ParsedDocument, facts: list[Fact]) -> list[Fact]:
     boxes: dict[int, list[list[Any]]] = defaultdict(list)
     for b in doc.meta.get("ocr_boxes") or []:
         boxes[int(b[0])].append(b)
-    ocr_facts = [f for f in facts if _page(doc, f) in pages]
+    regions: dict[int, list[tuple[float, ...]]] = defaultdict(list)
+    for r in doc.meta.get("ocr_regions") or []:
+        regions[int(r[0])].append(tuple(r[1:5]))
+    ocr_facts = [f for f in facts if _page(doc, f) in pages and _read_by_ocr(doc, f, _page(doc, f), regions, boxes)]
     for f in ocr_facts:
         f.ocr_confidence = _confidence(f, boxes[_page(doc, f) or 0])
     confirmed = _identities(doc, ocr_facts) | _agreements(facts, ocr_facts)

@@ -1,4 +1,4 @@
-"""Pages without a text layer -> OCR'd words, so the PDF parser reads them like any page.
+"""Pages and images without a text layer -> OCR'd words, so the PDF parser reads them like any page.
 
 A scanned PDF, or an image-only page inside a text PDF (a cover with the unit and year,
 a stamped table), has no words in pdfplumber. Each such page is rendered with pypdfium2
@@ -8,38 +8,64 @@ from them with page and bbox: headings and paragraph lines as usual, and tables 
 the **alignment (unruled) reader** (pdf_unruled) — a rasterised page has no vector ruling
 lines, and no lines are detected from the image.
 
+**Partly scanned pages**: a page with a text layer may also carry a large image with text
+in it (a pasted or stamped table). Every image object covering at least
+``MIN_IMAGE_SHARE`` of the page under which the text layer has (almost) no character is
+rendered alone (the page cropped to the image) and OCR'd; its boxes join the page's words
+(a box over a text-layer word is dropped: the text layer wins). The region is recorded so
+that only the facts read inside it count as OCR'd (loaders/extract/ocr_verify).
+
 Boxes are shrunk vertically to their central band (OCR detection boxes carry padding
 that would make neighbouring table rows overlap); the font size is estimated from the
 box height. Each box's confidence is kept in ``meta["ocr_boxes"]`` so that the facts
 read from OCR'd text can carry a confidence and be checked (loaders/extract/ocr_verify).
 
+Parallelism: one OCR thread per process. The loader runs one document per worker, so a
+document's pages are OCR'd one after the other there; ``workers`` (or
+``JUESUAN_OCR_WORKERS``) > 1 spreads one document's pages over that many processes (a
+single large scan on an otherwise idle machine, and the test tier).
+
 Budget: OCR costs seconds per page, so the loader grants ``OCR_PAGE_BUDGET_S`` of extra
-sandbox time per image-only page (``ocr_time_budget``); a blank page (nothing darker than
-paper) is not OCR'd.
+sandbox time per page or image to OCR (``ocr_time_budget``); blank paper is not OCR'd.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from typing import Any
 
-from .ocr import DEFAULT_ENGINE, get_engine
-from .pdf_words import Word
+from .ocr import DEFAULT_ENGINE, OcrBox, get_engine
+from .pdf_words import Box, Word
 
 OCR_DPI = int(os.environ.get("JUESUAN_OCR_DPI", "150"))
 OCR_PAGE_BUDGET_S = 40.0  # extra sandbox seconds per page to OCR (≈ 8 CPU-s/page at 150 dpi)
-_BAND = 0.6  # keep the central 60 % of a box's height as the word's band
+MIN_IMAGE_SHARE = 0.08  # an image smaller than this share of the page (a seal, a logo) is not OCR'd
+MAX_COVERED_CHARS = 10  # more text-layer characters over an image: the text layer covers it
+_BAND = 0.8  # keep the central 80 % of a box's height as the word's band (detection boxes are padded)
+_SAME_SIZE = 0.25  # a box up to 25 % taller than the page's median box is body text
 _SIZE_PER_HEIGHT = 0.75  # font size (pt) ≈ box height (pt) × this
-_BLANK_LEVEL = 200  # a page whose darkest pixel is lighter than this is blank paper
+_BLANK_LEVEL = 200  # an image whose darkest pixel is lighter than this is blank paper
+
+
+@dataclass(frozen=True)
+class OcrJob:
+    """One thing to OCR: a whole page (``region`` None) or an image region of a text page."""
+
+    index: int  # 0-based page
+    region: Box | None = None  # PDF points, top-down: x0, top, x1, bottom
 
 
 @dataclass
 class OcrPages:
     """What OCR added to a document (goes into ``ParsedDocument.meta``)."""
 
-    pages: list[int] = field(default_factory=list)  # 1-based pages read by OCR
+    pages: list[int] = field(default_factory=list)  # 1-based pages read (wholly or partly) by OCR
+    regions: list[list[float]] = field(default_factory=list)  # [page, x0, top, x1, bottom] of partly OCR'd pages
     boxes: list[list[Any]] = field(default_factory=list)  # [page, x0, top, x1, bottom, confidence, text]
     seconds: float = 0.0
     engine: str = DEFAULT_ENGINE
@@ -48,78 +74,226 @@ class OcrPages:
     def meta(self, n_pages: int) -> dict[str, Any]:
         if not self.pages:
             return {"extraction": "text"}
-        kind = "ocr" if len(self.pages) >= n_pages else "mixed"
-        return {"extraction": kind, "ocr_pages": self.pages, "ocr_seconds": round(self.seconds, 2),
-                "ocr_engine": self.engine, "ocr_dpi": self.dpi, "ocr_boxes": self.boxes}
+        whole = len(self.pages) >= n_pages and not self.regions
+        out = {"extraction": "ocr" if whole else "mixed", "ocr_pages": self.pages,
+               "ocr_seconds": round(self.seconds, 2), "ocr_engine": self.engine, "ocr_dpi": self.dpi,
+               "ocr_boxes": self.boxes}
+        if self.regions:
+            out["ocr_regions"] = self.regions
+        return out
 
 
-def image_only_pages(data: bytes) -> list[int]:
-    """1-based pages whose text layer has no printable character (pypdfium2, cheap)."""
+def _image_regions(page: Any, textpage: Any) -> list[Box]:
+    """Large image objects of a page with (almost) no text-layer character over them."""
+    import pypdfium2.raw as pdfium_c
+
+    w, h = page.get_size()
+    out: list[Box] = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        left, bottom, right, top = (float(v) for v in obj.get_bounds())
+        left, right = max(left, 0.0), min(right, w)
+        bottom, top = max(bottom, 0.0), min(top, h)
+        if right <= left or top <= bottom or (right - left) * (top - bottom) < MIN_IMAGE_SHARE * w * h:
+            continue
+        covered = textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top)
+        if len("".join(covered.split())) > MAX_COVERED_CHARS:
+            continue
+        out.append((left, h - top, right, h - bottom))
+    return out
+
+
+def ocr_jobs(data: bytes, has_words: list[bool] | None = None) -> list[OcrJob]:
+    """What to OCR in a PDF: pages without text (``has_words[i]`` False, or no printable
+    character in pdfium's text layer when not given), and uncovered large images of the others."""
     import pypdfium2 as pdfium
 
-    out: list[int] = []
+    jobs: list[OcrJob] = []
     pdf = pdfium.PdfDocument(data)
     try:
         for i in range(len(pdf)):
             page = pdf[i]
             tp = page.get_textpage()
-            if not tp.get_text_range().strip():
-                out.append(i + 1)
-            tp.close()
-            page.close()
+            try:
+                empty = not has_words[i] if has_words is not None else not tp.get_text_range().strip()
+                if empty:
+                    jobs.append(OcrJob(i))
+                else:
+                    jobs.extend(OcrJob(i, r) for r in _image_regions(page, tp))
+            finally:
+                tp.close()
+                page.close()
     finally:
         pdf.close()
-    return out
+    return jobs
+
+
+def image_only_pages(data: bytes) -> list[int]:
+    """1-based pages whose text layer has no printable character (pypdfium2, cheap)."""
+    return [j.index + 1 for j in ocr_jobs(data) if j.region is None]
 
 
 def ocr_time_budget(data: bytes, name: str) -> float:
     """Extra sandbox seconds a document needs for OCR (0 for anything but a PDF with
-    image-only pages)."""
+    image-only pages or uncovered images)."""
     if b"%PDF-" not in data[:1024]:
         return 0.0
     try:
-        return OCR_PAGE_BUDGET_S * len(image_only_pages(data))
+        return OCR_PAGE_BUDGET_S * len(ocr_jobs(data))
     except Exception:  # noqa: BLE001 - a broken PDF is the parser's to report
         return 0.0
 
 
-def _words(boxes: list[Any], scale: float) -> list[Word]:
-    out: list[Word] = []
-    for b in boxes:
-        x0, top, x1, bottom = (v * scale for v in b.bbox)
-        h = bottom - top
-        cy = (top + bottom) / 2
-        out.append(Word(b.text, x0, x1, cy - _BAND * h / 2, cy + _BAND * h / 2, round(h * _SIZE_PER_HEIGHT, 1)))
+_NUM_SPACE = re.compile(r"(?<=\d)\s+(?=[,，.]?\d)|(?<=\d[,，.])\s+(?=\d)")
+_NUMBER = re.compile(r"^[-+−]?\d[\d,，]*(?:\.\d+)?%?$")
+
+
+def _clean(text: str) -> str:
+    """OCR text with the blanks the recogniser puts inside a number removed
+    (``27, 664. 22`` -> ``27,664.22``)."""
+    return _NUM_SPACE.sub("", text)
+
+
+def _em_width(text: str) -> float:
+    """Natural width of ``text`` in em: CJK 1, digits and Latin ½, punctuation ⅓."""
+    return sum(1.0 if ord(ch) > 0x2E7F else 0.33 if ch in ",.，:;" else 0.55 for ch in text)
+
+
+def _split_box(box: list[Any], em: float) -> list[list[Any]]:
+    """One box holding several table cells (``201 一般公共服务支出 22,395.50``: the recogniser
+    merged a code, a name and an amount across wide gaps) -> one box per cell. Only where a
+    blank separates a number (3+ characters: a code or an amount) from other text and the box is wider than its text set solid
+    (the slack is the gaps); each part gets its natural width, the slack spread over the gaps."""
+    page, x0, top, x1, bottom, conf, text = box
+    parts = text.split()
+    if len(parts) < 2 or not any(len(t) >= 3 and _NUMBER.match(t) for t in parts) or em <= 0:
+        return [box]
+    widths = [_em_width(t) * em for t in parts]
+    slack = (x1 - x0) - sum(widths)
+    if slack < 0.8 * em * (len(parts) - 1):
+        return [box]  # set solid: ordinary text with blanks, not cells
+    gap = slack / (len(parts) - 1)
+    out, x = [], x0
+    for t, w in zip(parts, widths):
+        out.append([page, round(x, 2), top, round(min(x + w, x1), 2), bottom, conf, t])
+        x += w + gap
     return out
 
 
-def fill_image_pages(data: bytes, all_words: list[list[Word]], engine: str = DEFAULT_ENGINE,
-                     dpi: int = OCR_DPI) -> OcrPages:
-    """OCR every page of ``all_words`` that has no word; its list is filled in place."""
-    todo = [i for i, ws in enumerate(all_words) if not ws]
-    res = OcrPages(engine=engine, dpi=dpi)
-    if not todo:
-        return res
+def _cells(boxes: list[list[Any]]) -> list[list[Any]]:
+    """The boxes with numbers cleaned and merged cells split (see ``_split_box``); the em of a
+    box is its height × ``_SIZE_PER_HEIGHT``."""
+    out: list[list[Any]] = []
+    for b in boxes:
+        b = [*b[:6], _clean(str(b[6]))]
+        out.extend(_split_box(b, (b[4] - b[2]) * _SIZE_PER_HEIGHT))
+    return out
+
+
+def _words(boxes: list[list[Any]]) -> list[Word]:
+    """Words of one page's boxes. A box's height varies with its text: a lone 出 (the end of
+    a wrapped label) gets a taller box than 行政单位医疗 on the same line, so a box at most
+    ``_SAME_SIZE`` taller than the page's median box is cut to the median (the table reader
+    compares sizes: a taller line would read as a heading, not a wrapped cell). Headings stay
+    larger; lower boxes keep their height."""
+    heights = sorted(b[4] - b[2] for b in boxes)
+    median = heights[len(heights) // 2] if heights else 0.0
+    out: list[Word] = []
+    for _page, x0, top, x1, bottom, _conf, text in boxes:
+        h = bottom - top
+        if median and median < h <= (1 + _SAME_SIZE) * median:
+            h = median
+        cy = (top + bottom) / 2
+        out.append(Word(text, x0, x1, cy - _BAND * h / 2, cy + _BAND * h / 2, round(h * _SIZE_PER_HEIGHT, 1)))
+    return out
+
+
+def _render(pdf: Any, job: OcrJob, dpi: int) -> Any:
+    page = pdf[job.index]
+    try:
+        if job.region is None:
+            return page.render(scale=dpi / 72).to_pil()
+        w, h = page.get_size()
+        x0, top, x1, bottom = job.region
+        return page.render(scale=dpi / 72, crop=(x0, h - bottom, w - x1, top)).to_pil()
+    finally:
+        page.close()
+
+
+def _read_job(data: bytes, job: OcrJob, engine: str, dpi: int) -> list[list[Any]] | None:
+    """The job's OCR boxes as [page, x0, top, x1, bottom, confidence, text] in PDF points
+    (None for blank paper)."""
     import pypdfium2 as pdfium
 
-    start = time.monotonic()
-    eng = get_engine(engine)
     pdf = pdfium.PdfDocument(data)
     try:
-        for i in todo:
-            page = pdf[i]
-            image = page.render(scale=dpi / 72).to_pil()
-            page.close()
-            if image.convert("L").getextrema()[0] >= _BLANK_LEVEL:
-                continue  # blank paper
-            boxes = eng.read(image)
-            scale = 72 / dpi
-            all_words[i][:] = _words(boxes, scale)
-            res.pages.append(i + 1)
-            res.boxes.extend(
-                [i + 1, *(round(v * scale, 2) for v in b.bbox), round(b.confidence, 4), b.text] for b in boxes
-            )
+        image = _render(pdf, job, dpi)
     finally:
         pdf.close()
+    if image.convert("L").getextrema()[0] >= _BLANK_LEVEL:
+        return None
+    boxes: list[OcrBox] = get_engine(engine).read(image)
+    scale = 72 / dpi
+    dx, dy = (job.region[0], job.region[1]) if job.region else (0.0, 0.0)
+    return _cells([[job.index + 1, round(b.bbox[0] * scale + dx, 2), round(b.bbox[1] * scale + dy, 2),
+             round(b.bbox[2] * scale + dx, 2), round(b.bbox[3] * scale + dy, 2), round(b.confidence, 4), b.text]
+            for b in boxes])
+
+
+_DATA: bytes = b""
+
+
+def _init_worker(data: bytes) -> None:
+    global _DATA
+    _DATA = data
+
+
+def _pool_job(job: OcrJob, engine: str, dpi: int) -> list[list[Any]] | None:
+    return _read_job(_DATA, job, engine, dpi)
+
+
+def _overlaps_any(box: list[Any], words: list[Word]) -> bool:
+    x0, top, x1, bottom = box[1:5]
+    return any(min(x1, w.x1) > max(x0, w.x0) and min(bottom, w.bottom) > max(top, w.top) for w in words)
+
+
+def _workers(workers: int | None) -> int:
+    if workers is None:
+        workers = int(os.environ.get("JUESUAN_OCR_WORKERS", "1"))
+    return max(1, min(workers, os.cpu_count() or 1))
+
+
+def fill_image_pages(data: bytes, all_words: list[list[Word]], engine: str = DEFAULT_ENGINE,
+                     dpi: int | None = None, workers: int | None = None) -> OcrPages:
+    """OCR every page of ``all_words`` that has no word (its list is filled in place) and the
+    uncovered large images of the other pages (their boxes are added to the page's words)."""
+    dpi = dpi or OCR_DPI
+    res = OcrPages(engine=engine, dpi=dpi)
+    if all(all_words) and b"/Image" not in data:
+        return res  # every page has text and the file has no image: nothing to OCR (cheap exit)
+    jobs = ocr_jobs(data, [bool(ws) for ws in all_words])
+    if not jobs:
+        return res
+    start = time.monotonic()
+    n = _workers(workers)
+    if n > 1 and len(jobs) > 1:
+        with ProcessPoolExecutor(min(n, len(jobs)), mp_context=get_context("spawn"),
+                                 initializer=_init_worker, initargs=(data,)) as pool:
+            results = list(pool.map(_pool_job, jobs, [engine] * len(jobs), [dpi] * len(jobs)))
+    else:
+        results = [_read_job(data, job, engine, dpi) for job in jobs]
+    for job, boxes in zip(jobs, results):
+        if boxes is None:
+            continue
+        if job.region is not None:
+            text_words = all_words[job.index]
+            boxes = [b for b in boxes if not _overlaps_any(b, text_words)]
+            if not boxes:
+                continue
+            res.regions.append([job.index + 1, *(round(v, 2) for v in job.region)])
+        all_words[job.index].extend(_words(boxes))
+        if job.index + 1 not in res.pages:
+            res.pages.append(job.index + 1)
+        res.boxes.extend(boxes)
+    res.pages.sort()
     res.seconds = time.monotonic() - start
     return res

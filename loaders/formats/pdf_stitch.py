@@ -9,6 +9,7 @@ page break continues. ``text_page_spans`` / ``table_page_spans`` give the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,7 @@ from .builder import CellSpec, fold_lines
 from .pdf_words import Box, Line
 
 TERMINAL = tuple("。！？；：:;!?）)")  # a line ending in one of these ends a sentence (or clause)
+_AMOUNT = re.compile(r"^[-−]?\d[\d,，]*\.\d+$")  # a printed amount (with decimals)
 
 
 @dataclass
@@ -59,9 +61,12 @@ def _regrid(it: TableItem, prev: TableItem) -> list[list[CellSpec]] | None:
     if it.ruled or prev.ruled or len(it.rows[0]) >= len(prev.rows[0]):
         return None
     width = len(prev.rows[0])
+    # the columns' x ranges from the body rows (a row with an amount): a header cell spanning
+    # several columns (支出功能分类科目编码 over 类/款/项) would make neighbours overlap
+    body = [r for r in prev.rows if any(_AMOUNT.match(c.text.strip()) for c in r)] or prev.rows
     spans: list[tuple[float, float] | None] = []
     for c in range(width):
-        boxes = [r[c].location.bbox for r in prev.rows if c < len(r) and r[c].location.bbox]
+        boxes = [r[c].location.bbox for r in body if c < len(r) and r[c].location.bbox]
         spans.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else None)
     target: dict[int, int] = {}
     for c in range(len(it.rows[0])):

@@ -20,5 +20,8 @@ select
     text_chars,
     loaded_at,
     loader_version,
-    extractor_version
+    extractor_version,
+    extraction,                             -- text / mixed / ocr (loaders/formats/pdf_ocr)
+    ocr_pages,
+    ocr_seconds
 from {{ source('juesuan', 'documents') }}

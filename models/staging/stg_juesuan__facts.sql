@@ -45,5 +45,7 @@ select
     facts.char_start,
     facts.char_end,
     facts.location                                                       as location_json,
-    facts.extractor_version
+    facts.extractor_version,
+    facts.ocr_confidence,                                                -- OCR'd facts only
+    facts.ocr_unverified
 from facts
