@@ -197,6 +197,7 @@ def run(sizes: list[int], root: Path, fmt: str = "txt", workers: int | None = No
             print(f"[bench] N={n}: {name} ...", file=sys.stderr, flush=True)
             ctx.values.update(fn(ctx))
         rows.append(dict(ctx.values))
+        print(f"[bench] N={n} done:\n{table(rows[-1:])}", file=sys.stderr, flush=True)  # kept if a later N dies
         if not keep:
             shutil.rmtree(ctx.work / "warehouse", ignore_errors=True)
     return rows
