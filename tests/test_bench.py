@@ -1,12 +1,18 @@
 """Smoke run of the bench (N = 20): every stage runs and reports its named measurements, and a
-second build over the same documents is a no-op."""
+second build over the same documents is a no-op.
+
+The report stage runs its real code path (import, call on the bench's warehouse, timing,
+size) with ``build_report`` replaced by a stand-in that writes a page: executing the four
+notebooks would add ~60 s to a smoke that already takes ~70 s, and tests/test_report.py
+runs them for real."""
 
 from __future__ import annotations
 
 import pytest
 
 from loaders.bench.corpus import document_text, make_corpus, unit_name
-from loaders.bench.run import STAGES, growth, run, table
+from loaders.bench.run import STAGES, growth, run, table, verdict
+from loaders.store.warehouse import connect_readonly
 
 
 def test_synthetic_documents_are_distinct_and_shaped_like_the_sample():
@@ -30,16 +36,37 @@ def test_synthetic_documents_are_distinct_and_shaped_like_the_sample():
 
 
 @pytest.mark.slow
-def test_bench_smoke_n20(tmp_path):
-    rows = run([20], tmp_path, options={"serial"})
+def test_bench_smoke_n20(tmp_path, monkeypatch):
+    import loaders.present.report as report_mod
+
+    reported = []
+
+    def fake_report(db, out):
+        con = connect_readonly(db)
+        try:
+            reported.append(sorted(r[0] for r in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts'").fetchall()))
+        finally:
+            con.close()
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "index.html").write_bytes(b"x" * 300_000)
+
+    monkeypatch.setattr(report_mod, "build_report", fake_report)
+    rows = run([20], tmp_path, options={"serial", "report"})
     r = rows[0]
-    for name in ("docs_per_s", "cpu_s_per_doc", "cores_used", "peak_rss_mb", "warehouse_mb", "build_s",
-                 "noop_build_s", "build_after_10_more_s", "serial_docs_per_s", "parallel_speedup"):
+    for name in ("docs_per_s", "cpu_s_per_doc", "writer_cpu_s_per_doc", "worker_cpu_s_per_doc", "cores_used",
+                 "peak_rss_mb", "warehouse_mb", "build_s", "noop_build_s", "build_after_10_more_s",
+                 "serial_docs_per_s", "parallel_speedup", "report_s", "end_to_end_s"):
         assert r[name] > 0, name
     assert r["noop_build_s"] < r["build_s"] / 3  # nothing changed: no dbt run
-    assert {name for name, _ in STAGES} >= {"corpus", "load", "serial", "build", "report"}
+    assert reported and "dim_unit" in reported[0], "the report stage ran on the built warehouse"
+    assert r["report_mb"] == pytest.approx(0.3) and r["report_failed"] == 0
+    assert r["end_to_end_s"] == pytest.approx(r["load_s"] + r["build_s"] + r["report_s"])
+    assert r["aim_s"] == pytest.approx(600 * 20 / 10_000)
+    assert {name for name, _ in STAGES} >= {"corpus", "load", "serial", "build", "report", "end-to-end"}
     text = table(rows)
     assert text.splitlines()[0].startswith("| n | corpus_mb | load_s | docs_per_s")
+    assert verdict(rows)[0].startswith("N=20: end to end (load+build+report)")
     assert growth(rows + [dict(r, n=40)])[0]["docs_per_s"] == pytest.approx(1.0)
 
 

@@ -104,8 +104,8 @@ def test_two_versions_of_one_unit_year_are_both_kept(tmp_path, tmp_warehouse, sa
 def test_a_failure_mid_document_leaves_none_of_its_rows(tmp_path, tmp_warehouse, samples_dir, warehouse_query, monkeypatch):
     real_insert = write_mod.insert_rows
 
-    def failing_insert(con, table, rows):
-        if table == "raw.facts" and rows.data["document_id"][0] == target_id:
+    def failing_insert(con, table, rows):  # rows: an Arrow table of one or of many documents
+        if table == "raw.facts" and target_id in rows.column("document_id").to_pylist():
             raise RuntimeError("disk on fire")
         return real_insert(con, table, rows)
 

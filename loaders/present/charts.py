@@ -294,8 +294,9 @@ def show(
     prefix: str = "",
 ) -> Path | None:
     """Display the chart (its Vega-Lite spec, interactive, and a PNG for print) and, with
-    chart_dir, save the PNG as `<chart_dir>/<prefix>-<name>.png`. The display carries metadata
-    the report reads."""
+    chart_dir, save the PNG as `<chart_dir>/<prefix>-<name>.png` instead of embedding it
+    (a report holds each PNG once, in charts/, not again in its executed notebook). The
+    display carries metadata the report reads."""
     from IPython.display import display
 
     stem = _SAFE_NAME.sub("_", f"{prefix}-{name}" if prefix else name).strip("_")
@@ -306,12 +307,11 @@ def show(
         saved.parent.mkdir(parents=True, exist_ok=True)
         saved.write_bytes(png)
     title = chart_title(chart)
+    data = {VEGALITE_MIME: chart.to_dict(validate=False), "text/plain": f"[图表] {title}"}
+    if saved is None:
+        data[PNG_MIME] = base64.b64encode(png).decode("ascii")
     display(
-        {
-            VEGALITE_MIME: chart.to_dict(validate=False),
-            PNG_MIME: base64.b64encode(png).decode("ascii"),
-            "text/plain": f"[图表] {title}",
-        },
+        data,
         raw=True,
         metadata={PNG_MIME: {CHART_METADATA_KEY: {"name": stem, "title": title}}},
     )

@@ -4,7 +4,7 @@ Why Dask (dask.distributed) and not Ray: pure-Python wheels of a few MB (Ray's a
 with a C++ core and its own object store), a ``submit``/``Future`` API that is the
 ``concurrent.futures`` one, so the loader's ordered window takes either unchanged, and a
 LocalCluster for tests. Workers run ``load.prepare_isolated`` — the same sandboxed parse +
-extract as local loading — and send the rows back; the single writer stores them in input
+extract as local loading — and send the rows back as Arrow tables; the single writer stages them in input
 order, so a cluster load gives exactly the rows of a serial load. (Workers are started
 non-daemonic so that the sandbox may fork its child.)
 """

@@ -55,14 +55,14 @@ class LedgerEntry:
         return (self.finished_at - self.started_at).total_seconds()
 
 
-_COLUMNS = ("run_id", "seq", "input_path", "document_id", "status", "reason", "format", "bytes",
+COLUMNS = ("run_id", "seq", "input_path", "document_id", "status", "reason", "format", "bytes",
             "facts", "started_at", "finished_at", "loader_version")
 
 
 def insert(con: duckdb.DuckDBPyConnection, e: LedgerEntry) -> None:
     con.execute(
-        f"INSERT INTO raw.load_ledger ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-        [getattr(e, c) for c in _COLUMNS],
+        f"INSERT INTO raw.load_ledger ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})",
+        [getattr(e, c) for c in COLUMNS],
     )
 
 

@@ -1,13 +1,14 @@
 """`juesuan load`: files and folders -> raw.* tables, one ledger row per input per run.
 
 Per input: stat and size limit -> read bytes -> sha256 = document_id -> duplicate check ->
-parse + metadata + extraction in a sandboxed child -> one transaction with all rows and the
-ledger row. Anything that goes wrong becomes a ``quarantined`` ledger row with a one-line
+parse + metadata + extraction + the rows as Arrow tables in a sandboxed child -> staged
+whole in the batch with its ledger row (the writer does no per-document database work). Anything that goes wrong becomes a ``quarantined`` ledger row with a one-line
 reason; the batch always completes. The batch is published (as shards, see batch.py) every
 ``publish_every`` documents or ``publish_seconds`` seconds, at the end, and after Ctrl-C.
 
-Parse + extract run on every core: ``workers`` sandboxed children at a time (threads in
-this process wait for them), or on any executor with ``submit`` (a Dask
+Parse + extract run on every core: ``workers`` sandboxed children at a time, forked by
+long-lived worker processes (sandbox_pool.py; threads in this process wait for them), or
+on any executor with ``submit`` (a Dask
 ``distributed.Client``, see distributed.py). Results are written in input order, so the
 rows, the ledger and its ``seq`` are exactly those of a serial load.
 """
@@ -26,13 +27,13 @@ from pathlib import Path
 
 from ..sandbox import DEFAULT_MEMORY_BYTES, DEFAULT_TIMEOUT_S, SandboxResult, describe_exception, kill_children, \
     one_line, run_isolated
+from ..sandbox_pool import SandboxPool, kill_pools
 from . import ledger
 from .batch import RawBatch, raw_writer
 from .faults import fault_point
 from .ledger import DUPLICATE, LOADED, QUARANTINED, SKIPPED, LedgerEntry
-from .prepare import prepare_document, warm_up
+from .prepare import prepare_staged, warm_up
 from .warehouse import WaitCallback, print_to_stderr
-from .write import record, write_document
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 
@@ -138,32 +139,29 @@ def screen(batch: RawBatch, run_id: str, seq: int, path: Path, limits: Limits,
     return Job(base=base, data=data)
 
 
-def prepare_isolated(data: bytes, path: str, document_id: str, started, limits: Limits) -> SandboxResult:
-    """The per-document function: parse + metadata + extract in a sandboxed child (any worker);
-    OCR'd pages get extra time each."""
+def prepare_isolated(data: bytes, path: str, document_id: str, started, limits: Limits,
+                     runner=run_isolated) -> SandboxResult:
+    """The per-document function: parse + metadata + extract + Arrow rows in a sandboxed child
+    (forked by ``runner``: here, or a SandboxPool worker, or on a Dask worker); OCR'd pages
+    get extra time each."""
     from ..formats.pdf_ocr import ocr_time_budget
 
-    return run_isolated(prepare_document, data, path, document_id, started,
+    return runner(prepare_staged, data, path, document_id, started,
                         timeout_s=limits.timeout_s + ocr_time_budget(data, Path(path).name),
                         memory_bytes=limits.memory_bytes)
 
 
 def store(batch: RawBatch, job: Job, res: SandboxResult) -> LedgerEntry:
-    """Write one prepared document (or its quarantine row) in one transaction."""
+    """Stage one prepared document (its worker built the rows) or its quarantine row, whole."""
     base = job.base
     if not res.ok:
         entry = LedgerEntry(status=QUARANTINED, reason=one_line(res.error), finished_at=ledger.now(), **base)
-        record(batch.con, entry)
+        batch.record(entry)
         return entry
-    rows = res.value
-    entry = LedgerEntry(status=LOADED, finished_at=ledger.now(), facts=len(rows.facts),
-                        **{**base, "format": rows.document.get("format") or base["format"]})
-    try:
-        write_document(batch.con, rows, entry)
-    except Exception as e:  # noqa: BLE001 - the document's rows were rolled back
-        entry = LedgerEntry(status=QUARANTINED, reason=one_line(f"store failed: {describe_exception(e)}"),
-                            finished_at=ledger.now(), **{**base, "format": entry.format})
-        record(batch.con, entry)
+    staged = res.value
+    entry = LedgerEntry(status=LOADED, finished_at=ledger.now(), facts=staged.facts,
+                        **{**base, "format": staged.format or base["format"]})
+    batch.stage(entry, staged)
     return entry
 
 
@@ -187,33 +185,40 @@ def load_paths(
     warm_up()
     summary = LoadSummary(run_id=ledger.new_run_id(), db_path=Path(db_path))
     t0 = time.monotonic()
-    own_pool = None
-    if executor is None:
+    own_pool = sandboxes = None
+    runner = run_isolated
+    if executor is None:  # forked before the lock and the batch exist (see sandbox_pool.py)
+        sandboxes = SandboxPool(workers or default_workers())
+        runner = sandboxes.run
         own_pool = executor = ThreadPoolExecutor(max_workers=workers or default_workers(),
                                                  thread_name_prefix="juesuan-load")
     window = 2 * (workers or default_workers()) if own_pool else 4 * max(1, workers or 2)
     try:
         with raw_writer(Path(db_path), on_wait=on_wait) as batch:
-            _run(batch, inputs, summary, limits, executor, window, publish_every, publish_seconds, on_progress)
+            _run(batch, inputs, summary, limits, executor, runner, window, publish_every, publish_seconds,
+                 on_progress)
         summary.publishes = batch.publishes
     except BaseException:
+        kill_pools()
         kill_children()
         raise
     finally:
         if own_pool is not None:
             own_pool.shutdown(wait=False, cancel_futures=True)
+        if sandboxes is not None:
+            sandboxes.close()
     summary.seconds = time.monotonic() - t0
     return summary
 
 
-def _run(batch: RawBatch, inputs: list[Path], summary: LoadSummary, limits: Limits, executor, window: int,
+def _run(batch: RawBatch, inputs: list[Path], summary: LoadSummary, limits: Limits, executor, runner, window: int,
          publish_every: int, publish_seconds: float | None, on_progress: ProgressCallback | None) -> None:
     pending: deque = deque()  # (seq, path, entry | (job, future)) in input order
     in_flight: dict[str, str] = {}
     todo = iter(enumerate(inputs, start=1))
     total = len(inputs)
     try:
-        _loop(batch, todo, pending, in_flight, summary, limits, executor, window, publish_every, publish_seconds,
+        _loop(batch, todo, pending, in_flight, summary, limits, executor, runner, window, publish_every, publish_seconds,
               on_progress, total)
     except BaseException as stop:
         _skip_rest(batch, summary, pending, todo, stop)
@@ -232,14 +237,11 @@ def _skip_rest(batch: RawBatch, summary: LoadSummary, pending: deque, todo, stop
         entry = LedgerEntry(run_id=summary.run_id, seq=seq, input_path=str(path), status=SKIPPED,
                             reason=one_line(f"not loaded: the batch stopped ({why}); run the load again"),
                             started_at=now, finished_at=now, format=_suffix_format(path))
-        try:
-            record(batch.con, entry)
-        except Exception:  # noqa: BLE001 - e.g. the disk is full: the entries are still in the summary
-            pass
+        batch.record(entry)
         summary.entries.append(entry)
 
 
-def _loop(batch, todo, pending, in_flight, summary, limits, executor, window, publish_every, publish_seconds,
+def _loop(batch, todo, pending, in_flight, summary, limits, executor, runner, window, publish_every, publish_seconds,
           on_progress, total) -> None:
     since_publish, last_publish = 0, time.monotonic()
     exhausted = False
@@ -253,8 +255,9 @@ def _loop(batch, todo, pending, in_flight, summary, limits, executor, window, pu
             item = screen(batch, summary.run_id, seq, path, limits, in_flight)
             if isinstance(item, Job):
                 b = item.base
-                item = (item, executor.submit(prepare_isolated, item.data, b["input_path"], b["document_id"],
-                                              b["started_at"], limits))
+                args = (item.data, b["input_path"], b["document_id"], b["started_at"], limits)
+                item = (item, executor.submit(prepare_isolated, *args) if runner is run_isolated
+                        else executor.submit(prepare_isolated, *args, runner))
             pending.append((seq, path, item))
         if not pending:
             break
@@ -263,7 +266,7 @@ def _loop(batch, todo, pending, in_flight, summary, limits, executor, window, pu
             on_progress(seq - 1, total, path, None)
         if isinstance(item, LedgerEntry):
             entry = item
-            record(batch.con, entry)
+            batch.record(entry)
         else:
             job, future = item
             entry = store(batch, job, future.result())

@@ -20,7 +20,7 @@ from ..sandbox import StageError
 from .rows import Rows, block_rows, clean_text, fact_rows
 
 if TYPE_CHECKING:  # the writer loads DuckDB and pyarrow; `juesuan extract` needs neither
-    from .write import DocumentRows
+    from .write import DocumentRows, StagedDocument
 
 
 def extractor_version() -> str:
@@ -95,10 +95,20 @@ def prepare_document(data: bytes, path: str, document_id: str, loaded_at) -> Doc
     return DocumentRows(document=document, text=clean_text(doc.text) or "", blocks=blocks, cells=cells, facts=frows)
 
 
+def prepare_staged(data: bytes, path: str, document_id: str, loaded_at) -> StagedDocument:
+    """``prepare_document`` with the rows turned into Arrow tables here, in the worker."""
+    rows = prepare_document(data, path, document_id, loaded_at)
+    try:
+        return rows.staged()
+    except BaseException as e:  # noqa: BLE001
+        raise StageError("row builder", e) from e
+
+
 _PRELOAD = (
     "loaders.formats.text", "loaders.formats.html", "loaders.formats.pdf", "loaders.formats.pdf_pdfium",
     "loaders.formats.pdf_grid", "loaders.formats.docx",
     "loaders.formats.xlsx", "loaders.formats.doc", "loaders.extract.tables", "loaders.extract.prose",
+    "pyarrow", "loaders.store.write",
 )
 _WARM_UP_TEXT = "某单位2023年度部门决算\n一、收入支出决算总体情况说明\n2023年度收、支总计100.00万元。\n"
 _warm = False
