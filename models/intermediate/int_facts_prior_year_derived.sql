@@ -1,10 +1,13 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Prior-year amounts derived from year-on-year statements ("与2022年相比，收、支总计各增加232.56万元，
 -- 增长123.06%": 2022 = 421.54 − 232.56 = 188.98). The change is attached to the nearest money fact
 -- printed before it in the same line (the anchor); several anchors at one position (收入总计 and 支出总计
 -- 各增加…) each get a prior-year row. From the amount when printed, else from the percentage:
 -- prior = current / (1 ± pct/100), rounded to 0.01 万元. Lineage: source_fact_ids.
 with facts as (
-    select * from {{ ref('int_facts_scoped') }}
+    select * from {{ ref_scoped('int_facts_scoped') }}
 ),
 
 changes as (

@@ -1,9 +1,12 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- One row per quantity a document states (see dq_statements), with the value the identities
 -- use: the tables' figure when the tables agree, else the text's figure when the text agrees.
 -- A quantity whose statements disagree at the level that decides is ambiguous: value NULL, so an
 -- identity over it ends in insufficient_data (the disagreement itself is the restatement rules').
 with s as (
-    select * from {{ ref('dq_statements') }}
+    select * from {{ ref_scoped('dq_statements') }}
     where not is_change and coalesce(amount, value) is not null
 )
 

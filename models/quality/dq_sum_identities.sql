@@ -1,10 +1,13 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Family 3 (intra-table sum identities): a stated total against the sum of its stated parts.
 -- Headline identities (R05 R06 R09 R22 R23 R24) are rows of the dq_identity_terms seed; the
 -- subject hierarchy (R01 R02) comes from fct_spending_by_class; 三公 items from the lexicon.
 -- Tolerance: (n + 1) × 0.005 万元 for n printed parts. Fail closed: a total or part whose own
 -- statements disagree (dq_quantities.amount NULL) gives insufficient_data.
 with q as (
-    select * from {{ ref('dq_quantities') }} where period = 'current' and is_money
+    select * from {{ ref_scoped('dq_quantities') }} where period = 'current' and is_money
 ),
 
 terms as (
@@ -36,7 +39,7 @@ headline as (
 ),
 
 class_rows as (
-    select * from {{ ref('fct_spending_by_class') }}
+    select * from {{ ref_scoped('fct_spending_by_class') }}
     where class_amount_wan is not null
 ),
 
@@ -117,7 +120,7 @@ economic as (
         t.document_id, t.metric, t.amount as total, t.evidence, t.page, t.line_no,
         e.basic_expense_group, count(*) as n_parts, sum(e.amount_wan) as parts_sum
     from q t
-    join {{ ref('fct_spending_by_economic') }} e
+    join {{ ref_scoped('fct_spending_by_economic') }} e
       on e.document_id = t.document_id
      -- the group is the metric's own label (人员经费 / 公用经费), the nature that of expense_basic
      and e.basic_expense_group = (select m.label_zh from {{ ref('metrics') }} m where m.metric = t.metric)

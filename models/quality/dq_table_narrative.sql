@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Family 5 (table ↔ narrative): what the 情况说明 says against what the tables print.
 --   R34 every prose amount = the tables' figure of the same quantity (canonical metric; a headline
 --       metric ignores its wording, so 财政拨款收入支出总计 0.3 meets 总计 2,961.68);
@@ -9,7 +12,7 @@
 --   R38 a 类 name retired before the fiscal year (renames seed).
 -- Tables that disagree among themselves give insufficient_data here (R25-R30 report them).
 with s as (
-    select * from {{ ref('dq_statements') }} where period = 'current' and not is_change
+    select * from {{ ref_scoped('dq_statements') }} where period = 'current' and not is_change
 ),
 
 money as (
@@ -63,7 +66,7 @@ share_anchor as (
 ),
 
 q as (
-    select * from {{ ref('dq_quantities') }} where period = 'current' and is_money
+    select * from {{ ref_scoped('dq_quantities') }} where period = 'current' and is_money
 ),
 
 shares as (
@@ -95,7 +98,7 @@ projects_listed as (
 
 projects_all as (
     select document_id, sum(executed_wan_exact) as total, count(*) as n, string_agg(project_name, '、') as evidence
-    from {{ ref('fct_project_execution') }}
+    from {{ ref_scoped('fct_project_execution') }}
     where executed_wan_exact is not null
     group by 1
 ),
@@ -127,7 +130,7 @@ class_names as (
 ),
 
 texts as (
-    select * from {{ ref('dq_documents') }} where document_text is not null and fiscal_year is not null
+    select * from {{ ref_scoped('dq_documents') }} where document_text is not null and fiscal_year is not null
 ),
 
 retired_in_text as (
