@@ -163,8 +163,8 @@ def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, pub
         why_full = "--full-refresh" if full_refresh else increment.full_refresh_needed(con, project)
         changed = increment.write_delta(con)
         wc.close()
-        echo(f"full build ({why_full})" if why_full else
-             f"incremental build: {changed} document(s) changed since the last build")
+        mode = (f"full build ({why_full})" if why_full else
+                f"incremental build: {changed} document(s) changed since the last build")
         rc = run_dbt(["build"], wc.path, project_dir, ("--full-refresh",) if why_full else ())
         if rc != 0 and not publish_on_failure:
             raise BuildFailed(f"dbt build failed (exit code {rc}); the published warehouse is unchanged")
@@ -184,5 +184,6 @@ def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, pub
             verify(wc.path, generation)
     if rc != 0:
         raise BuildFailed(f"dbt build failed (exit code {rc}); published anyway (--publish-on-failure)")
+    echo(mode)  # after the publish: an interrupted build says one line only
     return True
 

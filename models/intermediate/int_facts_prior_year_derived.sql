@@ -60,7 +60,7 @@ per_anchor as (
         max(case when change_metric = 'prior_year_change_abs' then direction end) as abs_direction,
         max(case when change_metric = 'prior_year_change_pct' then direction end) as pct_direction,
         list(change_fact_id order by change_fact_id) as change_fact_ids,
-        string_agg(distinct change_evidence, ' | ') as change_evidence
+        string_agg(distinct change_evidence, ' | ' order by change_evidence) as change_evidence
     from nearest
     group by fact_id
 ),

@@ -38,7 +38,7 @@ q as (
 three_public_zero as (
     select t.document_id, t.amount as total, max(i.amount) as largest_item, count(i.metric) as n_items,
         count(i.metric) filter (where i.amount is null) as n_ambiguous,
-        any_value(t.evidence) || ' | ' || string_agg(i.evidence, ' | ') as evidence,
+        any_value(t.evidence) || ' | ' || string_agg(i.evidence, ' | ' order by i.evidence) as evidence,
         any_value(t.page) as page, any_value(t.line_no) as line_no
     from q t
     join q i on i.document_id = t.document_id and i.metric = 'three_public_item' and i.measure = t.measure

@@ -12,9 +12,9 @@ with s as (
 
 select
     document_id, unit_id, doc_kind, document_year, fiscal_year, metric, quantity_key, measure, period,
-    any_value(subject_code) as subject_code,
-    any_value(subject_level) as subject_level,
-    any_value(qualifier) as qualifier,
+    arg_min(subject_code, fact_id) as subject_code,
+    arg_min(subject_level, fact_id) as subject_level,
+    arg_min(qualifier, fact_id) as qualifier,
     bool_or(is_money) as is_money,
     count(*) as n_statements,
     count(distinct coalesce(amount, value)) filter (where fact_source = 'table') as n_table_values,

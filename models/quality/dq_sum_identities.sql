@@ -28,7 +28,7 @@ headline as (
         count(p.metric) filter (where p.amount is null) as n_ambiguous,
         case when count(p.metric) filter (where p.amount is null) = 0 then sum(p.amount) end as parts_sum,
         bool_or(p.metric is null and not r.required) as optional_missing,
-        string_agg(p.metric || ' ' || coalesce(p.amount::varchar, '?'), ' + ') as parts_text
+        string_agg(p.metric || ' ' || coalesce(p.amount::varchar, '?'), ' + ' order by p.metric, p.amount) as parts_text
     from q t
     join required rq on rq.total_metric = t.metric
     join terms r on r.rule_id = rq.rule_id
@@ -109,7 +109,7 @@ tp as (
         t.document_id, t.rule_id, t.check_key, t.total, t.evidence, t.page, t.line_no,
         count(i.metric) as n_parts,
         case when count(i.metric) = count(i.amount) then sum(i.amount) end as parts_sum,
-        string_agg(i.qualifier || ' ' || i.amount::varchar, ' + ') as parts_text
+        string_agg(i.qualifier || ' ' || i.amount::varchar, ' + ' order by i.qualifier, i.amount) as parts_text
     from tp_totals t
     join tp_items i on i.document_id = t.document_id and i.measure = t.measure and i.parent_key = t.parent_key
     group by all

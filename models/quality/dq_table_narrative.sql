@@ -22,7 +22,7 @@ money as (
 table_side as (
     select document_id, metric, quantity_key, measure, fiscal_year,
         count(distinct amount) as n_values, min(amount) as amount,
-        string_agg(distinct evidence, ' | ') as evidence
+        string_agg(distinct evidence, ' | ' order by evidence) as evidence
     from money where fact_source = 'table'
     group by all
 ),
@@ -81,7 +81,7 @@ shares as (
 share_sums as (
     select document_id, parent_metric, line_no, any_value(page) as page, count(*) as n,
         sum(stated_pct) as pct_sum, sum(part_amount) as part_sum, any_value(parent_amount) as parent_amount,
-        string_agg(evidence, ' + ') as evidence
+        string_agg(evidence, ' + ' order by evidence) as evidence
     from shares
     group by all
     having count(*) > 1
@@ -89,7 +89,7 @@ share_sums as (
 
 projects_listed as (
     -- projects listed on the same line as the 项目支出 they break down, else every project
-    select p.document_id, sum(p.amount) as total, count(*) as n, string_agg(p.evidence, ' | ') as evidence
+    select p.document_id, sum(p.amount) as total, count(*) as n, string_agg(p.evidence, ' | ' order by p.evidence) as evidence
     from money p
     join money e on e.document_id = p.document_id and e.metric = 'expense_project' and e.line_no = p.line_no
     where p.metric = 'project_executed'
@@ -97,7 +97,7 @@ projects_listed as (
 ),
 
 projects_all as (
-    select document_id, sum(executed_wan_exact) as total, count(*) as n, string_agg(project_name, '、') as evidence
+    select document_id, sum(executed_wan_exact) as total, count(*) as n, string_agg(project_name, '、' order by project_name) as evidence
     from {{ ref_scoped('fct_project_execution') }}
     where executed_wan_exact is not null
     group by 1
