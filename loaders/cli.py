@@ -461,6 +461,8 @@ def build(
     publish_on_failure: Annotated[bool, typer.Option(
         "--publish-on-failure", help="Publish even when dbt build fails (to inspect what failed); still exits 1.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Rebuild even when nothing changed.")] = False,
+    full_refresh: Annotated[bool, typer.Option(
+        "--full-refresh", help="Rebuild every document (not only those changed since the last build).")] = False,
 ) -> None:
     """`dbt build` (+ docs) on a private copy of the warehouse, published when it succeeds and checks out."""
     from .store.build import build as run_build
@@ -470,7 +472,8 @@ def build(
     t0 = time.monotonic()
     try:
         built = run_build(warehouse_path(db), docs=docs, publish_on_failure=publish_on_failure, on_wait=_wait_message,
-                          echo=lambda m: err.print(m, highlight=False, markup=False), force=force)
+                          echo=lambda m: err.print(m, highlight=False, markup=False), force=force,
+                          full_refresh=full_refresh)
     except WarehouseError as e:
         _fail(str(e))
     except KeyboardInterrupt:

@@ -23,9 +23,9 @@ import duckdb
 
 from ..config import PROJECT_ROOT
 from ..sandbox import die_with_parent
-from . import catalog
+from . import catalog, increment
 from .faults import armed, fault_point, trigger
-from .shards import read_manifest
+from .shards import ManifestDamaged, read_manifest
 from .warehouse import WaitCallback, WarehouseError, WarehouseMissing, print_to_stderr, working_copy
 
 PROJECT_INPUTS = ("dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests/dbt", "analyses")
@@ -56,9 +56,9 @@ def project_hash(project_dir: Path) -> str:
     return h.hexdigest()
 
 
-def run_dbt(args: list[str], db_path: Path, project_dir: Path) -> int:
+def run_dbt(args: list[str], db_path: Path, project_dir: Path, flags: tuple[str, ...] = ()) -> int:
     env = {**os.environ, "JUESUAN_DB": str(db_path), "DBT_PROFILES_DIR": str(project_dir)}
-    cmd = dbt_command() + args + ["--project-dir", str(project_dir), "--profiles-dir", str(project_dir)]
+    cmd = dbt_command() + args + ["--project-dir", str(project_dir), "--profiles-dir", str(project_dir), *flags]
     action = armed("build.dbt") if args[:1] == ["build"] else None
     # dbt dies with us (a killed build must not leave dbt writing a copy nobody will publish)
     if action is None:
@@ -85,6 +85,14 @@ def up_to_date(db_path: Path, project_dir: Path) -> bool:
     finally:
         con.close()
     return built == f"{read_manifest(db_path).content_key()}:{project_hash(project_dir)}"
+
+
+def _published_up_to_date(db_path: Path, project_dir: Path) -> bool:
+    """up_to_date() without the lock; False when the catalog cannot be read (the writer path repairs it)."""
+    try:
+        return up_to_date(db_path, project_dir)
+    except (WarehouseError, ManifestDamaged, duckdb.Error, OSError, ValueError):
+        return False
 
 
 def built_from(db_path: Path) -> str | None:
@@ -120,8 +128,14 @@ def verify(path: Path, generation: int) -> None:
 
 
 def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, publish_on_failure: bool = False,
-          on_wait: WaitCallback | None = print_to_stderr, echo=print_to_stderr, force: bool = False) -> bool:
+          on_wait: WaitCallback | None = print_to_stderr, echo=print_to_stderr, force: bool = False,
+          full_refresh: bool = False) -> bool:
     """Run dbt against a private copy of the warehouse under the writer lock; publish on success.
+
+    Incremental (increment.py): only the documents whose current version changed since the
+    last build, and the other documents of their units, are rebuilt; a full rebuild when
+    ``full_refresh`` or when nothing can be compared (first build, a failed last build,
+    changed models / seeds / macros).
 
     Returns False when nothing changed since the last build (nothing is run). A failing
     ``dbt build`` (a model or a test with severity error) leaves the published warehouse
@@ -133,15 +147,25 @@ def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, pub
         raise BuildFailed(f"no dbt project at {project_dir} (dbt_project.yml missing)")
     if not Path(db_path).exists():
         raise WarehouseMissing(f"no warehouse yet at {db_path}: run `juesuan load`")
+    if not force and not full_refresh and _published_up_to_date(Path(db_path), project_dir):
+        # the published marts show the published documents: no lock, no copy of the catalog
+        echo("nothing changed since the last build (same documents, same models): not rebuilding")
+        return False
     with working_copy(Path(db_path), on_wait=on_wait, connect=False) as wc:
-        if not force and up_to_date(Path(db_path), project_dir):
+        if not force and not full_refresh and up_to_date(Path(db_path), project_dir):  # another writer built it
             echo("nothing changed since the last build (same documents, same models): not rebuilding")
             return False
         manifest = read_manifest(Path(db_path))
         generation = manifest.generation
-        stamp = f"{manifest.content_key()}:{project_hash(project_dir)}"
-        wc.checkpoint_file()  # gives a new warehouse its raw views
-        rc = run_dbt(["build"], wc.path, project_dir)
+        project = project_hash(project_dir)
+        stamp = f"{manifest.content_key()}:{project}"
+        con = wc.connect()  # gives a new warehouse its raw views
+        why_full = "--full-refresh" if full_refresh else increment.full_refresh_needed(con, project)
+        changed = increment.write_delta(con)
+        wc.close()
+        mode = (f"full build ({why_full})" if why_full else
+                f"incremental build: {changed} document(s) changed since the last build")
+        rc = run_dbt(["build"], wc.path, project_dir, ("--full-refresh",) if why_full else ())
         if rc != 0 and not publish_on_failure:
             raise BuildFailed(f"dbt build failed (exit code {rc}); the published warehouse is unchanged")
         if docs and rc == 0:
@@ -149,6 +173,10 @@ def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, pub
             if docs_rc != 0:
                 echo(f"warning: dbt docs generate failed (exit code {docs_rc}); publishing the build anyway")
         con = wc.connect()
+        if rc == 0:
+            increment.record_built(con, project)
+        else:
+            increment.forget_built(con)
         catalog.set_state(con, "built_from", stamp if rc == 0 else "failed")
         wc.close()
         if rc == 0:
@@ -156,5 +184,6 @@ def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, pub
             verify(wc.path, generation)
     if rc != 0:
         raise BuildFailed(f"dbt build failed (exit code {rc}); published anyway (--publish-on-failure)")
+    echo(mode)  # after the publish: an interrupted build says one line only
     return True
 

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Budget beside final, one row per (unit, year, metric, subject, budget source):
 -- * budget_document: a loaded 预算 and a loaded 决算 of the same unit-year, same metric and subject
 --   (a 预算 uses the 决算 metric names; its figures are 预算数 by the document kind);
@@ -6,7 +9,7 @@
 --   budget_document_metrics seed names (three_public_budget 合计 → three_public_total).
 -- Totals (metrics ending in _total) pair on the metric alone.
 with facts as (
-    select * from {{ ref('int_facts_deduplicated') }}
+    select * from {{ ref_scoped('int_facts_deduplicated') }}
     where period = 'current' and (is_money or unit_printed = '%')
 ),
 

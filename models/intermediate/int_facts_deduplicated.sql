@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- One value per (unit, fiscal year, 决算/预算, metric, fund scope, subject, period). When a table and
 -- the prose state the same fact, the table wins (table over prose); otherwise the first statement in
 -- the document does. Every mart reads this model, so this is the one place that choice is made.
@@ -5,7 +8,7 @@
 -- "stated twice agrees" rule. Project metrics first add up the allocations listed on one line
 -- (援藏援彝等其他项目 0.79 + 0.31) — those are parts, not restatements.
 with facts as (
-    select * from {{ ref('int_facts_scoped') }}
+    select * from {{ ref_scoped('int_facts_scoped') }}
     where not is_change
 ),
 

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Every fact with its document context (unit_id, fiscal year, 决算/预算) and its subject code
 -- (resolved once, by the loader: subject_code_origin printed / name / path / document).
 -- subject_key: the code, else the qualifier's name key (so facts without a subject still group
@@ -8,7 +11,7 @@
 -- 'prior_year' = the previous year's figure (fact_year = document year − 1 unless printed).
 -- measure: 决算 / 预算 from the document kind; a budget figure inside a 决算 is 年初预算.
 with facts as (
-    select * from {{ ref('stg_juesuan__facts') }}
+    select * from {{ ref_scoped('stg_juesuan__facts') }}
 ),
 
 routes as (
@@ -18,7 +21,7 @@ routes as (
 ),
 
 units as (
-    select * from {{ ref('int_units_canonicalised') }}
+    select * from {{ ref_scoped('int_units_canonicalised') }}
 )
 
 select

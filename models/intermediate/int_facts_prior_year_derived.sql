@@ -1,10 +1,13 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Prior-year amounts derived from year-on-year statements ("与2022年相比，收、支总计各增加232.56万元，
 -- 增长123.06%": 2022 = 421.54 − 232.56 = 188.98). The change is attached to the nearest money fact
 -- printed before it in the same line (the anchor); several anchors at one position (收入总计 and 支出总计
 -- 各增加…) each get a prior-year row. From the amount when printed, else from the percentage:
 -- prior = current / (1 ± pct/100), rounded to 0.01 万元. Lineage: source_fact_ids.
 with facts as (
-    select * from {{ ref('int_facts_scoped') }}
+    select * from {{ ref_scoped('int_facts_scoped') }}
 ),
 
 changes as (
@@ -57,7 +60,7 @@ per_anchor as (
         max(case when change_metric = 'prior_year_change_abs' then direction end) as abs_direction,
         max(case when change_metric = 'prior_year_change_pct' then direction end) as pct_direction,
         list(change_fact_id order by change_fact_id) as change_fact_ids,
-        string_agg(distinct change_evidence, ' | ') as change_evidence
+        string_agg(distinct change_evidence, ' | ' order by change_evidence) as change_evidence
     from nearest
     group by fact_id
 ),

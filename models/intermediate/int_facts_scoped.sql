@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Every fact with its fund scope (资金口径) settled once, for every mart.
 -- fund_scope: the metric's scope (metrics seed), narrowed by the qualifier when it opens with
 -- the wording of a deeper scope (fund_scopes seed): 一般公共预算财政拨款基本支出 stated as
@@ -8,7 +11,7 @@
 -- metric_unscoped keeps the metric before narrowing. Facts with a 功能/经济分类 subject code are
 -- never narrowed: their qualifier is the subject's name.
 with facts as (
-    select * from {{ ref('int_facts_joined') }}
+    select * from {{ ref_scoped('int_facts_joined') }}
 ),
 
 scopes as (

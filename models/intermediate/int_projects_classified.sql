@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Every project-like row the documents state (one per unit × year × measure × project key), with
 -- its money pivoted and a verdict: is_project, else why not (exclusion_kind):
 --   no_name     — no printed name (a unit budget paired with a payment describes nothing);
@@ -7,7 +10,7 @@
 --                 a seed pattern (opens with a verb: 强化执行过程监督).
 -- fct_project_execution keeps only is_project rows; the others stay here for review.
 with facts as (
-    select * from {{ ref('int_facts_deduplicated') }}
+    select * from {{ ref_scoped('int_facts_deduplicated') }}
     where metric in (select metric from {{ ref('metrics') }} where mart = 'fct_project_execution')
 ),
 

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Headline totals. grain: unit × fiscal_year × measure × fund_scope × metric (one row each, tested):
 -- every metric here is one figure per unit-year and scope (收入总计 = 支出总计 in a 收支总表; an
 -- income line of 财政拨款 is told apart by its fund scope), so the rows are safe to sum by scope.
@@ -31,7 +34,7 @@ stated_all as (
                      case f.fact_source when 'table' then 0 else 1 end,
                      case when f.item_name is null then 0 else 1 end, f.document_id, f.fact_id
         ) as pick
-    from {{ ref('int_facts_deduplicated') }} f
+    from {{ ref_scoped('int_facts_deduplicated') }} f
     join routes r using (metric)
     where f.amount_wan is not null
 ),
@@ -47,7 +50,7 @@ derived as (
         d.amount_wan, true as is_derived, d.derivation_method,
         null::varchar as fact_id, d.source_fact_ids, d.source_fact_ids as statement_fact_ids,
         d.document_id, d.page, d.line_no, d.evidence
-    from {{ ref('int_facts_prior_year_derived') }} d
+    from {{ ref_scoped('int_facts_prior_year_derived') }} d
     join routes r using (metric)
 ),
 

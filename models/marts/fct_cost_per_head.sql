@@ -1,9 +1,12 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- 人均人员经费 / 人均公用经费: the stated (never derived) 人员经费 and 公用经费 of a unit-year divided
 -- by its one per-head headcount (fct_headcount.is_per_head_basis: 年末实有 > 在职 > 在编; never 编制
 -- posts or 退休 staff). Unit-years without a stated headcount have no row: nothing is guessed.
 with costs as (
     select unit_id, fiscal_year, measure, metric, amount_wan, source_fact_ids, document_id, page, line_no, evidence
-    from {{ ref('fct_budget_totals') }}
+    from {{ ref_scoped('fct_budget_totals') }}
     where metric in ('basic_personnel', 'basic_public') and not is_derived and amount_wan is not null
     qualify row_number() over (
         partition by unit_id, fiscal_year, measure, metric order by qualifier, document_id
@@ -13,7 +16,7 @@ with costs as (
 heads as (
     select unit_id, fiscal_year, measure, headcount_kind, headcount_name_printed, persons,
            fact_id, evidence
-    from {{ ref('fct_headcount') }}
+    from {{ ref_scoped('fct_headcount') }}
     where is_per_head_basis and persons > 0
 )
 

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- 数据质量发现: one row per (document, rule) — pass / fail / not_applicable (with reason) /
 -- insufficient_data, with the worst check's figures and evidence. Reads only the quality layer;
 -- the individual checks are in quality.dq_checks.
@@ -22,5 +25,5 @@ select
     o.evidence,
     o.page,
     o.line_no
-from {{ ref('dq_outcomes') }} o
+from {{ ref_scoped('dq_outcomes') }} o
 join {{ ref('dq_rules') }} r using (rule_id)

@@ -1,10 +1,13 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- 人员情况: one row per stated headcount (unit × year × 口径 × wording as printed).
 -- headcount_kind normalises the wording through the headcount_kinds seed (first matching pattern
 -- by priority): 退休 / 年末实有 / 在编 / 编制 / 在职, else 其他. 编制 (authorised posts) and 退休
 -- are not the persons a unit pays 人员经费 for; is_per_head_basis marks the one count per
 -- unit-year used as the per-head denominator (年末实有 > 在职 > 在编, the larger when tied).
 with facts as (
-    select * from {{ ref('int_facts_deduplicated') }}
+    select * from {{ ref_scoped('int_facts_deduplicated') }}
     where metric in (select metric from {{ ref('metrics') }} where mart = 'fct_headcount')
       and value_printed is not null
 ),

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- 绩效指标: one row per unit × fiscal_year × measure × indicator key (tested), target and actual side by side.
 select
     unit_id,
@@ -14,6 +17,6 @@ select
     min(page) as page,
     min(line_no) as line_no,
     string_agg(evidence, ' | ' order by fact_id) as evidence
-from {{ ref('int_facts_deduplicated') }}
+from {{ ref_scoped('int_facts_deduplicated') }}
 where metric in (select metric from {{ ref('metrics') }} where mart = 'fct_performance_indicator')
 group by unit_id, fiscal_year, doc_kind, subject_key

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- 项目执行: one row per project (unit × fiscal_year × measure × project_key, tested), only where
 -- there is a project (int_projects_classified.is_project: no 部门整体 / 单位整体, no nameless
 -- rows, no sentence fragments). Budget, adjusted budget and executed as printed; execution_rate as
@@ -23,5 +26,5 @@ select
     page,
     line_no,
     evidence
-from {{ ref('int_projects_classified') }}
+from {{ ref_scoped('int_projects_classified') }}
 where is_project and measure = '决算'

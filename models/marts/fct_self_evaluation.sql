@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- 绩效自评 scores: one row per unit × fiscal_year × measure × period × evaluated object key (tested).
 select
     unit_id,
@@ -13,5 +16,5 @@ select
     page,
     line_no,
     evidence
-from {{ ref('int_facts_deduplicated') }}
+from {{ ref_scoped('int_facts_deduplicated') }}
 where metric in (select metric from {{ ref('metrics') }} where mart = 'fct_self_evaluation')

@@ -1,7 +1,10 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- 类-level rollup (合计 column only; 基本/项目 splits stay in fct_spending_by_function): the 类 amount as stated, Σ of its stated 款 and Σ of its stated 项, side by side.
 with rows as (
     select s.*, left(s.subject_code, 3) as class_code
-    from {{ ref('fct_spending_by_function') }} s
+    from {{ ref_scoped('fct_spending_by_function') }} s
     where s.subject_code <> '-1' and s.expense_nature = '合计'
 )
 

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Spending by 经济分类 item (人员经费 / 公用经费 …), one row per stated item.
 -- measure keeps 决算 and 年初预算 apart (the fact period: NULL = the year's final figure,
 -- 'budget' = 年初预算); fund scope and 支出性质 (合计 / 基本支出 / 项目支出) come from the
@@ -9,7 +12,7 @@ with routes as (
 
 items as (
     select f.*, r.expense_nature
-    from {{ ref('int_facts_deduplicated') }} f
+    from {{ ref_scoped('int_facts_deduplicated') }} f
     join routes r using (metric)
     where f.amount_wan is not null
 ),
@@ -17,7 +20,7 @@ items as (
 printed as (
     select i.fact_id, raw.subject_code_printed as printed_code
     from items i
-    join {{ ref('stg_juesuan__facts') }} raw using (fact_id)
+    join {{ ref_scoped('stg_juesuan__facts') }} raw using (fact_id)
 ),
 
 econ as (

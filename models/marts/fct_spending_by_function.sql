@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Spending by 功能分类 subject at the level the document states it.
 -- grain: unit × fiscal_year × fund_scope × subject × measure (决算 / 预算 / 年初预算) × expense_nature
 -- (合计 / 基本支出 / 项目支出). Fund scope and nature of each metric come from the metrics
@@ -10,7 +13,7 @@ with routes as (
 
 facts as (
     select f.*, r.measure_kind, r.expense_nature
-    from {{ ref('int_facts_deduplicated') }} f
+    from {{ ref_scoped('int_facts_deduplicated') }} f
     join routes r using (metric)
 ),
 
@@ -71,7 +74,7 @@ derived as (
         d.line_no,
         0::bigint as statement_count,
         d.evidence
-    from {{ ref('int_facts_prior_year_derived') }} d
+    from {{ ref_scoped('int_facts_prior_year_derived') }} d
     join routes r using (metric)
     where r.measure_kind = 'amount'
 )

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- The 类/款/项 tree of spending: every row of fct_spending_by_function placed on its path in
 -- the 支出功能分类 (类 → 款 → 项), so one query opens a 类 into its 款 and 项 across units and
 -- years. Same grain as fct_spending_by_function; unresolved subjects keep the printed name
@@ -28,5 +31,5 @@ select
     f.page,
     f.line_no,
     f.evidence
-from {{ ref('fct_spending_by_function') }} f
+from {{ ref_scoped('fct_spending_by_function') }} f
 left join {{ ref('dim_function_subject') }} s using (subject_code)

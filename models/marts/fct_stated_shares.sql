@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Stated shares (占 X%) next to the share recomputed from the same document's amounts.
 -- grain: unit × fiscal_year × measure × period × share_key (one row per stated share, tested).
 -- The part is the nearest money fact printed before the share on the same line (基本支出 210.85
@@ -5,13 +8,13 @@
 -- from the same document (table over prose, the item-less statement first). recomputed_pct =
 -- part ÷ parent × 100; difference_pp = stated − recomputed (NULL when either is missing).
 with shares as (
-    select * from {{ ref('int_facts_deduplicated') }}
+    select * from {{ ref_scoped('int_facts_deduplicated') }}
     where metric in (select metric from {{ ref('metrics') }} where mart = 'fct_stated_shares')
       and value_printed is not null
 ),
 
 positions as (
-    select * from {{ ref('int_facts_scoped') }}
+    select * from {{ ref_scoped('int_facts_scoped') }}
     where is_money and not is_change and amount_wan_exact is not null
 ),
 
@@ -31,7 +34,7 @@ parents as (
             order by case when item_name is null then 0 else 1 end,
                      case fact_source when 'table' then 0 else 1 end, fact_id
         ) as rn
-    from {{ ref('int_facts_deduplicated') }}
+    from {{ ref_scoped('int_facts_deduplicated') }}
     where period = 'current' and amount_wan_exact is not null
 )
 

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- 三公经费 money: one row per unit × fiscal_year × measure × item (合计 or a component, tested),
 -- with 决算 (actual_wan), 年初预算 (budget_wan) and 完成预算 % as printed. Counts (vehicles,
 -- batches, persons, groups) are in fct_three_public_counts. Item names are the extractor's (one
@@ -9,7 +12,7 @@ with money_metrics as (
 ),
 
 f as (
-    select * from {{ ref('int_facts_deduplicated') }}
+    select * from {{ ref_scoped('int_facts_deduplicated') }}
     where metric in (select metric from money_metrics)
       and doc_kind = '决算'
 ),

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- 三公 counts: one row per unit × fiscal_year × measure × count × detail (tested): 公务用车保有量 /
 -- 购置数, 公务接待批次 / 人次, 因公出国（境）团组数 / 人次 (names and the 三公 item each count
 -- belongs to from seeds/lexicon/three_public_counts.csv); detail is the printed breakdown (轿车,
@@ -22,6 +25,6 @@ select
     f.page,
     f.line_no,
     f.evidence
-from {{ ref('int_facts_deduplicated') }} f
+from {{ ref_scoped('int_facts_deduplicated') }} f
 join kinds k using (metric)
 where f.value_printed is not null

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Year-on-year change of the headline totals: one row per unit × measure × metric × year that
 -- has the same unit's value for the year before (stated or derived). One value per
 -- unit-year-metric: where a metric is stated under several qualifiers (收入总计 / 支出总计 of
@@ -5,7 +8,7 @@
 with one_value as (
     select unit_id, fiscal_year, measure, metric, fund_scope, qualifier, amount_wan, is_derived,
            source_fact_ids, document_id, page, line_no, evidence
-    from {{ ref('fct_budget_totals') }}
+    from {{ ref_scoped('fct_budget_totals') }}
     where amount_wan is not null
     qualify row_number() over (
         partition by unit_id, fiscal_year, measure, metric order by qualifier, document_id

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- One row per loaded document: the profile the rules need (unit, year, kind, unit kind) and its text.
 select
     u.document_id,
@@ -7,5 +10,5 @@ select
     u.fiscal_year,
     u.doc_kind,
     t.document_text
-from {{ ref('int_units_canonicalised') }} u
-left join {{ ref('stg_juesuan__document_texts') }} t using (document_id)
+from {{ ref_scoped('int_units_canonicalised') }} u
+left join {{ ref_scoped('stg_juesuan__document_texts') }} t using (document_id)

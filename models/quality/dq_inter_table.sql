@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Family 4 (inter-table identities): one figure printed in two tables, tolerance 0.
 --   R25 a 类/款/项 amount (any subject-bearing metric) in every table that prints it;
 --   R26-R30 headline totals: the metrics each rule covers are listed in its dq_rules row;
@@ -5,7 +8,7 @@
 --   R32 机关运行经费 vs 公用经费 (equal for a 行政单位, not above it otherwise);
 --   R33 one printed subject code, one name.
 with s as (
-    select * from {{ ref('dq_statements') }}
+    select * from {{ ref_scoped('dq_statements') }}
     where period = 'current' and not is_change and amount is not null and is_money
 ),
 
@@ -36,7 +39,7 @@ restated as (
 ),
 
 q as (
-    select * from {{ ref('dq_quantities') }} where period = 'current' and is_money and measure = '决算'
+    select * from {{ ref_scoped('dq_quantities') }} where period = 'current' and is_money and measure = '决算'
 ),
 
 tp_codes as (
@@ -46,7 +49,7 @@ tp_codes as (
 
 econ as (
     select document_id, econ_subject_code, max(amount_wan) as amount, any_value(evidence) as evidence
-    from {{ ref('fct_spending_by_economic') }}
+    from {{ ref_scoped('fct_spending_by_economic') }}
     -- 三公 is fiscal-appropriation spending: the 经济分类 items of the 财政拨款 tables (fund scopes
     -- of the fin_ and gpb_ metric families in the fund_scopes lexicon)
     where measure = '决算' and amount_wan is not null
@@ -64,7 +67,7 @@ three_public_cover as (
 ),
 
 docs as (
-    select * from {{ ref('dq_documents') }}
+    select * from {{ ref_scoped('dq_documents') }}
 ),
 
 running as (
@@ -81,7 +84,7 @@ code_names as (
         count(distinct {{ name_key('qualifier') }}) as n_names,
         string_agg(distinct qualifier, ' / ') as names,
         min(page) as page, min(line_no) as line_no
-    from {{ ref('dq_statements') }}
+    from {{ ref_scoped('dq_statements') }}
     where subject_code_printed is not null and qualifier is not null
     group by all
 )

@@ -1,9 +1,12 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Family 6 (narrative self-consistency): what the text says twice must agree with itself.
 --   R17 one quantity stated twice or more in the text (not projects: their lines list parts);
 --   R40 one year-on-year change (same metric and subject) stated twice: one value, one direction;
 --   R41 a 三公 total of 0 leaves every item at 0.
 with s as (
-    select * from {{ ref('dq_statements') }} where period = 'current' and fact_source <> 'table'
+    select * from {{ ref_scoped('dq_statements') }} where period = 'current' and fact_source <> 'table'
 ),
 
 restated as (
@@ -22,20 +25,20 @@ changes as (
         count(*) as n, min(value) as low, max(value) as high, count(distinct direction) as n_directions,
         string_agg('l' || coalesce(line_no::varchar, '?') || ': ' || evidence, ' | ' order by char_start) as evidence,
         min(page) as page, min(line_no) as line_no
-    from {{ ref('dq_statements') }}
+    from {{ ref_scoped('dq_statements') }}
     where is_change and value is not null
     group by all
     having count(*) > 1
 ),
 
 q as (
-    select * from {{ ref('dq_quantities') }} where period = 'current' and is_money and measure = '决算'
+    select * from {{ ref_scoped('dq_quantities') }} where period = 'current' and is_money and measure = '决算'
 ),
 
 three_public_zero as (
     select t.document_id, t.amount as total, max(i.amount) as largest_item, count(i.metric) as n_items,
         count(i.metric) filter (where i.amount is null) as n_ambiguous,
-        any_value(t.evidence) || ' | ' || string_agg(i.evidence, ' | ') as evidence,
+        any_value(t.evidence) || ' | ' || string_agg(i.evidence, ' | ' order by i.evidence) as evidence,
         any_value(t.page) as page, any_value(t.line_no) as line_no
     from q t
     join q i on i.document_id = t.document_id and i.metric = 'three_public_item' and i.measure = t.measure

@@ -1,9 +1,12 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- One outcome per (document, rule): every applicable check ends in pass / fail /
 -- insufficient_data; a rule with no check in a document is not_applicable, with its reason.
 -- Roll-up: any fail → fail; else any pass → pass; else any insufficient_data → insufficient_data.
 -- The worst check (fail first, then the largest difference) gives expected / actual / evidence.
 with docs as (
-    select document_id from {{ ref('dq_documents') }}
+    select document_id from {{ ref_scoped('dq_documents') }}
 ),
 
 rules as (
@@ -17,7 +20,7 @@ checks as (
             order by case status when 'fail' then 0 when 'pass' then 1 when 'insufficient_data' then 2 else 3 end,
                      abs(difference) desc nulls last, check_key
         ) as worst
-    from {{ ref('dq_checks') }}
+    from {{ ref_scoped('dq_checks') }}
 ),
 
 rolled as (

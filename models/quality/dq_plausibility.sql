@@ -1,18 +1,21 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Plausibility guards (catalogue families 2 and 8): figures that cannot be right whatever the
 -- rest of the document says. One row per document and rule, counting the offending statements.
 --   R52 a stated amount (not a change) is negative; R53 a share outside 0–100 %;
 --   R54 an amount of the year above the document's 收支总计 (a 元/万元 slip, a shifted column);
 --   R55 a 类 total below its largest 项 (the structure sentinel).
 with s as (
-    select * from {{ ref('dq_statements') }} where period = 'current' and not is_change
+    select * from {{ ref_scoped('dq_statements') }} where period = 'current' and not is_change
 ),
 
 docs as (
-    select document_id from {{ ref('dq_documents') }}
+    select document_id from {{ ref_scoped('dq_documents') }}
 ),
 
 q as (
-    select * from {{ ref('dq_quantities') }} where period = 'current' and is_money
+    select * from {{ ref_scoped('dq_quantities') }} where period = 'current' and is_money
 ),
 
 negatives as (
@@ -27,7 +30,7 @@ negative_text as (
     select document_id,
         len(regexp_extract_all(document_text, '(^|[^0-9A-Za-z.])[-－−]\s*\d[\d,]*(\.\d+)?\s*万?元')) as n,
         regexp_extract(document_text, '[^\n]{0,12}(^|[^0-9A-Za-z.])[-－−]\s*\d[\d,]*(\.\d+)?\s*万?元', 0) as evidence
-    from {{ ref('dq_documents') }} where document_text is not null
+    from {{ ref_scoped('dq_documents') }} where document_text is not null
 ),
 
 shares as (

@@ -1,17 +1,20 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- One row per quantity a document states (see dq_statements), with the value the identities
 -- use: the tables' figure when the tables agree, else the text's figure when the text agrees.
 -- A quantity whose statements disagree at the level that decides is ambiguous: value NULL, so an
 -- identity over it ends in insufficient_data (the disagreement itself is the restatement rules').
 with s as (
-    select * from {{ ref('dq_statements') }}
+    select * from {{ ref_scoped('dq_statements') }}
     where not is_change and coalesce(amount, value) is not null
 )
 
 select
     document_id, unit_id, doc_kind, document_year, fiscal_year, metric, quantity_key, measure, period,
-    any_value(subject_code) as subject_code,
-    any_value(subject_level) as subject_level,
-    any_value(qualifier) as qualifier,
+    arg_min(subject_code, fact_id) as subject_code,
+    arg_min(subject_level, fact_id) as subject_level,
+    arg_min(qualifier, fact_id) as qualifier,
     bool_or(is_money) as is_money,
     count(*) as n_statements,
     count(distinct coalesce(amount, value)) filter (where fact_source = 'table') as n_table_values,

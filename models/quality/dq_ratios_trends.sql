@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Family 7 (ratios, trends, budget vs final).
 --   R10 change amount and change percent agree; R44 they point the same way;
 --   R11 a prior-year amount derived from a change = last year's own document;
@@ -8,19 +11,19 @@
 --   R18 a direction word about the budget (direction_words lexicon) in the clause after a completion
 --       rate agrees with the rate; two different directions in one clause → insufficient_data.
 with s as (
-    select * from {{ ref('dq_statements') }}
+    select * from {{ ref_scoped('dq_statements') }}
 ),
 
 q as (
-    select * from {{ ref('dq_quantities') }}
+    select * from {{ ref_scoped('dq_quantities') }}
 ),
 
 docs as (
-    select * from {{ ref('dq_documents') }}
+    select * from {{ ref_scoped('dq_documents') }}
 ),
 
 yoy as (
-    select * from {{ ref('int_facts_prior_year_derived') }}
+    select * from {{ ref_scoped('int_facts_prior_year_derived') }}
 ),
 
 prior_derived as (
@@ -100,7 +103,7 @@ lines as (
     select distinct t.document_id, t.line
     from (
         select document_id, unnest(string_split(document_text, chr(10))) as line
-        from {{ ref('dq_documents') }} where document_text is not null
+        from {{ ref_scoped('dq_documents') }} where document_text is not null
     ) t
     join direction_words w on contains(t.line, w.word)
 ),
@@ -167,16 +170,16 @@ select document_id, {{ dq_check("'R45'", "metric || '/' || quantity_key", 'budge
 from budget_docs
 union all
 select document_id, {{ dq_check("'R13'", 'item', 'budget_wan', 'actual_wan', '0', comparison='le', evidence='evidence') }}
-from {{ ref('fct_three_public') }} where budget_wan is not null and actual_wan is not null
+from {{ ref_scoped('fct_three_public') }} where budget_wan is not null and actual_wan is not null
 union all
 select document_id, {{ dq_check("'R14'", 'project_key', 'coalesce(adjusted_budget_wan, budget_wan)', 'executed_wan', '0',
     comparison='le', evidence='evidence') }}
-from {{ ref('fct_project_execution') }}
+from {{ ref_scoped('fct_project_execution') }}
 where executed_wan is not null and coalesce(adjusted_budget_wan, budget_wan) is not null
 union all
 select document_id, {{ dq_check("'R15'", 'project_key', 'execution_rate',
     pct_of('executed_wan', 'coalesce(adjusted_budget_wan, budget_wan)'), pct_tolerance('execution_rate'), evidence='evidence') }}
-from {{ ref('fct_project_execution') }}
+from {{ ref_scoped('fct_project_execution') }}
 where execution_rate is not null and executed_wan is not null and coalesce(adjusted_budget_wan, budget_wan) is not null
 union all
 select document_id, {{ dq_check('rule_id', "quantity_key || '/' || fact_id", 'stated_pct', pct_of('final', 'budget'),

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Every statement of a number (prose and tables, every repetition: not only the one a mart
 -- keeps), with the key of the quantity it states. Quantity = (document, metric, quantity_key,
 -- measure, period, year). quantity_key: a headline metric (routed to fct_budget_totals, not a
@@ -5,7 +8,7 @@
 -- it (财政拨款收入支出总计 in the text and 总计 in the table are one figure); any other metric
 -- keeps its subject (the resolved code, else the name key).
 with facts as (
-    select * from {{ ref('int_facts_joined') }}
+    select * from {{ ref_scoped('int_facts_joined') }}
 ),
 
 routes as (

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Structure and completeness (catalogue family 1).
 --   R48 each standard table (standard_tables lexicon) is present: its heading followed by a
 --       table or a note before the next heading (a TOC line is followed by another heading);
@@ -6,14 +9,14 @@
 -- A document without any table block (a text-only copy) cannot show its tables: R48/R49 are
 -- not_applicable with that reason.
 with docs as (
-    select * from {{ ref('dq_documents') }}
+    select * from {{ ref_scoped('dq_documents') }}
 ),
 
 blocks as (
     select document_id, block_no, block_kind, block_text, page, line_start,
         {{ name_key("regexp_replace(block_text, '^\s*(第?[一二三四五六七八九十]+[、.．]|表\s*\d+\s*|\d+\s*[、.．]\s*)', '')") }} as title_key,
         lead(block_kind) over (partition by document_id order by block_no) as next_kind
-    from {{ ref('stg_juesuan__blocks') }}
+    from {{ ref_scoped('stg_juesuan__blocks') }}
 ),
 
 has_tables as (
@@ -55,7 +58,7 @@ found as (
 headings_years as (
     select d.document_id, count(y.year) as n, string_agg(y.hit, ' | ') as evidence, min(y.page) as page, min(y.line_no) as line_no
     from docs d
-    left join {{ ref('dq_year_mentions') }} y
+    left join {{ ref_scoped('dq_year_mentions') }} y
       on y.document_id = d.document_id and y.block_kind = 'heading' and y.year <> y.fiscal_year and not y.is_comparison
     where d.fiscal_year is not null
     group by all

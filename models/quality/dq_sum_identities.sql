@@ -1,10 +1,13 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Family 3 (intra-table sum identities): a stated total against the sum of its stated parts.
 -- Headline identities (R05 R06 R09 R22 R23 R24) are rows of the dq_identity_terms seed; the
 -- subject hierarchy (R01 R02) comes from fct_spending_by_class; 三公 items from the lexicon.
 -- Tolerance: (n + 1) × 0.005 万元 for n printed parts. Fail closed: a total or part whose own
 -- statements disagree (dq_quantities.amount NULL) gives insufficient_data.
 with q as (
-    select * from {{ ref('dq_quantities') }} where period = 'current' and is_money
+    select * from {{ ref_scoped('dq_quantities') }} where period = 'current' and is_money
 ),
 
 terms as (
@@ -25,7 +28,7 @@ headline as (
         count(p.metric) filter (where p.amount is null) as n_ambiguous,
         case when count(p.metric) filter (where p.amount is null) = 0 then sum(p.amount) end as parts_sum,
         bool_or(p.metric is null and not r.required) as optional_missing,
-        string_agg(p.metric || ' ' || coalesce(p.amount::varchar, '?'), ' + ') as parts_text
+        string_agg(p.metric || ' ' || coalesce(p.amount::varchar, '?'), ' + ' order by p.metric, p.amount) as parts_text
     from q t
     join required rq on rq.total_metric = t.metric
     join terms r on r.rule_id = rq.rule_id
@@ -36,7 +39,7 @@ headline as (
 ),
 
 class_rows as (
-    select * from {{ ref('fct_spending_by_class') }}
+    select * from {{ ref_scoped('fct_spending_by_class') }}
     where class_amount_wan is not null
 ),
 
@@ -106,7 +109,7 @@ tp as (
         t.document_id, t.rule_id, t.check_key, t.total, t.evidence, t.page, t.line_no,
         count(i.metric) as n_parts,
         case when count(i.metric) = count(i.amount) then sum(i.amount) end as parts_sum,
-        string_agg(i.qualifier || ' ' || i.amount::varchar, ' + ') as parts_text
+        string_agg(i.qualifier || ' ' || i.amount::varchar, ' + ' order by i.qualifier, i.amount) as parts_text
     from tp_totals t
     join tp_items i on i.document_id = t.document_id and i.measure = t.measure and i.parent_key = t.parent_key
     group by all
@@ -117,7 +120,7 @@ economic as (
         t.document_id, t.metric, t.amount as total, t.evidence, t.page, t.line_no,
         e.basic_expense_group, count(*) as n_parts, sum(e.amount_wan) as parts_sum
     from q t
-    join {{ ref('fct_spending_by_economic') }} e
+    join {{ ref_scoped('fct_spending_by_economic') }} e
       on e.document_id = t.document_id
      -- the group is the metric's own label (人员经费 / 公用经费), the nature that of expense_basic
      and e.basic_expense_group = (select m.label_zh from {{ ref('metrics') }} m where m.metric = t.metric)

@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Family 5 (table ↔ narrative): what the 情况说明 says against what the tables print.
 --   R34 every prose amount = the tables' figure of the same quantity (canonical metric; a headline
 --       metric ignores its wording, so 财政拨款收入支出总计 0.3 meets 总计 2,961.68);
@@ -9,7 +12,7 @@
 --   R38 a 类 name retired before the fiscal year (renames seed).
 -- Tables that disagree among themselves give insufficient_data here (R25-R30 report them).
 with s as (
-    select * from {{ ref('dq_statements') }} where period = 'current' and not is_change
+    select * from {{ ref_scoped('dq_statements') }} where period = 'current' and not is_change
 ),
 
 money as (
@@ -19,7 +22,7 @@ money as (
 table_side as (
     select document_id, metric, quantity_key, measure, fiscal_year,
         count(distinct amount) as n_values, min(amount) as amount,
-        string_agg(distinct evidence, ' | ') as evidence
+        string_agg(distinct evidence, ' | ' order by evidence) as evidence
     from money where fact_source = 'table'
     group by all
 ),
@@ -63,7 +66,7 @@ share_anchor as (
 ),
 
 q as (
-    select * from {{ ref('dq_quantities') }} where period = 'current' and is_money
+    select * from {{ ref_scoped('dq_quantities') }} where period = 'current' and is_money
 ),
 
 shares as (
@@ -78,7 +81,7 @@ shares as (
 share_sums as (
     select document_id, parent_metric, line_no, any_value(page) as page, count(*) as n,
         sum(stated_pct) as pct_sum, sum(part_amount) as part_sum, any_value(parent_amount) as parent_amount,
-        string_agg(evidence, ' + ') as evidence
+        string_agg(evidence, ' + ' order by evidence) as evidence
     from shares
     group by all
     having count(*) > 1
@@ -86,7 +89,7 @@ share_sums as (
 
 projects_listed as (
     -- projects listed on the same line as the 项目支出 they break down, else every project
-    select p.document_id, sum(p.amount) as total, count(*) as n, string_agg(p.evidence, ' | ') as evidence
+    select p.document_id, sum(p.amount) as total, count(*) as n, string_agg(p.evidence, ' | ' order by p.evidence) as evidence
     from money p
     join money e on e.document_id = p.document_id and e.metric = 'expense_project' and e.line_no = p.line_no
     where p.metric = 'project_executed'
@@ -94,8 +97,8 @@ projects_listed as (
 ),
 
 projects_all as (
-    select document_id, sum(executed_wan_exact) as total, count(*) as n, string_agg(project_name, '、') as evidence
-    from {{ ref('fct_project_execution') }}
+    select document_id, sum(executed_wan_exact) as total, count(*) as n, string_agg(project_name, '、' order by project_name) as evidence
+    from {{ ref_scoped('fct_project_execution') }}
     where executed_wan_exact is not null
     group by 1
 ),
@@ -127,7 +130,7 @@ class_names as (
 ),
 
 texts as (
-    select * from {{ ref('dq_documents') }} where document_text is not null and fiscal_year is not null
+    select * from {{ ref_scoped('dq_documents') }} where document_text is not null and fiscal_year is not null
 ),
 
 retired_in_text as (

@@ -1,8 +1,11 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Text residue: template placeholders (R19), a foreign fiscal year in the body outside a
 -- prior-year comparison (R20), duplicated words or punctuation (R56). Patterns are literal
 -- strings of the residue_patterns lexicon; one row per document and rule (count of hits).
 with docs as (
-    select * from {{ ref('dq_documents') }} where document_text is not null
+    select * from {{ ref_scoped('dq_documents') }} where document_text is not null
 ),
 
 patterns as (
@@ -32,7 +35,7 @@ years as (
         string_agg(y.hit, ' | ') as evidence,
         min(y.page) as page, min(y.line_no) as line_no
     from docs d
-    left join {{ ref('dq_year_mentions') }} y
+    left join {{ ref_scoped('dq_year_mentions') }} y
       on y.document_id = d.document_id and y.year <> y.fiscal_year and not y.is_comparison
     where d.fiscal_year is not null
     group by all

@@ -1,10 +1,13 @@
+{{ config(materialized='incremental', incremental_strategy='append',
+          pre_hook="{{ delete_build_scope() }}") }}
+-- incremental by document (macros/incremental.sql): per-document inputs are read through ref_scoped()
 -- Every "YYYY年度" printed in the document text (line by line: a copy without blocks is read too),
 -- with the few characters around it, whether its line is a heading block, and whether it sits in a
 -- comparison (与2023年度相比, 比上年…; markers from the year_comparison_markers lexicon): a
 -- comparison names the prior year on purpose, anything else names the document's year.
 with docs as (
     select document_id, fiscal_year, string_split(document_text, chr(10)) as lines
-    from {{ ref('dq_documents') }}
+    from {{ ref_scoped('dq_documents') }}
     where fiscal_year is not null and document_text is not null
 ),
 
@@ -15,7 +18,7 @@ lines as (
 
 headings as (
     select distinct document_id, trim(split_part(block_text, chr(10), 1)) as heading, page
-    from {{ ref('stg_juesuan__blocks') }}
+    from {{ ref_scoped('stg_juesuan__blocks') }}
     where block_kind = 'heading'
 ),
 

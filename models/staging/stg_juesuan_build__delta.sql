@@ -1,0 +1,1 @@
+select document_id from {{ source('juesuan_build', 'build_delta') }}
