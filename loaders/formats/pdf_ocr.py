@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -132,13 +133,17 @@ def image_only_pages(data: bytes) -> list[int]:
     return [j.index + 1 for j in ocr_jobs(data) if j.region is None]
 
 
+_PDFIUM_IN_PARENT = threading.Lock()
+
+
 def ocr_time_budget(data: bytes, name: str) -> float:
     """Extra sandbox seconds a document needs for OCR (0 for anything but a PDF with
     image-only pages or uncovered images)."""
     if b"%PDF-" not in data[:1024]:
         return 0.0
     try:
-        return OCR_PAGE_BUDGET_S * len(ocr_jobs(data))
+        with _PDFIUM_IN_PARENT:  # the loader asks from several threads; pdfium is not thread-safe
+            return OCR_PAGE_BUDGET_S * len(ocr_jobs(data))
     except Exception:  # noqa: BLE001 - a broken PDF is the parser's to report
         return 0.0
 
