@@ -229,12 +229,12 @@ def part_of(doc: ParsedDocument) -> str:
 
 def _holds_numbers(rows, at_least: int) -> bool:
     """At least ``at_least`` cells of ``rows`` hold a number (stops counting there)."""
-    from .cells import cell_number
+    from ..numbers import parse_number
 
     n = 0
     for row in rows:
         for c in row:
-            if cell_number(c.text) is not None:
+            if parse_number(c.text) is not None:
                 n += 1
                 if n >= at_least:
                     return True

@@ -22,8 +22,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ...model import Block, Cell, Fact, Location, ParsedDocument
-from ...numbers import to_wan
-from ..cells import cell_number
+from ...numbers import parse_number, to_wan
 from ...vocab import read_seed
 from ...vocab.metrics import labels_for
 from ...vocab.names import three_public_items
@@ -163,7 +162,7 @@ def read_total_line_after(t: TableRead, block: Block, state: dict) -> list[Fact]
     nums = [(x.start(), x.group()) for x in re.finditer(r"[\d,]+(?:\.\d+)?", nxt.text[mm.start(1):])]
     if roles != ["total", "basic", "project"] or len(nums) != 3:
         return []
-    values = [cell_number(n) for _, n in nums]
+    values = [parse_number(n) for _, n in nums]
     if None in values or values[0] != values[1] + values[2]:
         return []
     out = []
@@ -223,10 +222,10 @@ def _is_sum_of_items(total: Cell, items: dict[str, Cell]) -> bool:
             continue
         cell = items.get(r["item"])
         parts += [cell] if cell is not None else [items[c["item"]] for c in rows if c["parent"] == r["item"] and c["item"] in items]
-    values = [cell_number(c.text) for c in parts if c is not None]
+    values = [parse_number(c.text) for c in parts if c is not None]
     if not values:
         return False
-    return abs(sum(values) - (cell_number(total.text) or Decimal(0))) <= Decimal("0.01") * len(values)
+    return abs(sum(values) - (parse_number(total.text) or Decimal(0))) <= Decimal("0.01") * len(values)
 
 
 def read_office_running(t: TableRead) -> list[Fact]:

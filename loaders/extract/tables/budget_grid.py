@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ...model import Cell, Fact, ParsedDocument
-from ..cells import cell_number
+from ...numbers import parse_number
 from ...vocab import read_seed
 from ...vocab.metrics import labels_for
 from ...vocab.tables import title_words
@@ -99,7 +99,7 @@ def _number(cell: Cell, codes_possible: bool = False) -> Decimal | None:
     t = cell.text.strip()
     if not t or codes_possible and CODE_CELL_RE.match(t) and "," not in t:
         return None
-    return cell_number(t)
+    return parse_number(t)
 
 
 def _x(cell: Cell) -> tuple[float, float] | None:

@@ -8,8 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ...model import Cell, Fact, ParsedDocument
-from ...numbers import NUMBER_RE
-from ..cells import cell_number
+from ...numbers import NUMBER_RE, parse_number
 from ..document import line_of
 from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES
 
@@ -45,7 +44,7 @@ def make_fact(
 ) -> Fact:
     evidence, loc = evidence_for(doc, label_cell, value_cell)
     if value is None:
-        value = cell_number(value_cell.text)
+        value = parse_number(value_cell.text)
         value_text = value_text or _printed_number(value_cell.text)
     return Fact(
         metric=metric,
@@ -77,7 +76,7 @@ def change_fact(
     """A signed number in a change column (增减额 ``-204.61``, 增减率 ``-7.03%``): the change
     against last year, magnitude as value, the sign as direction."""
     text = unicodedata.normalize("NFKC", value_cell.text).strip().replace("−", "-")
-    signed = cell_number(text[1:] if text.startswith("+") else text)
+    signed = parse_number(text[1:] if text.startswith("+") else text)
     if signed is None:
         return None
     fact = make_fact(doc, CHANGE_METRICS[role], value_cell, "%" if role == "change_pct" else unit, label_cell,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...model import Block, Cell, ParsedDocument
-from ..cells import cell_missing, cell_number
+from ...numbers import is_missing, parse_number
 from ...vocab.tables import title_words
 
 # "单位：万元", "金额单位：元", "单位:百元"
@@ -47,7 +47,7 @@ def clean_label(text: str) -> str:
 
 
 def is_amount_text(text: str) -> bool:
-    return cell_number(text) is not None
+    return parse_number(text) is not None
 
 
 @dataclass
@@ -123,7 +123,7 @@ def _is_code(t: str) -> bool:
 
 
 def _is_name(t: str) -> bool:
-    return bool(CJK_RE.search(t)) and cell_number(t) is None
+    return bool(CJK_RE.search(t)) and parse_number(t) is None
 
 
 def _codes_lead_to_name(cells: list[Cell], start: int, skip_cols: set[int]) -> bool:
@@ -287,7 +287,7 @@ def _is_serial_row(grid: Grid, r: int) -> bool:
     labels = [t for t in texts if not re.fullmatch(r"\d{1,2}", t)]
     nums = [int(t) for t in texts if re.fullmatch(r"\d{1,2}", t)]
     counted = len(nums) >= 3 and nums == list(range(1, len(nums) + 1))
-    if counted and len(labels) <= 2 and all(cell_number(t) is None for t in labels):
+    if counted and len(labels) <= 2 and all(parse_number(t) is None for t in labels):
         return True  # header labels with the column numbers beside them: 编码 | 科目名称 | 1 | 2 | 3
     if labels and not all(is_serial_label(t) or t in {"类", "款", "项"} for t in labels):
         return False
@@ -306,7 +306,7 @@ def first_data_row(grid: Grid) -> int:
             return r
         for cell in row:
             t = cell.text.strip()
-            if cell_number(t) is None:
+            if parse_number(t) is None:
                 continue
             if CODE_PART_RE.match(t) or (CODE_FULL_RE.match(t) and "." not in t and len(t) >= 5):
                 continue
@@ -326,7 +326,7 @@ def caption_rows(grid: Grid) -> list[int]:
         if not texts:
             out.append(r)
             continue
-        single = len(texts) == 1 and grid.ncols >= 3 and cell_number(texts[0]) is None and len(texts[0]) >= 4
+        single = len(texts) == 1 and grid.ncols >= 3 and parse_number(texts[0]) is None and len(texts[0]) >= 4
         if single or all(CAPTION_RE.search(t) for t in texts):
             out.append(r)
             continue
@@ -357,4 +357,4 @@ def table_unit(doc: ParsedDocument, grid: Grid, context: str, default: str | Non
 
 def value_cells(item: RowItem) -> list[Cell]:
     """The item's value cells that hold a number (missing markers and blanks dropped)."""
-    return [c for c in item.values if not cell_missing(c.text) and cell_number(c.text.strip().lstrip("+")) is not None]
+    return [c for c in item.values if not is_missing(c.text) and parse_number(c.text.strip().lstrip("+")) is not None]

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...model import Cell, Fact, ParsedDocument
-from ...numbers import NUMBER_RE
-from ..cells import cell_missing, cell_number
+from ...numbers import NUMBER_RE, is_missing, parse_number
 from ...vocab.tables import column_role
 from .facts import make_fact
 from .grid import Grid, label_unit, norm
@@ -81,7 +80,7 @@ def perf_value(text: str) -> tuple[Decimal, str, str] | None:
     if unit in NOT_UNITS or unit.startswith("年") and len(unit) > 1:
         return None
     num = m.group("num")
-    value = cell_number(num)
+    value = parse_number(num)
     if value is None:
         return None
     if unit == "年" and Decimal(1900) <= value <= Decimal(2100):
@@ -136,7 +135,7 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
             state.project = PROJECT_CODE_RE.sub("", grid.text(r, nonempty[named + 1][0])) or None
             continue
         row = "\x00".join(norms)  # a key found in it lies inside one cell (no key holds \x00)
-        if any(k in row for k in INDICATOR_KEYS) and not any(cell_number(grid.text(r, c)) is not None for c, _ in nonempty):
+        if any(k in row for k in INDICATOR_KEYS) and not any(parse_number(grid.text(r, c)) is not None for c, _ in nonempty):
             state.section = "indicators"
             state.indicator_col = _find_col(norms, INDICATOR_KEYS)
             state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
@@ -146,7 +145,7 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
             continue
         # section header rows
         if any(column_role(t) in BUDGET_HEADER_ROLES for _, t in nonempty) and not any(
-            cell_number(grid.text(r, c)) is not None for c, _ in nonempty
+            parse_number(grid.text(r, c)) is not None for c, _ in nonempty
         ):
             state.section, state.labels = "budget", {c: t for c, t in enumerate(norms)}
             above = [grid.text(r - 1, c) for c in range(len(grid.rows[r - 1]))] if r > 0 else []
@@ -169,7 +168,7 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
 
 def _label_cell(grid: Grid, r: int) -> Cell | None:
     for cell in grid.rows[r]:
-        if cell.text.strip() and cell_number(cell.text) is None:
+        if cell.text.strip() and parse_number(cell.text) is None:
             return cell
     return None
 
@@ -182,7 +181,7 @@ def _budget_row(doc, grid: Grid, r: int, state: ProjectState, default_unit) -> l
         return []
     out = []
     for cell in grid.rows[r]:
-        if cell.col == label.col or cell_missing(cell.text) or cell_number(cell.text) is None:
+        if cell.col == label.col or is_missing(cell.text) or parse_number(cell.text) is None:
             continue
         lab = state.labels.get(cell.col, "")
         metric = budget_metric(lab)
@@ -205,7 +204,7 @@ def _structure_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
     metric = budget_metric(lab)
     if metric is None or metric in state.emitted or metric == "project_execution_rate":
         return []
-    values = [c for c in grid.rows[r] if c.col != label.col and cell_number(c.text) is not None]
+    values = [c for c in grid.rows[r] if c.col != label.col and parse_number(c.text) is not None]
     if not values:
         return []
     total = next((c for c in values if state.labels.get(c.col) == "合计"), None)
@@ -222,7 +221,7 @@ def _indicator_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
     if state.indicator_col is None:
         return []
     name_cell = grid.cell(r, state.indicator_col)
-    if name_cell is None or not name_cell.text.strip() or cell_number(name_cell.text) is not None:
+    if name_cell is None or not name_cell.text.strip() or parse_number(name_cell.text) is not None:
         return []
     name = name_cell.text.strip()
     if PLACEHOLDER_NAME_RE.fullmatch(name):
@@ -246,8 +245,8 @@ def _score_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
     if label is None or norm(label.text) not in {"合计", "总分", "总计", "合计得分", "总得分"}:
         return []
     cell = grid.cell(r, state.score_col) if state.score_col is not None else None
-    if cell is None or cell_number(cell.text) is None:
-        nums = [c for c in grid.rows[r] if cell_number(c.text) is not None]
+    if cell is None or parse_number(cell.text) is None:
+        nums = [c for c in grid.rows[r] if parse_number(c.text) is not None]
         cell = nums[-1] if nums else None
     if cell is None:
         return []
@@ -262,7 +261,7 @@ LIST_NAME = "项目名称"
 def _list_header(grid: Grid, r: int, norms: list[str]) -> bool:
     """A header row naming the project column and, from the next cell on, only amount / score /
     indicator columns (at least two); "项目名称 | 某某项目 | 主管部门 …" names one project instead."""
-    if LIST_NAME not in norms or any(cell_number(grid.text(r, c)) is not None for c, t in enumerate(norms) if t):
+    if LIST_NAME not in norms or any(parse_number(grid.text(r, c)) is not None for c, t in enumerate(norms) if t):
         return False
     after = [t for t in norms[norms.index(LIST_NAME) + 1:] if t]
     roles = [t for t in after if budget_metric(t) or any(k in t for k in SCORE_KEYS + INDICATOR_KEYS + TARGET_KEYS)]
@@ -282,7 +281,7 @@ def _start_list(grid: Grid, r: int, norms: list[str], state: ProjectState) -> No
 def _list_row(doc, grid: Grid, r: int, state: ProjectState, default_unit) -> list[Fact]:
     name_cell = grid.cell(r, state.name_col) if state.name_col is not None else None
     name = PROJECT_CODE_RE.sub("", name_cell.text.strip()) if name_cell is not None else ""
-    if name and cell_number(name) is None:
+    if name and parse_number(name) is None:
         state.project = UNIT_LEVEL if is_unit_level(name) else name
         state.emitted = set()
         label = name_cell
@@ -294,7 +293,7 @@ def _list_row(doc, grid: Grid, r: int, state: ProjectState, default_unit) -> lis
     for cell in grid.rows[r]:
         lab = state.labels.get(cell.col, "")
         if cell.col in (state.name_col, state.indicator_col, state.target_col, state.actual_col) or \
-                cell_missing(cell.text) or cell_number(cell.text) is None:
+                is_missing(cell.text) or parse_number(cell.text) is None:
             continue
         if cell.col == state.score_col:
             out.append(make_fact(doc, "self_eval_score", cell, "分", label, state.project))

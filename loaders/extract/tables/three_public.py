@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...model import Cell, Fact, ParsedDocument
-from ..cells import cell_number
+from ...numbers import parse_number
 from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES, column_role, office_running_wording, three_public_items
 from .facts import change_fact, make_fact
 from .grid import Grid, label_unit, norm, row_items, starts_with_column_numbers, value_cells
@@ -67,7 +67,7 @@ def extract_three_public(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> li
             continue
         stage = items[0].name if items else ""
         for cell in grid.rows[r]:  # horizontal / transposed: a row of amounts under component headers
-            if cell_number(cell.text) is None or (items and cell.col <= items[0].name_cell.col):
+            if parse_number(cell.text) is None or (items and cell.col <= items[0].name_cell.col):
                 continue
             lab = labels.get(cell.col, "")
             part = part_of(_strip_stage(lab))
