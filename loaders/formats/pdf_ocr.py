@@ -33,12 +33,11 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
-from typing import Any
+from typing import Any, Callable
 
 from .ocr import DEFAULT_ENGINE, OcrBox, get_engine
 from .pdf_words import Box, Word
@@ -133,19 +132,32 @@ def image_only_pages(data: bytes) -> list[int]:
     return [j.index + 1 for j in ocr_jobs(data) if j.region is None]
 
 
-_PDFIUM_IN_PARENT = threading.Lock()
+OCR_COUNT_TIMEOUT_S = 30.0  # counting the pages to OCR (pdfium opens the file once): a broken PDF gets no budget
 
 
-def ocr_time_budget(data: bytes, name: str) -> float:
+def ocr_job_count(data: bytes) -> int:
+    """How many pages or images ``ocr_jobs`` would OCR. Runs inside a sandbox child (it opens
+    untrusted bytes with pdfium)."""
+    return len(ocr_jobs(data))
+
+
+def ocr_time_budget(data: bytes, name: str, runner: Callable[..., Any] | None = None,
+                    memory_bytes: int | None = None) -> float:
     """Extra sandbox seconds a document needs for OCR (0 for anything but a PDF with
-    image-only pages or uncovered images)."""
+    image-only pages or uncovered images).
+
+    The pages are counted in a sandboxed child (``runner``: the loader's own — ``run_isolated``
+    or a SandboxPool's ``run``), never in the calling process: pdfium is not thread-safe (the
+    loader asks from one thread per in-flight document; overlapping calls once crashed a whole
+    load with a segmentation fault) and the bytes are untrusted. A PDF whose count fails or
+    times out gets no extra time: the parse reports what is wrong with it."""
     if b"%PDF-" not in data[:1024]:
         return 0.0
-    try:
-        with _PDFIUM_IN_PARENT:  # the loader asks from several threads; pdfium is not thread-safe
-            return OCR_PAGE_BUDGET_S * len(ocr_jobs(data))
-    except Exception:  # noqa: BLE001 - a broken PDF is the parser's to report
-        return 0.0
+    from ..sandbox import DEFAULT_MEMORY_BYTES, run_isolated
+
+    res = (runner or run_isolated)(ocr_job_count, data, timeout_s=OCR_COUNT_TIMEOUT_S,
+                                   memory_bytes=memory_bytes if memory_bytes is not None else DEFAULT_MEMORY_BYTES)
+    return OCR_PAGE_BUDGET_S * res.value if res.ok and isinstance(res.value, int) else 0.0
 
 
 _NUM_SPACE = re.compile(r"(?<=\d)\s+(?=[,，.]?\d)|(?<=\d[,，.])\s+(?=\d)")

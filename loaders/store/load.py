@@ -147,7 +147,7 @@ def prepare_isolated(data: bytes, path: str, document_id: str, started, limits: 
     from ..formats.pdf_ocr import ocr_time_budget
 
     return runner(prepare_staged, data, path, document_id, started,
-                        timeout_s=limits.timeout_s + ocr_time_budget(data, Path(path).name),
+                        timeout_s=limits.timeout_s + ocr_time_budget(data, Path(path).name, runner, limits.memory_bytes),
                         memory_bytes=limits.memory_bytes)
 
 
