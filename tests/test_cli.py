@@ -354,3 +354,13 @@ def test_make_test_fast_and_docs_do_something():
     r = subprocess.run(["make", "-n", "test-fast", "docs"], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert 'pytest -q -m "not slow and not browser and not realdocs"' in r.stdout
     assert "loaders.present.codebook --write" in r.stdout and "juesuan docs" in r.stdout
+
+
+def test_the_report_stamp_covers_the_report_code():
+    """`juesuan report` skips the notebooks when its stamp is unchanged: the stamp must cover the
+    code that makes the report (it once hashed a loaders/report.py that had moved away)."""
+    from loaders.cli.building import report_inputs
+
+    names = {p.relative_to(REPO).as_posix() for p in report_inputs()}
+    assert "loaders/present/report.py" in names
+    assert any(n.startswith("notebooks/") for n in names)

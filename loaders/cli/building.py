@@ -176,7 +176,11 @@ def _report_stamp(db_path: Path) -> str | None:
     if not marts or marts == "failed":
         return None
     h = hashlib.sha256(marts.encode())
-    for p in sorted((PROJECT_ROOT / "notebooks").glob("*.py")) + sorted((Path(__file__).parents[1] / "present").glob("*.py")):
-        if p.exists():
-            h.update(p.name.encode() + p.read_bytes())
+    for p in report_inputs():
+        h.update(p.name.encode() + p.read_bytes())
     return h.hexdigest()
+
+
+def report_inputs() -> list[Path]:
+    """The code a report is made from: the notebooks and loaders/present (the report stamp hashes them)."""
+    return sorted((PROJECT_ROOT / "notebooks").glob("*.py")) + sorted((Path(__file__).parents[1] / "present").glob("*.py"))
