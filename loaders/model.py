@@ -94,7 +94,9 @@ class ParsedDocument:
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset in ``text``."""
-        return self.text.count("\n", 0, offset) + 1
+        if offset < 0:
+            return self.text.count("\n", 0, offset) + 1
+        return bisect.bisect_left(self._index("newlines", self.text, _newline_offsets), offset) + 1
 
     def page_of(self, offset: int) -> int | None:
         """Page on which the character at ``offset`` is printed (PDF), else None.
@@ -105,14 +107,41 @@ class ParsedDocument:
         """
         spans = self.meta.get("page_spans")
         if spans:
-            i = bisect.bisect_right([s[1] for s in spans], offset) - 1
+            starts = self._index("span_starts", spans, lambda sp: [s[1] for s in sp])
+            i = bisect.bisect_right(starts, offset) - 1
             if i >= 0 and spans[i][1] <= offset < spans[i][2]:
                 return spans[i][0]
-        for b in self.blocks:
-            s, e = b.location.char_start, b.location.char_end
-            if s is not None and e is not None and s <= offset < e:
-                return b.location.page
+        for s, e, page in self._index("block_spans", self.blocks, _block_spans):
+            if s <= offset < e:
+                return page
         return None
+
+    def _index(self, name: str, source: Any, make: Any) -> Any:
+        """``make(source)``, kept on this document while ``source`` is the same object of the
+        same length (line and page lookups are asked once per fact and cell: a scan of the
+        whole text or of every block each time made them quadratic in the document)."""
+        memo = self.__dict__.setdefault("_indexes", {})
+        key = (id(source), len(source))
+        hit = memo.get(name)
+        if hit is None or hit[0] != key or hit[1] is not source:
+            hit = memo[name] = (key, source, make(source))
+        return hit[2]
+
+
+def _newline_offsets(text: str) -> list[int]:
+    out, i = [], text.find("\n")
+    while i >= 0:
+        out.append(i)
+        i = text.find("\n", i + 1)
+    return out
+
+
+def _block_spans(blocks: list[Block]) -> list[tuple[int, int, int | None]]:
+    """(char_start, char_end, page) of the blocks with both offsets, in document order; empty
+    when no block has a page (text formats), so a lookup there costs nothing."""
+    spans = [(b.location.char_start, b.location.char_end, b.location.page) for b in blocks
+             if b.location.char_start is not None and b.location.char_end is not None]
+    return spans if any(p is not None for _, _, p in spans) else []
 
 
 @dataclass

@@ -62,8 +62,9 @@ class Rows:
             self.data.setdefault(c, [])
 
     def add(self, **values: Any) -> None:
+        get, data = values.get, self.data
         for c in self.columns:
-            self.data[c].append(values.get(c))
+            data[c].append(get(c))
 
     def __len__(self) -> int:
         return len(self.data[self.columns[0]]) if self.columns else 0
