@@ -39,7 +39,14 @@ class Location:
         return {k: v for k in _LOCATION_FIELDS if (v := getattr(self, k)) is not None}
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+        """``json.dumps(self.to_dict(), ensure_ascii=False)``, written without building the dict
+        (one per raw block, cell and fact row): ints as they print, anything else through json."""
+        parts = []
+        for k in _LOCATION_FIELDS:
+            v = getattr(self, k)
+            if v is not None:
+                parts.append(f'"{k}": {v}' if type(v) is int else f'"{k}": {json.dumps(v, ensure_ascii=False)}')
+        return "{" + ", ".join(parts) + "}"
 
 
 def _location_init(self: Location, page: int | None = None, sheet: str | None = None, cell: str | None = None,
