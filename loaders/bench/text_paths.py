@@ -21,7 +21,7 @@ and the start-up time of ``juesuan --help`` (best wall time of 5 fresh processes
     python -m loaders.bench.text_paths --no-baseline    # no git worktree (the smoke test)
 
 ``measure()`` returns a flat dict of named numbers; the ``text_paths`` bench stage
-(``text_stage.py``) adds the summary columns to ``python -m loaders.bench``. Targets live here,
+(``paths_stage.py``) adds the summary columns to ``python -m loaders.bench``. Targets live here,
 not in timed tests.
 """
 
