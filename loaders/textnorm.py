@@ -127,10 +127,14 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: s
     pc = fold_char(prev_char)
     if (pc.isdigit() or pc == "万") and nxt and nxt in "万元%" and "\t" not in run:
         return False  # a page break inside "26.12 万|元" or "91.91|万元"
-    if run.count("\n") >= 2 or "\t" in run:
+    # every test below answers "hard" when it holds, so their order does not change the answer:
+    # the cheap ones (a blank line, a tab, a line ending in 。；：) come first
+    if "\t" in run or run.count("\n") >= 2 or prev_char in _HARD_END or pc in _HARD_END:
         return True
     # one table cell per line: a bare number (or --) next to a short line is a cell, not a wrap
-    prev_full = text[text.rfind("\n", 0, ws_start) + 1: ws_start].strip()
+    line_start = text.rfind("\n", 0, ws_start) + 1
+    prev_line = text[line_start: ws_start]
+    prev_full = prev_line.strip()
     nl = text.find("\n", ws_end)
     next_full = text[ws_end: len(text) if nl < 0 else nl].strip()
     if (_CELL_VALUE.fullmatch(prev_full) and len(next_full) <= 40) or \
@@ -147,20 +151,14 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: s
     if 0 < len(prev_full) <= 14 and 0 < len(next_full) <= 14 and _HEADER_CELL.fullmatch(prev_full) \
             and _HEADER_CELL.fullmatch(next_full):
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
-    if prev_char in _HARD_END or fold_char(prev_char) in _HARD_END:
-        return True
     nxt_line = text[ws_end: ws_end + 12]
     if _ENUM_START.match(unicodedata.normalize("NFKC", nxt_line)):
         return True
-    prev_line = text[text.rfind("\n", 0, ws_start) + 1: ws_start].strip()
-    if _HEADING_END.search(prev_line) and len(prev_line) <= 60:
+    if _HEADING_END.search(prev_full) and len(prev_full) <= 60:
         return True
     # table rows: the previous or next line holds tab- or "|"-separated cells
-    line_start = text.rfind("\n", 0, ws_start) + 1
-    next_end = text.find("\n", ws_end)
-    next_end = len(text) if next_end < 0 else next_end
-    prev_row, next_row = text[line_start:ws_start], text[ws_end:next_end]
-    return any(sep in prev_row or sep in next_row for sep in ("\t", "|", "｜"))
+    next_row = text[ws_end: len(text) if nl < 0 else nl]
+    return any(sep in prev_line or sep in next_row for sep in ("\t", "|", "｜"))
 
 
 # Characters outside these ranges may fold to something else; those inside (ASCII, CJK Unified
@@ -203,10 +201,12 @@ def _fold_plain(text: str, chars: set[str]) -> str:
 
 @lru_cache(maxsize=256)
 def _events(odd: str) -> re.Pattern[str]:
-    """Where the plain 1:1 stretches stop: a bookmark, a whitespace run (no Cf character is
-    whitespace) or a character whose fold is not one character."""
-    odd_class = "|[" + "".join(re.escape(c) for c in odd) + "]" if odd else ""
-    return re.compile(_BOOKMARK.pattern + r"|\s+" + odd_class)
+    """Where the plain 1:1 stretches may stop: a whitespace run (no Cf character is whitespace),
+    a ``[`` (a bookmark when ``_BOOKMARK`` matches there) or a character whose fold is not one
+    character. The pattern starts with one character class, so the regex engine skips the plain
+    characters in its fast set-scan loop; ``\\s*`` takes the rest of a whitespace run (it is
+    ignored after ``[`` or an odd character)."""
+    return re.compile(r"[\s\[" + "".join(re.escape(c) for c in odd) + r"]\s*")
 
 
 @lru_cache(maxsize=8)
@@ -219,22 +219,32 @@ def normalize_with_map(text: str) -> NormText:
     search = _events("".join(sorted(c for c in chars if c in _ODD))).search
     out: list[str] = []
     starts: list[int] = []
-    n, pos = len(text), 0
+    bookmark = _BOOKMARK.match
+    n, pos, scan = len(text), 0, 0  # pos: start of the plain stretch; scan: where to look next
     last = ""  # last emitted normalised char
     prev = ""  # last original non-space char read
     while True:
-        m = search(text, pos)
+        m = search(text, scan)
         if m is None:
             if pos < n:
                 out.append(folded[pos:])
                 starts.extend(range(pos, n))
             break
         i, j = m.span()
+        c = text[i]
+        if c == "[":
+            b = bookmark(text, i)
+            if b is None:  # a plain "[": the stretch goes on
+                scan = i + 1
+                continue
+            j = b.end()
+        elif not c.isspace():
+            j = i + 1
+        scan = j
         if i > pos:  # a plain stretch: every char folds to one char
             out.append(folded[pos:i])
             starts.extend(range(pos, i))
             last, prev = folded[i - 1], text[i - 1]
-        c = text[i]
         if c == "[":  # [bookmark: ...] export artefact
             pos = j
             continue
@@ -256,6 +266,7 @@ def normalize_with_map(text: str) -> NormText:
                     while k < n and (text[k] in _WS or text[k].isspace()):
                         k += 1
                     run, j = run + text[fm.end() + 1:k], k
+                    scan = j
             if starts and _is_hard_break(text, i, j, prev, run):
                 if last != "\n":
                     out.append("\n"), starts.append(text.index("\n", i))

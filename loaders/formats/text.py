@@ -25,14 +25,24 @@ folded (``绩效指标``); its char_start/char_end span the source text, wraps i
 from __future__ import annotations
 
 import re
+from dataclasses import fields
+from functools import partial
+from itertools import accumulate, chain, count, repeat
+from operator import add
 from typing import NamedTuple
 
 from ..model import Block, BlockKind, Cell, Location, ParsedDocument
 from .builder import fold_lines
 from .encoding import decode_bytes
+from .text_cells import tab_rows
 from .text_columns import SpacedTables
-from .text_tables import find_table
+from .text_tables import TextTables
 from .titles import MAX_TITLE_CHARS, looks_like_title
+
+# Location(line, char_start, char_end) with positional arguments (a keyword call costs a third more;
+# one is built per block and cell): its first fields must be page, sheet, cell, line, char_start, char_end
+assert [f.name for f in fields(Location)][:6] == ["page", "sheet", "cell", "line", "char_start", "char_end"]
+_loc = partial(Location, None, None, None)
 
 _LINK_LINE = re.compile(r"^\s*(?:<https?://[^>\s]*>\s*)+$")
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
@@ -69,13 +79,20 @@ class _Line(NamedTuple):
 
 
 def _split_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    pos = 0
-    for no, raw in enumerate(text.split("\n"), start=1):
-        s = raw[:-1] if raw.endswith("\r") else raw
-        lines.append(_Line(no, pos, pos + len(s), s))
-        pos += len(raw) + 1
-    return lines
+    raws = text.split("\n")
+    if "\r" in text:
+        lines: list[_Line] = []
+        pos = 0
+        for no, raw in enumerate(raws, start=1):
+            s = raw[:-1] if raw.endswith("\r") else raw
+            lines.append(_Line(no, pos, pos + len(s), s))
+            pos += len(raw) + 1
+        return lines
+    # no "\r": line k starts after the k earlier lines and their "\n"s; built without a Python loop
+    lengths = list(map(len, raws))
+    starts = list(map(add, chain((0,), accumulate(lengths)), count()))
+    ends = map(add, starts, lengths)
+    return list(map(tuple.__new__, repeat(_Line), zip(count(1), starts, ends, raws)))
 
 
 def _trim(text: str, start: int, end: int, bookmarks: bool = True) -> tuple[int, int]:
@@ -97,61 +114,71 @@ class _Segmenter:
         self.blocks: list[Block] = []
         self.tables = 0
         self.spaced = SpacedTables(text, self.lines)  # space-aligned columns (text_columns.py)
+        self.text_tables = TextTables(text, self.lines)  # "|" rows, cell-per-line, flattened (text_tables.py)
 
     # -- block emitters -------------------------------------------------------------
     def _emit(self, kind: BlockKind, start: int, end: int, line: int, rows: list[list[Cell]] | None = None) -> None:
         if end <= start and kind != "table":
             return
-        loc = Location(line=line, char_start=start, char_end=end)
+        loc = _loc(line, start, end)
         if kind == "table":
             assert rows is not None
-            body = "\n".join("\t".join(c.text for c in row) for row in rows)
+            body = "\n".join(["\t".join([c.text for c in row]) for row in rows])
             self.blocks.append(Block(len(self.blocks), "table", body, loc, rows=rows, table_no=self.tables))
             self.tables += 1
         else:
             self.blocks.append(Block(len(self.blocks), kind, self.text[start:end], loc))
 
     def _emit_text(self, first: _Line, last: _Line) -> None:
-        start, end = _trim(self.text, first.start, last.end)
-        if end <= start:
+        """A heading or paragraph of lines first..last: the span ``_trim`` gives, read once."""
+        text = self.text
+        start, end = first.start, last.end
+        if text.find("[", start, end) >= 0:
+            start = max(start, _LEAD_JUNK.match(text, start, end).end())  # type: ignore[union-attr]
+        seg = text[start:end]
+        body = seg.lstrip()
+        span = body.rstrip()
+        if not span:
             return
-        span = self.text[start:end]
+        start += len(seg) - len(body)
+        end = start + len(span)
         # a trimmed span longer than a title, with no bookmark to drop, cannot be one
-        short = end - start <= MAX_TITLE_CHARS or "[" in span
-        kind: BlockKind = "heading" if short and "\n" not in span and looks_like_title(_BOOKMARK.sub("", span)) \
-            else "paragraph"
-        self._emit(kind, start, end, self._line_of(start, first))
+        bookmarked = "[" in span
+        kind: BlockKind = "heading" if (len(span) <= MAX_TITLE_CHARS or bookmarked) and "\n" not in span \
+            and looks_like_title(_BOOKMARK.sub("", span) if bookmarked else span) else "paragraph"
+        line = first.no if first is last else self._line_of(start, first)  # one line holds no "\n"
+        self.blocks.append(Block(len(self.blocks), kind, span, _loc(line, start, end)))
 
     def _line_of(self, offset: int, first: _Line) -> int:
         return first.no + self.text.count("\n", first.start, offset)
 
     def _cell(self, row: int, col: int, segments: list[tuple[int, int]], at: int, line: int) -> Cell:
         """A cell made of source segments [(start, end)]; empty cells sit at ``at``."""
-        segs = [_trim(self.text, s, e, bookmarks=False) for s, e in segments]
+        text = self.text
+        if len(segments) == 1:  # one segment of one line: trimmed, folded only when it holds a break
+            s, e = segments[0]
+            seg = text[s:e]
+            body = seg.strip()
+            if not body:
+                return Cell(row, col, "", _loc(line, at, at))
+            start = s + len(seg) - len(seg.lstrip())
+            printed = body if body.isprintable() else fold_lines(body)
+            line_no = line + text.count("\n", at, start) if start >= at else line
+            return Cell(row, col, printed, _loc(line_no, start, start + len(body)))
+        segs = [_trim(text, s, e, bookmarks=False) for s, e in segments]
         segs = [(s, e) for s, e in segs if e > s]
         if not segs:
-            return Cell(row, col, "", Location(line=line, char_start=at, char_end=at))
+            return Cell(row, col, "", _loc(line, at, at))
         start, end = segs[0][0], segs[-1][1]
-        printed = fold_lines("\n".join(self.text[s:e] for s, e in segs))
-        line_no = line + self.text.count("\n", at, start) if start >= at else line
-        return Cell(row, col, printed, Location(line=line_no, char_start=start, char_end=end))
+        printed = fold_lines("\n".join([text[s:e] for s, e in segs]))
+        line_no = line + text.count("\n", at, start) if start >= at else line
+        return Cell(row, col, printed, _loc(line_no, start, end))
 
     @staticmethod
     def _line_cells(row: int, ln: _Line) -> list[Cell]:
         """The tab-separated cells of one line (each = ``_cell`` of its single segment: trimmed,
         an empty one sits where it starts; no line break can be inside)."""
-        cells: list[Cell] = []
-        pos, no = ln.start, ln.no
-        for col, part in enumerate(ln.s.split("\t")):
-            body = part.strip()
-            if body:
-                start = pos + part.find(body[0])
-                printed = body if body.isprintable() else fold_lines(body)
-                cells.append(Cell(row, col, printed, Location(line=no, char_start=start, char_end=start + len(body))))
-            else:
-                cells.append(Cell(row, col, "", Location(line=no, char_start=pos, char_end=pos)))
-            pos += len(part) + 1
-        return cells
+        return tab_rows([ln], first_row=row)[0][0]  # type: ignore[index]
 
     def _emit_table(self, rows: list[list[Cell]]) -> None:
         spans = [(c.location.char_start, c.location.char_end, c.location.line) for row in rows for c in row if c.text]
@@ -163,53 +190,53 @@ class _Segmenter:
     # -- table readers --------------------------------------------------------------
     def _row_per_line(self, i: int) -> int | None:
         """Row-per-line table starting at line i; returns the next line index or None."""
+        lines = self.lines
         rows_lines: list[_Line] = []
         j = i
-        n = len(self.lines)
+        n = len(lines)
         while j < n:
-            ln = self.lines[j]
-            if ln.has_tab:
+            ln = lines[j]
+            if "\t" in ln.s:
                 rows_lines.append(ln)
                 j += 1
                 continue
             # a page break inside the table: blank lines, then a continuation row
             k = j
-            while k < n and self.lines[k].blank and k - j < MAX_PAGE_BREAK_BLANKS:
+            while k < n and k - j < MAX_PAGE_BREAK_BLANKS and "\t" not in lines[k].s and not lines[k].s.strip():
                 k += 1
-            if (
-                k > j
-                and k < n
-                and rows_lines
-                and self.lines[k].s.startswith("\t")
-                and self.lines[k].s.count("\t") == rows_lines[-1].s.count("\t")
-                and self.lines[k].s.count("\t") >= 2
-            ):
-                j = k
-                continue
+            if k > j and k < n and rows_lines:
+                nxt = lines[k].s
+                tabs = nxt.count("\t")
+                if nxt.startswith("\t") and tabs == rows_lines[-1].s.count("\t") and tabs >= 2:
+                    j = k
+                    continue
             break
-        rows = [self._line_cells(r, ln) for r, ln in enumerate(rows_lines)]
-        filled = max(sum(1 for c in row if c.text) for row in rows)
-        if filled < 2:
+        got = tab_rows(rows_lines, min_filled=2)
+        if got is None:
             return None
+        rows, printed = got
         start, end = rows_lines[0].start, rows_lines[-1].end
-        self._emit("table", start, end, rows_lines[0].no, rows)
+        self.blocks.append(Block(len(self.blocks), "table", "\n".join(printed), _loc(rows_lines[0].no, start, end),
+                                 rows=rows, table_no=self.tables))
+        self.tables += 1
         return j
 
     def _cell_per_line(self, i: int) -> int | None:
         """Cell-per-line (Word text export) table starting at line i."""
-        n = len(self.lines)
+        lines = self.lines
+        n = len(lines)
         rows: list[list[Cell]] = []
         j = i
-        first_line, last_line = self.lines[i], self.lines[i]
-        while j < n and self.lines[j].cell_line:
+        first_line, last_line = lines[i], lines[i]
+        while j < n and _is_cell_line(lines[j].s):
             groups: list[list[tuple[int, int]]] = []
             ats: list[tuple[int, int]] = []
-            while j < n and not self.lines[j].blank:
-                ln = self.lines[j]
-                if ln.cell_line:
+            while j < n and not _is_blank(lines[j].s):
+                ln = lines[j]
+                if _is_cell_line(ln.s):
                     groups.append([(ln.start + 1, ln.end)])
                     ats.append((ln.start + 1, ln.no))
-                elif not ln.has_tab and groups:
+                elif "\t" not in ln.s and groups:
                     groups[-1].append((ln.start, ln.end))
                 else:
                     break
@@ -219,12 +246,12 @@ class _Segmenter:
                 return None
             r = len(rows)
             rows.append([self._cell(r, c, g, at, no) for c, (g, (at, no)) in enumerate(zip(groups, ats))])
-            if j < n and not self.lines[j].blank:
+            if j < n and not _is_blank(lines[j].s):
                 break  # a tab line of another layout ends the table
             k = j
-            while k < n and self.lines[k].blank and k - j < 2:
+            while k < n and _is_blank(lines[k].s) and k - j < 2:
                 k += 1
-            if k - j == 1 and k < n and self.lines[k].cell_line:
+            if k - j == 1 and k < n and _is_cell_line(lines[k].s):
                 j = k
                 continue
             break
@@ -234,17 +261,16 @@ class _Segmenter:
     # -- main loop ------------------------------------------------------------------
     def run(self) -> list[Block]:
         lines, n, i = self.lines, len(self.lines), 0
+        markdown, spaced, text_tables = self.markdown, self.spaced, self.text_tables
         while i < n:
             ln = lines[i]
-            if ln.blank:
-                i += 1
-                continue
-            if ln.cell_line:
-                nxt = self._cell_per_line(i)
-                if nxt is not None:
-                    i = nxt
-                    continue
-            if ln.has_tab:
+            s = ln.s
+            if "\t" in s:  # (a line with a tab is never blank)
+                if s[0] == "\t" and s.count("\t") == 1:  # one cell per line
+                    nxt = self._cell_per_line(i)
+                    if nxt is not None:
+                        i = nxt
+                        continue
                 nxt = self._row_per_line(i)
                 if nxt is not None:
                     i = nxt
@@ -252,15 +278,15 @@ class _Segmenter:
                 self._emit_text(ln, ln)
                 i += 1
                 continue
-            if ln.artefact:
+            if not s.strip() or _is_artefact(s):
                 i += 1
                 continue
-            spaced = self.spaced.table_at(i)
-            if spaced is not None:
-                self._emit_table(spaced.rows)
-                i = spaced.stop
+            found_spaced = spaced.table_at(i)
+            if found_spaced is not None:
+                self._emit_table(found_spaced.rows)
+                i = found_spaced.stop
                 continue
-            found = find_table(self.text, lines, i)
+            found = text_tables.table_at(i)
             if found is not None and found.rows:
                 first_line = min(c.location.line or ln.no for row in found.rows for c in row if c.text)
                 for skipped in lines[i:found.stop]:  # cells before the header row are text
@@ -272,21 +298,18 @@ class _Segmenter:
                 self._emit_table(found.rows)
                 i = found.stop
                 continue
-            if self.markdown:
-                m = _MD_HEADING.match(ln.s)
+            if markdown:
+                m = _MD_HEADING.match(s)
                 if m:
                     start, end = _trim(self.text, ln.start + m.end(), ln.end)
                     self._emit("heading", start, end, ln.no)
                     i += 1
                     continue
                 j = i
-                while (
-                    j + 1 < n
-                    and not lines[j + 1].blank
-                    and not lines[j + 1].has_tab
-                    and not lines[j + 1].artefact
-                    and not _MD_HEADING.match(lines[j + 1].s)
-                ):
+                while j + 1 < n:
+                    t = lines[j + 1].s
+                    if "\t" in t or not t.strip() or _is_artefact(t) or _MD_HEADING.match(t):
+                        break
                     j += 1
                 self._emit_text(ln, lines[j])
                 i = j + 1
@@ -295,6 +318,22 @@ class _Segmenter:
             i += 1
         return self.blocks
 
+
+def _is_blank(s: str) -> bool:
+    return "\t" not in s and not s.strip()
+
+
+def _is_cell_line(s: str) -> bool:
+    """Cell-per-line layout: a single tab, at the start."""
+    return s.startswith("\t") and s.count("\t") == 1
+
+
+def _is_artefact(s: str) -> bool:
+    """A link line or a line of bookmarks only (``_Line.artefact``; a line without ``<`` or ``[``
+    is neither: a link needs ``<``, a bookmark ``[``, and the line is not blank)."""
+    if "<" not in s and "[" not in s:
+        return not s.strip()
+    return bool(_LINK_LINE.match(s)) or not _BOOKMARK.sub("", s).strip()
 
 
 def segment_text(text: str, markdown: bool) -> list[Block]:

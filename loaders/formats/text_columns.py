@@ -219,6 +219,11 @@ class SpacedTables:
         self._current: tuple[int, SpacedTable | None] | None = None
 
     def table_at(self, i: int) -> SpacedTable | None:
+        # A line that is no candidate starts no table, and asking changes nothing: a table read
+        # earlier starts at a candidate line (its rows are the non-blank lines of a run of
+        # candidate and blank lines), and a run from a non-candidate line is empty (stop == i).
+        if not _candidate(self.lines[i]):
+            return None
         if i < self._covered_until:
             found = self._current[1] if self._current else None
             return found if found is not None and found.first == i else None

@@ -81,13 +81,15 @@ def _bare_cell_line(ln: LineLike) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _bare_cell_text(line: str) -> bool:
-    """A short line that reads as one cell (memoised: a run of such lines is read from each of
-    its lines in turn)."""
+    """A short line that reads as one cell, or a number (memoised: a run of such lines is read
+    from each of its lines in turn)."""
     s = line.strip()
-    if cell_kind(s) == "n":
+    if bool(s) and "|" not in s and "\t" not in line and len(s) <= MAX_CELL and not _SENTENCE.search(s) \
+            and not _TITLE.search(s) and not _CAPTION.search(s):
         return True
-    return bool(s) and "|" not in s and "\t" not in line and len(s) <= MAX_CELL and not _SENTENCE.search(s) \
-        and not _TITLE.search(s) and not _CAPTION.search(s)
+    # else only a number or a missing marker is a cell: cell_kind 'n' needs _NUMBER (a sign or a
+    # decimal digit first: regex \d is str.isdecimal) or a marker of at most 3 characters
+    return bool(s) and (len(s) <= 3 or s[0] in "-−+" or s[0].isdecimal()) and cell_kind(s) == "n"
 
 
 def _accept(text: str, spans: list[tuple[int, int, int]]) -> bool:
@@ -239,11 +241,44 @@ def paragraph_table(paragraph: str) -> TextTable | None:
 
 def find_table(text: str, lines: Sequence[LineLike], i: int) -> TextTable | None:
     """The text table that starts at line ``i`` (no tab layout), or None."""
-    ln = lines[i]
-    if _pipe_row_line(ln) or ("|" in ln.s and not _pipe_cell_line(ln) and ln.s.strip() != "|"):
-        return _pipe_rows(text, lines, i)
-    if _pipe_cell_line(ln):
-        return _pipe_cells(text, lines, i)
-    if _bare_cell_line(ln):
-        return _bare_cells(text, lines, i)
-    return _flat_ocr_line(text, lines, i)
+    return TextTables(text, lines).table_at(i)
+
+
+class TextTables:
+    """The text tables of one text (no tab layout), found from a given line. A run of bare cell
+    lines is scanned once: it ends at the same line whichever of its lines it is read from."""
+
+    def __init__(self, text: str, lines: Sequence[LineLike]):
+        self.text = text
+        self.lines = lines
+        self._run: tuple[int, int, int, list[int]] | None = None  # first, stop, last, number lines
+
+    def table_at(self, i: int) -> TextTable | None:
+        text, lines = self.text, self.lines
+        ln = lines[i]
+        if "|" in ln.s:  # (without a "|" neither pipe layout applies)
+            if _pipe_row_line(ln) or (not _pipe_cell_line(ln) and ln.s.strip() != "|"):
+                return _pipe_rows(text, lines, i)
+            if _pipe_cell_line(ln):
+                return _pipe_cells(text, lines, i)
+        if _bare_cell_line(ln):
+            return self._bare_cells(i)
+        return _flat_ocr_line(text, lines, i)
+
+    def _bare_cells(self, i: int) -> TextTable | None:
+        """``_bare_cells`` from line i, skipped when the rest of its run holds fewer than two
+        number lines: every cell of the run is a line of it or a blank, a blank is kind 'b', so
+        the run's 'n' cells are its number lines, and ``_accept`` wants two 'n' at least."""
+        run = self._run
+        if run is None or not run[0] <= i < run[1]:
+            lines, j, last = self.lines, i, i
+            while j < len(lines) and (_bare_cell_line(lines[j]) or not lines[j].s.strip()):
+                if lines[j].s.strip():
+                    last = j
+                j += 1
+            numbers = [k for k in range(i, last + 1) if cell_kind(lines[k].s) == "n"]
+            run = self._run = (i, j, last, numbers)
+        numbers = run[3]
+        if len(numbers) < 2 or numbers[-2] < i:
+            return None
+        return _bare_cells(self.text, self.lines, i)
