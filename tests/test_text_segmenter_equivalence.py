@@ -117,3 +117,26 @@ def test_bulk_locations_equal_the_constructor():
                    Location(char_start=7, char_end=9)]
     assert [type(x) for x in got] == [Location] * 3 and hash(got[0]) == hash(Location(line=1, char_start=0, char_end=3))
 
+
+
+LINE_CHARS = list("合计单位部门注表公开编制金额：:，,。；;！？ \u3000\t|12.-") + ["  ", "单位：万元", "公开01表", "表1", "注："]
+lines_text = st.one_of(st.sampled_from(LINES), st.lists(st.sampled_from(LINE_CHARS), max_size=25).map("".join))
+
+
+@settings(max_examples=800, deadline=None)
+@given(lines_text)
+def test_guarded_and_set_led_patterns_find_what_the_old_ones_found(s):
+    from loaders.formats import text_columns as tc, text_tables as tt
+    from segmenter_58600d9 import text_columns as old_tc, text_tables as old_tt
+
+    assert bool(tc._SENTENCE.search(s)) == bool(old_tc._SENTENCE.search(s))
+    assert bool(tt._SENTENCE.search(s)) == bool(old_tt._SENTENCE.search(s))
+    assert tc._has_gap(s) == bool(old_tc._GAP.search(s))
+    assert tc._caption(s) == bool(old_tc._CAPTION.search(s))
+    assert tt._caption(s) == bool(old_tt._CAPTION.search(s))
+
+    class Line:
+        no, start, end = 1, 0, len(s)
+
+    Line.s = s
+    assert tc._candidate(Line) == old_tc._candidate(Line)
