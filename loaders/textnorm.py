@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # CJK Radicals Supplement (U+2E80-U+2EFF) glyphs that PDF/Word exports emit instead of
 # the ordinary character; NFKC leaves them alone (it only folds the Kangxi radicals).
@@ -76,22 +77,47 @@ class NormText:
     """Normalised text and, per normalised character, the original character it came from.
 
     Every normalised character comes from exactly one original character (a fold may give
-    several, a whitespace run gives at most one), so ``ends[i] == starts[i] + 1``: only
-    ``starts`` is stored. Shared between callers (``normalize_with_map`` is memoised): read only.
+    several, a whitespace run gives at most one), so ``ends[i] == starts[i] + 1``. The map is
+    kept as runs (a plain stretch maps char for char, a fold to several chars maps them all to
+    one original char): run ``k`` starts at normalised offset ``runs_at[k]``, where it maps to
+    ``runs_from[k]``, and each char after that adds ``runs_step[k]`` (1 or 0). A list of one int
+    per character (``starts``) is built only when asked for. Shared between callers
+    (``normalize_with_map`` is memoised): read only.
     """
 
     text: str
-    starts: list[int]
+    runs_at: list[int]
+    runs_from: list[int]
+    runs_step: list[int]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        out: list[int] = []
+        bounds = self.runs_at[1:] + [len(self.text)]
+        for at, end, orig, step in zip(self.runs_at, bounds, self.runs_from, self.runs_step):
+            out.extend(range(orig, orig + end - at) if step else [orig] * (end - at))
+        return out
 
     @property
     def ends(self) -> list[int]:
         return [s + 1 for s in self.starts]
 
+    def start_of(self, a: int) -> int:
+        """``starts[a]`` (IndexError outside the text), from the runs."""
+        n = len(self.text)
+        if a < 0:
+            a += n
+        if not 0 <= a < n:
+            raise IndexError("normalised offset out of range")
+        k = bisect_right(self.runs_at, a) - 1
+        return self.runs_from[k] + (a - self.runs_at[k]) * self.runs_step[k]
+
     def orig_span(self, a: int, b: int) -> tuple[int, int]:
         """Original [start, end) of the normalised span [a, b) (b > a)."""
         if b <= a:
-            return self.starts[a], self.starts[a]
-        return self.starts[a], self.starts[b - 1] + 1
+            s = self.start_of(a)
+            return s, s
+        return self.start_of(a), self.start_of(b - 1) + 1
 
 
 def is_invisible(c: str) -> bool:
@@ -218,7 +244,10 @@ def normalize_with_map(text: str) -> NormText:
     folded = _fold_plain(text, chars)
     search = _events("".join(sorted(c for c in chars if c in _ODD))).search
     out: list[str] = []
-    starts: list[int] = []
+    runs_at: list[int] = []  # the map as runs (see NormText)
+    runs_from: list[int] = []
+    runs_step: list[int] = []
+    at = 0  # normalised chars so far
     bookmark = _BOOKMARK.match
     n, pos, scan = len(text), 0, 0  # pos: start of the plain stretch; scan: where to look next
     last = ""  # last emitted normalised char
@@ -228,7 +257,7 @@ def normalize_with_map(text: str) -> NormText:
         if m is None:
             if pos < n:
                 out.append(folded[pos:])
-                starts.extend(range(pos, n))
+                runs_at.append(at), runs_from.append(pos), runs_step.append(1)
             break
         i, j = m.span()
         c = text[i]
@@ -243,7 +272,8 @@ def normalize_with_map(text: str) -> NormText:
         scan = j
         if i > pos:  # a plain stretch: every char folds to one char
             out.append(folded[pos:i])
-            starts.extend(range(pos, i))
+            runs_at.append(at), runs_from.append(pos), runs_step.append(1)
+            at += i - pos
             last, prev = folded[i - 1], text[i - 1]
         if c == "[":  # [bookmark: ...] export artefact
             pos = j
@@ -252,13 +282,15 @@ def normalize_with_map(text: str) -> NormText:
             kept = _ODD[c]
             if kept is not None:
                 out.append(kept)
-                starts.extend([i] * len(kept))
+                if kept:
+                    runs_at.append(at), runs_from.append(i), runs_step.append(0)
+                    at += len(kept)
                 last, prev = (kept[-1] if kept else last), c
             pos = j
             continue
         run = text[i:j]
         if "\n" in run:
-            if starts and run[-1] == "\n":
+            if at and run[-1] == "\n":
                 # "...公务接待费2.46万元、\n— 6 —\n工会经费..." : skip the footer line
                 fm = _PAGE_FOOTER.match(text, j)
                 if fm and fm.end() + 1 < n and fm.end() > j:
@@ -267,17 +299,23 @@ def normalize_with_map(text: str) -> NormText:
                         k += 1
                     run, j = run + text[fm.end() + 1:k], k
                     scan = j
-            if starts and _is_hard_break(text, i, j, prev, run):
+            if at and _is_hard_break(text, i, j, prev, run):
                 if last != "\n":
-                    out.append("\n"), starts.append(text.index("\n", i))
+                    out.append("\n")
+                    runs_at.append(at), runs_from.append(text.index("\n", i)), runs_step.append(1)
+                    at += 1
                     last = "\n"
                 pos = j
                 continue
-        if "\t" in run and starts and last not in "|\n":
-            out.append("|"), starts.append(text.index("\t", i))
+        if "\t" in run and at and last not in "|\n":
+            out.append("|")
+            runs_at.append(at), runs_from.append(text.index("\t", i)), runs_step.append(1)
+            at += 1
             last = "|"
         elif j < n and last.isdigit() and fold_char(text[j])[:1].isdigit():
-            out.append(" "), starts.append(i)
+            out.append(" ")
+            runs_at.append(at), runs_from.append(i), runs_step.append(1)
+            at += 1
             last = " "
         pos = j
-    return NormText("".join(out), starts)
+    return NormText("".join(out), runs_at, runs_from, runs_step)

@@ -182,3 +182,26 @@ def test_reordered_hard_break_rule_equals_the_old_order(text):
         before = text[:m.start()].rstrip()
         prev = before[-1] if before else ""
         assert _is_hard_break(text, m.start(), m.end(), prev) == _old_is_hard_break(text, m.start(), m.end(), prev)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HARD), max_size=40).map("".join), st.data())
+def test_map_kept_as_runs_answers_as_the_per_character_list(text, data):
+    """orig_span and start_of read from the runs give what the per-character list gives."""
+    nt = normalize_with_map(text)
+    starts = nt.starts
+    assert len(starts) == len(nt.text)
+    for a in range(-len(starts), len(starts)):
+        assert nt.start_of(a) == starts[a]
+    if starts:
+        a = data.draw(st.integers(0, len(starts) - 1))
+        b = data.draw(st.integers(0, len(starts)))
+        want = (starts[a], starts[a]) if b <= a else (starts[a], starts[b - 1] + 1)
+        assert nt.orig_span(a, b) == want
+    for bad in (len(starts), -len(starts) - 1):
+        try:
+            nt.start_of(bad)
+        except IndexError:
+            pass
+        else:
+            raise AssertionError(bad)
