@@ -34,7 +34,7 @@ from typing import NamedTuple
 from ..model import Block, BlockKind, Cell, Location, ParsedDocument
 from .builder import fold_lines
 from .encoding import decode_bytes
-from .text_cells import tab_rows
+from .text_cells import locations, tab_rows
 from .text_columns import SpacedTables
 from .text_tables import TextTables
 from .titles import MAX_TITLE_CHARS, looks_like_title
@@ -43,6 +43,8 @@ from .titles import MAX_TITLE_CHARS, looks_like_title
 # one is built per block and cell): its first fields must be page, sheet, cell, line, char_start, char_end
 assert [f.name for f in fields(Location)][:6] == ["page", "sheet", "cell", "line", "char_start", "char_end"]
 _loc = partial(Location, None, None, None)
+# blocks are built at the end, in bulk, with positional fields (block_no, kind, text, location, rows, table_no)
+assert [f.name for f in fields(Block)] == ["block_no", "kind", "text", "location", "rows", "table_no"]
 
 _LINK_LINE = re.compile(r"^\s*(?:<https?://[^>\s]*>\s*)+$")
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
@@ -111,23 +113,45 @@ class _Segmenter:
         self.text = text
         self.markdown = markdown
         self.lines = _split_lines(text)
-        self.blocks: list[Block] = []
         self.tables = 0
+        # the blocks found so far, one list per field (built in bulk by ``blocks``)
+        self._kinds: list[BlockKind] = []
+        self._texts: list[str] = []
+        self._block_lines: list[int] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._rows: list[list[list[Cell]] | None] = []
+        self._table_nos: list[int | None] = []
         self.spaced = SpacedTables(text, self.lines)  # space-aligned columns (text_columns.py)
         self.text_tables = TextTables(text, self.lines)  # "|" rows, cell-per-line, flattened (text_tables.py)
 
     # -- block emitters -------------------------------------------------------------
+    def _add(self, kind: BlockKind, body: str, line: int, start: int, end: int,
+             rows: list[list[Cell]] | None = None) -> None:
+        self._kinds.append(kind)
+        self._texts.append(body)
+        self._block_lines.append(line)
+        self._starts.append(start)
+        self._ends.append(end)
+        self._rows.append(rows)
+        if rows is None:
+            self._table_nos.append(None)
+        else:
+            self._table_nos.append(self.tables)
+            self.tables += 1
+
+    def blocks(self) -> list[Block]:
+        locs = locations(self._block_lines, self._starts, self._ends)
+        return list(map(Block, count(), self._kinds, self._texts, locs, self._rows, self._table_nos))
+
     def _emit(self, kind: BlockKind, start: int, end: int, line: int, rows: list[list[Cell]] | None = None) -> None:
         if end <= start and kind != "table":
             return
-        loc = _loc(line, start, end)
         if kind == "table":
             assert rows is not None
-            body = "\n".join(["\t".join([c.text for c in row]) for row in rows])
-            self.blocks.append(Block(len(self.blocks), "table", body, loc, rows=rows, table_no=self.tables))
-            self.tables += 1
+            self._add("table", "\n".join(["\t".join([c.text for c in row]) for row in rows]), line, start, end, rows)
         else:
-            self.blocks.append(Block(len(self.blocks), kind, self.text[start:end], loc))
+            self._add(kind, self.text[start:end], line, start, end)
 
     def _emit_text(self, first: _Line, last: _Line) -> None:
         """A heading or paragraph of lines first..last: the span ``_trim`` gives, read once."""
@@ -147,32 +171,37 @@ class _Segmenter:
         kind: BlockKind = "heading" if (len(span) <= MAX_TITLE_CHARS or bookmarked) and "\n" not in span \
             and looks_like_title(_BOOKMARK.sub("", span) if bookmarked else span) else "paragraph"
         line = first.no if first is last else self._line_of(start, first)  # one line holds no "\n"
-        self.blocks.append(Block(len(self.blocks), kind, span, _loc(line, start, end)))
+        self._add(kind, span, line, start, end)
 
     def _line_of(self, offset: int, first: _Line) -> int:
         return first.no + self.text.count("\n", first.start, offset)
 
     def _cell(self, row: int, col: int, segments: list[tuple[int, int]], at: int, line: int) -> Cell:
         """A cell made of source segments [(start, end)]; empty cells sit at ``at``."""
+        printed, line_no, start, end = self._cell_spec(segments, at, line)
+        return Cell(row, col, printed, _loc(line_no, start, end))
+
+    def _cell_spec(self, segments: list[tuple[int, int]], at: int, line: int) -> tuple[str, int, int, int]:
+        """(printed text, line, char_start, char_end) of the cell ``_cell`` makes."""
         text = self.text
-        if len(segments) == 1:  # one segment of one line: trimmed, folded only when it holds a break
+        if len(segments) == 1:  # one segment: trimmed, folded only when it holds a break
             s, e = segments[0]
             seg = text[s:e]
             body = seg.strip()
             if not body:
-                return Cell(row, col, "", _loc(line, at, at))
+                return "", line, at, at
             start = s + len(seg) - len(seg.lstrip())
             printed = body if body.isprintable() else fold_lines(body)
             line_no = line + text.count("\n", at, start) if start >= at else line
-            return Cell(row, col, printed, _loc(line_no, start, start + len(body)))
+            return printed, line_no, start, start + len(body)
         segs = [_trim(text, s, e, bookmarks=False) for s, e in segments]
         segs = [(s, e) for s, e in segs if e > s]
         if not segs:
-            return Cell(row, col, "", _loc(line, at, at))
+            return "", line, at, at
         start, end = segs[0][0], segs[-1][1]
         printed = fold_lines("\n".join([text[s:e] for s, e in segs]))
         line_no = line + text.count("\n", at, start) if start >= at else line
-        return Cell(row, col, printed, _loc(line_no, start, end))
+        return printed, line_no, start, end
 
     @staticmethod
     def _line_cells(row: int, ln: _Line) -> list[Cell]:
@@ -216,16 +245,14 @@ class _Segmenter:
             return None
         rows, printed = got
         start, end = rows_lines[0].start, rows_lines[-1].end
-        self.blocks.append(Block(len(self.blocks), "table", "\n".join(printed), _loc(rows_lines[0].no, start, end),
-                                 rows=rows, table_no=self.tables))
-        self.tables += 1
+        self._add("table", "\n".join(printed), rows_lines[0].no, start, end, rows)
         return j
 
     def _cell_per_line(self, i: int) -> int | None:
         """Cell-per-line (Word text export) table starting at line i."""
         lines = self.lines
         n = len(lines)
-        rows: list[list[Cell]] = []
+        specs: list[list[tuple[str, int, int, int]]] = []  # per row, its cells' (text, line, start, end)
         j = i
         first_line, last_line = lines[i], lines[i]
         while j < n and _is_cell_line(lines[j].s):
@@ -242,10 +269,9 @@ class _Segmenter:
                     break
                 last_line = ln
                 j += 1
-            if not rows and len(groups) < 2:
+            if not specs and len(groups) < 2:
                 return None
-            r = len(rows)
-            rows.append([self._cell(r, c, g, at, no) for c, (g, (at, no)) in enumerate(zip(groups, ats))])
+            specs.append([self._cell_spec(g, at, no) for g, (at, no) in zip(groups, ats)])
             if j < n and not _is_blank(lines[j].s):
                 break  # a tab line of another layout ends the table
             k = j
@@ -255,6 +281,13 @@ class _Segmenter:
                 j = k
                 continue
             break
+        flat = [c for row in specs for c in row]
+        locs = locations([c[1] for c in flat], [c[2] for c in flat], [c[3] for c in flat])
+        rows: list[list[Cell]] = []
+        a = 0
+        for r, row in enumerate(specs):
+            rows.append(list(map(Cell, repeat(r), count(), [c[0] for c in row], locs[a:a + len(row)])))
+            a += len(row)
         self._emit("table", first_line.start, last_line.end, first_line.no, rows)
         return j
 
@@ -316,7 +349,7 @@ class _Segmenter:
                 continue
             self._emit_text(ln, ln)
             i += 1
-        return self.blocks
+        return self.blocks()
 
 
 def _is_blank(s: str) -> bool:
