@@ -47,6 +47,8 @@ LINES = [
     "一一般公共预算财政拨款收入 1 4,627.57 一般公共服务支出 2 100.00 教育支出 3 200.00 科学技术 4 300.00 合计 5 5,227.57",
     "<http://www.example.gov.cn/a.html>", "[bookmark: _Toc123]", "[bookmark: _Toc1]一、部门职责",
     "[bookmark: _Toc2]收入合计12万元。", "— 6 —", "第3页", "abc def", "Income 12.5 total 13.0",
+    "合计 1 4,627.57 一般公共服务支出 2 100.00 教育支出 3 200.00 科学技术 4 300.00。", "无。", "1；2", "合计；",
+    "收入 1 2 支出 3 4 教育 5 6 科学 7 8 其他 9 10 合计 11 12，说明见下；另有 13",
 ]
 docs = st.lists(st.sampled_from(LINES), max_size=40).flatmap(
     lambda ls: st.sampled_from(["\n", "\r\n"]).map(lambda nl: nl.join(ls)))
@@ -140,3 +142,20 @@ def test_guarded_and_set_led_patterns_find_what_the_old_ones_found(s):
 
     Line.s = s
     assert tc._candidate(Line) == old_tc._candidate(Line)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(lines_text, min_size=1, max_size=6), st.data())
+def test_a_prose_line_starts_no_table_in_any_reader(ls, data):
+    """text_tables.prose_line: neither the text-table readers nor the space-aligned reader start
+    a table at such a line, whatever lines come after it."""
+    from loaders.formats.text import _split_lines
+    from loaders.formats.text_columns import SpacedTables
+    from loaders.formats.text_tables import TextTables, prose_line
+
+    text = "\n".join(ls)
+    lines = _split_lines(text)
+    i = data.draw(st.integers(0, len(lines) - 1))
+    if prose_line(lines[i].s):
+        assert TextTables(text, lines).table_at(i) is None
+        assert SpacedTables(text, lines).table_at(i) is None

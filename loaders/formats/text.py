@@ -36,7 +36,7 @@ from .builder import fold_lines
 from .encoding import decode_bytes
 from .text_cells import locations, tab_rows
 from .text_columns import SpacedTables
-from .text_tables import TextTables
+from .text_tables import TextTables, prose_line
 from .titles import MAX_TITLE_CHARS, looks_like_title
 
 # Location(line, char_start, char_end) with positional arguments (a keyword call costs a third more;
@@ -314,13 +314,13 @@ class _Segmenter:
             if not s.strip() or _is_artefact(s):
                 i += 1
                 continue
-            found_spaced = spaced.table_at(i)
-            if found_spaced is not None:
+            if prose_line(s):  # no table starts here (text_tables.prose_line): text
+                pass
+            elif (found_spaced := spaced.table_at(i)) is not None:
                 self._emit_table(found_spaced.rows)
                 i = found_spaced.stop
                 continue
-            found = text_tables.table_at(i)
-            if found is not None and found.rows:
+            elif (found := text_tables.table_at(i)) is not None and found.rows:
                 first_line = min(c.location.line or ln.no for row in found.rows for c in row if c.text)
                 for skipped in lines[i:found.stop]:  # cells before the header row are text
                     if skipped.no < first_line and not skipped.blank and not skipped.artefact:

@@ -250,6 +250,19 @@ def find_table(text: str, lines: Sequence[LineLike], i: int) -> TextTable | None
     return TextTables(text, lines).table_at(i)
 
 
+_SENTENCE_MARK = re.compile(r"[。；;！？]")
+
+
+def prose_line(s: str) -> bool:
+    """A line at which no reader of this module (nor ``text_columns``) starts a table: no ``|``
+    (so no pipe layout), a sentence mark (so ``_bare_cell_text``'s tests fail, and
+    ``text_columns._SENTENCE`` finds it too: no space-aligned candidate), more than 3 characters
+    (so no missing marker; a number holds no sentence mark: not a bare cell) and shorter than 40
+    characters or holding two 。 (so ``_flat_ocr_line`` refuses it)."""
+    return "|" not in s and (len(s) < 40 or s.count("。") > 1) and len(s.strip()) > 3 \
+        and _SENTENCE_MARK.search(s) is not None
+
+
 class TextTables:
     """The text tables of one text (no tab layout), found from a given line. A run of bare cell
     lines is scanned once: it ends at the same line whichever of its lines it is read from."""
