@@ -258,8 +258,9 @@ def prose_line(s: str) -> bool:
     (so no pipe layout), a sentence mark (so ``_bare_cell_text``'s tests fail, and
     ``text_columns._SENTENCE`` finds it too: no space-aligned candidate), more than 3 characters
     (so no missing marker; a number holds no sentence mark: not a bare cell) and shorter than 40
-    characters or holding two 。 (so ``_flat_ocr_line`` refuses it)."""
-    return "|" not in s and (len(s) < 40 or s.count("。") > 1) and len(s.strip()) > 3 \
+    characters, holding two 。 or fewer than 9 space-separated tokens (so ``_flat_ocr_line``
+    refuses it)."""
+    return "|" not in s and (len(s) < 40 or s.count("。") > 1 or len(s.split()) < 9) and len(s.strip()) > 3 \
         and _SENTENCE_MARK.search(s) is not None
 
 
