@@ -258,12 +258,17 @@ class _Segmenter:
         while j < n and _is_cell_line(lines[j].s):
             groups: list[list[tuple[int, int]]] = []
             ats: list[tuple[int, int]] = []
-            while j < n and not _is_blank(lines[j].s):
+            while j < n:
                 ln = lines[j]
-                if _is_cell_line(ln.s):
+                s = ln.s
+                if "\t" in s:
+                    if s[0] != "\t" or s.count("\t") != 1:  # not a cell line
+                        break
                     groups.append([(ln.start + 1, ln.end)])
                     ats.append((ln.start + 1, ln.no))
-                elif "\t" not in ln.s and groups:
+                elif not s.strip():  # blank
+                    break
+                elif groups:
                     groups[-1].append((ln.start, ln.end))
                 else:
                     break
