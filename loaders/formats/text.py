@@ -114,35 +114,26 @@ class _Segmenter:
         self.markdown = markdown
         self.lines = _split_lines(text)
         self.tables = 0
-        # the blocks found so far, one list per field (built in bulk by ``blocks``)
-        self._kinds: list[BlockKind] = []
-        self._texts: list[str] = []
-        self._block_lines: list[int] = []
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        self._rows: list[list[list[Cell]] | None] = []
-        self._table_nos: list[int | None] = []
+        # the blocks found so far: (kind, text, line, char_start, char_end, rows, table_no), built
+        # in bulk by ``blocks``
+        self._found: list[tuple[BlockKind, str, int, int, int, list[list[Cell]] | None, int | None]] = []
         self.spaced = SpacedTables(text, self.lines)  # space-aligned columns (text_columns.py)
         self.text_tables = TextTables(text, self.lines)  # "|" rows, cell-per-line, flattened (text_tables.py)
 
     # -- block emitters -------------------------------------------------------------
     def _add(self, kind: BlockKind, body: str, line: int, start: int, end: int,
              rows: list[list[Cell]] | None = None) -> None:
-        self._kinds.append(kind)
-        self._texts.append(body)
-        self._block_lines.append(line)
-        self._starts.append(start)
-        self._ends.append(end)
-        self._rows.append(rows)
         if rows is None:
-            self._table_nos.append(None)
+            self._found.append((kind, body, line, start, end, None, None))
         else:
-            self._table_nos.append(self.tables)
+            self._found.append((kind, body, line, start, end, rows, self.tables))
             self.tables += 1
 
     def blocks(self) -> list[Block]:
-        locs = locations(self._block_lines, self._starts, self._ends)
-        return list(map(Block, count(), self._kinds, self._texts, locs, self._rows, self._table_nos))
+        if not self._found:
+            return []
+        kinds, texts, lines, starts, ends, rows, table_nos = zip(*self._found)
+        return list(map(Block, count(), kinds, texts, locations(lines, starts, ends), rows, table_nos))
 
     def _emit(self, kind: BlockKind, start: int, end: int, line: int, rows: list[list[Cell]] | None = None) -> None:
         if end <= start and kind != "table":
