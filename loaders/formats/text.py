@@ -62,23 +62,6 @@ class _Line(NamedTuple):
     end: int  # excludes "\n" and a trailing "\r"
     s: str
 
-    @property
-    def blank(self) -> bool:
-        return "\t" not in self.s and not self.s.strip()
-
-    @property
-    def has_tab(self) -> bool:
-        return "\t" in self.s
-
-    @property
-    def cell_line(self) -> bool:
-        """Cell-per-line layout: a single tab, at the start."""
-        return self.s.startswith("\t") and self.s.count("\t") == 1
-
-    @property
-    def artefact(self) -> bool:
-        return bool(_LINK_LINE.match(self.s)) or not _BOOKMARK.sub("", self.s).strip()
-
 
 def _split_lines(text: str) -> list[_Line]:
     raws = text.split("\n")
@@ -319,7 +302,7 @@ class _Segmenter:
             elif (found := text_tables.table_at(i)) is not None and found.rows:
                 first_line = min(c.location.line or ln.no for row in found.rows for c in row if c.text)
                 for skipped in lines[i:found.stop]:  # cells before the header row are text
-                    if skipped.no < first_line and not skipped.blank and not skipped.artefact:
+                    if skipped.no < first_line and not _is_blank(skipped.s) and not _is_artefact(skipped.s):
                         self._emit_text(skipped, skipped)
                 if found.before is not None:
                     start, end = _trim(self.text, *found.before)
@@ -358,8 +341,8 @@ def _is_cell_line(s: str) -> bool:
 
 
 def _is_artefact(s: str) -> bool:
-    """A link line or a line of bookmarks only (``_Line.artefact``; a line without ``<`` or ``[``
-    is neither: a link needs ``<``, a bookmark ``[``, and the line is not blank)."""
+    """A link line or a line of bookmarks only (pure artefacts start no block). A line without
+    ``<`` or ``[`` is one only when blank: a link needs ``<``, a bookmark ``[``."""
     if "<" not in s and "[" not in s:
         return not s.strip()
     return bool(_LINK_LINE.match(s)) or not _BOOKMARK.sub("", s).strip()
