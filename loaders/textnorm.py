@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # CJK Radicals Supplement (U+2E80-U+2EFF) glyphs that PDF/Word exports emit instead of
 # the ordinary character; NFKC leaves them alone (it only folds the Kangxi radicals).
@@ -76,22 +77,47 @@ class NormText:
     """Normalised text and, per normalised character, the original character it came from.
 
     Every normalised character comes from exactly one original character (a fold may give
-    several, a whitespace run gives at most one), so ``ends[i] == starts[i] + 1``: only
-    ``starts`` is stored. Shared between callers (``normalize_with_map`` is memoised): read only.
+    several, a whitespace run gives at most one), so ``ends[i] == starts[i] + 1``. The map is
+    kept as runs (a plain stretch maps char for char, a fold to several chars maps them all to
+    one original char): run ``k`` starts at normalised offset ``runs_at[k]``, where it maps to
+    ``runs_from[k]``, and each char after that adds ``runs_step[k]`` (1 or 0). A list of one int
+    per character (``starts``) is built only when asked for. Shared between callers
+    (``normalize_with_map`` is memoised): read only.
     """
 
     text: str
-    starts: list[int]
+    runs_at: list[int]
+    runs_from: list[int]
+    runs_step: list[int]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        out: list[int] = []
+        bounds = self.runs_at[1:] + [len(self.text)]
+        for at, end, orig, step in zip(self.runs_at, bounds, self.runs_from, self.runs_step):
+            out.extend(range(orig, orig + end - at) if step else [orig] * (end - at))
+        return out
 
     @property
     def ends(self) -> list[int]:
         return [s + 1 for s in self.starts]
 
+    def start_of(self, a: int) -> int:
+        """``starts[a]`` (IndexError outside the text), from the runs."""
+        n = len(self.text)
+        if a < 0:
+            a += n
+        if not 0 <= a < n:
+            raise IndexError("normalised offset out of range")
+        k = bisect_right(self.runs_at, a) - 1
+        return self.runs_from[k] + (a - self.runs_at[k]) * self.runs_step[k]
+
     def orig_span(self, a: int, b: int) -> tuple[int, int]:
         """Original [start, end) of the normalised span [a, b) (b > a)."""
         if b <= a:
-            return self.starts[a], self.starts[a]
-        return self.starts[a], self.starts[b - 1] + 1
+            s = self.start_of(a)
+            return s, s
+        return self.start_of(a), self.start_of(b - 1) + 1
 
 
 def is_invisible(c: str) -> bool:
@@ -127,10 +153,14 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: s
     pc = fold_char(prev_char)
     if (pc.isdigit() or pc == "万") and nxt and nxt in "万元%" and "\t" not in run:
         return False  # a page break inside "26.12 万|元" or "91.91|万元"
-    if run.count("\n") >= 2 or "\t" in run:
+    # every test below answers "hard" when it holds, so their order does not change the answer:
+    # the cheap ones (a blank line, a tab, a line ending in 。；：) come first
+    if "\t" in run or run.count("\n") >= 2 or prev_char in _HARD_END or pc in _HARD_END:
         return True
     # one table cell per line: a bare number (or --) next to a short line is a cell, not a wrap
-    prev_full = text[text.rfind("\n", 0, ws_start) + 1: ws_start].strip()
+    line_start = text.rfind("\n", 0, ws_start) + 1
+    prev_line = text[line_start: ws_start]
+    prev_full = prev_line.strip()
     nl = text.find("\n", ws_end)
     next_full = text[ws_end: len(text) if nl < 0 else nl].strip()
     if (_CELL_VALUE.fullmatch(prev_full) and len(next_full) <= 40) or \
@@ -147,20 +177,14 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: s
     if 0 < len(prev_full) <= 14 and 0 < len(next_full) <= 14 and _HEADER_CELL.fullmatch(prev_full) \
             and _HEADER_CELL.fullmatch(next_full):
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
-    if prev_char in _HARD_END or fold_char(prev_char) in _HARD_END:
-        return True
     nxt_line = text[ws_end: ws_end + 12]
     if _ENUM_START.match(unicodedata.normalize("NFKC", nxt_line)):
         return True
-    prev_line = text[text.rfind("\n", 0, ws_start) + 1: ws_start].strip()
-    if _HEADING_END.search(prev_line) and len(prev_line) <= 60:
+    if _HEADING_END.search(prev_full) and len(prev_full) <= 60:
         return True
     # table rows: the previous or next line holds tab- or "|"-separated cells
-    line_start = text.rfind("\n", 0, ws_start) + 1
-    next_end = text.find("\n", ws_end)
-    next_end = len(text) if next_end < 0 else next_end
-    prev_row, next_row = text[line_start:ws_start], text[ws_end:next_end]
-    return any(sep in prev_row or sep in next_row for sep in ("\t", "|", "｜"))
+    next_row = text[ws_end: len(text) if nl < 0 else nl]
+    return any(sep in prev_line or sep in next_row for sep in ("\t", "|", "｜"))
 
 
 # Characters outside these ranges may fold to something else; those inside (ASCII, CJK Unified
@@ -203,10 +227,12 @@ def _fold_plain(text: str, chars: set[str]) -> str:
 
 @lru_cache(maxsize=256)
 def _events(odd: str) -> re.Pattern[str]:
-    """Where the plain 1:1 stretches stop: a bookmark, a whitespace run (no Cf character is
-    whitespace) or a character whose fold is not one character."""
-    odd_class = "|[" + "".join(re.escape(c) for c in odd) + "]" if odd else ""
-    return re.compile(_BOOKMARK.pattern + r"|\s+" + odd_class)
+    """Where the plain 1:1 stretches may stop: a whitespace run (no Cf character is whitespace),
+    a ``[`` (a bookmark when ``_BOOKMARK`` matches there) or a character whose fold is not one
+    character. The pattern starts with one character class, so the regex engine skips the plain
+    characters in its fast set-scan loop; ``\\s*`` takes the rest of a whitespace run (it is
+    ignored after ``[`` or an odd character)."""
+    return re.compile(r"[\s\[" + "".join(re.escape(c) for c in odd) + r"]\s*")
 
 
 @lru_cache(maxsize=8)
@@ -218,23 +244,37 @@ def normalize_with_map(text: str) -> NormText:
     folded = _fold_plain(text, chars)
     search = _events("".join(sorted(c for c in chars if c in _ODD))).search
     out: list[str] = []
-    starts: list[int] = []
-    n, pos = len(text), 0
+    runs_at: list[int] = []  # the map as runs (see NormText)
+    runs_from: list[int] = []
+    runs_step: list[int] = []
+    at = 0  # normalised chars so far
+    bookmark = _BOOKMARK.match
+    n, pos, scan = len(text), 0, 0  # pos: start of the plain stretch; scan: where to look next
     last = ""  # last emitted normalised char
     prev = ""  # last original non-space char read
     while True:
-        m = search(text, pos)
+        m = search(text, scan)
         if m is None:
             if pos < n:
                 out.append(folded[pos:])
-                starts.extend(range(pos, n))
+                runs_at.append(at), runs_from.append(pos), runs_step.append(1)
             break
         i, j = m.span()
+        c = text[i]
+        if c == "[":
+            b = bookmark(text, i)
+            if b is None:  # a plain "[": the stretch goes on
+                scan = i + 1
+                continue
+            j = b.end()
+        elif not c.isspace():
+            j = i + 1
+        scan = j
         if i > pos:  # a plain stretch: every char folds to one char
             out.append(folded[pos:i])
-            starts.extend(range(pos, i))
+            runs_at.append(at), runs_from.append(pos), runs_step.append(1)
+            at += i - pos
             last, prev = folded[i - 1], text[i - 1]
-        c = text[i]
         if c == "[":  # [bookmark: ...] export artefact
             pos = j
             continue
@@ -242,13 +282,15 @@ def normalize_with_map(text: str) -> NormText:
             kept = _ODD[c]
             if kept is not None:
                 out.append(kept)
-                starts.extend([i] * len(kept))
+                if kept:
+                    runs_at.append(at), runs_from.append(i), runs_step.append(0)
+                    at += len(kept)
                 last, prev = (kept[-1] if kept else last), c
             pos = j
             continue
         run = text[i:j]
         if "\n" in run:
-            if starts and run[-1] == "\n":
+            if at and run[-1] == "\n":
                 # "...公务接待费2.46万元、\n— 6 —\n工会经费..." : skip the footer line
                 fm = _PAGE_FOOTER.match(text, j)
                 if fm and fm.end() + 1 < n and fm.end() > j:
@@ -256,17 +298,24 @@ def normalize_with_map(text: str) -> NormText:
                     while k < n and (text[k] in _WS or text[k].isspace()):
                         k += 1
                     run, j = run + text[fm.end() + 1:k], k
-            if starts and _is_hard_break(text, i, j, prev, run):
+                    scan = j
+            if at and _is_hard_break(text, i, j, prev, run):
                 if last != "\n":
-                    out.append("\n"), starts.append(text.index("\n", i))
+                    out.append("\n")
+                    runs_at.append(at), runs_from.append(text.index("\n", i)), runs_step.append(1)
+                    at += 1
                     last = "\n"
                 pos = j
                 continue
-        if "\t" in run and starts and last not in "|\n":
-            out.append("|"), starts.append(text.index("\t", i))
+        if "\t" in run and at and last not in "|\n":
+            out.append("|")
+            runs_at.append(at), runs_from.append(text.index("\t", i)), runs_step.append(1)
+            at += 1
             last = "|"
         elif j < n and last.isdigit() and fold_char(text[j])[:1].isdigit():
-            out.append(" "), starts.append(i)
+            out.append(" ")
+            runs_at.append(at), runs_from.append(i), runs_step.append(1)
+            at += 1
             last = " "
         pos = j
-    return NormText("".join(out), starts)
+    return NormText("".join(out), runs_at, runs_from, runs_step)

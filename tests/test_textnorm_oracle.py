@@ -9,7 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from loaders import textnorm
-from loaders.textnorm import QUOTES, RADICALS, _BOOKMARK, _PAGE_FOOTER, _WS, _is_hard_break, normalize_with_map
+from loaders.textnorm import (QUOTES, RADICALS, _BOOKMARK, _CELL_VALUE, _ENUM_START, _HARD_END, _HEADER_CELL, _HEADING_END,
+                              _PAGE_FOOTER, _UNIT_LINE, _WS, _is_hard_break, normalize_with_map)
 
 
 def _old_fold_char(c: str) -> str:
@@ -23,6 +24,49 @@ def _old_fold_char(c: str) -> str:
     if f in QUOTES:
         return QUOTES[f]
     return f.replace("−", "-").replace("﹪", "%")
+
+
+# the hard-break rule before its tests were reordered (cheap ones first)
+def _old_is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: str | None = None) -> bool:
+    run = text[ws_start:ws_end] if run is None else run
+    nxt = _old_fold_char(text[ws_end]) if ws_end < len(text) else ""
+    pc = _old_fold_char(prev_char)
+    if (pc.isdigit() or pc == "万") and nxt and nxt in "万元%" and "\t" not in run:
+        return False  # a page break inside "26.12 万|元" or "91.91|万元"
+    if run.count("\n") >= 2 or "\t" in run:
+        return True
+    # one table cell per line: a bare number (or --) next to a short line is a cell, not a wrap
+    prev_full = text[text.rfind("\n", 0, ws_start) + 1: ws_start].strip()
+    nl = text.find("\n", ws_end)
+    next_full = text[ws_end: len(text) if nl < 0 else nl].strip()
+    if (_CELL_VALUE.fullmatch(prev_full) and len(next_full) <= 40) or \
+            (_CELL_VALUE.fullmatch(next_full) and len(prev_full) <= 24):
+        return True
+    if _UNIT_LINE.fullmatch(prev_full) or _UNIT_LINE.fullmatch(next_full):
+        return True
+    # a row label one cell per line: the line after the next one is a bare number
+    nl2 = text.find("\n", nl + 1) if nl >= 0 else -1
+    after_full = text[nl + 1: len(text) if nl2 < 0 else nl2].strip() if nl >= 0 else ""
+    if _CELL_VALUE.fullmatch(after_full) and 0 < len(next_full) <= 40 and 0 < len(prev_full) <= 24 \
+            and not _CELL_VALUE.fullmatch(next_full):
+        return True
+    if 0 < len(prev_full) <= 14 and 0 < len(next_full) <= 14 and _HEADER_CELL.fullmatch(prev_full) \
+            and _HEADER_CELL.fullmatch(next_full):
+        return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
+    if prev_char in _HARD_END or _old_fold_char(prev_char) in _HARD_END:
+        return True
+    nxt_line = text[ws_end: ws_end + 12]
+    if _ENUM_START.match(unicodedata.normalize("NFKC", nxt_line)):
+        return True
+    prev_line = text[text.rfind("\n", 0, ws_start) + 1: ws_start].strip()
+    if _HEADING_END.search(prev_line) and len(prev_line) <= 60:
+        return True
+    # table rows: the previous or next line holds tab- or "|"-separated cells
+    line_start = text.rfind("\n", 0, ws_start) + 1
+    next_end = text.find("\n", ws_end)
+    next_end = len(text) if next_end < 0 else next_end
+    prev_row, next_row = text[line_start:ws_start], text[ws_end:next_end]
+    return any(sep in prev_row or sep in next_row for sep in ("\t", "|", "｜"))
 
 
 def _old_normalize(text: str) -> tuple[str, list[int], list[int]]:
@@ -56,7 +100,7 @@ def _old_normalize(text: str) -> tuple[str, list[int], list[int]]:
                     run, j = run + text[fm.end() + 1:k], k
             nxt = text[j] if j < n else ""
             last_out = out[-1] if out else ""
-            if "\n" in run and out and _is_hard_break(text, i, j, prev, run):
+            if "\n" in run and out and _old_is_hard_break(text, i, j, prev, run):
                 if last_out != "\n":
                     nl = text.index("\n", i)
                     out.append("\n"), starts.append(nl), ends.append(nl + 1)
@@ -121,3 +165,43 @@ def test_characters_outside_the_candidate_class_never_fold():
 def test_no_format_character_is_whitespace():
     """The event matcher reads whitespace runs with \\s+, which must stop at a Cf character."""
     assert not any(unicodedata.category(chr(cp)) == "Cf" and chr(cp).isspace() for cp in range(0x110000))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(HARD + ["\n"] * 8), max_size=60).map("".join))
+@example("12\n万元")
+@example("合计\n12.5\n收入")
+def test_reordered_hard_break_rule_equals_the_old_order(text):
+    """Every whitespace run holding a line break: the rule with its cheap tests first answers
+    as the rule in its old order did."""
+    import re
+
+    for m in re.finditer(r"\s+", text):
+        if "\n" not in m.group():
+            continue
+        before = text[:m.start()].rstrip()
+        prev = before[-1] if before else ""
+        assert _is_hard_break(text, m.start(), m.end(), prev) == _old_is_hard_break(text, m.start(), m.end(), prev)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HARD), max_size=40).map("".join), st.data())
+def test_map_kept_as_runs_answers_as_the_per_character_list(text, data):
+    """orig_span and start_of read from the runs give what the per-character list gives."""
+    nt = normalize_with_map(text)
+    starts = nt.starts
+    assert len(starts) == len(nt.text)
+    for a in range(-len(starts), len(starts)):
+        assert nt.start_of(a) == starts[a]
+    if starts:
+        a = data.draw(st.integers(0, len(starts) - 1))
+        b = data.draw(st.integers(0, len(starts)))
+        want = (starts[a], starts[a]) if b <= a else (starts[a], starts[b - 1] + 1)
+        assert nt.orig_span(a, b) == want
+    for bad in (len(starts), -len(starts) - 1):
+        try:
+            nt.start_of(bad)
+        except IndexError:
+            pass
+        else:
+            raise AssertionError(bad)

@@ -20,19 +20,36 @@ Artefacts stay in ``text`` (offsets!) but pure-artefact lines (``<http://...>`` 
 lines, ``[bookmark: _Toc...]``-only lines) start no block, and leading bookmark markers
 are left out of a block's span. A cell's ``text`` is its printed text with line wraps
 folded (``绩效指标``); its char_start/char_end span the source text, wraps included.
+
+Speed (the output is that of the plain per-line reading, tests/test_text_segmenter_equivalence.py):
+lines are split without a Python loop; a line with a sentence mark that no table reader can start
+at asks none (``text_tables.prose_line``); tab rows, cell-per-line cells and the blocks are built
+in bulk at the end (``text_cells``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import fields
+from functools import partial
+from itertools import accumulate, chain, count, repeat
+from operator import add
 from typing import NamedTuple
 
 from ..model import Block, BlockKind, Cell, Location, ParsedDocument
 from .builder import fold_lines
 from .encoding import decode_bytes
+from .text_cells import locations, tab_rows
 from .text_columns import SpacedTables
-from .text_tables import find_table
+from .text_tables import TextTables, prose_line
 from .titles import MAX_TITLE_CHARS, looks_like_title
+
+# Location(line, char_start, char_end) with positional arguments (a keyword call costs a third more;
+# one is built per block and cell): its first fields must be page, sheet, cell, line, char_start, char_end
+assert [f.name for f in fields(Location)][:6] == ["page", "sheet", "cell", "line", "char_start", "char_end"]
+_loc = partial(Location, None, None, None)
+# blocks are built at the end, in bulk, with positional fields (block_no, kind, text, location, rows, table_no)
+assert [f.name for f in fields(Block)] == ["block_no", "kind", "text", "location", "rows", "table_no"]
 
 _LINK_LINE = re.compile(r"^\s*(?:<https?://[^>\s]*>\s*)+$")
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
@@ -50,32 +67,22 @@ class _Line(NamedTuple):
     end: int  # excludes "\n" and a trailing "\r"
     s: str
 
-    @property
-    def blank(self) -> bool:
-        return "\t" not in self.s and not self.s.strip()
-
-    @property
-    def has_tab(self) -> bool:
-        return "\t" in self.s
-
-    @property
-    def cell_line(self) -> bool:
-        """Cell-per-line layout: a single tab, at the start."""
-        return self.s.startswith("\t") and self.s.count("\t") == 1
-
-    @property
-    def artefact(self) -> bool:
-        return bool(_LINK_LINE.match(self.s)) or not _BOOKMARK.sub("", self.s).strip()
-
 
 def _split_lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    pos = 0
-    for no, raw in enumerate(text.split("\n"), start=1):
-        s = raw[:-1] if raw.endswith("\r") else raw
-        lines.append(_Line(no, pos, pos + len(s), s))
-        pos += len(raw) + 1
-    return lines
+    raws = text.split("\n")
+    if "\r" in text:
+        lines: list[_Line] = []
+        pos = 0
+        for no, raw in enumerate(raws, start=1):
+            s = raw[:-1] if raw.endswith("\r") else raw
+            lines.append(_Line(no, pos, pos + len(s), s))
+            pos += len(raw) + 1
+        return lines
+    # no "\r": line k starts after the k earlier lines and their "\n"s; built without a Python loop
+    lengths = list(map(len, raws))
+    starts = list(map(add, chain((0,), accumulate(lengths)), count()))
+    ends = map(add, starts, lengths)
+    return list(map(tuple.__new__, repeat(_Line), zip(count(1), starts, ends, raws)))
 
 
 def _trim(text: str, start: int, end: int, bookmarks: bool = True) -> tuple[int, int]:
@@ -94,64 +101,92 @@ class _Segmenter:
         self.text = text
         self.markdown = markdown
         self.lines = _split_lines(text)
-        self.blocks: list[Block] = []
         self.tables = 0
+        # the blocks found so far: (kind, text, line, char_start, char_end, rows, table_no), built
+        # in bulk by ``blocks``
+        self._found: list[tuple[BlockKind, str, int, int, int, list[list[Cell]] | None, int | None]] = []
         self.spaced = SpacedTables(text, self.lines)  # space-aligned columns (text_columns.py)
+        self.text_tables = TextTables(text, self.lines)  # "|" rows, cell-per-line, flattened (text_tables.py)
 
     # -- block emitters -------------------------------------------------------------
+    def _add(self, kind: BlockKind, body: str, line: int, start: int, end: int,
+             rows: list[list[Cell]] | None = None) -> None:
+        if rows is None:
+            self._found.append((kind, body, line, start, end, None, None))
+        else:
+            self._found.append((kind, body, line, start, end, rows, self.tables))
+            self.tables += 1
+
+    def blocks(self) -> list[Block]:
+        if not self._found:
+            return []
+        kinds, texts, lines, starts, ends, rows, table_nos = zip(*self._found)
+        return list(map(Block, count(), kinds, texts, locations(lines, starts, ends), rows, table_nos))
+
     def _emit(self, kind: BlockKind, start: int, end: int, line: int, rows: list[list[Cell]] | None = None) -> None:
         if end <= start and kind != "table":
             return
-        loc = Location(line=line, char_start=start, char_end=end)
         if kind == "table":
             assert rows is not None
-            body = "\n".join("\t".join(c.text for c in row) for row in rows)
-            self.blocks.append(Block(len(self.blocks), "table", body, loc, rows=rows, table_no=self.tables))
-            self.tables += 1
+            self._add("table", "\n".join(["\t".join([c.text for c in row]) for row in rows]), line, start, end, rows)
         else:
-            self.blocks.append(Block(len(self.blocks), kind, self.text[start:end], loc))
+            self._add(kind, self.text[start:end], line, start, end)
 
     def _emit_text(self, first: _Line, last: _Line) -> None:
-        start, end = _trim(self.text, first.start, last.end)
-        if end <= start:
+        """A heading or paragraph of lines first..last: the span ``_trim`` gives, read once."""
+        text = self.text
+        start, end = first.start, last.end
+        if text.find("[", start, end) >= 0:
+            start = max(start, _LEAD_JUNK.match(text, start, end).end())  # type: ignore[union-attr]
+        seg = text[start:end]
+        body = seg.lstrip()
+        span = body.rstrip()
+        if not span:
             return
-        span = self.text[start:end]
+        start += len(seg) - len(body)
+        end = start + len(span)
         # a trimmed span longer than a title, with no bookmark to drop, cannot be one
-        short = end - start <= MAX_TITLE_CHARS or "[" in span
-        kind: BlockKind = "heading" if short and "\n" not in span and looks_like_title(_BOOKMARK.sub("", span)) \
-            else "paragraph"
-        self._emit(kind, start, end, self._line_of(start, first))
+        bookmarked = "[" in span
+        kind: BlockKind = "heading" if (len(span) <= MAX_TITLE_CHARS or bookmarked) and "\n" not in span \
+            and looks_like_title(_BOOKMARK.sub("", span) if bookmarked else span) else "paragraph"
+        line = first.no if first is last else self._line_of(start, first)  # one line holds no "\n"
+        self._add(kind, span, line, start, end)
 
     def _line_of(self, offset: int, first: _Line) -> int:
         return first.no + self.text.count("\n", first.start, offset)
 
     def _cell(self, row: int, col: int, segments: list[tuple[int, int]], at: int, line: int) -> Cell:
         """A cell made of source segments [(start, end)]; empty cells sit at ``at``."""
-        segs = [_trim(self.text, s, e, bookmarks=False) for s, e in segments]
+        printed, line_no, start, end = self._cell_spec(segments, at, line)
+        return Cell(row, col, printed, _loc(line_no, start, end))
+
+    def _cell_spec(self, segments: list[tuple[int, int]], at: int, line: int) -> tuple[str, int, int, int]:
+        """(printed text, line, char_start, char_end) of the cell ``_cell`` makes."""
+        text = self.text
+        if len(segments) == 1:  # one segment: trimmed, folded only when it holds a break
+            s, e = segments[0]
+            seg = text[s:e]
+            body = seg.strip()
+            if not body:
+                return "", line, at, at
+            start = s + len(seg) - len(seg.lstrip())
+            printed = body if body.isprintable() else fold_lines(body)
+            line_no = line + text.count("\n", at, start) if start >= at else line
+            return printed, line_no, start, start + len(body)
+        segs = [_trim(text, s, e, bookmarks=False) for s, e in segments]
         segs = [(s, e) for s, e in segs if e > s]
         if not segs:
-            return Cell(row, col, "", Location(line=line, char_start=at, char_end=at))
+            return "", line, at, at
         start, end = segs[0][0], segs[-1][1]
-        printed = fold_lines("\n".join(self.text[s:e] for s, e in segs))
-        line_no = line + self.text.count("\n", at, start) if start >= at else line
-        return Cell(row, col, printed, Location(line=line_no, char_start=start, char_end=end))
+        printed = fold_lines("\n".join([text[s:e] for s, e in segs]))
+        line_no = line + text.count("\n", at, start) if start >= at else line
+        return printed, line_no, start, end
 
     @staticmethod
     def _line_cells(row: int, ln: _Line) -> list[Cell]:
         """The tab-separated cells of one line (each = ``_cell`` of its single segment: trimmed,
         an empty one sits where it starts; no line break can be inside)."""
-        cells: list[Cell] = []
-        pos, no = ln.start, ln.no
-        for col, part in enumerate(ln.s.split("\t")):
-            body = part.strip()
-            if body:
-                start = pos + part.find(body[0])
-                printed = body if body.isprintable() else fold_lines(body)
-                cells.append(Cell(row, col, printed, Location(line=no, char_start=start, char_end=start + len(body))))
-            else:
-                cells.append(Cell(row, col, "", Location(line=no, char_start=pos, char_end=pos)))
-            pos += len(part) + 1
-        return cells
+        return tab_rows([ln], first_row=row)[0][0]  # type: ignore[index]
 
     def _emit_table(self, rows: list[list[Cell]]) -> None:
         spans = [(c.location.char_start, c.location.char_end, c.location.line) for row in rows for c in row if c.text]
@@ -163,88 +198,96 @@ class _Segmenter:
     # -- table readers --------------------------------------------------------------
     def _row_per_line(self, i: int) -> int | None:
         """Row-per-line table starting at line i; returns the next line index or None."""
+        lines = self.lines
         rows_lines: list[_Line] = []
         j = i
-        n = len(self.lines)
+        n = len(lines)
         while j < n:
-            ln = self.lines[j]
-            if ln.has_tab:
+            ln = lines[j]
+            if "\t" in ln.s:
                 rows_lines.append(ln)
                 j += 1
                 continue
             # a page break inside the table: blank lines, then a continuation row
             k = j
-            while k < n and self.lines[k].blank and k - j < MAX_PAGE_BREAK_BLANKS:
+            while k < n and k - j < MAX_PAGE_BREAK_BLANKS and "\t" not in lines[k].s and not lines[k].s.strip():
                 k += 1
-            if (
-                k > j
-                and k < n
-                and rows_lines
-                and self.lines[k].s.startswith("\t")
-                and self.lines[k].s.count("\t") == rows_lines[-1].s.count("\t")
-                and self.lines[k].s.count("\t") >= 2
-            ):
-                j = k
-                continue
+            if k > j and k < n and rows_lines:
+                nxt = lines[k].s
+                tabs = nxt.count("\t")
+                if nxt.startswith("\t") and tabs == rows_lines[-1].s.count("\t") and tabs >= 2:
+                    j = k
+                    continue
             break
-        rows = [self._line_cells(r, ln) for r, ln in enumerate(rows_lines)]
-        filled = max(sum(1 for c in row if c.text) for row in rows)
-        if filled < 2:
+        got = tab_rows(rows_lines, min_filled=2)
+        if got is None:
             return None
+        rows, printed = got
         start, end = rows_lines[0].start, rows_lines[-1].end
-        self._emit("table", start, end, rows_lines[0].no, rows)
+        self._add("table", "\n".join(printed), rows_lines[0].no, start, end, rows)
         return j
 
     def _cell_per_line(self, i: int) -> int | None:
         """Cell-per-line (Word text export) table starting at line i."""
-        n = len(self.lines)
-        rows: list[list[Cell]] = []
+        lines = self.lines
+        n = len(lines)
+        specs: list[list[tuple[str, int, int, int]]] = []  # per row, its cells' (text, line, start, end)
         j = i
-        first_line, last_line = self.lines[i], self.lines[i]
-        while j < n and self.lines[j].cell_line:
+        first_line, last_line = lines[i], lines[i]
+        while j < n and _is_cell_line(lines[j].s):
             groups: list[list[tuple[int, int]]] = []
             ats: list[tuple[int, int]] = []
-            while j < n and not self.lines[j].blank:
-                ln = self.lines[j]
-                if ln.cell_line:
+            while j < n:
+                ln = lines[j]
+                s = ln.s
+                if "\t" in s:
+                    if s[0] != "\t" or s.count("\t") != 1:  # not a cell line
+                        break
                     groups.append([(ln.start + 1, ln.end)])
                     ats.append((ln.start + 1, ln.no))
-                elif not ln.has_tab and groups:
+                elif not s.strip():  # blank
+                    break
+                elif groups:
                     groups[-1].append((ln.start, ln.end))
                 else:
                     break
                 last_line = ln
                 j += 1
-            if not rows and len(groups) < 2:
+            if not specs and len(groups) < 2:
                 return None
-            r = len(rows)
-            rows.append([self._cell(r, c, g, at, no) for c, (g, (at, no)) in enumerate(zip(groups, ats))])
-            if j < n and not self.lines[j].blank:
+            specs.append([self._cell_spec(g, at, no) for g, (at, no) in zip(groups, ats)])
+            if j < n and not _is_blank(lines[j].s):
                 break  # a tab line of another layout ends the table
             k = j
-            while k < n and self.lines[k].blank and k - j < 2:
+            while k < n and _is_blank(lines[k].s) and k - j < 2:
                 k += 1
-            if k - j == 1 and k < n and self.lines[k].cell_line:
+            if k - j == 1 and k < n and _is_cell_line(lines[k].s):
                 j = k
                 continue
             break
+        flat = [c for row in specs for c in row]
+        locs = locations([c[1] for c in flat], [c[2] for c in flat], [c[3] for c in flat])
+        rows: list[list[Cell]] = []
+        a = 0
+        for r, row in enumerate(specs):
+            rows.append(list(map(Cell, repeat(r), count(), [c[0] for c in row], locs[a:a + len(row)])))
+            a += len(row)
         self._emit("table", first_line.start, last_line.end, first_line.no, rows)
         return j
 
     # -- main loop ------------------------------------------------------------------
     def run(self) -> list[Block]:
         lines, n, i = self.lines, len(self.lines), 0
+        markdown, spaced, text_tables = self.markdown, self.spaced, self.text_tables
         while i < n:
             ln = lines[i]
-            if ln.blank:
-                i += 1
-                continue
-            if ln.cell_line:
-                nxt = self._cell_per_line(i)
-                if nxt is not None:
-                    i = nxt
-                    continue
-            if ln.has_tab:
+            s = ln.s
+            if "\t" in s:  # (a line with a tab is never blank)
+                if s[0] == "\t" and s.count("\t") == 1:  # one cell per line
+                    nxt = self._cell_per_line(i)
+                    if nxt is not None:
+                        i = nxt
+                        continue
                 nxt = self._row_per_line(i)
                 if nxt is not None:
                     i = nxt
@@ -252,19 +295,19 @@ class _Segmenter:
                 self._emit_text(ln, ln)
                 i += 1
                 continue
-            if ln.artefact:
+            if not s.strip() or _is_artefact(s):
                 i += 1
                 continue
-            spaced = self.spaced.table_at(i)
-            if spaced is not None:
-                self._emit_table(spaced.rows)
-                i = spaced.stop
+            if prose_line(s):  # no table starts here (text_tables.prose_line): text
+                pass
+            elif (found_spaced := spaced.table_at(i)) is not None:
+                self._emit_table(found_spaced.rows)
+                i = found_spaced.stop
                 continue
-            found = find_table(self.text, lines, i)
-            if found is not None and found.rows:
+            elif (found := text_tables.table_at(i)) is not None and found.rows:
                 first_line = min(c.location.line or ln.no for row in found.rows for c in row if c.text)
                 for skipped in lines[i:found.stop]:  # cells before the header row are text
-                    if skipped.no < first_line and not skipped.blank and not skipped.artefact:
+                    if skipped.no < first_line and not _is_blank(skipped.s) and not _is_artefact(skipped.s):
                         self._emit_text(skipped, skipped)
                 if found.before is not None:
                     start, end = _trim(self.text, *found.before)
@@ -272,29 +315,42 @@ class _Segmenter:
                 self._emit_table(found.rows)
                 i = found.stop
                 continue
-            if self.markdown:
-                m = _MD_HEADING.match(ln.s)
+            if markdown:
+                m = _MD_HEADING.match(s)
                 if m:
                     start, end = _trim(self.text, ln.start + m.end(), ln.end)
                     self._emit("heading", start, end, ln.no)
                     i += 1
                     continue
                 j = i
-                while (
-                    j + 1 < n
-                    and not lines[j + 1].blank
-                    and not lines[j + 1].has_tab
-                    and not lines[j + 1].artefact
-                    and not _MD_HEADING.match(lines[j + 1].s)
-                ):
+                while j + 1 < n:
+                    t = lines[j + 1].s
+                    if "\t" in t or not t.strip() or _is_artefact(t) or _MD_HEADING.match(t):
+                        break
                     j += 1
                 self._emit_text(ln, lines[j])
                 i = j + 1
                 continue
             self._emit_text(ln, ln)
             i += 1
-        return self.blocks
+        return self.blocks()
 
+
+def _is_blank(s: str) -> bool:
+    return "\t" not in s and not s.strip()
+
+
+def _is_cell_line(s: str) -> bool:
+    """Cell-per-line layout: a single tab, at the start."""
+    return s.startswith("\t") and s.count("\t") == 1
+
+
+def _is_artefact(s: str) -> bool:
+    """A link line or a line of bookmarks only (pure artefacts start no block). A line without
+    ``<`` or ``[`` is one only when blank: a link needs ``<``, a bookmark ``[``."""
+    if "<" not in s and "[" not in s:
+        return not s.strip()
+    return bool(_LINK_LINE.match(s)) or not _BOOKMARK.sub("", s).strip()
 
 
 def segment_text(text: str, markdown: bool) -> list[Block]:

@@ -41,7 +41,9 @@ class SpacedTable:
 
 _CODE = re.compile(r"^\d{2,7}$")  # digits a subject code may print in front of its name
 _GAP = re.compile(r"\S(?: {2,}|\u3000+)\S|^ {2,}\S")
-_SENTENCE = re.compile(r"[。；;！？]|[，,][^\d]")
+# [。；;！？] or a comma before a non-digit; led by one character class, so the regex engine skips
+# to the first candidate character in its fast set scan instead of trying a branch at every position
+_SENTENCE = re.compile(r"[。；;！？，,](?:(?<=[，,])[^\d]|(?<![，,]))")
 _CAPTION = re.compile(r"(?:^|\s)(?:金额)?单位\s*[:：]|(?:^|\s)(?:编制)?(?:部门|单位)\s*[:：]|^\s*注\s*[:：]"
                       r"|(?:^|\s)公开\s*\d+\s*表(?:\s|$)|^\s*表\s*\d")
 _TITLE = re.compile(r"(?:" + title_words() + r")\s*(?:[(（][^)）]*[)）])?\s*$")
@@ -55,9 +57,19 @@ MAX_SHIFT = 8  # display columns a long label may push the rest of its line to t
 def _candidate(ln: LineLike) -> bool:
     """A line that may be a row of a space-aligned table (cheapest tests first)."""
     s = ln.s
-    if _SENTENCE.search(s) or "\t" in s or "|" in s or not (_GAP.search(s) or _short_row(s)):
+    if "\t" in s or "|" in s or _SENTENCE.search(s) or not (_has_gap(s) or _short_row(s)):
         return False
-    return not (_CAPTION.search(s) or _TITLE.search(s))
+    return not (_caption(s) or _TITLE.search(s))
+
+
+def _has_gap(s: str) -> bool:
+    """_GAP found in ``s``: each of its matches holds two spaces or an ideographic space."""
+    return ("  " in s or "\u3000" in s) and bool(_GAP.search(s))
+
+
+def _caption(s: str) -> bool:
+    """_CAPTION found in ``s``: each of its alternatives holds 单位, 部门, 注 or 表."""
+    return ("表" in s or "单位" in s or "部门" in s or "注" in s) and bool(_CAPTION.search(s))
 
 
 def _short_row(s: str) -> bool:
@@ -219,6 +231,11 @@ class SpacedTables:
         self._current: tuple[int, SpacedTable | None] | None = None
 
     def table_at(self, i: int) -> SpacedTable | None:
+        # A line that is no candidate starts no table, and asking changes nothing: a table read
+        # earlier starts at a candidate line (its rows are the non-blank lines of a run of
+        # candidate and blank lines), and a run from a non-candidate line is empty (stop == i).
+        if not _candidate(self.lines[i]):
+            return None
         if i < self._covered_until:
             found = self._current[1] if self._current else None
             return found if found is not None and found.first == i else None
@@ -236,7 +253,7 @@ class SpacedTables:
         while j < n:
             ln = self.lines[j]
             if not ln.s.strip():  # one blank line inside a table (a page break or row spacing)
-                if j + 1 < n and j > i and _GAP.search(lines[j + 1].s) and _candidate(lines[j + 1]):
+                if j + 1 < n and j > i and _has_gap(lines[j + 1].s) and _candidate(lines[j + 1]):
                     j += 1
                     continue
                 break

@@ -41,10 +41,16 @@ class TextTable:
 
 
 MAX_CELL = 40  # a longer line is prose, not a cell
-_SENTENCE = re.compile(r"[。；;！？]|[，,].*[，,]")
+# [。；;！？] or two commas; led by one character class (the regex engine's fast set scan)
+_SENTENCE = re.compile(r"[。；;！？，,](?:(?<=[，,]).*[，,]|(?<![，,]))")
 _TITLE = re.compile(r"(?:" + title_words() + r")(?:[(（][^)）]*[)）])?$")
 _CAPTION = re.compile(r"^(?:公开\s*\d+\s*表|.{0,6}\d{1,2}(?:-\d{1,2})?表)$|单位\s*[:：]|^(?:编制)?(?:部门|单位)\s*[:：]|^注\s*[:：]")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def _caption(s: str) -> bool:
+    """_CAPTION found in ``s``: each of its alternatives holds 表, 单位, 部门 or 注."""
+    return ("表" in s or "单位" in s or "部门" in s or "注" in s) and bool(_CAPTION.search(s))
 
 
 # ---------------------------------------------------------------------------------- cells
@@ -81,13 +87,15 @@ def _bare_cell_line(ln: LineLike) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _bare_cell_text(line: str) -> bool:
-    """A short line that reads as one cell (memoised: a run of such lines is read from each of
-    its lines in turn)."""
+    """A short line that reads as one cell, or a number (memoised: a run of such lines is read
+    from each of its lines in turn)."""
     s = line.strip()
-    if cell_kind(s) == "n":
+    if bool(s) and "|" not in s and "\t" not in line and len(s) <= MAX_CELL and not _SENTENCE.search(s) \
+            and not _TITLE.search(s) and not _caption(s):
         return True
-    return bool(s) and "|" not in s and "\t" not in line and len(s) <= MAX_CELL and not _SENTENCE.search(s) \
-        and not _TITLE.search(s) and not _CAPTION.search(s)
+    # else only a number or a missing marker is a cell: cell_kind 'n' needs _NUMBER (a sign or a
+    # decimal digit first: regex \d is str.isdecimal) or a marker of at most 3 characters
+    return bool(s) and (len(s) <= 3 or s[0] in "-−+" or s[0].isdecimal()) and cell_kind(s) == "n"
 
 
 def _accept(text: str, spans: list[tuple[int, int, int]]) -> bool:
@@ -210,7 +218,7 @@ def _flat_ocr_line(text: str, lines: Sequence[LineLike], i: int) -> TextTable | 
     if pairs < 3 or kinds.count("n") < 6:
         return None
     first = next(k for k, (a, b, c) in enumerate(zip(kinds, kinds[1:], kinds[2:])) if a == "t" and b == "n" and c == "n")
-    captions = [k for k in range(first) if _CAPTION.search(text[spans[k][0]:spans[k][1]])]
+    captions = [k for k in range(first) if _caption(text[spans[k][0]:spans[k][1]])]
     before = None
     if captions:  # the cover page and form captions printed before the table are not cells
         before = (ln.start, spans[captions[-1]][1])
@@ -239,11 +247,58 @@ def paragraph_table(paragraph: str) -> TextTable | None:
 
 def find_table(text: str, lines: Sequence[LineLike], i: int) -> TextTable | None:
     """The text table that starts at line ``i`` (no tab layout), or None."""
-    ln = lines[i]
-    if _pipe_row_line(ln) or ("|" in ln.s and not _pipe_cell_line(ln) and ln.s.strip() != "|"):
-        return _pipe_rows(text, lines, i)
-    if _pipe_cell_line(ln):
-        return _pipe_cells(text, lines, i)
-    if _bare_cell_line(ln):
-        return _bare_cells(text, lines, i)
-    return _flat_ocr_line(text, lines, i)
+    return TextTables(text, lines).table_at(i)
+
+
+_SENTENCE_MARK = re.compile(r"[。；;！？]")
+
+
+def prose_line(s: str) -> bool:
+    """A line at which no reader of this module (nor ``text_columns``) starts a table: no ``|``
+    (so no pipe layout), a sentence mark (so ``_bare_cell_text``'s tests fail, and
+    ``text_columns._SENTENCE`` finds it too: no space-aligned candidate), more than 3 characters
+    (so no missing marker; a number holds no sentence mark: not a bare cell) and shorter than 40
+    characters, holding two 。 or fewer than 9 space-separated tokens (so ``_flat_ocr_line``
+    refuses it)."""
+    return "|" not in s and (len(s) < 40 or s.count("。") > 1 or len(s.split()) < 9) and len(s.strip()) > 3 \
+        and _SENTENCE_MARK.search(s) is not None
+
+
+class TextTables:
+    """The text tables of one text (no tab layout), found from a given line. A run of bare cell
+    lines is scanned once: it ends at the same line whichever of its lines it is read from."""
+
+    def __init__(self, text: str, lines: Sequence[LineLike]):
+        self.text = text
+        self.lines = lines
+        self._run: tuple[int, int, int, list[int]] | None = None  # first, stop, last, number lines
+
+    def table_at(self, i: int) -> TextTable | None:
+        text, lines = self.text, self.lines
+        ln = lines[i]
+        if "|" in ln.s:  # (without a "|" neither pipe layout applies)
+            if _pipe_row_line(ln) or (not _pipe_cell_line(ln) and ln.s.strip() != "|"):
+                return _pipe_rows(text, lines, i)
+            if _pipe_cell_line(ln):
+                return _pipe_cells(text, lines, i)
+        if _bare_cell_line(ln):
+            return self._bare_cells(i)
+        return _flat_ocr_line(text, lines, i)
+
+    def _bare_cells(self, i: int) -> TextTable | None:
+        """``_bare_cells`` from line i, skipped when the rest of its run holds fewer than two
+        number lines: every cell of the run is a line of it or a blank, a blank is kind 'b', so
+        the run's 'n' cells are its number lines, and ``_accept`` wants two 'n' at least."""
+        run = self._run
+        if run is None or not run[0] <= i < run[1]:
+            lines, j, last = self.lines, i, i
+            while j < len(lines) and (_bare_cell_line(lines[j]) or not lines[j].s.strip()):
+                if lines[j].s.strip():
+                    last = j
+                j += 1
+            numbers = [k for k in range(i, last + 1) if cell_kind(lines[k].s) == "n"]
+            run = self._run = (i, j, last, numbers)
+        numbers = run[3]
+        if len(numbers) < 2 or numbers[-2] < i:
+            return None
+        return _bare_cells(self.text, self.lines, i)

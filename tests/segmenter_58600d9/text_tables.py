@@ -1,0 +1,249 @@
+"""Tables printed in plain text -> rows of Cells whose char offsets point into the text.
+
+Layouts read here (``text.py`` reads the tab-separated ones and calls ``find_table`` for the rest):
+
+* ``|``-separated rows, one row per line (``201 | 一般公共服务支出 | 612.40 |``);
+* one cell per line: every line one cell ending in ``|`` (a lone ``|`` is an empty cell), or bare
+  short lines (blank lines between cells are separators; a longer gap leaves empty cells);
+* a table flattened onto one line: ``|``-separated cells (``合计 | 19.00 | 11.86 | 因公出国 …``) or
+  an OCR line of space-separated cells (``一一般公共预算财政拨款收入 1 4,627.57 …``).
+
+A run of cells printed one after another becomes rows by one row model (``text_rows.py``).
+
+Cell ``text`` is the printed text of the cell (trimmed); its Location spans exactly that text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol, Sequence
+
+from loaders.model import Cell
+from loaders.vocab.tables import title_words
+from loaders.formats.text_rows import cell_kind, cell_span, make_cell, sequence_rows
+
+
+class LineLike(Protocol):
+    no: int
+    start: int
+    end: int
+    s: str
+
+
+@dataclass
+class TextTable:
+    rows: list[list[Cell]]
+    first: int  # index of the table's first line
+    stop: int  # index of the first line after it
+    before: tuple[int, int] | None = None  # text on the first line before the table (a caption)
+
+
+MAX_CELL = 40  # a longer line is prose, not a cell
+_SENTENCE = re.compile(r"[。；;！？]|[，,].*[，,]")
+_TITLE = re.compile(r"(?:" + title_words() + r")(?:[(（][^)）]*[)）])?$")
+_CAPTION = re.compile(r"^(?:公开\s*\d+\s*表|.{0,6}\d{1,2}(?:-\d{1,2})?表)$|单位\s*[:：]|^(?:编制)?(?:部门|单位)\s*[:：]|^注\s*[:：]")
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+# ---------------------------------------------------------------------------------- cells
+
+def _split_pipes(text: str, ln: LineLike) -> list[tuple[int, int, int]]:
+    """Cell spans of one ``|`` line; a leading or trailing ``|`` opens/closes no cell."""
+    spans, pos = [], ln.start
+    for part in ln.s.split("|"):
+        spans.append(cell_span(text, pos, pos + len(part), ln.no))
+        pos += len(part) + 1
+    if ln.s.rstrip().endswith("|") and spans and spans[-1][0] == spans[-1][1]:
+        spans.pop()
+    return spans
+
+
+def _filled(text: str, spans: Sequence[tuple[int, int, int]]) -> int:
+    return sum(1 for s, e, _ in spans if e > s)
+
+
+# ------------------------------------------------------------------------------- layouts
+
+def _pipe_row_line(ln: LineLike) -> bool:
+    return "|" in ln.s and sum(1 for p in ln.s.split("|") if p.strip()) >= 2
+
+
+def _pipe_cell_line(ln: LineLike) -> bool:
+    s = ln.s.strip()
+    return s.endswith("|") and s.count("|") == 1
+
+
+def _bare_cell_line(ln: LineLike) -> bool:
+    return _bare_cell_text(ln.s)
+
+
+@lru_cache(maxsize=1 << 14)
+def _bare_cell_text(line: str) -> bool:
+    """A short line that reads as one cell (memoised: a run of such lines is read from each of
+    its lines in turn)."""
+    s = line.strip()
+    if cell_kind(s) == "n":
+        return True
+    return bool(s) and "|" not in s and "\t" not in line and len(s) <= MAX_CELL and not _SENTENCE.search(s) \
+        and not _TITLE.search(s) and not _CAPTION.search(s)
+
+
+def _accept(text: str, spans: list[tuple[int, int, int]]) -> bool:
+    """A run of cells is a table when labels are followed by numbers at least twice, or when a
+    header of three labels or more heads one row of two numbers or more."""
+    kinds = [cell_kind(text[s:e]) for s, e, _ in spans]
+    pairs = sum(1 for a, b in zip(kinds, kinds[1:]) if a == "t" and b == "n")
+    if pairs >= 2 and kinds.count("n") >= 3:
+        return True
+    first = kinds.index("n") if "n" in kinds else len(kinds)
+    return kinds.count("n") >= 2 and kinds[:first].count("t") >= 3
+
+
+def _pipe_rows(text: str, lines: Sequence[LineLike], i: int) -> TextTable | None:
+    j = i
+    while j < len(lines) and ("|" in lines[j].s and not _pipe_cell_line(lines[j]) or _MD_RULE.match(lines[j].s)
+                              and "|" in lines[j].s):
+        j += 1
+    body = [ln for ln in lines[i:j] if not _MD_RULE.match(ln.s)]
+    if not body:
+        return None
+    spans = [_split_pipes(text, ln) for ln in body]
+    if all(ln.s.lstrip().startswith("|") for ln in body):  # markdown: | a | b |
+        spans = [sp[1:] for sp in spans]
+    if len(body) == 1 and _accept(text, spans[0]) and _filled(text, spans[0]) >= 6:
+        rows = sequence_rows(text, spans[0])  # a whole table flattened onto one line
+    else:
+        spans = _without_packed_headers(text, spans)
+        last = spans[-1]
+        if len(spans) > 1 and last and last[-1][1] >= len(text.rstrip()) and len(last) < len(spans[-2]):
+            spans[-1] = last[:-1]  # the excerpt ends inside this row: its last cell is cut
+        rows = [[make_cell(text, r, c, sp) for c, sp in enumerate(row)] for r, row in enumerate(spans)]
+    if not any(any(cell_kind(c.text) == "n" for c in row) for row in rows):
+        return None
+    return TextTable(rows, i, j)
+
+
+def _without_packed_headers(text: str, spans: list[list[tuple[int, int, int]]]) -> list[list[tuple[int, int, int]]]:
+    """Drop header rows whose merged group labels the exporter packed to the left
+    (``合计 | 因公出国(境)费 | 公务用车… | 公务接待费 | |||||||``): which columns each label spans
+    is lost, and a guessed alignment would put amounts under the wrong item."""
+    def mostly_numbers(row: list[tuple[int, int, int]]) -> bool:
+        kinds = [cell_kind(text[s:e]) for s, e, _ in row if e > s]
+        return bool(kinds) and kinds.count("n") * 2 >= len(kinds)
+
+    numeric = [k for k, row in enumerate(spans) if mostly_numbers(row)]
+    if not numeric:
+        return spans
+    data = [spans[k] for k in numeric]
+    width = max(_filled(text, row) for row in data)
+    cells = {len(row) for row in data}
+    keep = []
+    for k, row in enumerate(spans):
+        filled = [c for c, (s, e, _) in enumerate(row) if e > s]
+        packed = (k < numeric[0] and filled and filled == list(range(len(filled)))
+                  and len(filled) < width - 1 and len(row) - len(filled) >= 2 and len(row) > max(cells))
+        if not packed:
+            keep.append(row)
+    return keep
+
+
+def _pipe_cells(text: str, lines: Sequence[LineLike], i: int) -> TextTable | None:
+    j = i
+    spans: list[tuple[int, int, int]] = []
+    while j < len(lines) and _pipe_cell_line(lines[j]):
+        ln = lines[j]
+        bar = ln.start + ln.s.index("|")
+        spans.append(cell_span(text, ln.start, bar, ln.no))
+        j += 1
+    if not _accept(text, spans):
+        return None
+    return TextTable(sequence_rows(text, spans), i, j)
+
+
+def _bare_cells(text: str, lines: Sequence[LineLike], i: int) -> TextTable | None:
+    """Bare short lines; blank lines between cells are separators when the run uses them as
+    such (then every extra blank line is an empty cell), else every blank line is a cell."""
+    j, last = i, i
+    while j < len(lines) and (_bare_cell_line(lines[j]) or not lines[j].s.strip()):
+        if lines[j].s.strip():
+            last = j
+        j += 1
+    run = lines[i:last + 1]
+    filled = [k for k, ln in enumerate(run) if ln.s.strip()]
+    gaps = [b - a - 1 for a, b in zip(filled, filled[1:])]
+    separated = bool(gaps) and sum(1 for g in gaps if g >= 1) >= 0.6 * len(gaps)
+    spans: list[tuple[int, int, int]] = []
+    for k, ln in enumerate(run):
+        if ln.s.strip():
+            spans.append(cell_span(text, ln.start, ln.end, ln.no))
+    if separated:
+        out: list[tuple[int, int, int]] = []
+        for n, sp in enumerate(spans):
+            out.append(sp)
+            if n < len(gaps):
+                out.extend([(sp[1], sp[1], sp[2])] * max(0, gaps[n] - 1))
+        spans = out
+    else:
+        spans = []
+        for ln in run:
+            spans.append(cell_span(text, ln.start, ln.end, ln.no))
+    if not _accept(text, spans):
+        return None
+    return TextTable(sequence_rows(text, spans), i, last + 1)
+
+
+_OCR_TOKEN = re.compile(r"\S+")
+
+
+def _flat_ocr_line(text: str, lines: Sequence[LineLike], i: int) -> TextTable | None:
+    """An OCR line holding a whole table: space-separated cells, labels followed by numbers."""
+    ln = lines[i]
+    if len(ln.s) < 40 or "|" in ln.s or "\t" in ln.s or ln.s.count("。") > 1:
+        return None
+    if len(ln.s.split()) < 9:  # three label-number-number runs (they cannot overlap) need 9 cells
+        return None
+    spans = [(ln.start + m.start(), ln.start + m.end(), ln.no) for m in _OCR_TOKEN.finditer(ln.s)]
+    kinds = [cell_kind(text[s:e]) for s, e, _ in spans]
+    pairs = sum(1 for a, b, c in zip(kinds, kinds[1:], kinds[2:]) if a == "t" and b == "n" and c == "n")
+    if pairs < 3 or kinds.count("n") < 6:
+        return None
+    first = next(k for k, (a, b, c) in enumerate(zip(kinds, kinds[1:], kinds[2:])) if a == "t" and b == "n" and c == "n")
+    captions = [k for k in range(first) if _CAPTION.search(text[spans[k][0]:spans[k][1]])]
+    before = None
+    if captions:  # the cover page and form captions printed before the table are not cells
+        before = (ln.start, spans[captions[-1]][1])
+        spans = spans[captions[-1] + 1:]
+    return TextTable(sequence_rows(text, spans), i, i + 1, before)
+
+
+@dataclass(frozen=True)
+class _OneLine:
+    no: int
+    start: int
+    end: int
+    s: str
+
+
+def paragraph_table(paragraph: str) -> TextTable | None:
+    """A paragraph of a rebuilt document (DOCX, HTML, PDF) that is a whole table flattened onto
+    one line ('|'-separated cells or an OCR line of space-separated cells); offsets are relative
+    to the paragraph. None for ordinary paragraphs and one-row '|' lines."""
+    if "\n" in paragraph:
+        return None
+    lines = [_OneLine(1, 0, len(paragraph), paragraph)]
+    found = _pipe_rows(paragraph, lines, 0) if "|" in paragraph else _flat_ocr_line(paragraph, lines, 0)
+    return found if found is not None and len(found.rows) >= 2 else None
+
+
+def find_table(text: str, lines: Sequence[LineLike], i: int) -> TextTable | None:
+    """The text table that starts at line ``i`` (no tab layout), or None."""
+    ln = lines[i]
+    if _pipe_row_line(ln) or ("|" in ln.s and not _pipe_cell_line(ln) and ln.s.strip() != "|"):
+        return _pipe_rows(text, lines, i)
+    if _pipe_cell_line(ln):
+        return _pipe_cells(text, lines, i)
+    if _bare_cell_line(ln):
+        return _bare_cells(text, lines, i)
+    return _flat_ocr_line(text, lines, i)
