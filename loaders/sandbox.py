@@ -7,6 +7,12 @@ result or a one-line error. The parent kills it when the time limit passes.
 
 Only plain data crosses the pipe (the result is pickled), so the function and its result
 must be picklable; with the fork context the arguments are inherited, not pickled.
+
+``RLIMIT_AS`` counts reserved address space, not memory used: pyarrow's default allocator
+(mimalloc) reserves 1 GiB arenas at a time, so a child building the Arrow rows of a tiny text
+could fail a 1 GiB limit ("memory limit exceeded in row builder") whenever it happened to need
+a new arena. A child therefore allocates Arrow memory with the system allocator
+(``_system_allocator``), whose reservations are small.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import multiprocessing as mp
 import os
 import resource
 import signal
+import sys
 import time
 import traceback
 from dataclasses import dataclass
@@ -97,7 +104,17 @@ def _limit_memory(memory_bytes: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
+def _system_allocator() -> None:
+    """Arrow memory from the system allocator in this process (see the module docstring): for a
+    pyarrow already imported, and for one imported later (its default pool reads the variable)."""
+    os.environ["ARROW_DEFAULT_MEMORY_POOL"] = "system"
+    pa = sys.modules.get("pyarrow")
+    if pa is not None:
+        pa.set_memory_pool(pa.system_memory_pool())
+
+
 def _child(conn, fn, args, kwargs, memory_bytes) -> None:  # pragma: no cover - runs in the child
+    _system_allocator()
     for hook in _child_hooks:
         try:
             hook()

@@ -88,3 +88,23 @@ def test_loader_records_a_hanging_and_a_crashing_parser(tmp_path, tmp_warehouse,
         ("quarantined", "parser crashed: KeyError: 'no such table'"),
     ]
     assert all(e.document_id for e in s.entries)
+
+
+def _arrow_backend() -> str:
+    import pyarrow as pa
+
+    pa.array(list(range(1000)))
+    return pa.default_memory_pool().backend_name
+
+
+def test_a_sandbox_allocates_arrow_memory_from_the_system_allocator():
+    """RLIMIT_AS counts reserved address space: mimalloc (pyarrow's default) reserves 1 GiB arenas,
+    which made tiny documents fail a 1 GiB limit "in row builder" whenever a child needed a new
+    arena (tests/test_hostile.py run alone: 2 of 23 inputs). Children use the system allocator,
+    whether pyarrow was imported before the fork or in the child."""
+    import pyarrow as pa
+
+    before = pa.default_memory_pool().backend_name
+    res = run_isolated(_arrow_backend, memory_bytes=1024**3)
+    assert res.ok and res.value == "system", res
+    assert pa.default_memory_pool().backend_name == before  # the parent keeps its own allocator
