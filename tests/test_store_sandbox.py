@@ -108,3 +108,17 @@ def test_a_sandbox_allocates_arrow_memory_from_the_system_allocator():
     res = run_isolated(_arrow_backend, memory_bytes=1024**3)
     assert res.ok and res.value == "system", res
     assert pa.default_memory_pool().backend_name == before  # the parent keeps its own allocator
+
+
+def _frozen() -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_a_sandbox_child_leaves_the_inherited_objects_out_of_collections():
+    import gc
+
+    res = run_isolated(_frozen)
+    assert res.ok and res.value > 1000, res  # the parent's objects, frozen in the child
+    assert gc.get_freeze_count() == 0 or res.value > gc.get_freeze_count()
