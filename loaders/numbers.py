@@ -78,8 +78,12 @@ def to_wan(value: Decimal | None, unit: str | None) -> Decimal | None:
 
 def numbers_in(text: str) -> list[Decimal]:
     """Every number printed in ``text`` (separators removed), in order."""
+    return _numbers_of_folded(_fold(text))
+
+
+def _numbers_of_folded(folded: str) -> list[Decimal]:
     out = []
-    for m in NUMBER_RE.finditer(_fold(text)):
+    for m in NUMBER_RE.finditer(folded):
         try:
             out.append(Decimal(m.group().replace(",", "").replace("−", "-")))
         except InvalidOperation:  # pragma: no cover
@@ -92,10 +96,20 @@ APPROX_BEFORE = re.compile(r"(?:约|大约|约为|约合|近|将近|接近|逾|�
 APPROX_AFTER = re.compile(r"^\s*(?:余|多|左右|上下)")
 
 
+# A cheap pre-check on the raw text around a number: a text of ASCII and CJK unified ideographs
+# only folds to itself (stripped), so without a character of the approximate words in it neither
+# pattern can match; any other character (full-width, compatibility forms) takes the full fold.
+_MAY_APPROX_BEFORE = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]|[约近逾超]")
+_MAY_APPROX_AFTER = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]|[余多左上]")
+
+
 def is_approximate(text: str, start: int, end: int) -> bool:
     """True when the number printed at ``text[start:end]`` is qualified as approximate."""
-    return bool(APPROX_BEFORE.search(_fold(text[max(0, start - 4):start])) or
-                APPROX_AFTER.match(_fold(text[end:end + 3])))
+    before = text[max(0, start - 4):start]
+    if _MAY_APPROX_BEFORE.search(before) and APPROX_BEFORE.search(_fold(before)):
+        return True
+    after = text[end:end + 3]
+    return bool(_MAY_APPROX_AFTER.search(after) and APPROX_AFTER.match(_fold(after)))
 
 
 def approximate_in(evidence: str, value_text: str | None) -> bool:
@@ -113,9 +127,43 @@ def approximate_in(evidence: str, value_text: str | None) -> bool:
     return False
 
 
-def value_in_evidence(value: Decimal | float | int | str | None, evidence: str) -> bool:
-    """True when ``evidence`` prints ``value`` (sign-insensitive, thousands separators ignored)."""
+def value_in_evidence(value: Decimal | float | int | str | None, evidence: str, printed: str | None = None) -> bool:
+    """True when ``evidence`` prints ``value`` (sign-insensitive, thousands separators ignored).
+
+    ``printed``: how the caller saw the number printed inside ``evidence`` (prose facts know it);
+    when that printing stands alone in the folded evidence the answer is read from it, without
+    scanning every number (the same answer: see ``_printed_alone``)."""
     if value is None:
         return True
     v = abs(Decimal(str(value)))
+    if printed is not None:
+        f = _fold(evidence)
+        if _printed_alone(f, printed) and abs(Decimal(printed.replace(",", ""))) == v:
+            return True
+        return any(abs(n) == v for n in _numbers_of_folded(f))
     return any(abs(n) == v for n in numbers_in(evidence))
+
+
+def _printed_alone(folded: str, printed: str) -> bool:
+    """True when ``NUMBER_RE.finditer(folded)`` yields ``printed`` itself as one of its numbers.
+
+    ``printed`` is an ASCII NUMBER_RE number starting with a digit, found in ``folded`` with no
+    number character (digit, sign, ",", ".") just before it and no digit, "," or "." just after:
+    no match can run into it from the left, so the scan tries a match at its first digit, and
+    the pattern's greedy path there stops exactly at its end (every character after it ends
+    both alternatives)."""
+    if not printed.isascii() or not printed[:1].isdigit() or not NUMBER_RE.fullmatch(printed):
+        return False
+    p = folded.rfind(printed)
+    if p < 0:
+        return False
+    if p > 0:
+        c = folded[p - 1]
+        if c in "-−,." or c.isdecimal():  # \d of a str pattern is a Unicode decimal digit
+            return False
+    q = p + len(printed)
+    if q < len(folded):
+        c = folded[q]
+        if c in ",." or c.isdecimal():
+            return False
+    return True
