@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -78,12 +79,8 @@ def to_wan(value: Decimal | None, unit: str | None) -> Decimal | None:
 
 def numbers_in(text: str) -> list[Decimal]:
     """Every number printed in ``text`` (separators removed), in order."""
-    return _numbers_of_folded(_fold(text))
-
-
-def _numbers_of_folded(folded: str) -> list[Decimal]:
     out = []
-    for m in NUMBER_RE.finditer(folded):
+    for m in NUMBER_RE.finditer(_fold(text)):
         try:
             out.append(Decimal(m.group().replace(",", "").replace("−", "-")))
         except InvalidOperation:  # pragma: no cover
@@ -127,43 +124,46 @@ def approximate_in(evidence: str, value_text: str | None) -> bool:
     return False
 
 
-def value_in_evidence(value: Decimal | float | int | str | None, evidence: str, printed: str | None = None) -> bool:
+def value_in_evidence(value: Decimal | float | int | str | None, evidence: str,
+                      at: tuple[int, int] | None = None) -> bool:
     """True when ``evidence`` prints ``value`` (sign-insensitive, thousands separators ignored).
 
-    ``printed``: how the caller saw the number printed inside ``evidence`` (prose facts know it);
-    when that printing stands alone in the folded evidence the answer is read from it, without
-    scanning every number (the same answer: see ``_printed_alone``)."""
+    ``at``: where the caller saw the number printed in ``evidence`` (prose facts know it). When
+    the printing there stands alone (``_stands_alone``) and states ``value``, the answer is True
+    without folding the evidence and scanning every number in it; otherwise the full scan."""
     if value is None:
         return True
     v = abs(Decimal(str(value)))
-    if printed is not None:
-        f = _fold(evidence)
-        if _printed_alone(f, printed) and abs(Decimal(printed.replace(",", ""))) == v:
-            return True
-        return any(abs(n) == v for n in _numbers_of_folded(f))
+    if at is not None and _stands_alone(evidence, at[0], at[1]) \
+            and abs(Decimal(evidence[at[0]:at[1]].replace(",", ""))) == v:
+        return True
     return any(abs(n) == v for n in numbers_in(evidence))
 
 
-def _printed_alone(folded: str, printed: str) -> bool:
-    """True when ``NUMBER_RE.finditer(folded)`` yields ``printed`` itself as one of its numbers.
+# Characters that are their own NFKC form in any context (no decomposition, no composition
+# with a neighbour, not Cf) and no NUMBER_RE character: CJK unified ideographs, the ASCII space
+# and ASCII punctuation other than the number's own "-,." and the composable "<=>".
+_INERT_ASCII = frozenset(" " + "".join(c for c in string.punctuation if c not in "-,.<=>"))
 
-    ``printed`` is an ASCII NUMBER_RE number starting with a digit, found in ``folded`` with no
-    number character (digit, sign, ",", ".") just before it and no digit, "," or "." just after:
-    no match can run into it from the left, so the scan tries a match at its first digit, and
-    the pattern's greedy path there stops exactly at its end (every character after it ends
-    both alternatives)."""
-    if not printed.isascii() or not printed[:1].isdigit() or not NUMBER_RE.fullmatch(printed):
+
+def _inert(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or c in _INERT_ASCII
+
+
+def _stands_alone(evidence: str, i: int, j: int) -> bool:
+    """True when ``NUMBER_RE.finditer(_fold(evidence))`` yields ``evidence[i:j]`` as one number.
+
+    ``evidence[i:j]`` is an ASCII NUMBER_RE number starting with a digit, between inert
+    characters (or the ends of the evidence). The fold keeps it and its neighbours as they are:
+    NFKC decomposes none of them and composes none with another character, the Cf filter and the
+    "−" replacement leave them, and ``strip`` stops at the number (a space next to it goes only
+    when nothing but whitespace lies beyond, leaving the number at an end). In the folded text
+    no match runs into the number from the left (its left neighbour is no number character), so the scan tries
+    a match at its first digit, and the pattern's greedy path there stops exactly at its end
+    (the right neighbour is no digit, "," or ".")."""
+    if not 0 <= i < j <= len(evidence):
         return False
-    p = folded.rfind(printed)
-    if p < 0:
+    printed = evidence[i:j]
+    if not printed.isascii() or not printed[0].isdigit() or not NUMBER_RE.fullmatch(printed):
         return False
-    if p > 0:
-        c = folded[p - 1]
-        if c in "-−,." or c.isdecimal():  # \d of a str pattern is a Unicode decimal digit
-            return False
-    q = p + len(printed)
-    if q < len(folded):
-        c = folded[q]
-        if c in ",." or c.isdecimal():
-            return False
-    return True
+    return (i == 0 or _inert(evidence[i - 1])) and (j == len(evidence) or _inert(evidence[j]))

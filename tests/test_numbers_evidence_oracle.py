@@ -27,7 +27,8 @@ def _old_is_approximate(text, start, end):
 PIECES = (list("0123456789,.-−%") + ["１２", "．", "，", "－", "٣", "०", "\u200b", "\u200e", "\ufeff", " ", "\n",
                                         "万元", "元", "约", "大约", "近", "将近", "逾", "超过", "余", "多", "左右", "上下",
                                         "支出", "年", "⼤", "\u2f25", "\uf90a", "㈠", "①", "(", ")", "、",
-                                        "㊤", "㊧", "🈕", "\U0002f85d"])  # the last four fold to 上/左/多
+                                        "㊤", "㊧", "🈕", "\U0002f85d",  # these four fold to 上/左/多
+                                        "\u0301", "\u0338", "\u20e3", "<", "=", ">", "e", "\u1161", ":", "%", "\u3000", "〇"])
 NUMBERS = st.from_regex(r"\A(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\Z", fullmatch=True)
 
 
@@ -40,26 +41,29 @@ def evidence_with_number(draw):
 
 
 @settings(max_examples=500, deadline=None)
-@given(evidence_with_number(), st.one_of(st.none(), NUMBERS.map(lambda n: Decimal(n.replace(",", ""))), st.integers(-10**6, 10**6)),
-       st.booleans())
-def test_value_in_evidence_with_printed_equals_full_scan(parts, other, own):
+@given(evidence_with_number(), st.one_of(st.none(), NUMBERS.map(lambda n: Decimal(n.replace(",", ""))),
+                                         st.integers(-10**6, 10**6)),
+       st.booleans(), st.integers(-2, 2), st.integers(-2, 2))
+def test_value_in_evidence_at_equals_full_scan(parts, other, own, di, dj):
     before, number, after = parts
     evidence = before + number + after
     try:
         value = Decimal(number.replace(",", "")) if own else other
     except ArithmeticError:
         value = other
-    assert value_in_evidence(value, evidence, printed=number) == _old_value_in_evidence(value, evidence)
+    at = (len(before) + di, len(before) + len(number) + dj)  # also a hint a little off
+    assert value_in_evidence(value, evidence, at=at) == _old_value_in_evidence(value, evidence)
     assert value_in_evidence(value, evidence) == _old_value_in_evidence(value, evidence)
 
 
-def test_value_in_evidence_printed_fast_path_cases():
-    assert value_in_evidence(Decimal("24.06"), "支出决算为24.06万元", printed="24.06")
-    assert value_in_evidence(Decimal("24.06"), "支出决算为24.060万元", printed="24.060")
-    assert not value_in_evidence(Decimal("4.06"), "支出决算为24.06万元", printed="4.06")  # part of a longer number
-    assert value_in_evidence(Decimal("3"), "增长3%,共3人", printed="3")
-    assert not value_in_evidence(Decimal("234"), "支出1,234.5万元", printed="234")
-    assert value_in_evidence(Decimal("5"), "支出1,234,5万元", printed="5")  # ",5" ends the first number
+def test_value_in_evidence_at_cases():
+    assert value_in_evidence(Decimal("24.06"), "支出决算为24.06万元", at=(5, 10))
+    assert value_in_evidence(Decimal("24.06"), "支出决算为24.060万元", at=(5, 11))
+    assert not value_in_evidence(Decimal("4.06"), "支出决算为24.06万元", at=(6, 10))  # part of a longer number
+    assert value_in_evidence(Decimal("3"), "增长3%,共3人", at=(6, 7))
+    assert not value_in_evidence(Decimal("234"), "支出1,234.5万元", at=(4, 7))
+    assert value_in_evidence(Decimal("5"), "支出1,234,5万元", at=(8, 9))  # ",5" ends the first number
+    assert value_in_evidence(Decimal("12"), "共１２人", at=(1, 3))  # full-width: the full scan
 
 
 @settings(max_examples=500, deadline=None)

@@ -33,7 +33,7 @@ class FactBuilder:
         evidence = text[s:e]
         ns, ne = nt.orig_span(*num_span)
         value_text = text[ns:ne]
-        if value is not None and not value_in_evidence(value, evidence, printed=value_text):
+        if value is not None and not value_in_evidence(value, evidence, at=(ns - s, ne - s)):
             return
         q = qualifier or None
         key = (metric, value, unit, q, direction, ns)
