@@ -133,7 +133,7 @@ def value_in_evidence(value: Decimal | float | int | str | None, evidence: str,
     without folding the evidence and scanning every number in it; otherwise the full scan."""
     if value is None:
         return True
-    v = abs(Decimal(str(value)))
+    v = abs(value) if type(value) is Decimal else abs(Decimal(str(value)))  # str() of a Decimal reads back as itself
     if at is not None and _stands_alone(evidence, at[0], at[1]) \
             and abs(Decimal(evidence[at[0]:at[1]].replace(",", ""))) == v:
         return True

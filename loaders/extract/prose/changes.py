@@ -26,6 +26,8 @@ COMP_RE = re.compile(
 )
 
 CHANGE_WORD_RE = re.compile(r"增加|减少|增长|下降|降低")  # a change word without a comparison: no fact
+# a character of every DIRECTION_RE and CHANGE_WORD_RE wording: a label without one states no change
+CHANGE_CHAR = re.compile(r"[增减升提降节]")
 COMP_START = re.compile(r"[与较比同和对上]")  # the first character of every COMP_RE wording (a cheap pre-check)
 
 
@@ -61,6 +63,8 @@ class ChangeRules:
                 prev: Mention | None) -> str | None:
         """Emit the change a mention states: "prior" when emitted, "skip" when the mention is a
         change that is not a prior-year fact, None when it is no change at all."""
+        if not CHANGE_CHAR.search(Lc):
+            return None  # neither a direction nor a change word
         fb, st = self.fb, self.state
         span = (m.start, m.num_end)
         rel = m.start - ctx.start

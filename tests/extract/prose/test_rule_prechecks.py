@@ -1,0 +1,30 @@
+"""The cheap pre-checks of the prose rules skip only labels their patterns cannot match."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loaders.extract.prose.changes import CHANGE_CHAR, CHANGE_WORD_RE, DIRECTION_RE, DIRECTION_WORDS
+
+
+def _alternatives(source: str) -> list[str]:
+    return [w for w in source.strip("()").split("|") if w]
+
+
+def test_every_change_wording_holds_a_change_character():
+    words = _alternatives(DIRECTION_WORDS) + _alternatives(CHANGE_WORD_RE.pattern) + ["增幅", "降幅", "减幅"]
+    assert len(words) > 15
+    for w in words:
+        assert CHANGE_CHAR.search(w), w
+
+
+PIECES = ["增加", "减少", "增长", "下降", "降低", "上升", "提高", "缩减", "压减", "节约", "增幅", "降幅", "减幅", "增", "减",
+          "较上年", "同比", "分别", "了", "为", "是", "幅度", "率", "支出", "预算", "/", "万元", "上", "提", "节"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=6).map("".join))
+def test_a_label_without_a_change_character_matches_no_change_pattern(label):
+    if not CHANGE_CHAR.search(label):
+        assert DIRECTION_RE.search(label) is None and CHANGE_WORD_RE.search(label) is None
