@@ -140,14 +140,10 @@ def value_in_evidence(value: Decimal | float | int | str | None, evidence: str,
     return any(abs(n) == v for n in numbers_in(evidence))
 
 
-# Characters that are their own NFKC form in any context (no decomposition, no composition
+# Inert characters: their own NFKC form in any context (no decomposition, no composition
 # with a neighbour, not Cf) and no NUMBER_RE character: CJK unified ideographs, the ASCII space
 # and ASCII punctuation other than the number's own "-,." and the composable "<=>".
-_INERT_ASCII = frozenset(" " + "".join(c for c in string.punctuation if c not in "-,.<=>"))
-
-
-def _inert(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff" or c in _INERT_ASCII
+_INERT_ASCII = frozenset(" " + "".join(c for c in string.punctuation if c not in "-,.<=>"))  # and U+4E00-U+9FFF
 
 
 def _stands_alone(evidence: str, i: int, j: int) -> bool:
@@ -166,4 +162,12 @@ def _stands_alone(evidence: str, i: int, j: int) -> bool:
     printed = evidence[i:j]
     if not printed.isascii() or not printed[0].isdigit() or not NUMBER_RE.fullmatch(printed):
         return False
-    return (i == 0 or _inert(evidence[i - 1])) and (j == len(evidence) or _inert(evidence[j]))
+    if i > 0:
+        c = evidence[i - 1]
+        if c not in _INERT_ASCII and not "\u4e00" <= c <= "\u9fff":
+            return False
+    if j < len(evidence):
+        c = evidence[j]
+        if c not in _INERT_ASCII and not "\u4e00" <= c <= "\u9fff":
+            return False
+    return True
