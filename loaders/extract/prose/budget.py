@@ -98,9 +98,13 @@ def new_facts(found: list[Fact], existing: list[Fact]) -> list[Fact]:
     an overlapping span of the text is one statement (the general prose reader may read it too)."""
     def span(f: Fact) -> tuple[int, int]:
         return (f.location.char_start or -1, f.location.char_end or -1)
+    if not found:
+        return []
+    wanted = {(f.metric, f.value) for f in found}  # only the existing facts that could match one
     by_key: dict[tuple[str, object], list[tuple[int, int]]] = {}
     for f in existing:
-        by_key.setdefault((f.metric, f.value), []).append(span(f))
+        if (f.metric, f.value) in wanted:
+            by_key.setdefault((f.metric, f.value), []).append(span(f))
     out = []
     for f in found:
         a, b = span(f)
