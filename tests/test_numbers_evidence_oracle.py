@@ -29,7 +29,9 @@ PIECES = (list("0123456789,.-−%") + ["１２", "．", "，", "－", "٣", "०
                                         "支出", "年", "⼤", "\u2f25", "\uf90a", "㈠", "①", "(", ")", "、",
                                         "㊤", "㊧", "🈕", "\U0002f85d",  # these four fold to 上/左/多
                                         "\u0301", "\u0338", "\u20e3", "<", "=", ">", "e", "\u1161", ":", "%", "\u3000", "〇"])
-NUMBERS = st.from_regex(r"\A(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?\Z", fullmatch=True)
+NUMBERS = st.builds(lambda n, sep, frac: (f"{n:,}" if sep else str(n)) + ("" if frac is None else "." + frac),
+                    st.integers(0, 10**7), st.booleans(),
+                    st.one_of(st.none(), st.text(alphabet="0123456789", min_size=1, max_size=3)))
 
 
 @st.composite
@@ -66,7 +68,7 @@ def test_value_in_evidence_at_cases():
     assert value_in_evidence(Decimal("12"), "共１２人", at=(1, 3))  # full-width: the full scan
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join), st.data())
 def test_is_approximate_equals_fold_and_patterns(text, data):
     start = data.draw(st.integers(0, len(text)))

@@ -30,7 +30,7 @@ FACTS = st.builds(
     st.one_of(st.none(), st.integers(0, 30)), st.integers(0, 8))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.lists(FACTS, max_size=6), st.lists(FACTS, max_size=12))
 def test_new_facts_equals_indexing_every_fact(found, existing):
     assert new_facts(found, existing) == _old_new_facts(found, existing)

@@ -23,14 +23,14 @@ PIECES = ["增加", "减少", "增长", "下降", "降低", "上升", "提高", 
           "较上年", "同比", "分别", "了", "为", "是", "幅度", "率", "支出", "预算", "/", "万元", "上", "提", "节"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=6).map("".join))
 def test_a_label_without_a_change_character_matches_no_change_pattern(label):
     if not CHANGE_CHAR.search(label):
         assert DIRECTION_RE.search(label) is None and CHANGE_WORD_RE.search(label) is None
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(PIECES + [",", ";", "各", "均", "分", "别"]), max_size=8).map("".join))
 def test_a_sentence_without_a_trigger_character_has_no_list_trigger(sent):
     from loaders.extract.prose.changes import _LIST_TRIGGER, _LIST_TRIGGER_CHAR
