@@ -93,11 +93,14 @@ APPROX_BEFORE = re.compile(r"(?:约|大约|约为|约合|近|将近|接近|逾|�
 APPROX_AFTER = re.compile(r"^\s*(?:余|多|左右|上下)")
 
 
-# A cheap pre-check on the raw text around a number: a text of ASCII and CJK unified ideographs
-# only folds to itself (stripped), so without a character of the approximate words in it neither
-# pattern can match; any other character (full-width, compatibility forms) takes the full fold.
-_MAY_APPROX_BEFORE = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]|[约近逾超]")
-_MAY_APPROX_AFTER = re.compile(r"[^\x00-\x7f\u4e00-\u9fff]|[余多左上]")
+# A cheap pre-check on the raw text around a number. The fold of a text made of ASCII, CJK unified
+# ideographs, the ideographic space and punctuation (U+3000-U+3003, U+3008-U+3011) and the
+# full-width ASCII forms (U+FF01-U+FF5E) holds only those ideographs and ASCII (NFKC decomposes
+# the others to ASCII, and composition never makes an ideograph), so without a character of the
+# approximate words in it neither pattern can match; any other character takes the full fold.
+_PLAIN = "\x00-\x7f\u4e00-\u9fff\u3000-\u3003\u3008-\u3011\uff01-\uff5e"
+_MAY_APPROX_BEFORE = re.compile(f"[^{_PLAIN}]|[约近逾超]")
+_MAY_APPROX_AFTER = re.compile(f"[^{_PLAIN}]|[余多左上]")
 
 
 def is_approximate(text: str, start: int, end: int) -> bool:

@@ -2,6 +2,7 @@
 value_in_evidence(..., printed=...) as a scan of every number of the evidence, and is_approximate's
 raw-text pre-check as the fold + pattern on every slice."""
 
+import re
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -28,7 +29,8 @@ PIECES = (list("0123456789,.-−%") + ["１２", "．", "，", "－", "٣", "०
                                         "万元", "元", "约", "大约", "近", "将近", "逾", "超过", "余", "多", "左右", "上下",
                                         "支出", "年", "⼤", "\u2f25", "\uf90a", "㈠", "①", "(", ")", "、",
                                         "㊤", "㊧", "🈕", "\U0002f85d",  # these four fold to 上/左/多
-                                        "\u0301", "\u0338", "\u20e3", "<", "=", ">", "e", "\u1161", ":", "%", "\u3000", "〇"])
+                                        "\u0301", "\u0338", "\u20e3", "<", "=", ">", "e", "\u1161", ":", "%", "\u3000", "〇",
+                                        "（", "）", "：", "％", "、", "。", "《", "》", "～"])
 NUMBERS = st.builds(lambda n, sep, frac: (f"{n:,}" if sep else str(n)) + ("" if frac is None else "." + frac),
                     st.integers(0, 10**7), st.booleans(),
                     st.one_of(st.none(), st.text(alphabet="0123456789", min_size=1, max_size=3)))
@@ -74,3 +76,17 @@ def test_is_approximate_equals_fold_and_patterns(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert is_approximate(text, start, end) == _old_is_approximate(text, start, end)
+
+
+def test_the_plain_characters_fold_to_ascii_or_themselves():
+    """is_approximate's pre-check relies on it (a Unicode update that broke it would show here)."""
+    import unicodedata
+
+    from loaders.numbers import _PLAIN
+
+    ranges = re.findall(r"(.)-(.)", _PLAIN)
+    assert len(ranges) == 5
+    for lo, hi in ranges:
+        for cp in range(ord(lo), ord(hi) + 1):
+            c = chr(cp)
+            assert all(ord(x) < 128 or x == c for x in unicodedata.normalize("NFKC", c)), hex(cp)
