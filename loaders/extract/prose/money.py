@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...vocab.lexicon import cue, function_class_re, keywords, metrics_of_family
+from ...vocab.lexicon import Keyword, cue, function_class_re, keywords, metrics_of_family
 from ...vocab.names import three_public_total_pattern
 from .context import (COMPLETION, COVERAGE, ENUM_PREFIX, PATH_MARK, PATH_TAIL, QUOTED, STAGE_ONLY, SentCtx, clean_qualifier,
                       find_keyword, strip_connectors, three_public_item)
@@ -35,6 +35,14 @@ _UNSET = object()
 
 class MoneyRules:
     """Mixin of SentenceExtractor: amounts and percentages."""
+
+    def _label_keyword(self, label: str) -> tuple[Keyword, re.Match[str]] | None:
+        """``find_keyword(label, keywords())``, looked up once per distinct label: the extractor
+        lives for one document, and labels such as "支出决算为" come back many times."""
+        memo = self.__dict__.setdefault("_label_keywords", {})
+        if label not in memo:
+            memo[label] = find_keyword(label, keywords())
+        return memo[label]
 
     def _percent(self, ctx: SentCtx, m: Mention, Lc: str, lc_s: str, lc_abs: int, prev: Mention | None):
         fb = self.fb
@@ -106,7 +114,7 @@ class MoneyRules:
         # ---- 三公经费 (in a list of 经济分类 items, 公务接待费 is one of them)
         hit: tuple | None | object = _UNSET  # the keyword of the label, looked up once
         if ctx.kind == "econ":
-            hit = find_keyword(Lc, keywords())
+            hit = self._label_keyword(Lc)
             if not (hit and hit[0].metric in ("basic_personnel", "basic_public")):
                 return self._econ(ctx, m, Lc, lc_abs)
         tp_item = three_public_item(Lc)
@@ -150,7 +158,7 @@ class MoneyRules:
 
         # ---- generic keywords
         if hit is _UNSET:
-            hit = find_keyword(Lc, keywords())
+            hit = self._label_keyword(Lc)
         if hit:
             kw, km = hit
             if kw.metric in metrics_of_family("procurement") and "采购" not in sent:

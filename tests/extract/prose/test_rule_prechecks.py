@@ -38,3 +38,19 @@ def test_a_sentence_without_a_trigger_character_has_no_list_trigger(sent):
     if not _LIST_TRIGGER_CHAR.search(sent):
         assert _LIST_TRIGGER.search(sent) is None
     assert bool(_LIST_TRIGGER.search(sent)) <= bool(_LIST_TRIGGER_CHAR.search(sent))
+
+
+def test_the_label_keyword_memo_answers_as_find_keyword():
+    from loaders.extract.prose.context import find_keyword
+    from loaders.extract.prose.money import MoneyRules
+    from loaders.vocab.lexicon import keywords
+
+    rules = MoneyRules()
+    labels = ["支出决算为", "一般公共预算财政拨款支出", "基本支出", "项目支出决算为", "其他", "", "支出决算为",
+              "财政拨款收入总计", "基本支出"]
+    for label in labels * 2:
+        got, want = rules._label_keyword(label), find_keyword(label, keywords())
+        assert (got is None) == (want is None)
+        if got is not None:
+            assert got[0] is want[0] and got[1].span() == want[1].span() and got[1].group(0) == want[1].group(0)
+    assert sum(find_keyword(label, keywords()) is not None for label in labels) >= 3
