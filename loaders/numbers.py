@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -92,10 +93,23 @@ APPROX_BEFORE = re.compile(r"(?:约|大约|约为|约合|近|将近|接近|逾|�
 APPROX_AFTER = re.compile(r"^\s*(?:余|多|左右|上下)")
 
 
+# A cheap pre-check on the raw text around a number. The fold of a text made of ASCII, CJK unified
+# ideographs, the ideographic space and punctuation (U+3000-U+3003, U+3008-U+3011) and the
+# full-width ASCII forms (U+FF01-U+FF5E) holds only those ideographs and ASCII (NFKC decomposes
+# the others to ASCII, and composition never makes an ideograph), so without a character of the
+# approximate words in it neither pattern can match; any other character takes the full fold.
+_PLAIN = "\x00-\x7f\u4e00-\u9fff\u3000-\u3003\u3008-\u3011\uff01-\uff5e"
+_MAY_APPROX_BEFORE = re.compile(f"[^{_PLAIN}]|[约近逾超]")
+_MAY_APPROX_AFTER = re.compile(f"[^{_PLAIN}]|[余多左上]")
+
+
 def is_approximate(text: str, start: int, end: int) -> bool:
     """True when the number printed at ``text[start:end]`` is qualified as approximate."""
-    return bool(APPROX_BEFORE.search(_fold(text[max(0, start - 4):start])) or
-                APPROX_AFTER.match(_fold(text[end:end + 3])))
+    before = text[max(0, start - 4):start]
+    if _MAY_APPROX_BEFORE.search(before) and APPROX_BEFORE.search(_fold(before)):
+        return True
+    after = text[end:end + 3]
+    return bool(_MAY_APPROX_AFTER.search(after) and APPROX_AFTER.match(_fold(after)))
 
 
 def approximate_in(evidence: str, value_text: str | None) -> bool:
@@ -113,9 +127,50 @@ def approximate_in(evidence: str, value_text: str | None) -> bool:
     return False
 
 
-def value_in_evidence(value: Decimal | float | int | str | None, evidence: str) -> bool:
-    """True when ``evidence`` prints ``value`` (sign-insensitive, thousands separators ignored)."""
+def value_in_evidence(value: Decimal | float | int | str | None, evidence: str,
+                      at: tuple[int, int] | None = None) -> bool:
+    """True when ``evidence`` prints ``value`` (sign-insensitive, thousands separators ignored).
+
+    ``at``: where the caller saw the number printed in ``evidence`` (prose facts know it). When
+    the printing there stands alone (``_stands_alone``) and states ``value``, the answer is True
+    without folding the evidence and scanning every number in it; otherwise the full scan."""
     if value is None:
         return True
-    v = abs(Decimal(str(value)))
+    v = abs(value) if type(value) is Decimal else abs(Decimal(str(value)))  # str() of a Decimal reads back as itself
+    if at is not None and _stands_alone(evidence, at[0], at[1]) \
+            and abs(Decimal(evidence[at[0]:at[1]].replace(",", ""))) == v:
+        return True
     return any(abs(n) == v for n in numbers_in(evidence))
+
+
+# Inert characters: their own NFKC form in any context (no decomposition, no composition
+# with a neighbour, not Cf) and no NUMBER_RE character: CJK unified ideographs, the ASCII space
+# and ASCII punctuation other than the number's own "-,." and the composable "<=>".
+_INERT_ASCII = frozenset(" " + "".join(c for c in string.punctuation if c not in "-,.<=>"))  # and U+4E00-U+9FFF
+
+
+def _stands_alone(evidence: str, i: int, j: int) -> bool:
+    """True when ``NUMBER_RE.finditer(_fold(evidence))`` yields ``evidence[i:j]`` as one number.
+
+    ``evidence[i:j]`` is an ASCII NUMBER_RE number starting with a digit, between inert
+    characters (or the ends of the evidence). The fold keeps it and its neighbours as they are:
+    NFKC decomposes none of them and composes none with another character, the Cf filter and the
+    "−" replacement leave them, and ``strip`` stops at the number (a space next to it goes only
+    when nothing but whitespace lies beyond, leaving the number at an end). In the folded text
+    no match runs into the number from the left (its left neighbour is no number character), so the scan tries
+    a match at its first digit, and the pattern's greedy path there stops exactly at its end
+    (the right neighbour is no digit, "," or ".")."""
+    if not 0 <= i < j <= len(evidence):
+        return False
+    printed = evidence[i:j]
+    if not printed.isascii() or not printed[0].isdigit() or not NUMBER_RE.fullmatch(printed):
+        return False
+    if i > 0:
+        c = evidence[i - 1]
+        if c not in _INERT_ASCII and not "\u4e00" <= c <= "\u9fff":
+            return False
+    if j < len(evidence):
+        c = evidence[j]
+        if c not in _INERT_ASCII and not "\u4e00" <= c <= "\u9fff":
+            return False
+    return True

@@ -20,6 +20,7 @@ from ...vocab import read_seed
 from ..document import prose_text
 from .builder import FactBuilder
 from .mentions import to_decimal
+from .literals import required_literal
 from ..subjects import is_class_name
 
 
@@ -97,9 +98,13 @@ def new_facts(found: list[Fact], existing: list[Fact]) -> list[Fact]:
     an overlapping span of the text is one statement (the general prose reader may read it too)."""
     def span(f: Fact) -> tuple[int, int]:
         return (f.location.char_start or -1, f.location.char_end or -1)
+    if not found:
+        return []
+    wanted = {(f.metric, f.value) for f in found}  # only the existing facts that could match one
     by_key: dict[tuple[str, object], list[tuple[int, int]]] = {}
     for f in existing:
-        by_key.setdefault((f.metric, f.value), []).append(span(f))
+        if (f.metric, f.value) in wanted:
+            by_key.setdefault((f.metric, f.value), []).append(span(f))
     out = []
     for f in found:
         a, b = span(f)
@@ -114,11 +119,37 @@ def extract_final_budget_figures(doc: ParsedDocument, nt: NormText | None = None
     *_budget metrics reserved for them (scope `final` of the seed)."""
     nt = nt if nt is not None else prose_text(doc)
     fb = FactBuilder(doc, nt)
-    for start, line in _lines(nt.text):
-        for w in _of("final"):
+    wordings, literals = _final_wordings()
+    for start, line in _lines_with(nt.text, literals):
+        for w, literal in zip(wordings, literals):
+            if literal is not None and literal not in line:
+                continue  # the wording cannot match a line without its literal
             for m in w.pattern.finditer(line):
                 _emit(fb, w, m, start, None, False)
     return fb.facts
+
+
+@lru_cache(maxsize=1)
+def _final_wordings() -> tuple[tuple[Wording, ...], tuple[str | None, ...]]:
+    """The `final` wordings and the literal every match of each must contain (None: unknown)."""
+    wordings = tuple(_of("final"))
+    return wordings, tuple(required_literal(w.pattern) for w in wordings)
+
+
+def _lines_with(text: str, literals: tuple[str | None, ...]):
+    """``_lines(text)`` restricted to the lines holding one of ``literals`` (all when any is None)."""
+    if not literals or None in literals:
+        yield from _lines(text)
+        return
+    starts: set[int] = set()
+    for literal in literals:
+        i = text.find(literal)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            i = text.find(literal, i + 1)
+    for a in sorted(starts):
+        b = text.find("\n", a)
+        yield a, text[a:] if b < 0 else text[a:b]
 
 
 def _emit(fb: FactBuilder, w: Wording, m: re.Match, start: int, class_name: str | None, fin_gpb: bool) -> None:

@@ -33,14 +33,16 @@ class FactBuilder:
         evidence = text[s:e]
         ns, ne = nt.orig_span(*num_span)
         value_text = text[ns:ne]
-        if value is not None and not value_in_evidence(value, evidence):
+        if value is not None and not value_in_evidence(value, evidence, at=(ns - s, ne - s)):
             return
         q = qualifier or None
         key = (metric, value, unit, q, direction, ns)
         span_key = (metric, q, s, e)  # one evidence span never states two facts of one metric and qualifier
-        if key in self._seen or span_key in self._seen:
+        seen = self._seen
+        if key in seen or span_key in seen:
             return
-        self._seen.update((key, span_key))
+        seen.add(key)
+        seen.add(span_key)
         if self._paged is None:
             self._paged = bool(self.doc.meta.get("page_spans")) or any(b.location.page is not None for b in self.doc.blocks)
         loc = Location(page=self.doc.page_of(s) if self._paged else None, line=line_of(self.doc, s), char_start=s, char_end=e)

@@ -26,6 +26,9 @@ COMP_RE = re.compile(
 )
 
 CHANGE_WORD_RE = re.compile(r"增加|减少|增长|下降|降低")  # a change word without a comparison: no fact
+# a character of every DIRECTION_RE and CHANGE_WORD_RE wording: a label without one states no change
+CHANGE_CHAR = re.compile(r"[增减升提降节]")
+COMPARED = "较比与和同"  # a year right after one of these is the year compared against, not the report's
 COMP_START = re.compile(r"[与较比同和对上]")  # the first character of every COMP_RE wording (a cheap pre-check)
 
 
@@ -45,8 +48,8 @@ class ChangeRules:
             y = m.group(1)
             if y:
                 ref = None
-                for ym in YEAR_RE.finditer(sent[: m.start()]):
-                    if not re.search(r"[较比与和同]$", sent[max(0, ym.start() - 1): ym.start()]):
+                for ym in YEAR_RE.finditer(sent, 0, m.start()):
+                    if ym.start() == 0 or sent[ym.start() - 1] not in COMPARED:
                         ref = int(ym.group(1))
                 ref = ref or self.state.year
                 prior = ref is None or int(y) == ref - 1
@@ -61,6 +64,8 @@ class ChangeRules:
                 prev: Mention | None) -> str | None:
         """Emit the change a mention states: "prior" when emitted, "skip" when the mention is a
         change that is not a prior-year fact, None when it is no change at all."""
+        if not CHANGE_CHAR.search(Lc):
+            return None  # neither a direction nor a change word
         fb, st = self.fb, self.state
         span = (m.start, m.num_end)
         rel = m.start - ctx.start
@@ -141,6 +146,8 @@ _NAME_SPLIT = re.compile(r"、|和|及|与")
 _LIST_SPLIT = re.compile(r"、")
 _SIDES = ("收入", "支出")
 _LIST_TRIGGER = re.compile(r"(?P<resp>分别)|(?P<each>各|均)|(?<=[,;])(?:(?:较|比)上年|同比)?(?P<dir>" + DIRECTION_WORDS + r")")
+# a character of every _LIST_TRIGGER match (分别, 各, 均 or a direction word): a cheap pre-check
+_LIST_TRIGGER_CHAR = re.compile(r"[分各均增减升提降节]")
 _RATE_HEAD = re.compile(DIRECTION_WORDS + r"(?:率|幅度|比例)?$|(?:增幅|降幅|减幅)$")
 _LIST_BOUNDARY = re.compile(r"其中|[:;]")
 _BOTH_TOTALS = re.compile(r"^(财政拨款)?收(?:入)?[、,和与及]?支(?:出)?(?:决算|预算)?(?:总计|总预算)$")
@@ -155,8 +162,8 @@ class ListedChanges:
         """``inherit``: the sentence continues the previous one's prior-year comparison ("比上年减少
         0.94万元。其中:A、B分别为a、b,分别下降x%、y%")."""
         used: set[int] = set()
-        if not ms:
-            return used  # no amount, no listed change
+        if not ms or not _LIST_TRIGGER_CHAR.search(sent):
+            return used  # no amount, or no trigger wording: no listed change
         start = ctx.start
         for rm in _LIST_TRIGGER.finditer(sent):
             if rm.group("dir"):

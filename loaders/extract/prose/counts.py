@@ -10,6 +10,19 @@ from .context import SentCtx, clean_qualifier, strip_connectors
 from .mentions import Mention
 
 
+PART_SPLIT = re.compile(r"[;]")
+WHERE_WORDS = re.compile(r"国内|外事|外宾|境外")
+HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}")
+SUBSET_AFTER = re.compile(r"其中[^;。]*$")
+ANY_CHAR = re.compile(".")
+OF_WHICH = re.compile("其中")
+COUNT_TAIL = re.compile(r"(?:为|是|共|有|达)+$")
+UNIT_NAME_HEAD = re.compile(r"^.*?(?:中心|单位|部门|本局|局|院|站|所|办公室|委员会|队|馆|学校|政府)(?=.{2,})")
+UNIT_NAME_ANY = re.compile(r"^.*?(?:中心|单位|部门|局|院|站|所|办公室|委员会|队|馆|学校|政府)")
+BUY_WORDS = ("购置", "购买", "更新", "新购", "采购")
+HOLD_WORDS = ("保有", "共有", "实有", "现有", "拥有", "车辆数", "在用", "公务用车")
+
+
 class CountRules:
     """Mixin of SentenceExtractor: counter units (批次, 人次, 辆, 人 …)."""
 
@@ -22,8 +35,8 @@ class CountRules:
         if u == "批次" or (u in ("人次", "人") and "接待" in Lc):
             if where is None:
                 # "国内公务接待支出4.75万元,接待26批次": 国内/外事 said earlier in the same part
-                part = re.split(r"[;]", sent[: m.start - ctx.start])[-1]
-                said = list(re.finditer(r"国内|外事|外宾|境外", part))
+                part = PART_SPLIT.split(sent[: m.start - ctx.start])[-1]
+                said = list(WHERE_WORDS.finditer(part))
                 if said:
                     where = "国内" if said[-1].group(0) == "国内" else "外事"
             ctx.counter = "reception"
@@ -31,7 +44,7 @@ class CountRules:
             ctx.where = where
             fb.emit("reception_batches" if u == "批次" else "reception_persons", span, m.value, u, ev, where)
             return None
-        if (u in ("个", "次") and re.search(r"团组|出国", Lc)) or (u in ("人次", "人") and re.search(r"出国|出境", Lc)):
+        if (u in ("个", "次") and ("团组" in Lc or "出国" in Lc)) or (u in ("人次", "人") and ("出国" in Lc or "出境" in Lc)):
             ctx.counter = "outbound"
             fb.emit("outbound_groups" if u in ("个", "次") else "outbound_persons", span, m.value, u, ev)
             return None
@@ -44,31 +57,30 @@ class CountRules:
             fb.emit(metric, span, m.value, u, ev)
             return None
         if u == "辆":
-            if re.search(r"购置|购买|更新|新购|采购", Lc):
+            if any(w in Lc for w in BUY_WORDS):
                 ctx.counter = "vbuy"
                 fb.emit("vehicle_purchase_count", span, m.value, u, ev, vehicle_kind(Lc))
-            elif re.search(r"保有|共有|实有|现有|拥有|车辆数|在用|公务用车", Lc):
+            elif any(w in Lc for w in HOLD_WORDS):
                 ctx.counter = "vhold"
                 held = clean_qualifier(Lc)
-                held = held if re.fullmatch(r"[\u4e00-\u9fff]{2,12}", held) else None
+                held = held if HAN_NAME.fullmatch(held) else None
                 fb.emit("vehicle_count", span, m.value, u, ev, vehicle_kind(Lc) or held)
             elif ctx.counter in ("vbuy", "vhold"):
                 metric = "vehicle_purchase_count" if ctx.counter == "vbuy" else "vehicle_count"
                 fb.emit(metric, span, m.value, u, ev, vehicle_kind(Lc) or clean_qualifier(Lc) or None)
             return None
-        subset = u in ("人", "名") and ctx.counter == "headcount" and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", Lc) \
-            and re.search(r"其中[^;。]*$", sent[ctx.item_end - ctx.start: m.start - ctx.start]) is not None
+        subset = u in ("人", "名") and ctx.counter == "headcount" and HAN_NAME.fullmatch(Lc) \
+            and SUBSET_AFTER.search(sent[ctx.item_end - ctx.start: m.start - ctx.start]) is not None
         if u in ("人", "名") and (headcount_words_re().search(Lc) or subset):
             ctx.counter, ctx.item_end = "headcount", m.end
             q = Lc
-            kw = headcount_words_re().search(q) or re.search(".", q)
+            kw = headcount_words_re().search(q) or ANY_CHAR.search(q)
             cut = max((i + 1 for i, ch in enumerate(q[: kw.start()]) if ch in "有内现共"), default=0)
-            cut = max([cut] + [x.end() for x in re.finditer("其中", q[: kw.start()])])
+            cut = max([cut] + [x.end() for x in OF_WHICH.finditer(q[: kw.start()])])
             q = clean_qualifier(q[cut:])
-            q = re.sub(r"(?:为|是|共|有|达)+$", "", q)
+            q = COUNT_TAIL.sub("", q)
             # "中心事业编制" -> "事业编制": the unit's name is not the kind of headcount
-            q = re.sub(r"^.*?(?:中心|单位|部门|本局|局|院|站|所|办公室|委员会|队|馆|学校|政府)(?=.{2,})", "", q) \
-                if headcount_words_re().search(re.sub(r"^.*?(?:中心|单位|部门|局|院|站|所|办公室|委员会|队|馆|学校|政府)", "", q)) else q
+            q = UNIT_NAME_HEAD.sub("", q) if headcount_words_re().search(UNIT_NAME_ANY.sub("", q)) else q
             fb.emit("headcount", span, m.value, u, ev, q or None)
         return None
 

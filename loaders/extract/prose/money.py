@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ...vocab.lexicon import cue, function_class_re, keywords, metrics_of_family
+from ...vocab.lexicon import Keyword, cue, function_class_re, keywords, metrics_of_family
 from ...vocab.names import three_public_total_pattern
 from .context import (COMPLETION, COVERAGE, ENUM_PREFIX, PATH_MARK, PATH_TAIL, QUOTED, STAGE_ONLY, SentCtx, clean_qualifier,
                       find_keyword, strip_connectors, three_public_item)
@@ -17,22 +17,44 @@ GPB_BUDGET_RE = re.compile(r"一般公共预算(?:财政)?(?:拨款)?支出(?:�
 USES_INTRO_RE = re.compile(r"主要用于|用于以下|具体(?:情况)?如下|主要(?:支出)?(?:项目)?(?:包括|为)")
 LIST_INTRO_RE = re.compile(r"包括|其中|主要")
 COVERS_RE = re.compile(r"涉及|覆盖")
+SHARE_HEAD = re.compile(r"^(?:约|分别)?占")
+CLAUSE_SPLIT = re.compile(r"[,;]")
+SUB_PATH = re.compile(r"\((?:款|项)\)")
+BOTH_STAGES = re.compile(r"预算(?:数)?(?:和|与|及|、)(?:支出)?决算(?:数)?(?:均|都)(?:为|是)?$")
+ITEMS_FOLLOW = re.compile(r",?其中")
+FINAL_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(?:决算)?(?:数)?(?:为|是)?")
+TOTAL_PAIR = re.compile(r"(收入|支出)(?:决算)?总计")
+EACH_STATED = re.compile(r"各(?:是|为)|分别(?:是|为)")
+CLASS_TAIL = re.compile(r"(?:为|是|共|计)+$")
+NOT_A_CLASS = re.compile(r"基本|项目|人员|公用|工资福利|商品和服务|个人和家庭|资本性|\d")
+ECON_KEEP_TAIL = re.compile(r"(?:服务|福利|家庭的补助|资本性)支出$")
+ECON_TAIL = re.compile(r"(?:为|是|共|计|支出)+$")
+DIGIT_OR_PCT = re.compile(r"\d|%")
+_UNSET = object()
 
 
 class MoneyRules:
     """Mixin of SentenceExtractor: amounts and percentages."""
 
+    def _label_keyword(self, label: str) -> tuple[Keyword, re.Match[str]] | None:
+        """``find_keyword(label, keywords())``, looked up once per distinct label: the extractor
+        lives for one document, and labels such as "支出决算为" come back many times."""
+        memo = self.__dict__.setdefault("_label_keywords", {})
+        if label not in memo:
+            memo[label] = find_keyword(label, keywords())
+        return memo[label]
+
     def _percent(self, ctx: SentCtx, m: Mention, Lc: str, lc_s: str, lc_abs: int, prev: Mention | None):
         fb = self.fb
         span = (m.start, m.num_end)
-        if Lc.startswith("占") or re.match(r"^(?:约|分别)?占", Lc):
+        if Lc.startswith("占") or SHARE_HEAD.match(Lc):
             q = ctx.prev_money_q
             metric = "share_pct"
             if ctx.prev_metric == "procurement_sme":
                 metric = "procurement_sme_pct"
             elif ctx.prev_metric == "procurement_small_micro":
                 metric = "procurement_small_micro_pct"
-            base = re.sub(r"^(?:约|分别)?占", "", Lc).rstrip("的")
+            base = SHARE_HEAD.sub("", Lc).rstrip("的")
             if metric == "share_pct" and q and base and ctx.prev_metric in ("gpb_expense_total",):
                 q = q + "占" + base
             if q or metric != "share_pct":
@@ -48,7 +70,7 @@ class MoneyRules:
                 fb.emit("gpb_item_completion_pct", span, m.value, "%", (lc_abs, m.end), q)
             elif kind == "gpb_total":
                 fb.emit("gpb_completion_pct", span, m.value, "%", (lc_abs, m.end), None)
-            elif kind == "project" or re.search(r"执行率", Lc):
+            elif kind == "project" or "执行率" in Lc:
                 fb.emit("project_execution_rate", span, m.value, "%", (lc_abs, m.end), q if kind == "project" else self._project_name(ctx))
         return None
 
@@ -57,15 +79,16 @@ class MoneyRules:
         span = (m.start, m.num_end)
 
         # ---- 类/款/项 items of 一般公共预算财政拨款支出 ("(项)支出决算为24.06万元")
-        if PATH_MARK.search(L) or (ctx.kind == "gpb_item" and lc_s == "" ) or (
+        path_marked = "(" in L and PATH_MARK.search(L) is not None
+        if path_marked or (ctx.kind == "gpb_item" and lc_s == "" ) or (
                 ctx.kind == "gpb_item" and "预算" in Lc and not three_public_item(Lc)):
-            if PATH_MARK.search(L):
-                seg = re.split(r"[,;]", L)[-1]
+            if path_marked:
+                seg = CLAUSE_SPLIT.split(L)[-1]
                 parts = seg.split(":")
                 marked = [k for k, p in enumerate(parts) if PATH_MARK.search(p)]
                 path = parts[marked[-1]] if marked else seg
                 path = clean_qualifier(PATH_TAIL.sub("", ENUM_PREFIX.sub("", clean_qualifier(path))))
-                if "(类)" in path and not re.search(r"\((?:款|项)\)", path):
+                if "(类)" in path and not SUB_PATH.search(path):
                     name = path.replace("(类)", "")
                     name = name if name.endswith("支出") else name + "支出"
                     if st.fund != "govfund":
@@ -81,7 +104,7 @@ class MoneyRules:
             if ITEM_BUDGET_RE.search(Lc) and "决算" not in Lc:
                 fb.emit("gpb_item_budget", span, m.value, m.unit,
                         (ctx.item_start if ctx.item_start is not None else lc_abs, m.end), ctx.subject)
-                if re.search(r"完成", Lc):
+                if "完成" in Lc:
                     ctx.budget_pending = True
             else:
                 fb.emit("gpb_expense_item", span, m.value, m.unit, (max(l_abs, m.start - 120), m.end), ctx.subject)
@@ -89,8 +112,9 @@ class MoneyRules:
             return None
 
         # ---- 三公经费 (in a list of 经济分类 items, 公务接待费 is one of them)
+        hit: tuple | None | object = _UNSET  # the keyword of the label, looked up once
         if ctx.kind == "econ":
-            hit = find_keyword(Lc, keywords())
+            hit = self._label_keyword(Lc)
             if not (hit and hit[0].metric in ("basic_personnel", "basic_public")):
                 return self._econ(ctx, m, Lc, lc_abs)
         tp_item = three_public_item(Lc)
@@ -109,21 +133,21 @@ class MoneyRules:
             if q is None:
                 return None
             ctx.kind, ctx.subject = "tp", q
-            budget = re.search(r"预算", rest) and not re.search(r"决算", rest)
-            if re.search(r"预算(?:数)?(?:和|与|及|、)(?:支出)?决算(?:数)?(?:均|都)(?:为|是)?$", rest):
+            budget = "预算" in rest and "决算" not in rest
+            if "决算" in rest and BOTH_STAGES.search(rest):
                 # "公务接待费年初预算和决算均为0万元": both figures
                 fb.emit("three_public_budget", span, m.value, m.unit, (ev0, m.end), q)
                 budget = False
                 rest = ""
             if budget:
                 fb.emit("three_public_budget", span, m.value, m.unit, (ev0, m.end), q)
-                ctx.budget_pending = bool(re.search(r"完成", rest))
+                ctx.budget_pending = "完成" in rest
                 # "“三公”经费预算为20万元,其中:因公出国(境)费0万元,…": the items that follow are budgets
-                ctx.tp_budget_frame = q == "合计" and re.match(r"^,?其中", sent[m.end - ctx.start:]) is not None
+                ctx.tp_budget_frame = q == "合计" and ITEMS_FOLLOW.match(sent, m.end - ctx.start) is not None
             elif ctx.tp_budget_frame and q != "合计" and strip_connectors(rest) == "":
                 fb.emit("three_public_budget", span, m.value, m.unit, (ev0, m.end), q)
             else:
-                if strip_connectors(rest) not in ("",) and not re.fullmatch(r"(?:财政拨款)?(?:支出)?(?:决算)?(?:数)?(?:为|是)?", rest):
+                if strip_connectors(rest) not in ("",) and not FINAL_TAIL.fullmatch(rest):
                     return None
                 if q == "合计":
                     fb.emit("three_public_total", span, m.value, m.unit, (ev0, m.end), None)
@@ -133,7 +157,8 @@ class MoneyRules:
             return None
 
         # ---- generic keywords
-        hit = find_keyword(Lc, keywords())
+        if hit is _UNSET:
+            hit = self._label_keyword(Lc)
         if hit:
             kw, km = hit
             if kw.metric in metrics_of_family("procurement") and "采购" not in sent:
@@ -148,7 +173,7 @@ class MoneyRules:
             metric = kw.metric
             q = km.group(0) if kw.qualifier is None else kw.qualifier
             ev0 = lc_abs + km.start()
-            pair = re.fullmatch(r"(收入|支出)(?:决算)?总计", km.group(0))
+            pair = TOTAL_PAIR.fullmatch(km.group(0)) if "总计" in km.group(0) else None
             if metric == "total_income_expense" and pair and ctx.prev_metric == "fin_approp_total":
                 # "财政拨款收入总计a万元,支出总计b万元": the second total is 财政拨款 too
                 metric, q = "fin_approp_total", "财政拨款" + pair.group(1) + "总计"
@@ -159,7 +184,7 @@ class MoneyRules:
                 ctx.subject, ctx.kind, ctx.prev_money_q, ctx.prev_metric = both, "kw", q, metric
                 ctx.change_subject = None
                 return None
-            if metric == "total_income_expense" and kw.also and re.search(r"各(?:是|为)|分别(?:是|为)", Lc[km.end():]):
+            if metric == "total_income_expense" and kw.also and EACH_STATED.search(Lc, km.end()):
                 # "收、支总计各是a万元、b万元" : first is 收入总计, the next one 支出总计
                 ctx.budget_pending = False
                 fb.emit(metric, span, m.value, m.unit, (ev0, m.end), "收入总计")
@@ -191,20 +216,20 @@ class MoneyRules:
         # ---- 类 of spending ("主要用于以下方面:社会保障和就业支出67.64万元")
         cls = function_class_re().search(Lc)
         generic_cls = None
-        if not cls and USES_INTRO_RE.search(sent[:rel]):
+        if not cls and USES_INTRO_RE.search(sent, 0, rel):
             g = clean_qualifier(Lc)
-            g = re.sub(r"(?:为|是|共|计)+$", "", g)
-            if g.endswith("支出") and 4 <= len(g) <= 16 and not re.search(r"基本|项目|人员|公用|工资福利|商品和服务|个人和家庭|资本性|\d", g) \
+            g = CLASS_TAIL.sub("", g)
+            if g.endswith("支出") and 4 <= len(g) <= 16 and not NOT_A_CLASS.search(g) \
                     and ctx.kind != "econ":
                 generic_cls = g
-        if (cls and strip_connectors(Lc[cls.end():]) == "") or generic_cls:
-            name = cls.group(0) if cls and strip_connectors(Lc[cls.end():]) == "" else generic_cls
+        cls_last = cls is not None and strip_connectors(Lc[cls.end():]) == ""
+        if cls_last or generic_cls:
+            name = cls.group(0) if cls_last else generic_cls
             ev0 = lc_abs + (Lc.find(name) if name in Lc else 0)
             fund = st.fund
-            sent_before = sent[:rel]
-            if cue("class_fund_gpb").search(sent_before):
+            if cue("class_fund_gpb").search(sent, 0, rel):
                 fund = "gpb"
-            elif cue("class_fund_all").search(sent_before):
+            elif cue("class_fund_all").search(sent, 0, rel):
                 fund = "all"
             if fund == "gpb":
                 fb.emit("gpb_expense_by_function", span, m.value, m.unit, (ev0, m.end), name)
@@ -215,16 +240,16 @@ class MoneyRules:
             return None
 
         # ---- 经济分类 items after 人员经费 / 公用经费 ("主要包括:基本工资48.11万元、...")
-        if ctx.kind == "econ" or (cue("econ_list_parent").search(sent[:rel]) and LIST_INTRO_RE.search(sent[:rel])):
+        if ctx.kind == "econ" or (cue("econ_list_parent").search(sent, 0, rel) and LIST_INTRO_RE.search(sent, 0, rel)):
             return self._econ(ctx, m, Lc, lc_abs)
 
         # ---- a project's figures stated in prose
         proj = self._project_money(Lc)
-        if proj and COVERAGE.search(sent[max(0, rel - len(Lc) - 12):rel]):
+        if proj and COVERAGE.search(sent, max(0, rel - len(Lc) - 12), rel):
             proj = None  # "项目4个,涉及预算金额598.42万元": a total over several projects
         if proj == "project_carryover" and ctx.kind != "project":
             proj = None  # a balance is a project's only right after its other figures
-        if proj and (QUOTED.search(sent[:rel]) or st.project or ("项目" in sent[:rel] and "采购" not in sent)):
+        if proj and (QUOTED.search(sent, 0, rel) or st.project or (sent.find("项目", 0, rel) >= 0 and "采购" not in sent)):
             q = self._project_name(ctx)
             fb.emit(proj, span, m.value, m.unit, (lc_abs, m.end), q)
             ctx.kind, ctx.subject = "project", q
@@ -235,7 +260,7 @@ class MoneyRules:
             return None  # "…支出X万元,年初预算为Y万元,…完成年初预算的Z%": still the same total
         # unknown label: remember it as the subject of a following 占 x%
         g = clean_qualifier(Lc)
-        if COVERS_RE.search(sent[max(0, rel - len(Lc) - 16):rel]):
+        if COVERS_RE.search(sent, max(0, rel - len(Lc) - 16), rel):
             g = ""
         ctx.prev_money_q, ctx.prev_metric = (g or None), None
         ctx.kind = ctx.kind if lc_s == "" else "other"
@@ -245,9 +270,9 @@ class MoneyRules:
 
     def _econ(self, ctx: SentCtx, m: Mention, Lc: str, lc_abs: int):
         g = clean_qualifier(Lc)
-        if not re.search(r"(?:服务|福利|家庭的补助|资本性)支出$", g):
-            g = re.sub(r"(?:为|是|共|计|支出)+$", "", g)
-        if 2 <= len(g) <= 20 and not re.search(r"\d|%", g):
+        if not ECON_KEEP_TAIL.search(g):
+            g = ECON_TAIL.sub("", g)
+        if 2 <= len(g) <= 20 and not DIGIT_OR_PCT.search(g):
             self.fb.emit("econ_item", (m.start, m.num_end), m.value, m.unit, (lc_abs + max(Lc.find(g), 0), m.end), g)
             ctx.prev_money_q, ctx.prev_metric = g, "econ_item"
             ctx.kind = "econ"
