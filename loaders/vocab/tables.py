@@ -27,7 +27,7 @@ def fold(text: str | None) -> str:
     """Header text folded for matching: NFKC, no whitespace."""
     if not text:
         return ""
-    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
+    return "".join(unicodedata.normalize("NFKC", text).split())  # split() drops what \s matches
 
 
 _WS_RE = re.compile(r"\s+")

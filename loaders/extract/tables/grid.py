@@ -33,10 +33,11 @@ WS_RE = re.compile(r"\s+")
 
 @lru_cache(maxsize=1 << 16)
 def norm(text: str | None) -> str:
-    """Cell text folded for matching: NFKC, no whitespace (memoised: cells repeat)."""
+    """Cell text folded for matching: NFKC, no whitespace (memoised: cells repeat). ``split()``
+    drops exactly the characters ``\\s`` matches, at a third of ``WS_RE.sub``'s cost."""
     if not text:
         return ""
-    return WS_RE.sub("", unicodedata.normalize("NFKC", text))
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def clean_label(text: str) -> str:
