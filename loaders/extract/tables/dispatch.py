@@ -49,9 +49,8 @@ def _kind_of_title(title: str) -> str | None:
 
 
 def _kind_of_header(grid: Grid) -> str | None:
-    cells = [c.text for row in grid.rows[:6] for c in row]
-    head = " ".join(cells)
-    return kind_of_header(head, grid.block.text if _may_read_table(folded_join(cells)) else "")
+    head = folded_join([c.text for row in grid.rows[:6] for c in row])  # fold(" ".join(cells))
+    return kind_of_header(head, grid.block.text if _may_read_table(head) else "", folded=True)
 
 
 def folded_join(texts: list[str]) -> str:
@@ -129,7 +128,13 @@ def _title_of(text: str) -> str:
 
 
 def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
-    out: list[tuple[Block, TableContext]] = []
+    return [(grid.block, ctx) for grid, ctx in _grid_contexts(doc)]
+
+
+def _grid_contexts(doc: ParsedDocument) -> list[tuple[Grid, TableContext]]:
+    """The grid of every table block with its context; the readers go on with the same grids
+    (and what they found out about them)."""
+    out: list[tuple[Grid, TableContext]] = []
     prev: TableContext | None = None
     index = _block_index(doc.blocks)
     for block in doc.tables:
@@ -143,14 +148,15 @@ def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
             title = caption_title or _title_of(text)
             text = text + "\n" + caption if caption else text
             kind = _kind_of_title(title) if title else None
-            header_kind = _kind_of_header(grid)
-            if kind is None or (kind in {"project", "score"} and header_kind in {"project", "score"}):
-                kind = header_kind or kind
+            if kind is None or kind in {"project", "score"}:  # the header decides (or confirms)
+                header_kind = _kind_of_header(grid)
+                if kind is None or header_kind in {"project", "score"}:
+                    kind = header_kind or kind
             project = None
             if kind in {"project", "score"}:
                 project = UNIT_LEVEL if is_unit_level(title) else project_before(doc, block)
             ctx = TableContext(kind, title, text, project, False)
-        out.append((block, ctx))
+        out.append((grid, ctx))
         prev = ctx
     return out
 
@@ -176,8 +182,8 @@ def _table_facts(doc: ParsedDocument, kinds: frozenset[str] | None = None,
     facts: list[Fact] = []
     state: ProjectState | None = None
     labels: dict[int, str] | None = None  # the last standard table's column labels
-    for block, ctx in table_contexts(doc):
-        grid = Grid.of(block)
+    for grid, ctx in _grid_contexts(doc):
+        block = grid.block
         if not grid.rows or ctx.kind in (None, "skip"):
             continue
         if block.block_no in skip_blocks or (kinds is not None and ctx.kind not in kinds):

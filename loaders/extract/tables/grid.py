@@ -57,6 +57,9 @@ class Grid:
 
     block: Block
     rows: list[list[Cell]]
+    # what the readers derive from the grid alone (first data row, caption rows, labels), found
+    # once per grid: a grid lives as long as one extraction call
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, block: Block) -> "Grid":
@@ -282,7 +285,7 @@ def starts_with_column_numbers(cells: list[Cell]) -> bool:
 
 def _is_serial_row(grid: Grid, r: int) -> bool:
     """A column-numbering row: '栏次 | | 1 | 2 | 3' or bare consecutive small integers."""
-    texts = [norm(c.text) for c in grid.rows[r] if norm(c.text)]
+    texts = [t for c in grid.rows[r] if (t := norm(c.text))]
     if not texts:
         return False
     labels = [t for t in texts if not re.fullmatch(r"\d{1,2}", t)]
@@ -300,6 +303,13 @@ def _is_serial_row(grid: Grid, r: int) -> bool:
 def first_data_row(grid: Grid) -> int:
     """First row holding an amount: a labelled item with a value (code cells told apart by
     row_items), or a number that cannot be a code part; 栏次 rows are not data."""
+    found = grid.memo.get("first_data_row")
+    if found is None:
+        found = grid.memo["first_data_row"] = _first_data_row(grid)
+    return found
+
+
+def _first_data_row(grid: Grid) -> int:
     for r, row in enumerate(grid.rows):
         if _is_serial_row(grid, r):
             continue
@@ -321,9 +331,16 @@ CAPTION_RE = re.compile(r"(?:单位\s*[:：]|编制单位|公开(?:\d+)?表|^表
 def caption_rows(grid: Grid) -> list[int]:
     """Leading rows that caption the table rather than head its columns: the title, the unit
     line, 编制单位, 公开表N (spreadsheets keep them inside the sheet's table)."""
+    found = grid.memo.get("caption_rows")
+    if found is None:
+        found = grid.memo["caption_rows"] = _caption_rows(grid)
+    return list(found)
+
+
+def _caption_rows(grid: Grid) -> list[int]:
     out: list[int] = []
     for r in range(min(4, len(grid.rows))):
-        texts = [norm(c.text) for c in grid.rows[r] if norm(c.text)]
+        texts = [t for c in grid.rows[r] if (t := norm(c.text))]
         if not texts:
             out.append(r)
             continue
