@@ -27,16 +27,24 @@ BUDGET_HEADER_ROLES = frozenset({"budget", "adjusted_budget"})
 
 
 @lru_cache(maxsize=1)
-def _budget_words() -> re.Pattern[str] | None:
+def _budget_words() -> tuple[str, ...] | None:
     """The words of the column-role rules giving a budget role (seeds/lexicon/column_roles.csv)
-    as one pattern, when the rules are plain alternations of words; None otherwise (no pre-check)."""
-    words: list[str] = []
+    that hold no shorter such word (a text holds one of these iff it holds any of the rules'
+    words), when the rules are plain alternations of words; None otherwise (no pre-check)."""
+    words: set[str] = set()
     for rule in role_rules():
         if rule.role in BUDGET_HEADER_ROLES:
             if re.search(r"[\\^$.*+?()\[\]{}]", rule.pattern.pattern):
                 return None
-            words.extend(rule.pattern.pattern.split("|"))
-    return re.compile("|".join(re.escape(w) for w in words))
+            words.update(rule.pattern.pattern.split("|"))
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in text:
+            return True
+    return False
 
 
 def names_budget(row: str, texts: list[tuple[int, str]]) -> bool:
@@ -44,9 +52,11 @@ def names_budget(row: str, texts: list[tuple[int, str]]) -> bool:
     budget role; the rules are asked only about cells holding one of their words (a rule
     matches only there)."""
     words = _budget_words()
-    if words is not None and not words.search(row):
+    if words is None:
+        return any(column_role(t) in BUDGET_HEADER_ROLES for _, t in texts)
+    if not _holds_any(row, words):
         return False
-    return any(column_role(t) in BUDGET_HEADER_ROLES for _, t in texts if words is None or words.search(t))
+    return any(column_role(t) in BUDGET_HEADER_ROLES for _, t in texts if _holds_any(t, words))
 
 
 def _has_number(grid: Grid, r: int, texts: list[tuple[int, str]]) -> bool:
@@ -74,9 +84,8 @@ INDICATOR_KEYS = ("三级指标", "指标名称")  # the column naming each perf
 TARGET_KEYS = ("年度设定指标值", "年度指标值", "预期指标值", "预算指标值", "目标值", "指标值")
 ACTUAL_KEYS = ("实际完成值", "实际完成", "执行结果", "实际值", "完成值")
 SCORE_KEYS = ("自评分数", "自评得分", "得分", "评分", "分值")
-INDICATOR_KEY_RE = re.compile("|".join(INDICATOR_KEYS))
 # a 财政拨款结构 section's header row names one of these
-STRUCTURE_RE = re.compile("一般公共预算安排|政府性基金预算安排")
+STRUCTURE_KEYS = ("一般公共预算安排", "政府性基金预算安排")
 # the row of a 预算执行情况 section that holds the project's own totals (not 其中：财政资金 …)
 TOTAL_LABEL_RE = re.compile(r"(?:合计|小计|总计|(?:年度|项目)?(?:资金)?总额|年度资金总额[(（]万元[)）])[:：]?")
 # an indicator name cell that names nothing: "指标1：", "……"
@@ -163,7 +172,7 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
             state.project = PROJECT_CODE_RE.sub("", grid.text(r, nonempty[named + 1][0])) or None
             continue
         row = "\x00".join(norms)  # a key found in it lies inside one cell (no key holds \x00)
-        if INDICATOR_KEY_RE.search(row) and not _has_number(grid, r, nonempty):
+        if _holds_any(row, INDICATOR_KEYS) and not _has_number(grid, r, nonempty):
             state.section = "indicators"
             state.indicator_col = _find_col(norms, INDICATOR_KEYS)
             state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
@@ -177,7 +186,7 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
             above = [grid.text(r - 1, c) for c in range(len(grid.rows[r - 1]))] if r > 0 else []
             state.unit = next((label_unit(t) for t in [grid.text(r, c) for c, _ in nonempty] + above if label_unit(t)), None)
             continue
-        if STRUCTURE_RE.search(row):
+        if _holds_any(row, STRUCTURE_KEYS):
             state.section, state.labels = "structure", {c: t for c, t in enumerate(norms)}
             continue
         if state.section == "budget":
