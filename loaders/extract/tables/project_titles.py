@@ -59,8 +59,9 @@ def _project_lines(text: str, w0: int, w1: int):
 
 
 # LINE_OPEN_RE after a newline: a pattern that starts with a literal is searched for by that
-# character, not tried at every position
-AFTER_NEWLINE_OPEN_RE = re.compile(r"\n(?=\s*#*\s*[（(])")
+# character, not tried at every position; possessive runs (blanks, then #s, then blanks) accept
+# the same texts without backtracking
+AFTER_NEWLINE_OPEN_RE = re.compile(r"\n(?=\s*+(?:#++\s*+)?[（(])")
 
 
 @lru_cache(maxsize=8)
