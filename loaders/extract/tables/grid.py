@@ -29,6 +29,11 @@ QIZHONG_RE = re.compile(r"^\s*其\s*中\s*[:：]\s*")
 
 
 WS_RE = re.compile(r"\s+")
+# compiled once (they ran through re's pattern cache per cell)
+LETTER_SPACING_RE = re.compile(r"(?<=[\u4e00-\u9fff（）()“”])\s+(?=[\u4e00-\u9fff（）()“”])")
+JOINED_CODE_RE = re.compile(r"[1235]\d{2}(?:\d{2}){0,2}")
+TOTAL_END_RE = re.compile(r"(?:合计|总计|小计)$")
+SMALL_INT_RE = re.compile(r"\d{1,2}")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -43,7 +48,7 @@ def norm(text: str | None) -> str:
 def clean_label(text: str) -> str:
     """A row label in the document's wording, minus its ordinal and letter-spacing."""
     s = ORDINAL_RE.sub("", QIZHONG_RE.sub("", text.strip()))
-    s = re.sub(r"(?<=[\u4e00-\u9fff（）()“”])\s+(?=[\u4e00-\u9fff（）()“”])", "", s)
+    s = LETTER_SPACING_RE.sub("", s)
     return s.strip()
 
 
@@ -102,7 +107,7 @@ def label_unit(text: str) -> str | None:
 def join_codes(parts: list[str]) -> str | None:
     """["201", "06", "01"] -> "2010601"; economic ["301", "01"] -> "30101"."""
     s = "".join(p.replace(" ", "") for p in parts)
-    if not parts or not re.fullmatch(r"[1235]\d{2}(?:\d{2}){0,2}", s):
+    if not parts or not JOINED_CODE_RE.fullmatch(s):
         return None
     if len(parts) > 1 and any(len(p.replace(" ", "")) != 2 for p in parts[1:]):
         return None
@@ -198,7 +203,7 @@ def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[Row
             continue
         if _is_name(t):
             m = CODE_NAME_RE.match(QIZHONG_RE.sub("", t))
-            if re.search(r"(?:合计|总计|小计)$", t):
+            if TOTAL_END_RE.search(t):
                 pending, spill = [], pending  # a total row has no code: digits before it are amounts
             else:
                 pending, spill = _code_run(pending, m.group(1) if m else None, current is None)
@@ -288,8 +293,8 @@ def _is_serial_row(grid: Grid, r: int) -> bool:
     texts = [t for c in grid.rows[r] if (t := norm(c.text))]
     if not texts:
         return False
-    labels = [t for t in texts if not re.fullmatch(r"\d{1,2}", t)]
-    nums = [int(t) for t in texts if re.fullmatch(r"\d{1,2}", t)]
+    labels = [t for t in texts if not SMALL_INT_RE.fullmatch(t)]
+    nums = [int(t) for t in texts if SMALL_INT_RE.fullmatch(t)]
     counted = len(nums) >= 3 and nums == list(range(1, len(nums) + 1))
     if counted and len(labels) <= 2 and all(parse_number(t) is None for t in labels):
         return True  # header labels with the column numbers beside them: 编码 | 科目名称 | 1 | 2 | 3
