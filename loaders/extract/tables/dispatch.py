@@ -29,8 +29,7 @@ from .summary import extract_summary_table
 from .three_public import extract_three_public
 from .totals import extract_total_table
 
-TITLE_RE = re.compile(r"[^\n]*?(?:" + title_words() + ")")
-# a title word anywhere: what ``TITLE_RE.search`` finds, without trying a line prefix at every position
+# a title word (决算表, 明细表 …) anywhere in a text
 TITLE_WORD_RE = re.compile(title_words())
 MAX_TITLE_GAP = 400  # characters between a title and its table
 

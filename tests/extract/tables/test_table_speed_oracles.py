@@ -22,7 +22,7 @@ from loaders.extract.tables import dispatch, project, project_titles
 from loaders.extract.tables.facts import evidence_for
 from loaders.extract.tables.grid import Grid, norm
 from loaders.formats import parse_bytes
-from loaders.vocab.tables import column_role, fold, kind_of_header
+from loaders.vocab.tables import column_role, fold, kind_of_header, title_words
 
 ROOT = Path(__file__).resolve().parents[3]
 WS_RE = re.compile(r"\s+")
@@ -76,10 +76,13 @@ def test_folded_join_equals_fold_of_the_joined_texts(texts):
     assert dispatch.folded_join(texts) == fold(" ".join(texts))
 
 
+OLD_TITLE_RE = re.compile(r"[^\n]*?(?:" + title_words() + ")")
+
+
 def _old_title_of(text: str) -> str:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     for ln in reversed(lines):
-        if dispatch.TITLE_RE.search(ln) and len(ln) <= 80:
+        if OLD_TITLE_RE.search(ln) and len(ln) <= 80:
             return ln
     return lines[-1] if lines and len(lines[-1]) <= 60 else ""
 
