@@ -4,7 +4,8 @@ which one wins (tables) and keeps the other as corroborating evidence."""
 from __future__ import annotations
 
 from ..model import Fact, ParsedDocument
-from ..numbers import approximate_in, to_wan
+from ..numbers import to_wan
+from .approx_filter import approximate
 
 # Bump when extraction changes what a document yields: `juesuan reload --stale` re-extracts every
 # document whose raw.documents.extractor_version differs (loaders/store/reload.py).
@@ -31,6 +32,7 @@ def extract_facts(doc: ParsedDocument) -> list[Fact]:
     for f in facts:
         if f.amount_wan is None:
             f.amount_wan = to_wan(f.value, f.unit)
-        f.approximate = f.approximate or approximate_in(f.evidence, f.value_text)  # 约/余/多: never exact
+        if not f.approximate:  # 约/余/多: never exact
+            f.approximate = approximate(f.evidence, f.value_text)
     facts.sort(key=lambda f: (f.location.char_start or 0, f.metric))
     return facts

@@ -222,18 +222,29 @@ def apply_subjects(facts: list[Fact]) -> None:
     to the one candidate under a 款 (else a 类) the same document spends on (``document``)."""
     learned = learned_codes(facts)
     pending: list[Fact] = []
+    # one resolution per qualifier and code list: ``learned`` stays as it is for the whole call
+    function_codes: dict[str, tuple[str | None, str | None]] = {}
+    econ_codes: dict[str, tuple[str | None, str | None]] = {}
     for f in facts:
         if f.subject_code:
             f.subject_code_origin = f.subject_code_origin or "printed"
             continue
-        if not f.qualifier:
+        q = f.qualifier
+        if not q:
             continue
-        if is_function_metric(f.metric):
-            f.subject_code, f.subject_code_origin = resolve_with_origin(f.qualifier, learned)
+        system = subject_system(f.metric)
+        if system == "function":
+            got = function_codes.get(q)
+            if got is None:
+                got = function_codes[q] = resolve_with_origin(q, learned)
+            f.subject_code, f.subject_code_origin = got
             if f.subject_code is None:
                 pending.append(f)
-        elif is_econ_metric(f.metric):
-            f.subject_code, f.subject_code_origin = resolve_with_origin(f.qualifier, None, economic_index())
+        elif system == "economic":
+            got = econ_codes.get(q)
+            if got is None:
+                got = econ_codes[q] = resolve_with_origin(q, None, economic_index())
+            f.subject_code, f.subject_code_origin = got
     if pending:
         _narrow_by_document(pending, facts)
 
@@ -244,16 +255,24 @@ def _narrow_by_document(pending: list[Fact], facts: list[Fact]) -> None:
     sections = {c[:5] for c in codes if len(c) >= 5}
     classes = {c[:3] for c in codes}
     index = function_index()
+    picked: dict[str, str | None] = {}  # qualifier -> the one code the document narrows it to
     for f in pending:
-        path = parse_path(f.qualifier or "")
-        if len(path) != 1:
-            continue
-        name, level = path[0]
-        cands = {c for c in index.candidates(name) if not level or len(c) == LEVELS[level]}
-        if len(cands) < 2:
-            continue
-        in_section = {c for c in cands if len(c) == 7 and c[:5] in sections}
-        in_class = {c for c in cands if c[:3] in classes}
-        pick = in_section if in_section else (in_class if not any(c[:5] in sections for c in cands) else set())
-        if len(pick) == 1:
-            f.subject_code, f.subject_code_origin = next(iter(pick)), "document"
+        q = f.qualifier or ""
+        if q not in picked:
+            picked[q] = _narrowed(q, index, sections, classes)
+        if picked[q] is not None:
+            f.subject_code, f.subject_code_origin = picked[q], "document"
+
+
+def _narrowed(qualifier: str, index: SubjectIndex, sections: set[str], classes: set[str]) -> str | None:
+    path = parse_path(qualifier)
+    if len(path) != 1:
+        return None
+    name, level = path[0]
+    cands = {c for c in index.candidates(name) if not level or len(c) == LEVELS[level]}
+    if len(cands) < 2:
+        return None
+    in_section = {c for c in cands if len(c) == 7 and c[:5] in sections}
+    in_class = {c for c in cands if c[:3] in classes}
+    pick = in_section if in_section else (in_class if not any(c[:5] in sections for c in cands) else set())
+    return next(iter(pick)) if len(pick) == 1 else None

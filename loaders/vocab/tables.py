@@ -27,7 +27,7 @@ def fold(text: str | None) -> str:
     """Header text folded for matching: NFKC, no whitespace."""
     if not text:
         return ""
-    return _WS_RE.sub("", unicodedata.normalize("NFKC", text))
+    return "".join(unicodedata.normalize("NFKC", text).split())  # split() drops what \s matches
 
 
 _WS_RE = re.compile(r"\s+")
@@ -103,9 +103,10 @@ def kind_of_title(title: str) -> str | None:
     return next((k.kind for k in kind_rules() if k.scope == "title" and k.matches(t)), None)
 
 
-def kind_of_header(head: str, table_text: str = "") -> str | None:
-    """Kind from the text of a table's first rows (``head``) and of the whole table."""
-    h, whole = fold(head), None  # the whole table is folded only for a rule that reads it
+def kind_of_header(head: str, table_text: str = "", folded: bool = False) -> str | None:
+    """Kind from the text of a table's first rows (``head``; ``folded``: already ``fold``ed)
+    and of the whole table."""
+    h, whole = head if folded else fold(head), None  # the whole table is folded only for a rule that reads it
     for k in kind_rules():
         if k.scope != "header":
             continue

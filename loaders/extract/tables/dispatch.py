@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...formats.pdf_furniture import is_page_number
 from ...model import Block, Fact, ParsedDocument
-from ...vocab.tables import kind_of_header, kind_of_title, title_words
+from ...vocab.tables import kind_of_header, kind_of_title, kind_rules, title_words
 from ..subjects import is_class_name
 from .grid import Grid, caption_text, norm, table_unit, unit_in
 from .columns import scope_of_title
@@ -28,7 +29,8 @@ from .summary import extract_summary_table
 from .three_public import extract_three_public
 from .totals import extract_total_table
 
-TITLE_RE = re.compile(r"[^\n]*?(?:" + title_words() + ")")
+# a title word (决算表, 明细表 …) anywhere in a text
+TITLE_WORD_RE = re.compile(title_words())
 MAX_TITLE_GAP = 400  # characters between a title and its table
 
 
@@ -46,8 +48,32 @@ def _kind_of_title(title: str) -> str | None:
 
 
 def _kind_of_header(grid: Grid) -> str | None:
-    head = " ".join(c.text for row in grid.rows[:6] for c in row)
-    return kind_of_header(head, grid.block.text)
+    head = folded_join([c.text for row in grid.rows[:6] for c in row])  # fold(" ".join(cells))
+    return kind_of_header(head, grid.block.text if _may_read_table(head) else "", folded=True)
+
+
+def folded_join(texts: list[str]) -> str:
+    """``fold(" ".join(texts))`` from the texts' own (memoised) folds: NFKC maps a string
+    joined at a space piece by piece (a space composes with nothing), and the space goes."""
+    return "".join(norm(t) for t in texts)
+
+
+@lru_cache(maxsize=1)
+def _table_reading_rules() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """Of each header rule that reads the whole table (``table:`` parts), the parts it asks of
+    the head alone (a part mixing both kinds counts as a table part)."""
+    return tuple(tuple(alts for alts in k.must if not any(a.startswith("table:") for a in alts))
+                 for k in kind_rules() if k.scope == "header" and k.reads_table)
+
+
+def _may_read_table(h: str) -> bool:
+    """Whether a header rule reading the whole table can match this (folded) head: when none
+    can, the whole table is never looked at and need not be folded (kind_of_header gives the
+    same kind)."""
+    rules = _table_reading_rules()
+    if not rules:
+        return False
+    return any(all(any(a in h for a in alts) for alts in parts) for parts in rules)
 
 
 def _block_index(blocks: list[Block]):
@@ -84,36 +110,52 @@ def _preceding_text(doc: ParsedDocument, block: Block, index=None) -> tuple[str,
 
 
 def _title_of(text: str) -> str:
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    for ln in reversed(lines):
-        if TITLE_RE.search(ln) and len(ln) <= 80:
+    """The last line holding a title word (at most 80 characters), else the last line when it
+    is short; stripped. A line without a title word cannot match: the text is searched once."""
+    last = ""
+    for raw in reversed(text.splitlines()):
+        ln = raw.strip()
+        if not ln:
+            continue
+        if not last:
+            last = ln
+            if not TITLE_WORD_RE.search(text):
+                break  # no line holds a title word
+        if len(ln) <= 80 and TITLE_WORD_RE.search(ln):
             return ln
-    return lines[-1] if lines and len(lines[-1]) <= 60 else ""
+    return last if len(last) <= 60 else ""
 
 
 def table_contexts(doc: ParsedDocument) -> list[tuple[Block, TableContext]]:
-    out: list[tuple[Block, TableContext]] = []
+    return [(grid.block, ctx) for grid, ctx in _grid_contexts(doc)]
+
+
+def _grid_contexts(doc: ParsedDocument) -> list[tuple[Grid, TableContext]]:
+    """The grid of every table block with its context; the readers go on with the same grids
+    (and what they found out about them)."""
+    out: list[tuple[Grid, TableContext]] = []
     prev: TableContext | None = None
     index = _block_index(doc.blocks)
     for block in doc.tables:
         text, continuation = _preceding_text(doc, block, index)
         grid = Grid.of(block)
         caption = caption_text(grid)  # title / unit lines kept inside the table (spreadsheets)
-        caption_title = _title_of(caption) if TITLE_RE.search(caption) else ""
+        caption_title = _title_of(caption) if TITLE_WORD_RE.search(caption) else ""
         if continuation and prev is not None and not caption_title:
             ctx = TableContext(prev.kind, prev.title, prev.context, prev.project, True)
         else:
             title = caption_title or _title_of(text)
             text = text + "\n" + caption if caption else text
             kind = _kind_of_title(title) if title else None
-            header_kind = _kind_of_header(grid)
-            if kind is None or (kind in {"project", "score"} and header_kind in {"project", "score"}):
-                kind = header_kind or kind
+            if kind is None or kind in {"project", "score"}:  # the header decides (or confirms)
+                header_kind = _kind_of_header(grid)
+                if kind is None or header_kind in {"project", "score"}:
+                    kind = header_kind or kind
             project = None
             if kind in {"project", "score"}:
                 project = UNIT_LEVEL if is_unit_level(title) else project_before(doc, block)
             ctx = TableContext(kind, title, text, project, False)
-        out.append((block, ctx))
+        out.append((grid, ctx))
         prev = ctx
     return out
 
@@ -139,8 +181,8 @@ def _table_facts(doc: ParsedDocument, kinds: frozenset[str] | None = None,
     facts: list[Fact] = []
     state: ProjectState | None = None
     labels: dict[int, str] | None = None  # the last standard table's column labels
-    for block, ctx in table_contexts(doc):
-        grid = Grid.of(block)
+    for grid, ctx in _grid_contexts(doc):
+        block = grid.block
         if not grid.rows or ctx.kind in (None, "skip"):
             continue
         if block.block_no in skip_blocks or (kinds is not None and ctx.kind not in kinds):

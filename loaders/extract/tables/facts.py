@@ -4,10 +4,9 @@ value cell), location, printed number; and the signed change-column fact."""
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 from decimal import Decimal
 
-from ...model import Cell, Fact, ParsedDocument
+from ...model import Cell, Fact, Location, ParsedDocument
 from ...numbers import NUMBER_RE, parse_number
 from ..document import line_of
 from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES
@@ -16,17 +15,16 @@ from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES
 def evidence_for(doc: ParsedDocument, label: Cell | None, value: Cell) -> tuple[str, Location]:
     """Evidence = document text from the label cell through the value cell (same row, contiguous),
     else the value cell's own text. Location = the value cell's location with its line."""
-    vs, ve = value.location.char_start, value.location.char_end
     loc = value.location
+    vs, ve = loc.char_start, loc.char_end
     if vs is None or ve is None:
         return value.text, loc
-    if loc.line is None:
-        loc = replace(loc, line=line_of(doc, vs))
-    if label is not None and label.location.char_start is not None:
-        ls = label.location.char_start
+    if label is not None and (ls := label.location.char_start) is not None and ls < vs:
         span = doc.text[ls:ve]
-        if ls < vs and (len(span) <= 120 or (len(span) <= 300 and "\n" not in span)):
-            return span, replace(loc, char_start=ls, char_end=ve, line=line_of(doc, ls))
+        if len(span) <= 120 or (len(span) <= 300 and "\n" not in span):
+            return span, Location(loc.page, loc.sheet, loc.cell, line_of(doc, ls), ls, ve, loc.bbox)
+    if loc.line is None:
+        loc = Location(loc.page, loc.sheet, loc.cell, line_of(doc, vs), vs, ve, loc.bbox)
     return doc.text[vs:ve], loc
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 from ...model import Cell, Fact, ParsedDocument
 from ...numbers import NUMBER_RE, is_missing, parse_number
-from ...vocab.tables import column_role
+from ...vocab.tables import column_role, role_rules
 from .facts import make_fact
 from .grid import Grid, label_unit, norm
 
@@ -23,6 +24,43 @@ PROJECT_METRIC_OF_ROLE = {
     "carry_end": "project_carryover",
 }
 BUDGET_HEADER_ROLES = frozenset({"budget", "adjusted_budget"})
+
+
+@lru_cache(maxsize=1)
+def _budget_words() -> tuple[str, ...] | None:
+    """The words of the column-role rules giving a budget role (seeds/lexicon/column_roles.csv)
+    that hold no shorter such word (a text holds one of these iff it holds any of the rules'
+    words), when the rules are plain alternations of words; None otherwise (no pre-check)."""
+    words: set[str] = set()
+    for rule in role_rules():
+        if rule.role in BUDGET_HEADER_ROLES:
+            if re.search(r"[\\^$.*+?()\[\]{}]", rule.pattern.pattern):
+                return None
+            words.update(rule.pattern.pattern.split("|"))
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+
+
+def _holds_any(text: str, words: tuple[str, ...]) -> bool:
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
+def names_budget(row: str, texts: list[tuple[int, str]]) -> bool:
+    """Whether a (column, normalised text) cell of the row (its texts joined by \\x00) has a
+    budget role; the rules are asked only about cells holding one of their words (a rule
+    matches only there)."""
+    words = _budget_words()
+    if words is None:
+        return any(column_role(t) in BUDGET_HEADER_ROLES for _, t in texts)
+    if not _holds_any(row, words):
+        return False
+    return any(column_role(t) in BUDGET_HEADER_ROLES for _, t in texts if _holds_any(t, words))
+
+
+def _has_number(grid: Grid, r: int, texts: list[tuple[int, str]]) -> bool:
+    return any(parse_number(grid.text(r, c)) is not None for c, _ in texts)
 
 
 def budget_metric(label: str) -> str | None:
@@ -46,6 +84,8 @@ INDICATOR_KEYS = ("三级指标", "指标名称")  # the column naming each perf
 TARGET_KEYS = ("年度设定指标值", "年度指标值", "预期指标值", "预算指标值", "目标值", "指标值")
 ACTUAL_KEYS = ("实际完成值", "实际完成", "执行结果", "实际值", "完成值")
 SCORE_KEYS = ("自评分数", "自评得分", "得分", "评分", "分值")
+# a 财政拨款结构 section's header row names one of these
+STRUCTURE_KEYS = ("一般公共预算安排", "政府性基金预算安排")
 # the row of a 预算执行情况 section that holds the project's own totals (not 其中：财政资金 …)
 TOTAL_LABEL_RE = re.compile(r"(?:合计|小计|总计|(?:年度|项目)?(?:资金)?总额|年度资金总额[(（]万元[)）])[:：]?")
 # an indicator name cell that names nothing: "指标1：", "……"
@@ -69,8 +109,10 @@ class ProjectState:
     name_col: int | None = None  # a project list: the 项目名称 column, one project per row
 
 
+@lru_cache(maxsize=1 << 12)
 def perf_value(text: str) -> tuple[Decimal, str, str] | None:
-    """(value, unit, number as printed) when the cell holds one measured number, else None."""
+    """(value, unit, number as printed) when the cell holds one measured number, else None
+    (memoised: indicator values repeat, 8套 / 100%)."""
     s = unicodedata.normalize("NFKC", text).strip().rstrip("—-– ").strip()
     s = s.replace("＞", ">").replace("＜", "<")
     m = PERF_VALUE_RE.match(s)
@@ -105,10 +147,6 @@ def _money_fact(doc, metric: str, cell: Cell, unit: str, label: Cell, state: Pro
     return make_fact(doc, metric, cell, unit, label, name)
 
 
-def _row_norms(grid: Grid, r: int) -> list[str]:
-    return [norm(c.text) for c in grid.rows[r]]
-
-
 def _find_col(norms: list[str], keys: tuple[str, ...], exclude: tuple[str, ...] = ()) -> int | None:
     for key in keys:
         for c, t in enumerate(norms):
@@ -119,23 +157,24 @@ def _find_col(norms: list[str], keys: tuple[str, ...], exclude: tuple[str, ...] 
 
 def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, default_unit: str | None) -> list[Fact]:
     out: list[Fact] = []
-    for r in range(len(grid.rows)):
-        norms = _row_norms(grid, r)
+    for r, cells in enumerate(grid.rows):
+        norms = [norm(c.text) for c in cells]
         nonempty = [(c, t) for c, t in enumerate(norms) if t]
         if not nonempty:
             continue
-        if _list_header(grid, r, norms):
+        list_name = LIST_NAME in norms
+        if list_name and _list_header(grid, r, norms):
             _start_list(grid, r, norms, state)
             continue
         if state.section == "list":
             out.extend(_list_row(doc, grid, r, state, default_unit))
             continue
-        named = next((k for k, (_, t) in enumerate(nonempty[:-1]) if t == LIST_NAME), None) if LIST_NAME in norms else None
+        named = next((k for k, (_, t) in enumerate(nonempty[:-1]) if t == LIST_NAME), None) if list_name else None
         if named is not None:
             state.project = PROJECT_CODE_RE.sub("", grid.text(r, nonempty[named + 1][0])) or None
             continue
         row = "\x00".join(norms)  # a key found in it lies inside one cell (no key holds \x00)
-        if any(k in row for k in INDICATOR_KEYS) and not any(parse_number(grid.text(r, c)) is not None for c, _ in nonempty):
+        if _holds_any(row, INDICATOR_KEYS) and not _has_number(grid, r, nonempty):
             state.section = "indicators"
             state.indicator_col = _find_col(norms, INDICATOR_KEYS)
             state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
@@ -144,14 +183,12 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
             state.is_score = state.score_col is not None and state.target_col is None
             continue
         # section header rows
-        if any(column_role(t) in BUDGET_HEADER_ROLES for _, t in nonempty) and not any(
-            parse_number(grid.text(r, c)) is not None for c, _ in nonempty
-        ):
+        if names_budget(row, nonempty) and not _has_number(grid, r, nonempty):
             state.section, state.labels = "budget", {c: t for c, t in enumerate(norms)}
             above = [grid.text(r - 1, c) for c in range(len(grid.rows[r - 1]))] if r > 0 else []
             state.unit = next((label_unit(t) for t in [grid.text(r, c) for c, _ in nonempty] + above if label_unit(t)), None)
             continue
-        if "一般公共预算安排" in row or "政府性基金预算安排" in row:
+        if _holds_any(row, STRUCTURE_KEYS):
             state.section, state.labels = "structure", {c: t for c, t in enumerate(norms)}
             continue
         if state.section == "budget":

@@ -58,9 +58,18 @@ def _project_lines(text: str, w0: int, w1: int):
             pos = m.end()
 
 
+# LINE_OPEN_RE after a newline: a pattern that starts with a literal is searched for by that
+# character, not tried at every position; possessive runs (blanks, then #s, then blanks) accept
+# the same texts without backtracking
+AFTER_NEWLINE_OPEN_RE = re.compile(r"\n(?=\s*+(?:#++\s*+)?[（(])")
+
+
 @lru_cache(maxsize=8)
 def _line_openings(text: str) -> tuple[int, ...]:
-    return tuple(m.start() for m in LINE_OPEN_RE.finditer(text))
+    """The starts of LINE_OPEN_RE's matches: the text's start and every position after a
+    newline where a bracket opens (after blanks / #)."""
+    head = (0,) if LINE_OPEN_RE.match(text) else ()
+    return head + tuple(m.start() + 1 for m in AFTER_NEWLINE_OPEN_RE.finditer(text))
 
 
 def _report_titles(text: str, w0: int, w1: int):

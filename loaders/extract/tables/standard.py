@@ -70,7 +70,17 @@ class TableSpec:
 
 def table_labels(grid: Grid, spec: TableSpec) -> tuple[int, dict[int, str]]:
     """First data row and column labels; a block without header rows (a table continued over a
-    page break) takes the labels of the block it continues when the column count agrees."""
+    page break) takes the labels of the block it continues when the column count agrees.
+    Found once per grid and spec (the dispatcher and the table's reader both ask)."""
+    found = grid.memo.get("table_labels")
+    if found is not None and found[0] is spec:
+        return found[1]
+    read = _table_labels(grid, spec)
+    grid.memo["table_labels"] = (spec, read)
+    return read
+
+
+def _table_labels(grid: Grid, spec: TableSpec) -> tuple[int, dict[int, str]]:
     start = first_data_row(grid)
     labels = column_labels(grid, header_rows(grid, start))
     if spec.labels and not any(labels.values()) and len(spec.labels) == grid.ncols:
