@@ -4,9 +4,7 @@ blocks blanked, ``loaders.textnorm``). Built once per document by ``extract_fact
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..model import ParsedDocument
 from ..textnorm import NormText, normalize_with_map
@@ -49,20 +47,3 @@ def view_of(doc: ParsedDocument) -> DocumentView:
     from .metadata import document_kind
 
     return DocumentView(kind=document_kind(doc.text), prose=prose_text(doc))
-
-
-def line_of(doc: ParsedDocument, offset: int) -> int:
-    """``doc.line_of(offset)`` (1-based line of a character offset) from the document's newline
-    offsets, found once, instead of counting newlines from the start for every fact."""
-    if offset < 0:
-        return doc.line_of(offset)
-    return bisect_left(_newlines(doc.text), offset) + 1
-
-
-@lru_cache(maxsize=4)
-def _newlines(text: str) -> tuple[int, ...]:
-    out, i = [], text.find("\n")
-    while i >= 0:
-        out.append(i)
-        i = text.find("\n", i + 1)
-    return tuple(out)

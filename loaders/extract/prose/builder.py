@@ -8,7 +8,6 @@ from decimal import Decimal
 from ...model import Fact, Location, ParsedDocument
 from ...numbers import value_in_evidence
 from ...textnorm import NormText
-from ..document import line_of
 
 
 class FactBuilder:
@@ -45,7 +44,7 @@ class FactBuilder:
         seen.add(span_key)
         if self._paged is None:
             self._paged = bool(self.doc.meta.get("page_spans")) or any(b.location.page is not None for b in self.doc.blocks)
-        loc = Location(page=self.doc.page_of(s) if self._paged else None, line=line_of(self.doc, s), char_start=s, char_end=e)
+        loc = Location(page=self.doc.page_of(s) if self._paged else None, line=self.doc.line_of(s), char_start=s, char_end=e)
         self.facts.append(Fact(metric=metric, value=value, unit=unit, evidence=evidence, location=loc,
                                qualifier=q, direction=direction, period=period, value_text=value_text,
                                subject_code=subject_code,

@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from ...model import Cell, Fact, Location, ParsedDocument
 from ...numbers import NUMBER_RE, parse_number
-from ..document import line_of
 from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES
 
 
@@ -22,9 +21,9 @@ def evidence_for(doc: ParsedDocument, label: Cell | None, value: Cell) -> tuple[
     if label is not None and (ls := label.location.char_start) is not None and ls < vs:
         span = doc.text[ls:ve]
         if len(span) <= 120 or (len(span) <= 300 and "\n" not in span):
-            return span, Location(loc.page, loc.sheet, loc.cell, line_of(doc, ls), ls, ve, loc.bbox)
+            return span, Location(loc.page, loc.sheet, loc.cell, doc.line_of(ls), ls, ve, loc.bbox)
     if loc.line is None:
-        loc = Location(loc.page, loc.sheet, loc.cell, line_of(doc, vs), vs, ve, loc.bbox)
+        loc = Location(loc.page, loc.sheet, loc.cell, doc.line_of(vs), vs, ve, loc.bbox)
     return doc.text[vs:ve], loc
 
 

@@ -17,7 +17,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders.config import SAMPLES_DIR
-from loaders.extract.document import line_of
 from loaders.extract.tables import dispatch, project, project_titles
 from loaders.extract.tables.facts import evidence_for
 from loaders.extract.tables.grid import Grid, norm
@@ -121,12 +120,12 @@ def _old_evidence_for(doc, label, value):
     if vs is None or ve is None:
         return value.text, loc
     if loc.line is None:
-        loc = replace(loc, line=line_of(doc, vs))
+        loc = replace(loc, line=doc.line_of(vs))
     if label is not None and label.location.char_start is not None:
         ls = label.location.char_start
         span = doc.text[ls:ve]
         if ls < vs and (len(span) <= 120 or (len(span) <= 300 and "\n" not in span)):
-            return span, replace(loc, char_start=ls, char_end=ve, line=line_of(doc, ls))
+            return span, replace(loc, char_start=ls, char_end=ve, line=doc.line_of(ls))
     return doc.text[vs:ve], loc
 
 
