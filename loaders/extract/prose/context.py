@@ -8,15 +8,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ...vocab.lexicon import Keyword, any_keyword
-from ...vocab.names import three_public_match
+from ...vocab.lexicon import Keyword, any_keyword, union
+from ...vocab.names import three_public_match, three_public_patterns
 from .mentions import NUM
 
 
-SENT_SPLIT = re.compile(r"[。!?\n]")
+SENT_DELIMS = "。!?\n"  # the characters that end a sentence
+SENT_SPLIT = re.compile("[" + SENT_DELIMS + "]")
 # "收、支总计" / "收入、支出总计" name both totals: that 、 does not end the clause
 CLAUSE_DELIM = re.compile(r"[,;:]|(?<!收)(?<!收入)、|(?<=收入)、(?!支出)|其中")
+# the last CLAUSE_DELIM of a label, found from the end: its matches never overlap (only 其中 is
+# longer than one character and 中 starts none), so the rightmost match is the one a finditer
+# over the label ends with (tests/extract/prose/test_driver_scans.py compares the two)
+LAST_CLAUSE_DELIM = re.compile(r"(?s:.*)(?:" + CLAUSE_DELIM.pattern + ")")
 ENUM_PREFIX = re.compile(r"^(?:[|\s*#]*)(?:\(?\d{1,2}\)|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
 # the budget / final stage of the subject just stated: "年初预算为X万元" / "支出决算为Y万元"
 STAGE_ONLY = re.compile(r"^(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?$|^(?:支出)?决算(?:数)?(?:为|是)?$")
@@ -86,6 +92,14 @@ def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re
 def three_public_item(label: str) -> tuple[str, re.Match[str]] | None:
     """The 三公 component named last in ``label`` (canonical name from the seed)."""
     return three_public_match(label)
+
+
+@lru_cache(maxsize=None)
+def three_public_whole() -> re.Pattern[str]:
+    """Every 三公 component wording as one alternation. A label that is one wording from its first
+    to its last character ``fullmatch``es it; a label it does not fullmatch is no such label (the
+    sentence driver's cheap test before ``three_public_item``)."""
+    return re.compile(union([p.pattern for p, _ in three_public_patterns()]) or r"(?!)")
 
 
 # qualifier cleaning (clean_qualifier): a year, leading and trailing filler words

@@ -1,0 +1,103 @@
+"""Whole-text cue scans for the sentence driver: which sentences hold a match of a pattern,
+found with one ``finditer`` over the document instead of one ``search`` per sentence.
+
+That is only the same answer for a *sentence-local* pattern: one whose matches never contain a
+sentence delimiter and never look outside their own span (no anchors, look-arounds,
+back-references or word boundaries) and that cannot match the empty string. Then every match
+lies inside one sentence, is found there exactly as in the sentence alone, and the document
+scan finds at least one match in a sentence exactly when ``pattern.search(sentence)`` does.
+``sentence_local`` checks this on the parsed pattern; ``SentenceHits.of`` falls back to one
+search per sentence for any other pattern (same answer, no saving)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+try:  # Python >= 3.11
+    from re import _constants as _C, _parser as _P
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _P  # type: ignore[no-redef]
+
+
+def _local(items, delims: frozenset[int]) -> bool:
+    for op, av in items:
+        if op is _C.LITERAL:
+            if av in delims:
+                return False
+        elif op is _C.IN:
+            for iop, iav in av:
+                if iop is _C.LITERAL:
+                    if iav in delims:
+                        return False
+                elif iop is _C.RANGE:
+                    if any(iav[0] <= d <= iav[1] for d in delims):
+                        return False
+                elif iop is _C.CATEGORY:
+                    if iav is not _C.CATEGORY_DIGIT:
+                        return False  # \s, \w, \D ... can match a delimiter
+                else:
+                    return False  # NEGATE and anything else
+        elif op is _C.BRANCH:
+            if not all(_local(b, delims) for b in av[1]):
+                return False
+        elif op is _C.SUBPATTERN:
+            if not _local(av[-1], delims):
+                return False
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) or op is getattr(_C, "POSSESSIVE_REPEAT", None):
+            if not _local(av[2], delims):
+                return False
+        elif op is getattr(_C, "ATOMIC_GROUP", None):
+            if not _local(av, delims):
+                return False
+        else:
+            return False  # ANY, NOT_LITERAL, AT, ASSERT(_NOT), GROUPREF ...
+    return True
+
+
+@lru_cache(maxsize=None)  # compile-once: keyed on the module-level patterns
+def sentence_local(pattern: re.Pattern[str], delims: str) -> bool:
+    """True when ``pattern`` is sentence-local for sentences split at the characters ``delims``."""
+    if pattern.match("") is not None:
+        return False
+    try:
+        tree = _P.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - a pattern re compiled always parses
+        return False
+    return _local(list(tree), frozenset(map(ord, delims)))
+
+
+class SentenceHits:
+    """The sentences of one text: ``starts[k]`` is where sentence ``k`` starts; ``sents[k]`` its text."""
+
+    def __init__(self, text: str, starts: list[int], sents: list[str], delims: str):
+        self.text, self.starts, self.sents, self.delims = text, starts, sents, delims
+
+    def of(self, pattern: re.Pattern[str]) -> set[int]:
+        """Indices of the sentences in which ``pattern.search`` finds a match."""
+        if not sentence_local(pattern, self.delims):
+            return {k for k, s in enumerate(self.sents) if pattern.search(s)}
+        starts, text, n = self.starts, self.text, len(self.starts)
+        out: set[int] = set()
+        m = pattern.search(text)
+        while m is not None:
+            k = bisect_right(starts, m.start()) - 1
+            out.add(k)
+            if k + 1 >= n:
+                break
+            m = pattern.search(text, starts[k + 1])  # no look-behind: the same as a search of the rest
+        return out
+
+    def literal(self, word: str) -> set[int]:
+        """Indices of the sentences containing ``word`` (no delimiter in it)."""
+        starts, text, out = self.starts, self.text, set()
+        p = text.find(word)
+        while p != -1:
+            k = bisect_right(starts, p) - 1
+            out.add(k)
+            if k + 1 >= len(starts):
+                break
+            p = text.find(word, starts[k + 1])
+        return out
