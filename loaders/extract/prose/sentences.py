@@ -7,12 +7,14 @@ labels mentions and dispatches."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from ...vocab.lexicon import any_cue, cue
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
-from .changes import COMP_RE
+from .changes import COMP_RE, COMP_START
 from .context import (ENUM_PREFIX, LAST_CLAUSE_DELIM, EXPLANATION, INDICATOR_CUE, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
                       STAGE_ONLY, QUOTED_PROJECT, SCORE_WORDS, SENT_DELIMS, SENT_SPLIT, YEAR_RE, DocState, SentCtx,
                       clean_qualifier, doc_year, strip_connectors, three_public_item, three_public_whole)
@@ -52,10 +54,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
     def run(self) -> None:
         norm = self.norm
         sents = SENT_SPLIT.split(norm)
-        starts, pos = [], 0
-        for s in sents:
-            starts.append(pos)
-            pos += len(s) + 1
+        starts = list(accumulate([len(x) + 1 for x in sents[:-1]], initial=0))
         # the sentence-level cues, each found with one scan of the whole text (prescan.py)
         hits = SentenceHits(norm, starts, sents, SENT_DELIMS)
         self._fund_gpb, self._fund_govfund, self._fund_all = cue("fund_gpb"), cue("fund_govfund"), cue("fund_all")
@@ -63,87 +62,113 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         self._h_fund = hits.of(any_cue("fund_gpb", "fund_govfund", "fund_all"))
         self._h_path = hits.of(PATH_MARK)
         self._h_leave_project = hits.of(LEAVE_PROJECT)
-        self._h_comp = hits.of(COMP_RE)  # no comparison phrase: _prior_comparisons finds none
+        self._h_comp = hits.of(COMP_START)  # _prior_comparisons' own pre-check: no such character, no comparison
         self._h_indicator = hits.of(INDICATOR_CUE)  # no indicator opening: _indicators finds none
         self._h_year = hits.of(YEAR_RE)  # NEXT_YEAR_BUDGET names a year
         empty_ok = _empty_sentence_is_inert()
-        mentions = find_mentions(norm)
-        mi, nm = 0, len(mentions)
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in find_mentions(norm):  # a mention never spans a delimiter
+            k = bisect_right(starts, m.start) - 1
+            got = by_sentence.get(k)
+            if got is None:
+                by_sentence[k] = [m]
+            else:
+                got.append(m)
         st = self.state
+        plain, amounts = self._plain_sentence, self.sentence
         for k, sent in enumerate(sents):
-            if not sent and empty_ok:
+            ms = by_sentence.get(k)
+            if ms:
+                amounts(starts[k], sent, ms, k)
+            elif sent or not empty_ok:
+                plain(starts[k], sent, k)
+            else:
                 # an empty sentence (a blank line) names nothing: only the one-sentence states end
                 st.pending_item = st.pending_tp = None
                 st.gpb_total_stated = False
-                continue
-            start = starts[k]
-            end = start + len(sent)
-            ms = []
-            while mi < nm and mentions[mi].start < end:
-                if mentions[mi].start >= start:
-                    ms.append(mentions[mi])
-                mi += 1
-            self.sentence(start, sent, ms, k)
 
-    def sentence(self, start: int, sent: str, ms: list[Mention], k: int) -> None:
-        """Sentence ``k`` of the text (``run`` has scanned the text for its cues)."""
+    def _plain_sentence(self, start: int, sent: str, k: int) -> None:
+        """Sentence ``k`` without amounts: it only sets the state the next sentences read (the
+        steps of ``sentence`` that apply to a sentence without mentions, in the same order)."""
         st = self.state
-        ctx = SentCtx(start, sent) if ms else None  # only a sentence with amounts has a context
-        # section / fund context
         if "三公" in sent:
             st.three_public_section = True
-        elif not ms and k in self._h_leave3:
+        elif k in self._h_leave3:
             st.three_public_section = False
-        if k not in self._h_fund:
-            pass  # no fund named
-        elif self._fund_gpb.search(sent):
-            st.fund = "gpb"
-        elif self._fund_govfund.search(sent) and "支出" in sent:
-            st.fund = "govfund"
-        elif self._fund_all.search(sent):
-            st.fund = "all"
-        if not ms and k in self._h_path:
+        if k in self._h_fund:
+            self._fund_named(sent)
+        if k in self._h_path:
             p = clean_qualifier(sent.split(":")[0] if sent.endswith(":") else sent)
             st.item_prefix = p if "(类)" in p else (_KUAN_TAIL.sub("", st.item_prefix) + p if "(款)" in p else p)
             if _KUAN_XIANG_END.search(p):
                 # "...行政运行(项)。年初预算为X万元,支出决算为Y万元": the item is named in its own sentence
                 st.pending_item = (st.item_prefix, start + max(sent.find(p[:4]), 0))
             return
-        if not ms:
-            tp_head = ENUM_PREFIX.sub("", sent.strip("#* "), count=1).strip(" :")
-            # only a head that is one 三公 wording as a whole can be the item heading
-            tp_hit = three_public_item(tp_head) if tp_head and three_public_whole().fullmatch(tp_head) else None
-            if tp_hit and tp_hit[1].start() == 0 and tp_hit[1].end() == len(tp_head):
-                st.pending_tp = (tp_hit[0], start + max(sent.find(tp_head[:2]), 0))
-                return
+        tp_head = sent.strip("#* ")
+        em = ENUM_PREFIX.match(tp_head)  # anchored: the one match sub(count=1) would remove
+        tp_head = (tp_head[em.end():] if em else tp_head).strip(" :")
+        # only a head that is one 三公 wording as a whole can be the item heading
+        tp_hit = three_public_item(tp_head) if tp_head and three_public_whole().fullmatch(tp_head) else None
+        if tp_hit and tp_hit[1].start() == 0 and tp_hit[1].end() == len(tp_head):
+            st.pending_tp = (tp_hit[0], start + max(sent.find(tp_head[:2]), 0))
+            return
         ph = self._project_heading(sent) if "项目" in sent else None  # a project heading names a 项目
         if ph:
             st.project = ph
-        elif not ms and k in self._h_leave_project and (ENUM_PREFIX.match(sent) or sent.lstrip().startswith("#")):
+        elif k in self._h_leave_project and (ENUM_PREFIX.match(sent) or sent.lstrip().startswith("#")):
             st.project = None
+        st.pending_item = st.pending_tp = None
+        st.gpb_total_stated = False
+        if k in self._h_year:
+            nb = NEXT_YEAR_BUDGET.search(sent)
+            if nb and st.year and int(nb.group(1)) > st.year:
+                return
+        comp_here = self._prior_comparisons(sent) if k in self._h_comp else None
+        if k in self._h_indicator:
+            self._indicators(start, sent)
+        if comp_here:  # no amount: only the comparison state goes on to the next sentence
+            st.last_comp_prior = any(c[2] for c in comp_here)
+
+    def _fund_named(self, sent: str) -> None:
+        """The fund a sentence names (one of the fund cues is in it)."""
+        if self._fund_gpb.search(sent):
+            self.state.fund = "gpb"
+        elif self._fund_govfund.search(sent) and "支出" in sent:
+            self.state.fund = "govfund"
+        elif self._fund_all.search(sent):
+            self.state.fund = "all"
+
+    def sentence(self, start: int, sent: str, ms: list[Mention], k: int) -> None:
+        """Sentence ``k`` of the text, with its mentions ``ms`` (``run`` has scanned the text for its cues)."""
+        st = self.state
+        ctx = SentCtx(start, sent)
+        # section / fund context
+        if "三公" in sent:
+            st.three_public_section = True
+        if k in self._h_fund:
+            self._fund_named(sent)
+        ph = self._project_heading(sent) if "项目" in sent else None  # a project heading names a 项目
+        if ph:
+            st.project = ph
         pending, st.pending_item = st.pending_item, None
         pending_tp, st.pending_tp = st.pending_tp, None
-        if pending_tp and ms and _TP_STAGE.match(sent):
+        if pending_tp and _TP_STAGE.match(sent):
             ctx.subject, ctx.kind, ctx.item_start = pending_tp[0], "tp", pending_tp[1]
-        if pending and ms and st.fund != "govfund" and _ITEM_STAGE.match(sent):
+        if pending and st.fund != "govfund" and _ITEM_STAGE.match(sent):
             ctx.subject, ctx.kind, ctx.item_start = pending[0], "gpb_item", pending[1]
         gpb_stated, st.gpb_total_stated = st.gpb_total_stated, False
-        if gpb_stated and ms and ctx.kind is None and STAGE_ONLY.search(strip_connectors(sent[:ms[0].start - start])):
+        if gpb_stated and ctx.kind is None and STAGE_ONLY.search(strip_connectors(sent[:ms[0].start - start])):
             ctx.kind = "gpb_total"  # "…财政拨款支出X万元。年初预算为Y万元,…完成年初预算的Z%"
-        nb = NEXT_YEAR_BUDGET.search(sent) if k in self._h_year else None
-        if nb and st.year and int(nb.group(1)) > st.year:
-            return
+        if k in self._h_year:
+            nb = NEXT_YEAR_BUDGET.search(sent)
+            if nb and st.year and int(nb.group(1)) > st.year:
+                return
         comp_here = self._prior_comparisons(sent) if k in self._h_comp else []
         # "其中:…" / "X增加(减少)的主要原因是…": the sentence goes on about the changes just stated
-        inherit = bool(ms) and not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
+        inherit = not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
         any_prior = False
         prev_end = 0
         consumed = self._indicators(start, sent) if k in self._h_indicator else set()
-        if ctx is None:  # no amount: only the comparison state goes on to the next sentence
-            if comp_here:
-                st.last_comp_prior = any(c[2] for c in comp_here)
-            st.gpb_total_stated = False
-            return
         self._respectively(ctx, sent, ms)
         consumed |= self._listed_changes(ctx, sent, ms, comp_here, inherit)
         for j, m in enumerate(ms):
@@ -169,7 +194,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             prev_end = b
         if comp_here or any_prior:
             st.last_comp_prior = any(c[2] for c in comp_here) or any_prior
-        elif ms:
+        else:
             st.last_comp_prior = False
         if ctx.subject:
             st.last_subject = ctx.subject
