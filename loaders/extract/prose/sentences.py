@@ -17,12 +17,12 @@ from .changes import ChangeRules, ListedChanges
 from .changes import COMP_RE, COMP_START
 from .context import (ENUM_PREFIX, LAST_CLAUSE_DELIM, EXPLANATION, INDICATOR_CUE, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
                       STAGE_ONLY, QUOTED_PROJECT, SCORE_WORDS, SENT_DELIMS, SENT_SPLIT, YEAR_RE, DocState, SentCtx,
-                      clean_qualifier, doc_year, strip_connectors, three_public_item, three_public_whole)
+                      clean_qualifier, doc_year, split_sentences, strip_connectors, three_public_item, three_public_whole)
 from .counts import CountRules
 from .indicators import IndicatorRules
 from .mentions import COUNTERS, Mention, find_mentions
 from .money import MoneyRules
-from .prescan import SentenceHits
+from .prescan import SentenceHits, literal_plan
 from .projects import ProjectRules
 
 
@@ -53,7 +53,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
     # ------------------------------------------------------------------ driver
     def run(self) -> None:
         norm = self.norm
-        sents = SENT_SPLIT.split(norm)
+        sents = split_sentences(norm)
         starts = list(accumulate([len(x) + 1 for x in sents[:-1]], initial=0))
         # the sentence-level cues, each found with one scan of the whole text (prescan.py)
         hits = SentenceHits(norm, starts, sents, SENT_DELIMS)
@@ -65,6 +65,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         self._h_comp = hits.of(COMP_START)  # _prior_comparisons' own pre-check: no such character, no comparison
         self._h_indicator = hits.of(INDICATOR_CUE)  # no indicator opening: _indicators finds none
         self._h_year = hits.of(YEAR_RE)  # NEXT_YEAR_BUDGET names a year
+        # a 三公 item heading is one wording as a whole: its sentence holds one of the literals every wording has
+        tp_plan = literal_plan(three_public_whole())
+        self._h_tp = hits.literals(tp_plan[1]) if tp_plan else None
         empty_ok = _empty_sentence_is_inert()
         by_sentence: dict[int, list[Mention]] = {}
         for m in find_mentions(norm):  # a mention never spans a delimiter
@@ -104,14 +107,15 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 # "...行政运行(项)。年初预算为X万元,支出决算为Y万元": the item is named in its own sentence
                 st.pending_item = (st.item_prefix, start + max(sent.find(p[:4]), 0))
             return
-        tp_head = sent.strip("#* ")
-        em = ENUM_PREFIX.match(tp_head)  # anchored: the one match sub(count=1) would remove
-        tp_head = (tp_head[em.end():] if em else tp_head).strip(" :")
-        # only a head that is one 三公 wording as a whole can be the item heading
-        tp_hit = three_public_item(tp_head) if tp_head and three_public_whole().fullmatch(tp_head) else None
-        if tp_hit and tp_hit[1].start() == 0 and tp_hit[1].end() == len(tp_head):
-            st.pending_tp = (tp_hit[0], start + max(sent.find(tp_head[:2]), 0))
-            return
+        if self._h_tp is None or k in self._h_tp:
+            tp_head = sent.strip("#* ")
+            em = ENUM_PREFIX.match(tp_head)  # anchored: the one match sub(count=1) would remove
+            tp_head = (tp_head[em.end():] if em else tp_head).strip(" :")
+            # only a head that is one 三公 wording as a whole can be the item heading
+            tp_hit = three_public_item(tp_head) if tp_head and three_public_whole().fullmatch(tp_head) else None
+            if tp_hit and tp_hit[1].start() == 0 and tp_hit[1].end() == len(tp_head):
+                st.pending_tp = (tp_hit[0], start + max(sent.find(tp_head[:2]), 0))
+                return
         ph = self._project_heading(sent) if "项目" in sent else None  # a project heading names a 项目
         if ph:
             st.project = ph

@@ -43,6 +43,13 @@ def _sample_texts() -> list[str]:
     return [view_of(parse_file(p)).prose.text for p in SAMPLES]
 
 
+def test_split_sentences_is_the_regex_split():
+    from loaders.extract.prose.context import split_sentences
+
+    for text in _random_texts(500, 9) + _sample_texts() + ["", "。", "\n\n", "a。b!c?d\ne"]:
+        assert split_sentences(text) == SENT_SPLIT.split(text)
+
+
 def _sentences(text: str) -> tuple[list[int], list[str]]:
     sents = SENT_SPLIT.split(text)
     starts, pos = [], 0
@@ -79,7 +86,9 @@ def test_whole_text_hits_equal_a_search_per_sentence(seed):
     for text in texts:
         starts, sents = _sentences(text)
         hits = SentenceHits(text, starts, sents, SENT_DELIMS)
-        for pat in _driver_patterns() + [re.compile("三公"), re.compile(r"(?<!国内)公务接待")]:
+        for pat in _driver_patterns() + [re.compile("三公"), re.compile(r"(?<!国内)公务接待"), three_public_whole(),
+                                         re.compile(r"^(?:年初)?预算|支出$"), re.compile(r"收入?(?:决算)+数"),
+                                         re.compile(r"比(?=上年)|较(?!预算)"), re.compile(r"[a-c]预算"), re.compile("A公")]:
             expect = {k for k, s in enumerate(sents) if pat.search(s)}
             assert hits.of(pat) == expect, pat.pattern
         for word in ("三公", "项目", "预算"):
@@ -160,3 +169,48 @@ def test_driver_with_whole_text_scans_equals_the_driver_searching_each_sentence(
     monkeypatch.setattr(prescan, "sentence_local", lambda pattern, delims: False)
     monkeypatch.setattr(sentences, "_empty_sentence_is_inert", lambda: False)
     assert [_facts(t) for t in texts] == fast
+
+
+def _clean_qualifier_plain(s: str) -> str:
+    from loaders.extract.prose.context import ENUM_PREFIX, LEAD_FILLER_RE, TAIL_FILLER_RE, YEAR_WORD_RE
+
+    s = s.strip("*# ")
+    s = YEAR_WORD_RE.sub("", s)
+    s = ENUM_PREFIX.sub("", s)
+    s = LEAD_FILLER_RE.sub("", s)
+    s = TAIL_FILLER_RE.sub("", s)
+    s = s.strip('",:;、|*# ')
+    if s.startswith("(") and ")" not in s:
+        s = s[1:]
+    if s.endswith(")") and s.count("(") < s.count(")"):
+        s = s[:-1]
+    return s
+
+
+def test_clean_qualifier_with_its_pre_checks_equals_the_plain_substitutions():
+    from loaders.extract.prose.context import TAIL_FILLER_RE, TAIL_FILLER_LAST, clean_qualifier
+
+    # every tail-filler wording ends in one of TAIL_FILLER_LAST (the pre-check's premise)
+    from re import _parser
+
+    from loaders.extract.prose.prescan import _expand
+    words = _expand(list(_parser.parse(TAIL_FILLER_RE.pattern[:-2])))  # the wordings, without "+$"
+    assert words and all(w[-1] in TAIL_FILLER_LAST for w in words)
+    rnd = random.Random(3)
+    alphabet = list("2021年度底末初其中全年我本单位部门的,:各分别均共了决算数支出(1)一、.#* \n\"|项目费")
+    labels = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 16))) for _ in range(6000)]
+    labels += ["2021年度一般公共预算支出决算数", "(一)其中:公务接待费的\n", "1.本部门机关运行经费各"]
+    for label in labels:
+        assert clean_qualifier(label) == _clean_qualifier_plain(label), repr(label)
+
+
+def test_literal_plan_reads_the_strings_off_the_pattern():
+    from loaders.extract.prose.prescan import literal_plan
+
+    assert literal_plan(re.compile(r"政府采购|国有资产")) == (True, tuple(sorted(("国有资产", "政府采购"))))
+    assert literal_plan(re.compile(r"一般公共预算(?:财政拨款)?支出")) == (True, ("一般公共预算支出", "一般公共预算财政拨款支出"))
+    assert literal_plan(re.compile(r"支出(?:决算)?")) == (True, ("支出",))  # 支出决算 contains 支出
+    assert literal_plan(re.compile(r"(20\d\d)年度预算")) == (False, ("年度预算",))
+    assert literal_plan(re.compile(r"\d+|预算")) is None  # one alternative has no literal
+    assert literal_plan(re.compile(r"(?:预算)?")) is None  # matches the empty string
+    assert literal_plan(re.compile(r"abc", re.I)) is None
