@@ -7,16 +7,15 @@ labels mentions and dispatches."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
 from ...vocab.lexicon import any_cue, cue
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
-from .changes import COMP_RE, COMP_START
+from .changes import COMP_START
 from .context import (ENUM_PREFIX, LAST_CLAUSE_DELIM, EXPLANATION, INDICATOR_CUE, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
-                      STAGE_ONLY, QUOTED_PROJECT, SCORE_WORDS, SENT_DELIMS, SENT_SPLIT, YEAR_RE, DocState, SentCtx,
+                      STAGE_ONLY, QUOTED_PROJECT, SCORE_WORDS, SENT_DELIMS, YEAR_RE, DocState, SentCtx,
                       clean_qualifier, doc_year, split_sentences, strip_connectors, three_public_item, three_public_whole)
 from .counts import CountRules
 from .indicators import IndicatorRules
@@ -40,7 +39,7 @@ def _empty_sentence_is_inert() -> bool:
     """An empty sentence matches none of the sentence cues (true of today's seeds and patterns;
     were a cue ever to match "", ``run`` would send empty sentences down the full path)."""
     pats = (cue("leave_three_public"), any_cue("fund_gpb", "fund_govfund", "fund_all"), PATH_MARK, LEAVE_PROJECT,
-            COMP_RE, INDICATOR_CUE, NEXT_YEAR_BUDGET, ENUM_PREFIX, three_public_whole())
+            COMP_START, INDICATOR_CUE, NEXT_YEAR_BUDGET, ENUM_PREFIX, three_public_whole())
     return all(p.search("") is None for p in pats)
 
 
@@ -70,8 +69,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         self._h_tp = hits.literals(tp_plan[1]) if tp_plan else None
         empty_ok = _empty_sentence_is_inert()
         by_sentence: dict[int, list[Mention]] = {}
+        sentence_of = hits.sentence_of
         for m in find_mentions(norm):  # a mention never spans a delimiter
-            k = bisect_right(starts, m.start) - 1
+            k = sentence_of[m.start]
             got = by_sentence.get(k)
             if got is None:
                 by_sentence[k] = [m]
