@@ -214,6 +214,12 @@ class SentenceHits:
             m = pattern.search(text, starts[k + 1])  # no look-behind: the same as a search of the rest
         return out
 
+    def gate(self, pattern: re.Pattern[str]) -> set[int] | None:
+        """A superset of ``of(pattern)`` for a caller that searches those sentences itself: the
+        sentences holding one of the pattern's literals, None (every sentence) when it has none."""
+        plan = literal_plan(pattern)
+        return None if plan is None else self.literals(plan[1])
+
     def literals(self, words) -> set[int]:
         """Indices of the sentences containing one of ``words`` (a word with a delimiter in it
         is in no sentence)."""

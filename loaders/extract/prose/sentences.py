@@ -15,7 +15,7 @@ from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
 from .changes import COMP_START
 from .context import (ENUM_PREFIX, LAST_CLAUSE_DELIM, EXPLANATION, INDICATOR_CUE, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
-                      STAGE_ONLY, QUOTED_PROJECT, SCORE_WORDS, SENT_DELIMS, YEAR_RE, DocState, SentCtx,
+                      STAGE_ONLY, QUOTED_PROJECT, SCORE_WORDS, SENT_DELIMS, DocState, SentCtx,
                       clean_qualifier, doc_year, split_sentences, strip_connectors, three_public_item, three_public_whole)
 from .counts import CountRules
 from .indicators import IndicatorRules
@@ -60,13 +60,14 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         self._h_leave3 = hits.of(cue("leave_three_public"))
         self._h_fund = hits.of(any_cue("fund_gpb", "fund_govfund", "fund_all"))
         self._h_path = hits.of(PATH_MARK)
-        self._h_leave_project = hits.of(LEAVE_PROJECT)
         self._h_comp = hits.of(COMP_START)  # _prior_comparisons' own pre-check: no such character, no comparison
         self._h_indicator = hits.of(INDICATOR_CUE)  # no indicator opening: _indicators finds none
-        self._h_year = hits.of(YEAR_RE)  # NEXT_YEAR_BUDGET names a year
+        self._h_next_year = hits.gate(NEXT_YEAR_BUDGET)  # the sentences NEXT_YEAR_BUDGET may match in
         # a 三公 item heading is one wording as a whole: its sentence holds one of the literals every wording has
         tp_plan = literal_plan(three_public_whole())
         self._h_tp = hits.literals(tp_plan[1]) if tp_plan else None
+        if self._h_next_year is None:
+            self._h_next_year = set(range(len(sents)))
         empty_ok = _empty_sentence_is_inert()
         by_sentence: dict[int, list[Mention]] = {}
         sentence_of = hits.sentence_of
@@ -119,11 +120,11 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         ph = self._project_heading(sent) if "项目" in sent else None  # a project heading names a 项目
         if ph:
             st.project = ph
-        elif k in self._h_leave_project and (ENUM_PREFIX.match(sent) or sent.lstrip().startswith("#")):
+        elif (ENUM_PREFIX.match(sent) or sent.lstrip().startswith("#")) and LEAVE_PROJECT.search(sent):
             st.project = None
         st.pending_item = st.pending_tp = None
         st.gpb_total_stated = False
-        if k in self._h_year:
+        if k in self._h_next_year:
             nb = NEXT_YEAR_BUDGET.search(sent)
             if nb and st.year and int(nb.group(1)) > st.year:
                 return
@@ -163,7 +164,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         gpb_stated, st.gpb_total_stated = st.gpb_total_stated, False
         if gpb_stated and ctx.kind is None and STAGE_ONLY.search(strip_connectors(sent[:ms[0].start - start])):
             ctx.kind = "gpb_total"  # "…财政拨款支出X万元。年初预算为Y万元,…完成年初预算的Z%"
-        if k in self._h_year:
+        if k in self._h_next_year:
             nb = NEXT_YEAR_BUDGET.search(sent)
             if nb and st.year and int(nb.group(1)) > st.year:
                 return

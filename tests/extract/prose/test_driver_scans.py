@@ -155,18 +155,44 @@ def _facts(text: str) -> list[tuple]:
             for f in facts(text)]
 
 
+# the sentence kinds the driver's state steps turn on: fund and section cues, a 类/款/项 heading
+# and its figures, a 三公 item heading, a project heading, an indicator pair, a change list, the
+# next year's budget, blank lines and a heading that leaves the projects
+DRIVER_TEXT = """(一)一般公共预算财政拨款支出情况
+2023年度一般公共预算财政拨款支出1,000.00万元,占本年支出合计的80.00%。
+
+一般公共服务支出(类)人大事务(款)行政运行(项)。年初预算为10.00万元,支出决算为12.00万元,完成年初预算的120.00%。
+政府性基金预算财政拨款支出200.00万元,比上年增加20.00万元,增长11.11%。
+"三公"经费支出情况
+2.公务接待费。年初预算为3.00万元,支出决算为2.50万元。
+国内公务接待12批次,108人次。
+政府采购支出总额50.00万元。
+1.小型水库除险加固项目绩效自评综述:
+项目年初预算100.00万元,实际支出90.00万元,自评得分95分。
+完成小型水库除险加固12座(指标值:≥10座)。
+"三公"经费支出比上年减少0.94万元。其中:因公出国(境)费、公务接待费分别为1.00万元、2.00万元,分别下降3.00%、4.00%。
+减少的主要原因是厉行节约,压减1.00万元。
+2025年预算安排50.00万元。
+三、部门整体支出绩效说明
+机关运行经费支出30.00万元。"""
+
+
 def test_driver_with_whole_text_scans_equals_the_driver_searching_each_sentence(monkeypatch):
-    """The driver with every cue scan forced onto the per-sentence fallback (and no empty-sentence
-    shortcut) emits the same facts as the driver as it runs, over texts shuffled from the samples."""
+    """The driver with every cue scan forced onto the per-sentence fallback (no literal plans, no
+    whole-text scans, no empty-sentence shortcut) emits the same facts as the driver as it runs,
+    over texts shuffled from the samples."""
     pieces = [s for t in _sample_texts() for s in SENT_SPLIT.split(t)]
     rnd = random.Random(5)
-    texts = []
+    lines = DRIVER_TEXT.split("\n")
+    texts = [DRIVER_TEXT] + ["\n".join(rnd.sample(lines, len(lines))) for _ in range(20)] + _sample_texts()
     for _ in range(12):
         chosen = rnd.sample(pieces, min(len(pieces), 150))
         texts.append("".join(s + rnd.choice("。\n\n!") for s in chosen))
     fast = [_facts(t) for t in texts]
     assert any(fast)
     monkeypatch.setattr(prescan, "sentence_local", lambda pattern, delims: False)
+    monkeypatch.setattr(prescan, "literal_plan", lambda pattern: None)
+    monkeypatch.setattr(sentences, "literal_plan", lambda pattern: None)
     monkeypatch.setattr(sentences, "_empty_sentence_is_inert", lambda: False)
     assert [_facts(t) for t in texts] == fast
 
@@ -214,3 +240,35 @@ def test_literal_plan_reads_the_strings_off_the_pattern():
     assert literal_plan(re.compile(r"\d+|预算")) is None  # one alternative has no literal
     assert literal_plan(re.compile(r"(?:预算)?")) is None  # matches the empty string
     assert literal_plan(re.compile(r"abc", re.I)) is None
+
+
+def _driver_facts(cls, text: str) -> list[tuple]:
+    from loaders.extract.document import prose_text
+    from loaders.extract.prose.builder import FactBuilder
+    from loaders.model import ParsedDocument
+
+    doc = ParsedDocument(format="txt", text=text, blocks=[])
+    nt = prose_text(doc)
+    fb = FactBuilder(doc, nt)
+    cls(fb, nt.text, None).run()
+    return [(f.metric, str(f.value), f.unit, f.qualifier, f.direction if hasattr(f, "direction") else None, f.evidence,
+             f.location.to_json() if f.location else None) for f in fb.facts]
+
+
+def test_driver_emits_what_the_per_sentence_driver_of_58600d9_emits():
+    """The oracle: the driver as it was before the scans (reference_driver.py) on the driver text,
+    its line shuffles, the samples and texts shuffled from their sentences."""
+    from reference_driver import ReferenceExtractor
+
+    rnd = random.Random(8)
+    lines = DRIVER_TEXT.split("\n")
+    pieces = [s for t in _sample_texts() for s in SENT_SPLIT.split(t)]
+    texts = [DRIVER_TEXT] + ["\n".join(rnd.sample(lines, len(lines))) for _ in range(30)] + _sample_texts()
+    texts += ["".join(s + rnd.choice("。\n\n!") for s in rnd.sample(pieces, min(len(pieces), 120))) for _ in range(8)]
+    texts += ["\n".join(rnd.choice(lines) + rnd.choice(["", "。", "\n", ":"]) for _ in range(12)) for _ in range(40)]
+    emitted = 0
+    for text in texts:
+        new = _driver_facts(sentences.SentenceExtractor, text)
+        assert new == _driver_facts(ReferenceExtractor, text), text
+        emitted += len(new)
+    assert emitted > 500
