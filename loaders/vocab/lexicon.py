@@ -19,6 +19,19 @@ class Keyword:
     also: tuple[str, ...] = ()  # extra qualifiers emitted for the same number
 
 
+_GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
+def union(patterns: list[str]) -> str:
+    """The patterns as one alternation, tried in order. ``p1|p2|...`` is the same regex as
+    ``(?:p1)|(?:p2)|...`` for well-formed patterns, and the re engine scans the flat form several
+    times faster (it finds the alternatives' first characters); a pattern with a global inline
+    flag keeps its own group."""
+    if any(_GLOBAL_FLAGS.match(p) for p in patterns):
+        return "|".join(f"(?:{p})" for p in patterns)
+    return "|".join(patterns)
+
+
 def _by_priority(name: str) -> list[dict[str, str]]:
     return sorted(read_seed(name), key=lambda r: int(r["priority"]))
 
@@ -49,7 +62,7 @@ def any_keyword(kws: tuple[Keyword, ...]) -> re.Pattern[str]:
     if hit is None or hit[0] is not kws:
         if len(_ANY_KEYWORD) > 64:
             _ANY_KEYWORD.clear()
-        hit = (kws, re.compile("|".join(f"(?:{k.pattern.pattern})" for k in kws) or r"(?!)"))
+        hit = (kws, re.compile(union([k.pattern.pattern for k in kws]) or r"(?!)"))
         _ANY_KEYWORD[id(kws)] = hit
     return hit[1]
 
@@ -82,8 +95,15 @@ def project_money_words() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"]), r["metric"]) for r in _by_priority("project_money_words"))
 
 
+@lru_cache(maxsize=None)
+def _any_project_money_word() -> re.Pattern[str]:
+    return re.compile(union([p.pattern for p, _ in project_money_words()]) or r"(?!)")
+
+
 def project_money_metric(label: str) -> str | None:
     """The project metric a label just before an amount names (预算金额 / 实际支出 / 结余 …)."""
+    if not _any_project_money_word().search(label):
+        return None  # none of the words anywhere in the label (one search instead of one per word)
     for pat, metric in project_money_words():
         if pat.search(label):
             return metric
@@ -114,12 +134,12 @@ def cue(name: str) -> re.Pattern[str]:
     pats = [r["pattern"] for r in _by_priority("section_cues") if r["cue"] == name]
     if not pats:
         raise KeyError(f"no section cue {name!r} in seeds/lexicon/section_cues.csv")
-    return re.compile("|".join(f"(?:{p})" for p in pats))
+    return re.compile(union(pats))
 
 
 @lru_cache(maxsize=None)
 def any_cue(*names: str) -> re.Pattern[str]:
     """The section cues ``names`` as one alternation: where it finds nothing, none of them matches
     (one search instead of one per cue)."""
-    return re.compile("|".join(f"(?:{cue(n).pattern})" for n in names))
+    return re.compile(union([cue(n).pattern for n in names]))
 

@@ -8,15 +8,31 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ...vocab.lexicon import Keyword, any_keyword
-from ...vocab.names import three_public_match
+from ...vocab.lexicon import Keyword, any_keyword, union
+from ...vocab.names import three_public_match, three_public_patterns
 from .mentions import NUM
 
 
-SENT_SPLIT = re.compile(r"[。!?\n]")
+SENT_DELIMS = "。!?\n"  # the characters that end a sentence
+SENT_SPLIT = re.compile("[" + SENT_DELIMS + "]")
+
+
+def split_sentences(text: str) -> list[str]:
+    """``SENT_SPLIT.split(text)``: the pieces between single delimiter characters are the same
+    whatever order the characters are split at; str.split is C-fast where the regex is not."""
+    parts = text.split(SENT_DELIMS[-1])
+    for d in SENT_DELIMS[:-1]:
+        if d in text:
+            parts = [q for x in parts for q in x.split(d)]
+    return parts
 # "收、支总计" / "收入、支出总计" name both totals: that 、 does not end the clause
 CLAUSE_DELIM = re.compile(r"[,;:]|(?<!收)(?<!收入)、|(?<=收入)、(?!支出)|其中")
+# the last CLAUSE_DELIM of a label, found from the end: its matches never overlap (only 其中 is
+# longer than one character and 中 starts none), so the rightmost match is the one a finditer
+# over the label ends with (tests/extract/prose/test_driver_scans.py compares the two)
+LAST_CLAUSE_DELIM = re.compile(r"(?s:.*)(?:" + CLAUSE_DELIM.pattern + ")")
 ENUM_PREFIX = re.compile(r"^(?:[|\s*#]*)(?:\(?\d{1,2}\)|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
 # the budget / final stage of the subject just stated: "年初预算为X万元" / "支出决算为Y万元"
 STAGE_ONLY = re.compile(r"^(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?$|^(?:支出)?决算(?:数)?(?:为|是)?$")
@@ -88,18 +104,38 @@ def three_public_item(label: str) -> tuple[str, re.Match[str]] | None:
     return three_public_match(label)
 
 
+@lru_cache(maxsize=None)
+def three_public_whole() -> re.Pattern[str]:
+    """Every 三公 component wording as one alternation. A label that is one wording from its first
+    to its last character ``fullmatch``es it; a label it does not fullmatch is no such label (the
+    sentence driver's cheap test before ``three_public_item``)."""
+    return re.compile(union([p.pattern for p, _ in three_public_patterns()]) or r"(?!)")
+
+
 # qualifier cleaning (clean_qualifier): a year, leading and trailing filler words
 YEAR_WORD_RE = re.compile(r"20\d\d年(?:度|底|末|初)?")
 LEAD_FILLER_RE = re.compile(r"^(?:其中|全年|我单位|本单位|本部门|单位|的|,|:)+")
 TAIL_FILLER_RE = re.compile(r"(?:各|分别|均|共|的|了|决算数?|支出决算数?)+$")
 
 
+# the last character of every TAIL_FILLER_RE wording: a string ending otherwise (and not in a
+# newline, before which $ also matches) has no tail filler
+TAIL_FILLER_LAST = "各别均共的了算数"
+
+
 def clean_qualifier(s: str) -> str:
     s = s.strip("*# ")
-    s = YEAR_WORD_RE.sub("", s)
-    s = ENUM_PREFIX.sub("", s)
-    s = LEAD_FILLER_RE.sub("", s)
-    s = TAIL_FILLER_RE.sub("", s)
+    if "年" in s:  # every YEAR_WORD_RE match has one
+        s = YEAR_WORD_RE.sub("", s)
+    # ENUM_PREFIX and LEAD_FILLER_RE are anchored at the start: at most one match, the one .match finds
+    m = ENUM_PREFIX.match(s)
+    if m:
+        s = s[m.end():]
+    m = LEAD_FILLER_RE.match(s)
+    if m:
+        s = s[m.end():]
+    if s[-1:] in TAIL_FILLER_LAST or s.endswith("\n"):
+        s = TAIL_FILLER_RE.sub("", s)
     s = s.strip('",:;、|*# ')
     if s.startswith("(") and ")" not in s:
         s = s[1:]

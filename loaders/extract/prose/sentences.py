@@ -7,22 +7,40 @@ labels mentions and dispatches."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import accumulate
 
 from ...vocab.lexicon import any_cue, cue
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
-from .context import (CLAUSE_DELIM, ENUM_PREFIX, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK, STAGE_ONLY,
-                      QUOTED_PROJECT, SCORE_WORDS, SENT_SPLIT, DocState, SentCtx, clean_qualifier, doc_year,
-                      strip_connectors, three_public_item)
+from .changes import COMP_START
+from .context import (ENUM_PREFIX, LAST_CLAUSE_DELIM, EXPLANATION, INDICATOR_CUE, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
+                      STAGE_ONLY, QUOTED_PROJECT, SCORE_WORDS, SENT_DELIMS, DocState, SentCtx,
+                      clean_qualifier, doc_year, split_sentences, strip_connectors, three_public_item, three_public_whole)
 from .counts import CountRules
 from .indicators import IndicatorRules
 from .mentions import COUNTERS, Mention, find_mentions
 from .money import MoneyRules
+from .prescan import SentenceHits, literal_plan
 from .projects import ProjectRules
 
 
 RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|占)?:?")
 CONTINUES_CHANGE = re.compile(r"^[\s|]*(?:其中|[^,;:。]{2,20}(?:增加|减少|增长|下降)(?:的)?(?:主要)?原因)")
+_KUAN_TAIL = re.compile(r"\(款\).*$")
+_KUAN_XIANG_END = re.compile(r"\((?:款|项)\)$")
+_TP_STAGE = re.compile(r"^(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)")
+_ITEM_STAGE = re.compile(r"^(?:其中)?:?(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)")
+_BUDGET_LABEL = re.compile(r"预算(?:数|资金)?(?:为|是)?$")
+
+
+@lru_cache(maxsize=None)
+def _empty_sentence_is_inert() -> bool:
+    """An empty sentence matches none of the sentence cues (true of today's seeds and patterns;
+    were a cue ever to match "", ``run`` would send empty sentences down the full path)."""
+    pats = (cue("leave_three_public"), any_cue("fund_gpb", "fund_govfund", "fund_all"), PATH_MARK, LEAVE_PROJECT,
+            COMP_START, INDICATOR_CUE, NEXT_YEAR_BUDGET, ENUM_PREFIX, three_public_whole())
+    return all(p.search("") is None for p in pats)
 
 
 class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, ProjectRules, IndicatorRules):
@@ -34,87 +52,138 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
     # ------------------------------------------------------------------ driver
     def run(self) -> None:
         norm = self.norm
-        mentions = find_mentions(norm)
-        pos, mi = 0, 0
-        for sm in list(SENT_SPLIT.finditer(norm)) + [None]:
-            end = sm.start() if sm else len(norm)
-            sent = norm[pos:end]
-            ms = []
-            while mi < len(mentions) and mentions[mi].start < end:
-                if mentions[mi].start >= pos:
-                    ms.append(mentions[mi])
-                mi += 1
-            self.sentence(pos, sent, ms)
-            pos = end + 1
-
-    def sentence(self, start: int, sent: str, ms: list[Mention]) -> None:
+        sents = split_sentences(norm)
+        starts = list(accumulate([len(x) + 1 for x in sents[:-1]], initial=0))
+        # the sentence-level cues, each found with one scan of the whole text (prescan.py)
+        hits = SentenceHits(norm, starts, sents, SENT_DELIMS)
+        self._fund_gpb, self._fund_govfund, self._fund_all = cue("fund_gpb"), cue("fund_govfund"), cue("fund_all")
+        self._h_leave3 = hits.of(cue("leave_three_public"))
+        self._h_fund = hits.of(any_cue("fund_gpb", "fund_govfund", "fund_all"))
+        self._h_path = hits.of(PATH_MARK)
+        self._h_comp = hits.of(COMP_START)  # _prior_comparisons' own pre-check: no such character, no comparison
+        self._h_indicator = hits.of(INDICATOR_CUE)  # no indicator opening: _indicators finds none
+        self._h_next_year = hits.gate(NEXT_YEAR_BUDGET)  # the sentences NEXT_YEAR_BUDGET may match in
+        # a 三公 item heading is one wording as a whole: its sentence holds one of the literals every wording has
+        tp_plan = literal_plan(three_public_whole())
+        self._h_tp = hits.literals(tp_plan[1]) if tp_plan else None
+        if self._h_next_year is None:
+            self._h_next_year = set(range(len(sents)))
+        empty_ok = _empty_sentence_is_inert()
+        by_sentence: dict[int, list[Mention]] = {}
+        sentence_of = hits.sentence_of
+        for m in find_mentions(norm):  # a mention never spans a delimiter
+            k = sentence_of[m.start]
+            got = by_sentence.get(k)
+            if got is None:
+                by_sentence[k] = [m]
+            else:
+                got.append(m)
         st = self.state
-        ctx = SentCtx(start, sent) if ms else None  # only a sentence with amounts has a context
-        # section / fund context
+        plain, amounts = self._plain_sentence, self.sentence
+        for k, sent in enumerate(sents):
+            ms = by_sentence.get(k)
+            if ms:
+                amounts(starts[k], sent, ms, k)
+            elif sent or not empty_ok:
+                plain(starts[k], sent, k)
+            else:
+                # an empty sentence (a blank line) names nothing: only the one-sentence states end
+                st.pending_item = st.pending_tp = None
+                st.gpb_total_stated = False
+
+    def _plain_sentence(self, start: int, sent: str, k: int) -> None:
+        """Sentence ``k`` without amounts: it only sets the state the next sentences read (the
+        steps of ``sentence`` that apply to a sentence without mentions, in the same order)."""
+        st = self.state
         if "三公" in sent:
             st.three_public_section = True
-        elif cue("leave_three_public").search(sent) and not ms:
+        elif k in self._h_leave3:
             st.three_public_section = False
-        if not any_cue("fund_gpb", "fund_govfund", "fund_all").search(sent):
-            pass  # no fund named
-        elif cue("fund_gpb").search(sent):
-            st.fund = "gpb"
-        elif cue("fund_govfund").search(sent) and "支出" in sent:
-            st.fund = "govfund"
-        elif cue("fund_all").search(sent):
-            st.fund = "all"
-        if PATH_MARK.search(sent) and not ms:
+        if k in self._h_fund:
+            self._fund_named(sent)
+        if k in self._h_path:
             p = clean_qualifier(sent.split(":")[0] if sent.endswith(":") else sent)
-            st.item_prefix = p if "(类)" in p else (re.sub(r"\(款\).*$", "", st.item_prefix) + p if "(款)" in p else p)
-            if re.search(r"\((?:款|项)\)$", p):
+            st.item_prefix = p if "(类)" in p else (_KUAN_TAIL.sub("", st.item_prefix) + p if "(款)" in p else p)
+            if _KUAN_XIANG_END.search(p):
                 # "...行政运行(项)。年初预算为X万元,支出决算为Y万元": the item is named in its own sentence
                 st.pending_item = (st.item_prefix, start + max(sent.find(p[:4]), 0))
             return
-        tp_head = ENUM_PREFIX.sub("", sent.strip("#* "), count=1).strip(" :")
-        tp_hit = three_public_item(tp_head) if not ms and tp_head else None
-        if tp_hit and tp_hit[1].start() == 0 and tp_hit[1].end() == len(tp_head):
-            st.pending_tp = (tp_hit[0], start + max(sent.find(tp_head[:2]), 0))
-            return
-        ph = self._project_heading(sent)
+        if self._h_tp is None or k in self._h_tp:
+            tp_head = sent.strip("#* ")
+            em = ENUM_PREFIX.match(tp_head)  # anchored: the one match sub(count=1) would remove
+            tp_head = (tp_head[em.end():] if em else tp_head).strip(" :")
+            # only a head that is one 三公 wording as a whole can be the item heading
+            tp_hit = three_public_item(tp_head) if tp_head and three_public_whole().fullmatch(tp_head) else None
+            if tp_hit and tp_hit[1].start() == 0 and tp_hit[1].end() == len(tp_head):
+                st.pending_tp = (tp_hit[0], start + max(sent.find(tp_head[:2]), 0))
+                return
+        ph = self._project_heading(sent) if "项目" in sent else None  # a project heading names a 项目
         if ph:
             st.project = ph
-        elif not ms and (ENUM_PREFIX.match(sent) or sent.lstrip().startswith("#")) and LEAVE_PROJECT.search(sent):
+        elif (ENUM_PREFIX.match(sent) or sent.lstrip().startswith("#")) and LEAVE_PROJECT.search(sent):
             st.project = None
+        st.pending_item = st.pending_tp = None
+        st.gpb_total_stated = False
+        if k in self._h_next_year:
+            nb = NEXT_YEAR_BUDGET.search(sent)
+            if nb and st.year and int(nb.group(1)) > st.year:
+                return
+        comp_here = self._prior_comparisons(sent) if k in self._h_comp else None
+        if k in self._h_indicator:
+            self._indicators(start, sent)
+        if comp_here:  # no amount: only the comparison state goes on to the next sentence
+            st.last_comp_prior = any(c[2] for c in comp_here)
+
+    def _fund_named(self, sent: str) -> None:
+        """The fund a sentence names (one of the fund cues is in it)."""
+        if self._fund_gpb.search(sent):
+            self.state.fund = "gpb"
+        elif self._fund_govfund.search(sent) and "支出" in sent:
+            self.state.fund = "govfund"
+        elif self._fund_all.search(sent):
+            self.state.fund = "all"
+
+    def sentence(self, start: int, sent: str, ms: list[Mention], k: int) -> None:
+        """Sentence ``k`` of the text, with its mentions ``ms`` (``run`` has scanned the text for its cues)."""
+        st = self.state
+        ctx = SentCtx(start, sent)
+        # section / fund context
+        if "三公" in sent:
+            st.three_public_section = True
+        if k in self._h_fund:
+            self._fund_named(sent)
+        ph = self._project_heading(sent) if "项目" in sent else None  # a project heading names a 项目
+        if ph:
+            st.project = ph
         pending, st.pending_item = st.pending_item, None
         pending_tp, st.pending_tp = st.pending_tp, None
-        if pending_tp and ms and re.match(r"^(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)", sent):
+        if pending_tp and _TP_STAGE.match(sent):
             ctx.subject, ctx.kind, ctx.item_start = pending_tp[0], "tp", pending_tp[1]
-        if pending and ms and st.fund != "govfund" and re.match(
-                r"^(?:其中)?:?(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)", sent):
+        if pending and st.fund != "govfund" and _ITEM_STAGE.match(sent):
             ctx.subject, ctx.kind, ctx.item_start = pending[0], "gpb_item", pending[1]
         gpb_stated, st.gpb_total_stated = st.gpb_total_stated, False
-        if gpb_stated and ms and ctx.kind is None and STAGE_ONLY.search(strip_connectors(sent[:ms[0].start - start])):
+        if gpb_stated and ctx.kind is None and STAGE_ONLY.search(strip_connectors(sent[:ms[0].start - start])):
             ctx.kind = "gpb_total"  # "…财政拨款支出X万元。年初预算为Y万元,…完成年初预算的Z%"
-        nb = NEXT_YEAR_BUDGET.search(sent)
-        if nb and st.year and int(nb.group(1)) > st.year:
-            return
-        comp_here = self._prior_comparisons(sent)
+        if k in self._h_next_year:
+            nb = NEXT_YEAR_BUDGET.search(sent)
+            if nb and st.year and int(nb.group(1)) > st.year:
+                return
+        comp_here = self._prior_comparisons(sent) if k in self._h_comp else []
         # "其中:…" / "X增加(减少)的主要原因是…": the sentence goes on about the changes just stated
-        inherit = bool(ms) and not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
+        inherit = not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
         any_prior = False
         prev_end = 0
-        consumed = self._indicators(start, sent)
-        if ctx is None:  # no amount: only the comparison state goes on to the next sentence
-            if comp_here:
-                st.last_comp_prior = any(c[2] for c in comp_here)
-            st.gpb_total_stated = False
-            return
+        consumed = self._indicators(start, sent) if k in self._h_indicator else set()
         self._respectively(ctx, sent, ms)
         consumed |= self._listed_changes(ctx, sent, ms, comp_here, inherit)
-        for k, m in enumerate(ms):
+        for j, m in enumerate(ms):
             a, b = m.start - start, m.end - start
             if m.start in consumed:
                 prev_end = b
                 continue
             L = sent[prev_end:a]
-            lc_off = 0
-            for d in CLAUSE_DELIM.finditer(L):
-                lc_off = d.end()
+            d = LAST_CLAUSE_DELIM.match(L)
+            lc_off = d.end() if d else 0
             Lc = L[lc_off:]
             l_abs, lc_abs = start + prev_end, start + prev_end + lc_off
             if m.start in ctx.labels:  # "A和B,分别为a、b": b is B's amount
@@ -125,12 +194,12 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                     continue
                 L = Lc = name
                 l_abs = lc_abs = name_abs
-            res = self.mention(ctx, m, sent, L, Lc, l_abs, lc_abs, comp_here, inherit, ms[k - 1] if k else None)
+            res = self.mention(ctx, m, sent, L, Lc, l_abs, lc_abs, comp_here, inherit, ms[j - 1] if j else None)
             any_prior = any_prior or res == "prior"
             prev_end = b
         if comp_here or any_prior:
             st.last_comp_prior = any(c[2] for c in comp_here) or any_prior
-        elif ms:
+        else:
             st.last_comp_prior = False
         if ctx.subject:
             st.last_subject = ctx.subject
@@ -189,37 +258,35 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         fb, st = self.fb, self.state
         span = (m.start, m.num_end)
         rel = m.start - ctx.start
-        lc_s = strip_connectors(Lc)
 
         # ---- year-on-year change (changes.py)
         change = self._change(ctx, m, sent, Lc, lc_abs, comps, inherit, prev)
         if change is not None:
             return None if change == "skip" else change
-            return None
 
         # ---- percentages
         if m.pct:
-            return self._percent(ctx, m, Lc, lc_s, lc_abs, prev)
+            return self._percent(ctx, m, Lc, strip_connectors(Lc), lc_abs, prev)
 
         # ---- counters and scores
         if m.unit in COUNTERS:
             return self._counter(ctx, m, L, Lc, lc_abs, sent)
         if m.unit == "分":
             if SCORE_WORDS.search(L) and m.value <= 100:
-                if "整体" in sent[:rel]:
+                if sent.find("整体", 0, rel) >= 0:
                     q = "部门整体"
                 else:
-                    qm = QUOTED_PROJECT.findall(sent[:rel])
+                    qm = QUOTED_PROJECT.findall(sent, 0, rel)  # endpos: as if the sentence ended at rel
                     q = (qm[-1][0] or qm[-1][1]) if qm else st.project
                 fb.emit("self_eval_score", span, m.value, "分", (lc_abs, m.end), q)
             return None
 
         # ---- money
-        if EXPLANATION.search(sent[:rel]) or ctx.budget_frame:
+        if ctx.budget_frame or EXPLANATION.search(sent, 0, rel):
             return None  # amounts quoted to explain a change; budget-framed lists
-        out = self._money(ctx, m, sent, L, Lc, lc_s, l_abs, lc_abs, rel)
-        if prev is None and ctx.kind in (None, "other") and re.search(r"预算(?:数|资金)?(?:为|是)?$", Lc) \
-                and "决算" not in Lc and "其中" in sent[rel:]:
+        out = self._money(ctx, m, sent, L, Lc, strip_connectors(Lc), l_abs, lc_abs, rel)
+        if prev is None and ctx.kind in (None, "other") and _BUDGET_LABEL.search(Lc) \
+                and "决算" not in Lc and sent.find("其中", rel) >= 0:
             ctx.budget_frame = True
         return out
 

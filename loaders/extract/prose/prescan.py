@@ -1,0 +1,242 @@
+"""Whole-text cue scans for the sentence driver: which sentences hold a match of a pattern,
+found with one ``finditer`` over the document instead of one ``search`` per sentence.
+
+That is only the same answer for a *sentence-local* pattern: one whose matches never contain a
+sentence delimiter and never look outside their own span (no anchors, look-arounds,
+back-references or word boundaries) and that cannot match the empty string. Then every match
+lies inside one sentence, is found there exactly as in the sentence alone, and the document
+scan finds at least one match in a sentence exactly when ``pattern.search(sentence)`` does.
+``sentence_local`` checks this on the parsed pattern; ``SentenceHits.of`` falls back to one
+search per sentence for any other pattern (same answer, no saving).
+
+Faster still, and for any pattern: the literal strings one of which every match contains
+(``literal_plan``, read off the parsed pattern). The re engine spends ~100 instructions per
+character of CJK text on any pattern; ``str.find`` of a literal a few. A pattern that is nothing
+but a finite set of literal strings (``政府采购|国有资产``, ``一般公共预算(?:财政拨款)?支出``) is
+answered by finding those strings; any other pattern by a search of only the sentences that
+hold one of its required literals."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+try:  # Python >= 3.11
+    from re import _constants as _C, _parser as _P
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _P  # type: ignore[no-redef]
+
+
+def _local(items, delims: frozenset[int]) -> bool:
+    for op, av in items:
+        if op is _C.LITERAL:
+            if av in delims:
+                return False
+        elif op is _C.IN:
+            for iop, iav in av:
+                if iop is _C.LITERAL:
+                    if iav in delims:
+                        return False
+                elif iop is _C.RANGE:
+                    if any(iav[0] <= d <= iav[1] for d in delims):
+                        return False
+                elif iop is _C.CATEGORY:
+                    if iav is not _C.CATEGORY_DIGIT:
+                        return False  # \s, \w, \D ... can match a delimiter
+                else:
+                    return False  # NEGATE and anything else
+        elif op is _C.BRANCH:
+            if not all(_local(b, delims) for b in av[1]):
+                return False
+        elif op is _C.SUBPATTERN:
+            if not _local(av[-1], delims):
+                return False
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) or op is getattr(_C, "POSSESSIVE_REPEAT", None):
+            if not _local(av[2], delims):
+                return False
+        elif op is getattr(_C, "ATOMIC_GROUP", None):
+            if not _local(av, delims):
+                return False
+        else:
+            return False  # ANY, NOT_LITERAL, AT, ASSERT(_NOT), GROUPREF ...
+    return True
+
+
+@lru_cache(maxsize=None)  # compile-once: keyed on the module-level patterns
+def sentence_local(pattern: re.Pattern[str], delims: str) -> bool:
+    """True when ``pattern`` is sentence-local for sentences split at the characters ``delims``."""
+    if pattern.match("") is not None:
+        return False
+    try:
+        tree = _P.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - a pattern re compiled always parses
+        return False
+    return _local(list(tree), frozenset(map(ord, delims)))
+
+
+_MAX_STRINGS = 64
+
+
+def _expand(items) -> list[str] | None:
+    """Every string the sequence ``items`` can match when it is made only of literals, small
+    literal classes, non-capturing or capturing groups, alternatives and ``?`` parts; else None."""
+    out = [""]
+    for op, av in items:
+        if op is _C.LITERAL:
+            opts = [chr(av)]
+        elif op is _C.IN:
+            if len(av) > 16 or not all(iop is _C.LITERAL for iop, _ in av):
+                return None
+            opts = [chr(c) for _, c in av]
+        elif op is _C.SUBPATTERN:
+            if av[1] or av[2]:
+                return None  # local flags
+            opts = _expand(av[-1])
+        elif op is _C.BRANCH:
+            opts = []
+            for b in av[1]:
+                e = _expand(b)
+                if e is None:
+                    return None
+                opts += e
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] in (0, 1) and av[1] == 1:
+            e = _expand(av[2])
+            opts = None if e is None else e + ([""] if av[0] == 0 else [])
+        else:
+            return None
+        if opts is None:
+            return None
+        out = [a + b for a in out for b in opts]
+        if len(out) > _MAX_STRINGS:
+            return None
+    return out
+
+
+def _better(a: list[str] | None, b: list[str] | None) -> list[str] | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b, key=lambda x: (min(map(len, x)), -len(x)))
+
+
+def _required(items) -> list[str] | None:
+    """Literal strings one of which every match of the sequence ``items`` contains, or None."""
+    best, run = None, []
+
+    def close_run():
+        nonlocal best, run
+        if run:
+            e = _expand(run)
+            if e is not None and "" not in e:
+                best = _better(best, sorted(set(e)))
+        run = []
+
+    for item in items:
+        op, av = item
+        if _expand([item]) is not None:
+            run.append(item)
+            continue
+        close_run()
+        sub = None
+        if op is _C.SUBPATTERN and not av[1] and not av[2]:
+            sub = _required(av[-1])
+        elif op is _C.BRANCH:
+            parts = [_required(b) for b in av[1]]
+            sub = None if any(x is None for x in parts) else sorted({w for x in parts for w in x})
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT) and av[0] >= 1:
+            sub = _required(av[2])
+        best = _better(best, sub)
+    close_run()
+    return best
+
+
+@lru_cache(maxsize=None)  # compile-once: keyed on the module-level patterns
+def literal_plan(pattern: re.Pattern[str]) -> tuple[bool, tuple[str, ...]] | None:
+    """``(exact, strings)``: with ``exact`` the pattern matches exactly where one of the strings
+    occurs; else every match contains one of them. None when no such literals are known."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = list(_P.parse(pattern.pattern, pattern.flags))
+    except Exception:  # pragma: no cover
+        return None
+    exact = _expand(tree)
+    if exact is not None:
+        return None if "" in exact else (True, _minimal(exact))
+    req = _required(tree)
+    return None if not req else (False, _minimal(req))
+
+
+def _minimal(words: list[str]) -> tuple[str, ...]:
+    """The words that contain no other word of the list: where a longer one occurs, so does the shorter."""
+    ws = sorted(set(words), key=lambda w: (len(w), w))
+    keep: list[str] = []
+    for w in ws:
+        if not any(k in w for k in keep):
+            keep.append(w)
+    return tuple(keep)
+
+
+class SentenceHits:
+    """The sentences of one text: ``starts[k]`` is where sentence ``k`` starts; ``sents[k]`` its text."""
+
+    def __init__(self, text: str, starts: list[int], sents: list[str], delims: str):
+        self.text, self.starts, self.sents, self.delims = text, starts, sents, delims
+        # the sentence of every text offset (a sentence's delimiter counts as its own): one list
+        # index instead of a bisect per hit
+        sid: list[int] = []
+        for k, s in enumerate(sents):
+            sid += [k] * (len(s) + 1)
+        self.sentence_of = sid
+
+    def of(self, pattern: re.Pattern[str]) -> set[int]:
+        """Indices of the sentences in which ``pattern.search`` finds a match."""
+        plan = literal_plan(pattern)
+        if plan is not None:
+            exact, words = plan
+            found = self.literals(words)
+            if exact:
+                return found
+            sents = self.sents
+            return {k for k in found if pattern.search(sents[k])}
+        if not sentence_local(pattern, self.delims):
+            return {k for k, s in enumerate(self.sents) if pattern.search(s)}
+        starts, text, n = self.starts, self.text, len(self.starts)
+        out: set[int] = set()
+        m = pattern.search(text)
+        while m is not None:
+            k = self.sentence_of[m.start()]
+            out.add(k)
+            if k + 1 >= n:
+                break
+            m = pattern.search(text, starts[k + 1])  # no look-behind: the same as a search of the rest
+        return out
+
+    def gate(self, pattern: re.Pattern[str]) -> set[int] | None:
+        """A superset of ``of(pattern)`` for a caller that searches those sentences itself: the
+        sentences holding one of the pattern's literals, None (every sentence) when it has none."""
+        plan = literal_plan(pattern)
+        return None if plan is None else self.literals(plan[1])
+
+    def literals(self, words) -> set[int]:
+        """Indices of the sentences containing one of ``words`` (a word with a delimiter in it
+        is in no sentence)."""
+        starts, text, out, sid = self.starts, self.text, set(), self.sentence_of
+        n, delims = len(starts), self.delims
+        for word in words:
+            if any(d in word for d in delims):
+                continue
+            p = text.find(word)
+            while p != -1:
+                k = sid[p]
+                out.add(k)
+                if k + 1 >= n:
+                    break
+                p = text.find(word, starts[k + 1])
+        return out
+
+    def literal(self, word: str) -> set[int]:
+        """Indices of the sentences containing ``word``."""
+        return self.literals((word,))
