@@ -122,3 +122,27 @@ def test_readonly_connection_cannot_write(tmp_warehouse):
             con.execute("INSERT INTO t VALUES (2)")
     finally:
         con.close()
+
+
+def test_a_warehouse_loaded_through_a_relative_path_opens_from_anywhere(tmp_path, monkeypatch):
+    """The catalog records where its shards are: a load given a relative --db must record an
+    absolute folder, or every reader in another cwd (the report's notebooks) saw the warehouse as
+    'moved or copied' (the 10,000-document bench report failed so)."""
+    from pathlib import Path
+
+    from loaders.config import SAMPLES_DIR
+    from loaders.store.load import load_paths
+    from loaders.store.warehouse import connect_readonly
+
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    load_paths([SAMPLES_DIR / "miyi-2023-land-expropriation-center.txt"], Path("wh") / "juesuan.duckdb")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    con = connect_readonly(work / "wh" / "juesuan.duckdb")
+    try:
+        assert con.execute("select count(*) from raw.facts").fetchone()[0] > 100
+    finally:
+        con.close()

@@ -150,7 +150,7 @@ def baseline_checkout(commit: str = BASELINE_COMMIT, existing: Path | None = Non
 
 
 def _cpu_base(checkout: Path, paths: list[Path]) -> dict[str, list[float]]:
-    r = subprocess.run([sys.executable, "-c", _BASE_SCRIPT, *map(str, paths)], cwd=checkout,
+    r = subprocess.run([sys.executable, "-c", _BASE_SCRIPT, *(str(p.absolute()) for p in paths)], cwd=checkout,
                        env={**os.environ, "PYTHONPATH": str(checkout)},
                        capture_output=True, text=True, timeout=1800)
     if r.returncode != 0:

@@ -34,7 +34,10 @@ class ManifestDamaged(Exception):
 
 
 def data_dir(db_path: Path) -> Path:
-    db_path = Path(db_path)
+    """The shard folder beside a catalog file, as an absolute path: the catalog records it and its
+    views read the shards through it, so a relative one would only work from the cwd of the load
+    (a warehouse loaded with a relative --db failed to open from the notebooks' folder)."""
+    db_path = Path(db_path).absolute()
     return db_path.with_name(f"{db_path.name.split('.', 1)[0]}.shards")
 
 
