@@ -20,7 +20,7 @@ from ...vocab import read_seed
 from ..document import prose_text
 from .builder import FactBuilder
 from .mentions import to_decimal
-from .literals import required_literal
+from .literals import literal_plan
 from ..subjects import is_class_name
 
 
@@ -121,32 +121,34 @@ def extract_final_budget_figures(doc: ParsedDocument, nt: NormText | None = None
     fb = FactBuilder(doc, nt)
     wordings, literals = _final_wordings()
     for start, line in _lines_with(nt.text, literals):
-        for w, literal in zip(wordings, literals):
-            if literal is not None and literal not in line:
-                continue  # the wording cannot match a line without its literal
+        for w, words in zip(wordings, literals):
+            if words is not None and not any(x in line for x in words):
+                continue  # the wording cannot match a line without one of its literals
             for m in w.pattern.finditer(line):
                 _emit(fb, w, m, start, None, False)
     return fb.facts
 
 
 @lru_cache(maxsize=1)
-def _final_wordings() -> tuple[tuple[Wording, ...], tuple[str | None, ...]]:
-    """The `final` wordings and the literal every match of each must contain (None: unknown)."""
+def _final_wordings() -> tuple[tuple[Wording, ...], tuple[tuple[str, ...] | None, ...]]:
+    """The `final` wordings and, for each, literals one of which every match contains (None: unknown)."""
     wordings = tuple(_of("final"))
-    return wordings, tuple(required_literal(w.pattern) for w in wordings)
+    plans = (literal_plan(w.pattern) for w in wordings)
+    return wordings, tuple(None if p is None else p[1] for p in plans)
 
 
-def _lines_with(text: str, literals: tuple[str | None, ...]):
+def _lines_with(text: str, literals: tuple[tuple[str, ...] | None, ...]):
     """``_lines(text)`` restricted to the lines holding one of ``literals`` (all when any is None)."""
     if not literals or None in literals:
         yield from _lines(text)
         return
     starts: set[int] = set()
-    for literal in literals:
-        i = text.find(literal)
-        while i >= 0:
-            starts.add(text.rfind("\n", 0, i) + 1)
-            i = text.find(literal, i + 1)
+    for words in literals:
+        for literal in words:
+            i = text.find(literal)
+            while i >= 0:
+                starts.add(text.rfind("\n", 0, i) + 1)
+                i = text.find(literal, i + 1)
     for a in sorted(starts):
         b = text.find("\n", a)
         yield a, text[a:] if b < 0 else text[a:b]

@@ -219,7 +219,7 @@ def test_clean_qualifier_with_its_pre_checks_equals_the_plain_substitutions():
     # every tail-filler wording ends in one of TAIL_FILLER_LAST (the pre-check's premise)
     from re import _parser
 
-    from loaders.extract.prose.prescan import _expand
+    from loaders.extract.prose.literals import _expand
     words = _expand(list(_parser.parse(TAIL_FILLER_RE.pattern[:-2])))  # the wordings, without "+$"
     assert words and all(w[-1] in TAIL_FILLER_LAST for w in words)
     rnd = random.Random(3)
@@ -231,7 +231,7 @@ def test_clean_qualifier_with_its_pre_checks_equals_the_plain_substitutions():
 
 
 def test_literal_plan_reads_the_strings_off_the_pattern():
-    from loaders.extract.prose.prescan import literal_plan
+    from loaders.extract.prose.literals import literal_plan
 
     assert literal_plan(re.compile(r"政府采购|国有资产")) == (True, tuple(sorted(("国有资产", "政府采购"))))
     assert literal_plan(re.compile(r"一般公共预算(?:财政拨款)?支出")) == (True, ("一般公共预算支出", "一般公共预算财政拨款支出"))

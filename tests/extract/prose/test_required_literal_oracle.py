@@ -1,5 +1,5 @@
-"""The literal pre-check of the 决算's own budget figures: required_literal names text every match
-holds, and extract_final_budget_figures (which only runs a wording over lines holding its
+"""The literal pre-check of the 决算's own budget figures: literal_plan names texts one of which
+every match holds, and extract_final_budget_figures (which only runs a wording over lines holding its
 literal) gives what running every wording over every line gives."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from loaders.extract.prose.budget import _emit, _lines, _of, extract_final_budget_figures
 from loaders.extract.prose.builder import FactBuilder
-from loaders.extract.prose.literals import required_literal
+from loaders.extract.prose.literals import literal_plan
 from loaders.extract.document import prose_text
 from loaders.model import ParsedDocument
 
@@ -31,16 +31,19 @@ def test_every_match_holds_the_required_literal(atoms, branch, text):
         pattern = re.compile(source)
     except re.error:
         return
-    literal = required_literal(pattern)
+    plan = literal_plan(pattern)
     for m in pattern.finditer(text):
-        assert literal is None or literal in m.group(0)
+        assert plan is None or any(w in m.group(0) for w in plan[1])
+        if plan is not None and plan[0]:  # exact: the match is one of the strings
+            assert m.group(0) in plan[1] or any(w in m.group(0) for w in plan[1])
 
 
-def test_required_literal_cases():
-    assert required_literal(re.compile(r"\d+年初预算为(?P<n>\d+)万元")) == "年初预算为"
-    assert required_literal(re.compile(r"预算|决算")) is None
-    assert required_literal(re.compile(r"(?i)abc")) is None
-    assert required_literal(re.compile(r"ab?c")) == "a"
+def test_literal_plan_cases():
+    assert literal_plan(re.compile(r"\d+年初预算为(?P<n>\d+)万元")) == (False, ("年初预算为",))
+    assert literal_plan(re.compile(r"预算|决算")) == (True, ("决算", "预算"))
+    assert literal_plan(re.compile(r"(?i)abc")) is None
+    assert literal_plan(re.compile(r"ab?c")) == (True, ("ac", "abc"))
+    assert literal_plan(re.compile(r"a?")) is None  # matches the empty string: no literal is required
 
 
 def _old_final_figures(doc: ParsedDocument):
