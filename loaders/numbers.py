@@ -98,9 +98,35 @@ APPROX_AFTER = re.compile(r"^\s*(?:余|多|左右|上下)")
 # full-width ASCII forms (U+FF01-U+FF5E) holds only those ideographs and ASCII (NFKC decomposes
 # the others to ASCII, and composition never makes an ideograph), so without a character of the
 # approximate words in it neither pattern can match; any other character takes the full fold.
+# The key characters are read off the two patterns (one character of each word, chosen to cover as
+# many words as it can: 约 for 约/大约/约为/约合), so a word added above is covered; a pattern of
+# another shape than one group of plain words turns the pre-check off.
 _PLAIN = "\x00-\x7f\u4e00-\u9fff\u3000-\u3003\u3008-\u3011\uff01-\uff5e"
-_MAY_APPROX_BEFORE = re.compile(f"[^{_PLAIN}]|[约近逾超]")
-_MAY_APPROX_AFTER = re.compile(f"[^{_PLAIN}]|[余多左上]")
+_WORD_GROUP = re.compile(r"\^?(?:\\s\*)?\(\?:([^()\[\]\\.*+?{}^$|]+(?:\|[^()\[\]\\.*+?{}^$|]+)*)\)(?:\\s\*)?\$?")
+
+
+def approx_key_characters(pattern: re.Pattern[str]) -> str | None:
+    """Characters one of which every match of ``pattern`` (one of APPROX_BEFORE / APPROX_AFTER)
+    holds, or None when the pattern is not an optionally anchored group of plain words."""
+    m = _WORD_GROUP.fullmatch(pattern.pattern)
+    if m is None or pattern.flags & ~re.UNICODE:
+        return None
+    words, keys = m.group(1).split("|"), ""
+    while words:  # greedy cover: the character in most of the words left, the earliest on a tie
+        seen = list(dict.fromkeys(ch for w in words for ch in w))
+        best = max(seen, key=lambda ch: sum(ch in w for w in words))
+        keys += best
+        words = [w for w in words if best not in w]
+    return keys
+
+
+def _may_approx(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    keys = approx_key_characters(pattern)
+    return re.compile(f"[^{_PLAIN}]|[{re.escape(keys)}]") if keys else re.compile("")  # "": always search
+
+
+_MAY_APPROX_BEFORE = _may_approx(APPROX_BEFORE)
+_MAY_APPROX_AFTER = _may_approx(APPROX_AFTER)
 
 
 def is_approximate(text: str, start: int, end: int) -> bool:

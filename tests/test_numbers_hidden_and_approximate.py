@@ -56,3 +56,19 @@ def test_approximate_in_checks_every_printing():
     assert not approximate_in("收入1.5万元", "1.5")
     assert approximate_in("共3余人", "3")
     assert not approximate_in("约定支出1.5万元", "1.5")  # 约定 ... is not next to the number
+
+
+def test_the_approximate_pre_check_keys_come_from_the_wordings():
+    """is_approximate's and extract's pre-checks skip text holding none of the key characters: the
+    keys are read off APPROX_BEFORE / APPROX_AFTER, so every wording there holds one of them (a
+    wording added there is never skipped), and a pattern of another shape turns the pre-check off."""
+    import re
+
+    from loaders.numbers import APPROX_AFTER, APPROX_BEFORE, approx_key_characters
+
+    for pattern in (APPROX_BEFORE, APPROX_AFTER, re.compile(r"(?:差不多|约|大概)\s*$")):
+        keys = approx_key_characters(pattern)
+        words = re.search(r"\(\?:(.*?)\)", pattern.pattern).group(1).split("|")
+        assert keys and all(any(k in w for k in keys) for w in words), (pattern.pattern, keys)
+    assert approx_key_characters(re.compile(r"约\d+")) is None
+    assert approx_key_characters(re.compile(r"(?i)(?:about)")) is None

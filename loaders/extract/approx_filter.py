@@ -1,10 +1,10 @@
 """A pre-check in front of ``numbers.approximate_in``: the approximate wordings (约 / 余 / 多 …)
-are words each holding a CJK ideograph, so evidence whose NFKC form holds none of their
-ideographs cannot print a number as approximate, and the per-printing search is skipped.
+are words each holding one of a few key characters, so evidence whose NFKC form holds none of
+them cannot print a number as approximate, and the per-printing search is skipped.
 
-The ideographs are read from the patterns themselves (``numbers.APPROX_BEFORE`` /
-``APPROX_AFTER``); a pattern of any other shape than ``^? \\s* (?:word|word…) \\s* $?`` turns the
-pre-check off (every fact is searched)."""
+The key characters are read from the patterns themselves (``numbers.approx_key_characters`` of
+``APPROX_BEFORE`` / ``APPROX_AFTER``); a pattern of any other shape than one group of plain words
+turns the pre-check off (every fact is searched)."""
 
 from __future__ import annotations
 
@@ -14,24 +14,14 @@ from functools import lru_cache
 
 from .. import numbers
 
-# the shape the pre-check understands: optional anchors and blanks around one group of words
-_SHAPE = re.compile(r"\^?(?:\\s\*)?\(\?:([^()\[\]\\.*+?{}^$|]+(?:\|[^()\[\]\\.*+?{}^$|]+)*)\)(?:\\s\*)?\$?")
-_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
-
-
 @lru_cache(maxsize=1)
 def _key_ideographs() -> re.Pattern[str] | None:
-    chars: set[str] = set()
-    for pattern in (numbers.APPROX_BEFORE, numbers.APPROX_AFTER):
-        m = _SHAPE.fullmatch(pattern.pattern)
-        if m is None or pattern.flags & ~re.UNICODE:
-            return None
-        for word in m.group(1).split("|"):
-            found = set(_IDEOGRAPH.findall(word))
-            if not found:
-                return None  # a word without an ideograph: no pre-check
-            chars |= found
-    return re.compile("[" + "".join(sorted(chars)) + "]")
+    """One character of every approximate word (numbers.approx_key_characters, the same keys as
+    numbers.is_approximate's own pre-check); None (no pre-check) when a pattern is of another shape."""
+    keys = [numbers.approx_key_characters(p) for p in (numbers.APPROX_BEFORE, numbers.APPROX_AFTER)]
+    if any(k is None for k in keys):
+        return None
+    return re.compile("[" + re.escape("".join(keys)) + "]")
 
 
 def approximate(evidence: str, value_text: str | None) -> bool:

@@ -36,7 +36,11 @@ def test_equals_approximate_in_on_any_text(evidence, value_text):
 def test_equals_approximate_in_on_every_sample_fact():
     facts = [f for p in sorted(SAMPLES_DIR.glob("*")) if p.suffix in (".txt", ".md") for f in extract_facts(parse_file(p))]
     keys = _key_ideographs()
-    searched = [f for f in facts if keys.search(f.evidence)]
-    assert len(facts) > 100 and 0 < len(searched) < len(facts)  # both ways through the pre-check
+    assert len(facts) > 100
     for f in facts:
         assert approximate(f.evidence, f.value_text) == approximate_in(f.evidence, f.value_text)
+    # and through the search: evidence holding a key character, approximate or not
+    for evidence, value, expected in [("约100万元", "100", True), ("支出100余万元", "100", True),
+                                      ("超过预算100万元", "100", False), ("左侧100万元", "100", False)]:
+        assert keys.search(evidence)
+        assert approximate(evidence, value) == approximate_in(evidence, value) == expected, evidence
