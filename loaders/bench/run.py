@@ -195,7 +195,12 @@ def run(sizes: list[int], root: Path, fmt: str = "txt", workers: int | None = No
         ctx.values["n"] = n
         for name, fn in STAGES:
             print(f"[bench] N={n}: {name} ...", file=sys.stderr, flush=True)
-            ctx.values.update(fn(ctx))
+            try:
+                ctx.values.update(fn(ctx))
+            except Exception as e:  # noqa: BLE001 - a failed stage is a result; the others still run
+                ctx.values[f"{name}_failed"] = 1.0
+                print(f"[bench] N={n}: {name} failed: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}",
+                      file=sys.stderr, flush=True)
         rows.append(dict(ctx.values))
         print(f"[bench] N={n} done:\n{table(rows[-1:])}", file=sys.stderr, flush=True)  # kept if a later N dies
         if not keep:
