@@ -30,7 +30,7 @@ def test_ocr_budget_from_many_threads_at_once():
         from concurrent.futures import ThreadPoolExecutor
         from pathlib import Path
         from loaders.formats.pdf_ocr import ocr_time_budget
-        docs = [Path(p).read_bytes() for p in {[str(p) for p in PDFS]!r}] * 8
+        docs = [Path(p).read_bytes() for p in {[str(p) for p in PDFS]!r}] * 2
         serial = [ocr_time_budget(d, "x.pdf") for d in docs]
         with ThreadPoolExecutor(8) as pool:
             budgets = list(pool.map(lambda d: ocr_time_budget(d, "x.pdf"), docs))
