@@ -128,10 +128,9 @@ class ParsedDocument:
         same length (line and page lookups are asked once per fact and cell: a scan of the
         whole text or of every block each time made them quadratic in the document)."""
         memo = self.__dict__.setdefault("_indexes", {})
-        key = (id(source), len(source))
         hit = memo.get(name)
-        if hit is None or hit[0] != key or hit[1] is not source:
-            hit = memo[name] = (key, source, make(source))
+        if hit is None or hit[0] is not source or hit[1] != len(source):
+            hit = memo[name] = (source, len(source), make(source))
         return hit[2]
 
 
