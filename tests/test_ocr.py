@@ -85,7 +85,11 @@ def test_scan_rows_and_totals_match_the_text_layer(putuo_scans, dpi, n_pages, mi
     from loaders.formats.pdf_ocr import OCR_DPI
 
     ref, doc, facts = putuo_scans(dpi)
-    assert doc.meta["extraction"] == "ocr" and doc.meta["ocr_pages"] == list(range(1, n_pages + 1))
+    # every page is OCR'd but the 普陀 PDF's page 14, the ruled header of an empty table
+    # (nothing to read: loaders/formats/page_ink.py)
+    empty = [14] if n_pages == 25 else []
+    assert doc.meta["extraction"] == "ocr" and doc.meta.get("ocr_empty_pages", []) == empty
+    assert doc.meta["ocr_pages"] == [p for p in range(1, n_pages + 1) if p not in empty]
     assert doc.meta["ocr_dpi"] == OCR_DPI and doc.meta["ocr_seconds"] > 0
     assert sum(_is_row_or_total(f) for f in ref) >= min_rows
     share, missed = _equal_share(ref, facts)

@@ -282,7 +282,7 @@ def parse_pdf(data: bytes, engine: str = "pdfium") -> ParsedDocument:
             if blk is not None:
                 spans.extend(text_page_spans(blk.location.char_start or 0, it))
     meta: dict[str, Any] = {"tables": table_meta, "body_font_size": body, "page_spans": spans}
-    meta.update(ocr.meta(n_pages))  # OCR hook: extraction text/mixed/ocr, OCR'd pages, boxes, time
+    meta.update(ocr.meta())  # OCR hook: extraction text/mixed/ocr, OCR'd pages, boxes, time
     furniture = [{"page": f.page, "text": f.text, "bbox": f.bbox} for lay in layouts for f in lay.furniture]
     if furniture:
         meta["furniture"] = furniture

@@ -26,7 +26,8 @@ document's pages are OCR'd one after the other there; ``workers`` (or
 single large scan on an otherwise idle machine, and the test tier).
 
 Budget: OCR costs seconds per page, so the loader grants ``OCR_PAGE_BUDGET_S`` of extra
-sandbox time per page or image to OCR (``ocr_time_budget``); blank paper is not OCR'd.
+sandbox time per page or image to OCR (``ocr_time_budget``); blank paper, and paper printed
+with nothing but ruling lines (an empty table), is not OCR'd (loaders/formats/page_ink.py).
 """
 
 from __future__ import annotations
@@ -49,7 +50,6 @@ MAX_COVERED_CHARS = 10  # more text-layer characters over an image: the text lay
 _BAND = 0.8  # keep the central 80 % of a box's height as the word's band (detection boxes are padded)
 _SAME_SIZE = 0.25  # a box up to 25 % taller than the page's median box is body text
 _SIZE_PER_HEIGHT = 0.75  # font size (pt) ≈ box height (pt) × this
-_BLANK_LEVEL = 200  # an image whose darkest pixel is lighter than this is blank paper
 
 
 @dataclass(frozen=True)
@@ -67,19 +67,24 @@ class OcrPages:
     pages: list[int] = field(default_factory=list)  # 1-based pages read (wholly or partly) by OCR
     regions: list[list[float]] = field(default_factory=list)  # [page, x0, top, x1, bottom] of partly OCR'd pages
     boxes: list[list[Any]] = field(default_factory=list)  # [page, x0, top, x1, bottom, confidence, text]
+    empty_pages: list[int] = field(default_factory=list)  # 1-based pages without a text layer and nothing to read
+    text_pages: int = 0  # pages read from their text layer
     seconds: float = 0.0
     engine: str = DEFAULT_ENGINE
     dpi: int = OCR_DPI
 
-    def meta(self, n_pages: int) -> dict[str, Any]:
+    def meta(self) -> dict[str, Any]:
         if not self.pages:
             return {"extraction": "text"}
-        whole = len(self.pages) >= n_pages and not self.regions
+        # a scan: no page had a text layer (its blank pages and empty tables are not OCR'd)
+        whole = self.text_pages == 0 and not self.regions
         out = {"extraction": "ocr" if whole else "mixed", "ocr_pages": self.pages,
                "ocr_seconds": round(self.seconds, 2), "ocr_engine": self.engine, "ocr_dpi": self.dpi,
                "ocr_boxes": self.boxes}
         if self.regions:
             out["ocr_regions"] = self.regions
+        if self.empty_pages:
+            out["ocr_empty_pages"] = self.empty_pages
         return out
 
 
@@ -238,15 +243,17 @@ def _render(pdf: Any, job: OcrJob, dpi: int) -> Any:
 
 def _read_job(data: bytes, job: OcrJob, engine: str, dpi: int) -> list[list[Any]] | None:
     """The job's OCR boxes as [page, x0, top, x1, bottom, confidence, text] in PDF points
-    (None for blank paper)."""
+    (None for blank paper or paper with only ruling lines: ``page_ink``)."""
     import pypdfium2 as pdfium
+
+    from .page_ink import nothing_to_read  # numpy: only where a page is rendered
 
     pdf = pdfium.PdfDocument(data)
     try:
         image = _render(pdf, job, dpi)
     finally:
         pdf.close()
-    if image.convert("L").getextrema()[0] >= _BLANK_LEVEL:
+    if nothing_to_read(image, dpi):  # blank paper, or only ruling lines (an empty table)
         return None
     boxes: list[OcrBox] = get_engine(engine).read(image)
     scale = 72 / dpi
@@ -287,7 +294,9 @@ def fill_image_pages(data: bytes, all_words: list[list[Word]], engine: str = DEF
     res = OcrPages(engine=engine, dpi=dpi)
     if all(all_words) and b"/Image" not in data:
         return res  # every page has text and the file has no image: nothing to OCR (cheap exit)
-    jobs = ocr_jobs(data, [bool(ws) for ws in all_words])
+    has_words = [bool(ws) for ws in all_words]
+    res.text_pages = sum(has_words)
+    jobs = ocr_jobs(data, has_words)
     if not jobs:
         return res
     start = time.monotonic()
@@ -300,6 +309,8 @@ def fill_image_pages(data: bytes, all_words: list[list[Word]], engine: str = DEF
         results = [_read_job(data, job, engine, dpi) for job in jobs]
     for job, boxes in zip(jobs, results):
         if boxes is None:
+            if job.region is None:
+                res.empty_pages.append(job.index + 1)
             continue
         if job.region is not None:
             text_words = all_words[job.index]
