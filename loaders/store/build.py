@@ -6,17 +6,24 @@ from and every mart answers a count. Ctrl-C, a crash or a failing dbt discard th
 the published warehouse stays as it was. A build whose inputs have not changed since the
 last published build (same document shards and withdrawals, same models/seeds/macros) does
 nothing; a load of duplicates only adds ledger rows, which the staging views read live.
+
+An assertion of the engine itself (DuckDB's ``INTERNAL Error``, a bug of DuckDB and not of a model:
+one 10,000-document build of two failed with one in int_units_canonicalised, the same inputs
+built cleanly the run before) is not the analyst's problem to retry: the build is run again
+once, as a full build of the same copy, and says so. Any other failure is reported as it is.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shlex
 import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -74,6 +81,33 @@ def run_dbt(args: list[str], db_path: Path, project_dir: Path, flags: tuple[str,
         timer.cancel()
         if proc.poll() is None:
             proc.kill()
+
+
+ENGINE_FAULT = "INTERNAL Error"  # how DuckDB words a failed assertion of its own
+
+
+def _run_results(project_dir: Path) -> Path:
+    target = Path(os.environ.get("DBT_TARGET_PATH") or "target")
+    return (target if target.is_absolute() else project_dir / target) / "run_results.json"
+
+
+def engine_fault(project_dir: Path, since: float) -> str | None:
+    """The first node of the dbt run that wrote its results after ``since`` (epoch seconds) and
+    failed on an assertion of DuckDB itself (``ENGINE_FAULT``), as "node: first line"; None when
+    there is none or no such results file."""
+    path = _run_results(project_dir)
+    try:
+        if path.stat().st_mtime < since:
+            return None  # an earlier run's results: this run died before writing its own
+        results = json.loads(path.read_text(encoding="utf-8")).get("results") or []
+    except (OSError, ValueError, AttributeError):
+        return None
+    for r in results:
+        message = (r.get("message") or "") if isinstance(r, dict) else ""
+        if r.get("status") in ("error", "fail") and ENGINE_FAULT in message:
+            line = next(x.strip() for x in message.splitlines() if ENGINE_FAULT in x)
+            return f"{r.get('unique_id')}: {line}"
+    return None
 
 
 def up_to_date(db_path: Path, project_dir: Path) -> bool:
@@ -165,7 +199,13 @@ def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, pub
         wc.close()
         mode = (f"full build ({why_full})" if why_full else
                 f"incremental build: {changed} document(s) changed since the last build")
+        started = time.time()
         rc = run_dbt(["build"], wc.path, project_dir, ("--full-refresh",) if why_full else ())
+        fault = engine_fault(project_dir, started) if rc != 0 else None
+        if fault:  # DuckDB's own assertion, not a model's error: once more, in full
+            echo(f"DuckDB failed an internal assertion ({fault}); building again once, in full")
+            rc = run_dbt(["build"], wc.path, project_dir, ("--full-refresh",))
+            mode = f"full build (again, after DuckDB's internal error in {fault.split(':')[0]})"
         if rc != 0 and not publish_on_failure:
             raise BuildFailed(f"dbt build failed (exit code {rc}); the published warehouse is unchanged")
         if docs and rc == 0:
