@@ -61,7 +61,9 @@ def names_budget(row: str, texts: list[tuple[int, str]]) -> bool:
 
 
 def _has_number(grid: Grid, r: int, texts: list[tuple[int, str]]) -> bool:
-    return any(parse_number(grid.text(r, c)) is not None for c, _ in texts)
+    """Whether a cell of row r named in ``texts`` (columns of the row) holds a number."""
+    cells = grid.rows[r]
+    return any(parse_number(cells[c].text.strip()) is not None for c, _ in texts)
 
 
 def budget_metric(label: str) -> str | None:
@@ -151,7 +153,12 @@ def _money_fact(doc, metric: str, cell: Cell, unit: str, label: Cell, state: Pro
 
 
 def _find_col(norms: list[str], keys: tuple[str, ...], exclude: tuple[str, ...] = ()) -> int | None:
+    """The first column holding the first key that a column holds (outside ``exclude``); a key
+    missing from the whole row (its cells joined at \\x00, which no key holds) is skipped."""
+    row = "\x00".join(norms)
     for key in keys:
+        if key not in row:
+            continue
         for c, t in enumerate(norms):
             if key in t and not any(x in t for x in exclude):
                 return c
