@@ -4,7 +4,6 @@ and 财政拨款结构 sections), indicator tables (三级指标 rows) and self-
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,7 +13,7 @@ from ...model import Cell, Fact, ParsedDocument
 from ...numbers import NUMBER_RE, is_missing, parse_number
 from ...vocab.tables import column_role, role_rules
 from .facts import make_fact
-from .grid import Grid, label_unit, norm
+from .grid import Grid, label_unit, nfkc, norm
 
 # 预算执行情况 column role (the one column-role classifier) -> project metric
 PROJECT_METRIC_OF_ROLE = {
@@ -118,7 +117,7 @@ class ProjectState:
 def perf_value(text: str) -> tuple[Decimal, str, str] | None:
     """(value, unit, number as printed) when the cell holds one measured number, else None
     (memoised: indicator values repeat, 8套 / 100%)."""
-    s = unicodedata.normalize("NFKC", text).strip().rstrip("—-– ").strip()
+    s = nfkc(text).strip().rstrip("—-– ").strip()
     s = s.replace("＞", ">").replace("＜", "<")
     m = PERF_VALUE_RE.match(s)
     if not m:
