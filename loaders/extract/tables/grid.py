@@ -219,7 +219,18 @@ def wrapped_tail(grid: Grid, r: int, col: int, name: str) -> str:
 
 
 def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[RowItem]:
-    """Split row r into items: [code cells] name cell [value cells] ... (two-lane tables give two)."""
+    """Split row r into items: [code cells] name cell [value cells] ... (two-lane tables give two).
+    Split once per grid, row and skipped columns (first_data_row and the reader both split the
+    first data row); each call gets its own copies, since readers fill in an item's code."""
+    key = ("row_items", r, frozenset(skip_cols or ()))
+    found = grid.memo.get(key)
+    if found is None:
+        found = grid.memo[key] = _row_items(grid, r, skip_cols)
+    return [RowItem(it.row, it.name_cell, it.name, it.code, list(it.code_cells), list(it.values), it.lane)
+            for it in found]
+
+
+def _row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[RowItem]:
     skip_cols = skip_cols or set()
     cells = grid.rows[r]
     items: list[RowItem] = []
