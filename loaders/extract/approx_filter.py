@@ -9,10 +9,10 @@ turns the pre-check off (every fact is searched)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from .. import numbers
+from .tables.grid import nfkc
 
 @lru_cache(maxsize=1)
 def _key_ideographs() -> re.Pattern[str] | None:
@@ -31,6 +31,6 @@ def approximate(evidence: str, value_text: str | None) -> bool:
     if not value_text:
         return False
     keys = _key_ideographs()
-    if keys is not None and not keys.search(unicodedata.normalize("NFKC", evidence)):
+    if keys is not None and not keys.search(nfkc(evidence)):
         return False
     return numbers.approximate_in(evidence, value_text)

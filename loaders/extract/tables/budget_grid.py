@@ -5,7 +5,6 @@ the ``TableRead`` a reader of ``budget.py`` works on."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -17,7 +16,7 @@ from ...vocab.metrics import labels_for
 from ...vocab.tables import title_words
 from .budget_codes import BY_NAME, CONTEXT, PRINTED
 from .facts import make_fact
-from .grid import Grid
+from .grid import Grid, nfkc
 
 CODE_CELL_RE = re.compile(r"^\d{2,3}(?:\s+\d{1,2}){0,2}$|^\d{5}$|^\d{7}$")
 MAX_FURNITURE_CHARS = 40
@@ -65,7 +64,7 @@ def _roles() -> dict[str, tuple[tuple[re.Pattern[str], Role], ...]]:
 
 
 def fold(text: str) -> str:
-    s = unicodedata.normalize("NFKC", text or "")
+    s = nfkc(text or "")
     return re.sub(r"[\s“”\"'‘’「」]", "", s)
 
 

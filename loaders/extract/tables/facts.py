@@ -3,12 +3,12 @@ value cell), location, printed number; and the signed change-column fact."""
 
 from __future__ import annotations
 
-import unicodedata
 from decimal import Decimal
 
 from ...model import Cell, Fact, Location, ParsedDocument
 from ...numbers import NUMBER_RE, parse_number
 from ...vocab.tables import CHANGE_ROLES, NOT_AMOUNT_ROLES
+from .grid import nfkc
 
 
 def evidence_for(doc: ParsedDocument, label: Cell | None, value: Cell) -> tuple[str, Location]:
@@ -72,7 +72,7 @@ def change_fact(
 ) -> Fact | None:
     """A signed number in a change column (增减额 ``-204.61``, 增减率 ``-7.03%``): the change
     against last year, magnitude as value, the sign as direction."""
-    text = unicodedata.normalize("NFKC", value_cell.text).strip().replace("−", "-")
+    text = nfkc(value_cell.text).strip().replace("−", "-")
     signed = parse_number(text[1:] if text.startswith("+") else text)
     if signed is None:
         return None
@@ -83,7 +83,7 @@ def change_fact(
 
 
 def _printed_number(text: str) -> str | None:
-    m = NUMBER_RE.search(unicodedata.normalize("NFKC", text))
+    m = NUMBER_RE.search(nfkc(text))
     return m.group() if m else None
 
 

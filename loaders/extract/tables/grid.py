@@ -41,7 +41,39 @@ def norm(text: str | None) -> str:
     drops exactly the characters a regex ``\\s`` matches, at a third of ``re.sub``'s cost."""
     if not text:
         return ""
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return "".join(nfkc(text).split())
+
+
+# Unicode blocks whose compatibility characters tables print: general punctuation, enclosed
+# numbers (①), CJK symbols and punctuation, fullwidth forms (（）：，；)
+COMPAT_BLOCKS = ((0x2000, 0x2BFF), (0x3000, 0x33FF), (0xFE30, 0xFFEF))
+
+
+@lru_cache(maxsize=1)
+def _compat_decompositions() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each character of COMPAT_BLOCKS that NFKD changes, with its NFKD form, and a pattern
+    matching any of them (built once per process)."""
+    table: dict[str, str] = {}
+    for lo, hi in COMPAT_BLOCKS:
+        for cp in range(lo, hi + 1):
+            c = chr(cp)
+            d = unicodedata.normalize("NFKD", c)
+            if d != c:
+                table[c] = d
+    return table, re.compile("[" + "".join(re.escape(c) for c in table) + "]")
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, faster on a text with a few fullwidth marks.
+    NFKC(s) is the composition of NFKD(s), and NFKD(s) does not change when a character is
+    replaced by its own NFKD form (decomposition is per character; the canonical reordering
+    is a stable sort, unchanged by sorting a piece first). After those replacements a table
+    cell is mostly NFKC already, and normalize's quick check returns it without the slow
+    decompose-and-compose over the whole text."""
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    table, pattern = _compat_decompositions()
+    return unicodedata.normalize("NFKC", pattern.sub(lambda m: table[m.group()], text))
 
 
 def clean_label(text: str) -> str:
@@ -187,7 +219,18 @@ def wrapped_tail(grid: Grid, r: int, col: int, name: str) -> str:
 
 
 def row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[RowItem]:
-    """Split row r into items: [code cells] name cell [value cells] ... (two-lane tables give two)."""
+    """Split row r into items: [code cells] name cell [value cells] ... (two-lane tables give two).
+    Split once per grid, row and skipped columns (first_data_row and the reader both split the
+    first data row); each call gets its own copies, since readers fill in an item's code."""
+    key = ("row_items", r, frozenset(skip_cols or ()))
+    found = grid.memo.get(key)
+    if found is None:
+        found = grid.memo[key] = _row_items(grid, r, skip_cols)
+    return [RowItem(it.row, it.name_cell, it.name, it.code, list(it.code_cells), list(it.values), it.lane)
+            for it in found]
+
+
+def _row_items(grid: Grid, r: int, skip_cols: set[int] | None = None) -> list[RowItem]:
     skip_cols = skip_cols or set()
     cells = grid.rows[r]
     items: list[RowItem] = []

@@ -4,7 +4,7 @@ and 财政拨款结构 sections), indicator tables (三级指标 rows) and self-
 from __future__ import annotations
 
 import re
-import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal
@@ -13,7 +13,7 @@ from ...model import Cell, Fact, ParsedDocument
 from ...numbers import NUMBER_RE, is_missing, parse_number
 from ...vocab.tables import column_role, role_rules
 from .facts import make_fact
-from .grid import Grid, label_unit, norm
+from .grid import Grid, label_unit, nfkc, norm
 
 # 预算执行情况 column role (the one column-role classifier) -> project metric
 PROJECT_METRIC_OF_ROLE = {
@@ -60,7 +60,9 @@ def names_budget(row: str, texts: list[tuple[int, str]]) -> bool:
 
 
 def _has_number(grid: Grid, r: int, texts: list[tuple[int, str]]) -> bool:
-    return any(parse_number(grid.text(r, c)) is not None for c, _ in texts)
+    """Whether a cell of row r named in ``texts`` (columns of the row) holds a number."""
+    cells = grid.rows[r]
+    return any(parse_number(cells[c].text.strip()) is not None for c, _ in texts)
 
 
 def budget_metric(label: str) -> str | None:
@@ -88,6 +90,8 @@ SCORE_KEYS = ("自评分数", "自评得分", "得分", "评分", "分值")
 STRUCTURE_KEYS = ("一般公共预算安排", "政府性基金预算安排")
 # the row of a 预算执行情况 section that holds the project's own totals (not 其中：财政资金 …)
 TOTAL_LABEL_RE = re.compile(r"(?:合计|小计|总计|(?:年度|项目)?(?:资金)?总额|年度资金总额[(（]万元[)）])[:：]?")
+# the label of a self-evaluation table's total row
+SCORE_TOTAL_LABELS = frozenset({"合计", "总分", "总计", "合计得分", "总得分"})
 # an indicator name cell that names nothing: "指标1：", "……"
 PLACEHOLDER_NAME_RE = re.compile(r"(指标\s*\d*\s*[:：]?\s*)+|[.…]+")
 
@@ -113,7 +117,7 @@ class ProjectState:
 def perf_value(text: str) -> tuple[Decimal, str, str] | None:
     """(value, unit, number as printed) when the cell holds one measured number, else None
     (memoised: indicator values repeat, 8套 / 100%)."""
-    s = unicodedata.normalize("NFKC", text).strip().rstrip("—-– ").strip()
+    s = nfkc(text).strip().rstrip("—-– ").strip()
     s = s.replace("＞", ">").replace("＜", "<")
     m = PERF_VALUE_RE.match(s)
     if not m:
@@ -148,33 +152,102 @@ def _money_fact(doc, metric: str, cell: Cell, unit: str, label: Cell, state: Pro
 
 
 def _find_col(norms: list[str], keys: tuple[str, ...], exclude: tuple[str, ...] = ()) -> int | None:
+    """The first column holding the first key that a column holds (outside ``exclude``); a key
+    missing from the whole row (its cells joined at \\x00, which no key holds) is skipped."""
+    row = "\x00".join(norms)
     for key in keys:
+        if key not in row:
+            continue
         for c, t in enumerate(norms):
             if key in t and not any(x in t for x in exclude):
                 return c
     return None
 
 
+@dataclass(frozen=True)
+class RowKeys:
+    """Each row's folded cell texts, their ``\\x00``-joined row string, and the rows whose
+    string holds a key of each section-header family. One scan per key over the whole grid
+    replaces a test of every row: most rows of a project table are data rows holding none."""
+
+    norms: list[list[str]]
+    rows: list[str]
+    list_name: frozenset[int]
+    indicator: frozenset[int]
+    budget: frozenset[int]
+    structure: frozenset[int]
+
+
+def row_keys(grid: Grid) -> RowKeys:
+    """The grid's RowKeys, found once per grid (kept in its memo)."""
+    found = grid.memo.get("project_row_keys")
+    if found is None:
+        found = grid.memo["project_row_keys"] = _row_keys(grid)
+    return found
+
+
+def _row_keys(grid: Grid) -> RowKeys:
+    norms = [[norm(c.text) for c in cells] for cells in grid.rows]
+    rows = ["\x00".join(n) for n in norms]
+    joined = "\x01".join(rows)
+    starts: list[int] = []
+    at = 0
+    for row in rows:
+        starts.append(at)
+        at += len(row) + 1
+    words = _budget_words()
+    every = frozenset(range(len(rows)))
+    return RowKeys(
+        norms=norms,
+        rows=rows,
+        list_name=rows_holding(joined, starts, (LIST_NAME,), every),
+        indicator=rows_holding(joined, starts, INDICATOR_KEYS, every),
+        budget=every if words is None else rows_holding(joined, starts, words, every),
+        structure=rows_holding(joined, starts, STRUCTURE_KEYS, every),
+    )
+
+
+def rows_holding(joined: str, starts: list[int], keys: tuple[str, ...], every: frozenset[int]) -> frozenset[int]:
+    """The rows whose string holds one of ``keys``: ``joined`` is the row strings joined by
+    ``\\x01`` and ``starts`` where each begins. A key holds no ``\\x01``, so each occurrence
+    lies inside the row it starts in (an empty key is in every row)."""
+    found: set[int] = set()
+    for key in keys:
+        if not key:
+            return every
+        i = joined.find(key)
+        while i >= 0:
+            found.add(bisect_right(starts, i) - 1)
+            i = joined.find(key, i + 1)
+    return frozenset(found)
+
+
+def _nonempty(norms: list[str]) -> list[tuple[int, str]]:
+    return [(c, t) for c, t in enumerate(norms) if t]
+
+
 def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, default_unit: str | None) -> list[Fact]:
+    """Facts of a project / indicator / score table block, row by row; a section-header row
+    (indicator, budget, structure, list) sets the section the rows after it are read as."""
     out: list[Fact] = []
-    for r, cells in enumerate(grid.rows):
-        norms = [norm(c.text) for c in cells]
-        nonempty = [(c, t) for c, t in enumerate(norms) if t]
-        if not nonempty:
+    keys = row_keys(grid)
+    for r, norms in enumerate(keys.norms):
+        if not any(norms):
             continue
-        list_name = LIST_NAME in norms
+        list_name = r in keys.list_name and LIST_NAME in norms
         if list_name and _list_header(grid, r, norms):
             _start_list(grid, r, norms, state)
             continue
         if state.section == "list":
             out.extend(_list_row(doc, grid, r, state, default_unit))
             continue
-        named = next((k for k, (_, t) in enumerate(nonempty[:-1]) if t == LIST_NAME), None) if list_name else None
-        if named is not None:
-            state.project = PROJECT_CODE_RE.sub("", grid.text(r, nonempty[named + 1][0])) or None
-            continue
-        row = "\x00".join(norms)  # a key found in it lies inside one cell (no key holds \x00)
-        if _holds_any(row, INDICATOR_KEYS) and not _has_number(grid, r, nonempty):
+        if list_name:
+            nonempty = _nonempty(norms)
+            named = next((k for k, (_, t) in enumerate(nonempty[:-1]) if t == LIST_NAME), None)
+            if named is not None:
+                state.project = PROJECT_CODE_RE.sub("", grid.text(r, nonempty[named + 1][0])) or None
+                continue
+        if r in keys.indicator and not _has_number(grid, r, _nonempty(norms)):
             state.section = "indicators"
             state.indicator_col = _find_col(norms, INDICATOR_KEYS)
             state.target_col = _find_col(norms, TARGET_KEYS, exclude=ACTUAL_KEYS)
@@ -183,20 +256,24 @@ def extract_project_table(doc: ParsedDocument, grid: Grid, state: ProjectState, 
             state.is_score = state.score_col is not None and state.target_col is None
             continue
         # section header rows
-        if names_budget(row, nonempty) and not _has_number(grid, r, nonempty):
-            state.section, state.labels = "budget", {c: t for c, t in enumerate(norms)}
-            above = [grid.text(r - 1, c) for c in range(len(grid.rows[r - 1]))] if r > 0 else []
-            state.unit = next((label_unit(t) for t in [grid.text(r, c) for c, _ in nonempty] + above if label_unit(t)), None)
-            continue
-        if _holds_any(row, STRUCTURE_KEYS):
+        if r in keys.budget:
+            nonempty = _nonempty(norms)
+            if names_budget(keys.rows[r], nonempty) and not _has_number(grid, r, nonempty):
+                state.section, state.labels = "budget", {c: t for c, t in enumerate(norms)}
+                above = [grid.text(r - 1, c) for c in range(len(grid.rows[r - 1]))] if r > 0 else []
+                state.unit = next((label_unit(t) for t in [grid.text(r, c) for c, _ in nonempty] + above if label_unit(t)), None)
+                continue
+        if r in keys.structure:
             state.section, state.labels = "structure", {c: t for c, t in enumerate(norms)}
             continue
-        if state.section == "budget":
+        section = state.section
+        if section == "budget":
             out.extend(_budget_row(doc, grid, r, state, default_unit))
-        elif state.section == "structure":
+        elif section == "structure":
             out.extend(_structure_row(doc, grid, r, state))
-        elif state.section == "indicators":
-            if state.is_score or state.score_col is not None:
+        elif section == "indicators":
+            # a score row's label is one of its cells: a row naming no total holds none
+            if (state.is_score or state.score_col is not None) and not SCORE_TOTAL_LABELS.isdisjoint(norms):
                 out.extend(_score_row(doc, grid, r, state))
             if not state.is_score:
                 out.extend(_indicator_row(doc, grid, r, state))
@@ -279,7 +356,7 @@ def _indicator_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
 
 def _score_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
     label = _label_cell(grid, r)
-    if label is None or norm(label.text) not in {"合计", "总分", "总计", "合计得分", "总得分"}:
+    if label is None or norm(label.text) not in SCORE_TOTAL_LABELS:
         return []
     cell = grid.cell(r, state.score_col) if state.score_col is not None else None
     if cell is None or parse_number(cell.text) is None:

@@ -6,14 +6,13 @@ wordings; a row no wording names gives nothing."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ...model import Fact, ParsedDocument
 from ...vocab.lexicon import Keyword, keywords
 from ...vocab.names import three_public_total_pattern
 from .columns import column_roles
 from .facts import make_fact, row_changes, this_year_cells
-from .grid import Grid, row_items, value_cells
+from .grid import Grid, nfkc, row_items, value_cells
 from .standard import TableSpec, cell_unit, table_labels
 
 THREE_PUBLIC_TOTAL = "three_public_total"
@@ -22,7 +21,7 @@ _LEAD = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二�
 
 
 def _name(label: str) -> str:
-    s = unicodedata.normalize("NFKC", label).strip()
+    s = nfkc(label).strip()
     return _LEAD.sub("", s).strip()
 
 
