@@ -10,8 +10,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...vocab.lexicon import Keyword, any_keyword, union
+from ...vocab.lexicon import Keyword, union
 from ...vocab.names import three_public_match, three_public_patterns
+from .literals import literal_plan
 from .mentions import NUM
 
 
@@ -84,9 +85,92 @@ def strip_connectors(s: str) -> str:
     return s[CONNECTORS_RE.match(s).end():]
 
 
+def _key_characters(strings: tuple[str, ...]) -> str:
+    """Characters one of which each of ``strings`` holds: a greedy cover (the character in most
+    of the strings left, the earliest on a tie), so a few characters stand for many wordings."""
+    words, keys = list(strings), ""
+    while words:
+        seen = list(dict.fromkeys(ch for w in words for ch in w))
+        best = max(seen, key=lambda ch: sum(ch in w for w in words))
+        keys += best
+        words = [w for w in words if best not in w]
+    return keys
+
+
+@dataclass(frozen=True)
+class KeywordIndex:
+    """The wordings of one keyword tuple, indexed by character: ``by_char[c]`` has bit ``i`` set
+    when a match of wording ``i`` may hold ``c``, and ``always`` the wordings of which no required
+    literal is known. Every match of wording ``i`` holds one of the literals ``literal_plan``
+    reads off it, and each literal holds one of the wording's key characters: a label holding none
+    of them is no place for a match, so the wording's own scan is not run over it."""
+
+    kws: tuple[Keyword, ...]
+    by_char: dict[str, int]
+    always: int
+
+
+def keyword_index(kws: tuple[Keyword, ...]) -> KeywordIndex:
+    """Built once per keyword tuple (kept beside it while it lives, as ``any_keyword`` does)."""
+    hit = _KEYWORD_INDEX.get(id(kws))
+    if hit is None or hit.kws is not kws:
+        by_char: dict[str, int] = {}
+        always = 0
+        for i, kw in enumerate(kws):
+            plan = literal_plan(kw.pattern)
+            if plan is None:
+                always |= 1 << i
+                continue
+            for ch in _key_characters(plan[1]):
+                by_char[ch] = by_char.get(ch, 0) | 1 << i
+        if len(_KEYWORD_INDEX) > 64:
+            _KEYWORD_INDEX.clear()
+        hit = _KEYWORD_INDEX[id(kws)] = KeywordIndex(kws, by_char, always)
+    return hit
+
+
+_KEYWORD_INDEX: dict[int, KeywordIndex] = {}
+
+
 def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re.Match[str]] | None:
-    if isinstance(keywords, tuple) and not any_keyword(keywords).search(label):
-        return None  # no wording anywhere in the label
+    """The wording of ``keywords`` that ends last in ``label`` with only connector words after it
+    (the longer one on a tie, then the earlier wording, then its earlier match). Only the
+    wordings the label holds a key character of are scanned (``KeywordIndex``); the scan of each
+    is the one a loop over every wording would run, in the same order (tests/extract/prose/
+    test_keyword_index_oracle.py compares the two)."""
+    if not isinstance(keywords, tuple):
+        return _find_keyword_in(label, keywords)
+    index = keyword_index(keywords)
+    by_char = index.by_char
+    mask = index.always
+    for ch in label:
+        bits = by_char.get(ch)
+        if bits is not None:
+            mask |= bits
+    if not mask:
+        return None
+    n = len(label)
+    best = None
+    ends_ok: dict[int, bool] = {}
+    while mask:
+        low = mask & -mask
+        mask ^= low
+        kw = keywords[low.bit_length() - 1]
+        for m in kw.pattern.finditer(label):
+            e = m.end()
+            ok = ends_ok.get(e)
+            if ok is None:
+                ok = ends_ok[e] = CONNECTORS_RE.match(label, e).end() == n
+            if not ok:
+                continue
+            score = (e, e - m.start())
+            if best is None or score > best[0]:
+                best = (score, kw, m)
+    return (best[1], best[2]) if best else None
+
+
+def _find_keyword_in(label: str, keywords) -> tuple[Keyword, re.Match[str]] | None:
+    """``find_keyword`` over any iterable of wordings: every one is scanned."""
     best = None
     for kw in keywords:
         for m in kw.pattern.finditer(label):
@@ -96,7 +180,6 @@ def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re
             if best is None or score > best[0]:
                 best = (score, kw, m)
     return (best[1], best[2]) if best else None
-
 
 
 def three_public_item(label: str) -> tuple[str, re.Match[str]] | None:
