@@ -36,13 +36,19 @@ _UNSET = object()
 class MoneyRules:
     """Mixin of SentenceExtractor: amounts and percentages."""
 
+    _label_keywords: dict[str, tuple[Keyword, re.Match[str]] | None] | None = None  # the extractor's own, made on first use
+
     def _label_keyword(self, label: str) -> tuple[Keyword, re.Match[str]] | None:
         """``find_keyword(label, keywords())``, looked up once per distinct label: the extractor
         lives for one document, and labels such as "支出决算为" come back many times."""
-        memo = self.__dict__.setdefault("_label_keywords", {})
-        if label not in memo:
-            memo[label] = find_keyword(label, keywords())
-        return memo[label]
+        memo = self._label_keywords
+        if memo is None:
+            memo = self._label_keywords = {}
+        try:
+            return memo[label]
+        except KeyError:
+            hit = memo[label] = find_keyword(label, keywords())
+            return hit
 
     def _percent(self, ctx: SentCtx, m: Mention, Lc: str, lc_s: str, lc_abs: int, prev: Mention | None):
         fb = self.fb

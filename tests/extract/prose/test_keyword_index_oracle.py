@@ -5,21 +5,16 @@ documents."""
 
 from __future__ import annotations
 
-import glob
-import json
 import re
-import tempfile
-from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from keptkit import kept_documents
 
 import loaders.extract.prose.changes as changes_module
 import loaders.extract.prose.money as money_module
 from loaders.extract.prose import extract_prose
 from loaders.extract.prose.context import CONNECTOR_TOKENS, find_keyword, keyword_index, strip_connectors
-from loaders.formats import parse_bytes
 from loaders.vocab.lexicon import Keyword, any_keyword, keywords
 
 
@@ -94,18 +89,6 @@ def test_the_index_names_every_wording_and_marks_the_unknown_ones():
     assert seeds.always == 0 and len(seeds.by_char) < 3 * len(keywords())
 
 
-def _kept_inputs() -> list[tuple[bytes, str]]:
-    from loaders.bench.corpus import make_corpus
-
-    root = Path(__file__).resolve().parents[3]
-    out = [(Path(p).read_bytes(), Path(p).name) for p in sorted(glob.glob(str(root / "data/samples/*")))]
-    for pat in ["tests/holdout/cases/*.json", "tests/holdout/blind*/*.json", "/work/shared/devset/cases/*.json"]:
-        for p in sorted(glob.glob(pat if pat.startswith("/") else str(root / pat))):
-            out.append((json.loads(Path(p).read_text(encoding="utf-8"))["text"].encode(), "case.txt"))
-    out += [(p.read_bytes(), p.name) for p in make_corpus(Path(tempfile.mkdtemp()), 3)]
-    return out
-
-
 def test_every_label_of_the_kept_documents(monkeypatch):
     asked: list[str] = []
 
@@ -117,10 +100,6 @@ def test_every_label_of_the_kept_documents(monkeypatch):
 
     monkeypatch.setattr(money_module, "find_keyword", checked)
     monkeypatch.setattr(changes_module, "find_keyword", checked)
-    inputs = _kept_inputs()
-    if not inputs:
-        pytest.skip("no kept documents")
-    for data, name in inputs:
-        doc = parse_bytes(data, name)
+    for doc in kept_documents():
         extract_prose(doc)
     assert len(asked) > 300
