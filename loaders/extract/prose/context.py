@@ -80,9 +80,24 @@ YEAR_RE = re.compile(r"(20\d\d)年")
 CONNECTORS_RE = re.compile("(?:" + "|".join(re.escape(t) for t in CONNECTOR_TOKENS) + ")*")
 
 
+# the first character of every connector word: a text starting otherwise starts with none of them
+CONNECTOR_FIRST = frozenset(t[0] for t in CONNECTOR_TOKENS)
+
+
 def strip_connectors(s: str) -> str:
     """Drop connector words from the start of ``s`` until something else is left."""
+    if s[:1] not in CONNECTOR_FIRST:
+        return s  # CONNECTORS_RE takes nothing: its first step needs a connector word at the start
     return s[CONNECTORS_RE.match(s).end():]
+
+
+def only_connectors_after(label: str, e: int) -> bool:
+    """``strip_connectors(label[e:]) == ""`` without the slice (CONNECTORS_RE has no look-around,
+    so matching at ``e`` in ``label`` takes what it takes in ``label[e:]``)."""
+    n = len(label)
+    if e >= n:
+        return True
+    return label[e] in CONNECTOR_FIRST and CONNECTORS_RE.match(label, e).end() == n
 
 
 def _key_characters(strings: tuple[str, ...]) -> str:
@@ -149,7 +164,6 @@ def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re
             mask |= bits
     if not mask:
         return None
-    n = len(label)
     best = None
     ends_ok: dict[int, bool] = {}
     while mask:
@@ -160,7 +174,7 @@ def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re
             e = m.end()
             ok = ends_ok.get(e)
             if ok is None:
-                ok = ends_ok[e] = CONNECTORS_RE.match(label, e).end() == n
+                ok = ends_ok[e] = only_connectors_after(label, e)
             if not ok:
                 continue
             score = (e, e - m.start())
@@ -197,7 +211,12 @@ def three_public_whole() -> re.Pattern[str]:
 
 # qualifier cleaning (clean_qualifier): a year, leading and trailing filler words
 YEAR_WORD_RE = re.compile(r"20\d\d年(?:度|底|末|初)?")
-LEAD_FILLER_RE = re.compile(r"^(?:其中|全年|我单位|本单位|本部门|单位|的|,|:)+")
+LEAD_FILLER_WORDS = ("其中", "全年", "我单位", "本单位", "本部门", "单位", "的", ",", ":")
+LEAD_FILLER_RE = re.compile("^(?:" + "|".join(map(re.escape, LEAD_FILLER_WORDS)) + ")+")
+LEAD_FILLER_FIRST = frozenset(w[0] for w in LEAD_FILLER_WORDS)  # a text starting otherwise has no lead filler
+# the characters an ENUM_PREFIX match may start with, besides whitespace (``\s``: str.isspace) and
+# decimal digits (``\d``: str.isdecimal); tests/extract/prose/test_qualifier_prechecks_oracle.py
+ENUM_FIRST = frozenset("|*#(一二三四五六七八九十")
 TAIL_FILLER_RE = re.compile(r"(?:各|分别|均|共|的|了|决算数?|支出决算数?)+$")
 
 
@@ -206,17 +225,26 @@ TAIL_FILLER_RE = re.compile(r"(?:各|分别|均|共|的|了|决算数?|支出决
 TAIL_FILLER_LAST = "各别均共的了算数"
 
 
+def may_enumerate(s: str) -> bool:
+    """False when ``ENUM_PREFIX`` cannot match at the start of ``s`` (its first character is none
+    the pattern starts with), so the match need not be tried."""
+    c = s[:1]
+    return c in ENUM_FIRST or c.isspace() or c.isdecimal()
+
+
 def clean_qualifier(s: str) -> str:
     s = s.strip("*# ")
     if "年" in s:  # every YEAR_WORD_RE match has one
         s = YEAR_WORD_RE.sub("", s)
     # ENUM_PREFIX and LEAD_FILLER_RE are anchored at the start: at most one match, the one .match finds
-    m = ENUM_PREFIX.match(s)
-    if m:
-        s = s[m.end():]
-    m = LEAD_FILLER_RE.match(s)
-    if m:
-        s = s[m.end():]
+    if may_enumerate(s):
+        m = ENUM_PREFIX.match(s)
+        if m:
+            s = s[m.end():]
+    if s[:1] in LEAD_FILLER_FIRST:
+        m = LEAD_FILLER_RE.match(s)
+        if m:
+            s = s[m.end():]
     if s[-1:] in TAIL_FILLER_LAST or s.endswith("\n"):
         s = TAIL_FILLER_RE.sub("", s)
     s = s.strip('",:;、|*# ')
