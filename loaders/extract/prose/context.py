@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ...vocab.lexicon import Keyword, union
-from ...vocab.names import three_public_match, three_public_patterns
+from ...vocab.names import three_public_match, three_public_patterns, three_public_total_pattern
 from .literals import literal_plan
 from .mentions import NUM
 
@@ -196,8 +196,41 @@ def _find_keyword_in(label: str, keywords) -> tuple[Keyword, re.Match[str]] | No
     return (best[1], best[2]) if best else None
 
 
+def key_characters_of(patterns: tuple[re.Pattern[str], ...]) -> frozenset[str] | None:
+    """Characters one of which every match of any of ``patterns`` holds (a cover of the literals
+    ``literal_plan`` reads off each), or None when a pattern has no known literal."""
+    keys: set[str] = set()
+    for p in patterns:
+        plan = literal_plan(p)
+        if plan is None:
+            return None
+        keys.update(_key_characters(plan[1]))
+    return frozenset(keys)
+
+
+def may_hold(keys: frozenset[str] | None, text: str) -> bool:
+    """False when ``text`` holds none of ``keys`` (``key_characters_of`` some patterns): none of
+    those patterns can match anywhere in it. None (no known literal): always True."""
+    return keys is None or not keys.isdisjoint(text)
+
+
+@lru_cache(maxsize=None)
+def three_public_item_keys() -> frozenset[str] | None:
+    """The key characters of the 三公 component wordings (compiled once, from the seed)."""
+    return key_characters_of(tuple(p for p, _ in three_public_patterns()))
+
+
+@lru_cache(maxsize=None)
+def three_public_total_keys() -> frozenset[str] | None:
+    """The key characters of the 三公 total's wordings."""
+    return key_characters_of((three_public_total_pattern(),))
+
+
 def three_public_item(label: str) -> tuple[str, re.Match[str]] | None:
-    """The 三公 component named last in ``label`` (canonical name from the seed)."""
+    """The 三公 component named last in ``label`` (canonical name from the seed). A label holding
+    none of the wordings' key characters names none: the wordings are not tried on it."""
+    if not may_hold(three_public_item_keys(), label):
+        return None
     return three_public_match(label)
 
 
