@@ -111,8 +111,15 @@ def approx_key_characters(pattern: re.Pattern[str]) -> str | None:
     m = _WORD_GROUP.fullmatch(pattern.pattern)
     if m is None or pattern.flags & ~re.UNICODE:
         return None
-    words, keys = m.group(1).split("|"), ""
-    while words:  # greedy cover: the character in most of the words left, the earliest on a tie
+    return cover_characters(m.group(1).split("|"))
+
+
+def cover_characters(words: list[str] | tuple[str, ...]) -> str:
+    """Characters one of which each of ``words`` holds, found by a greedy cover (the character in
+    most of the words left, the earliest on a tie): a few characters that stand for many words,
+    for a cheap "can any of them be here" test (the approximate wordings, the prose keywords)."""
+    words, keys = list(words), ""
+    while words:
         seen = list(dict.fromkeys(ch for w in words for ch in w))
         best = max(seen, key=lambda ch: sum(ch in w for w in words))
         keys += best

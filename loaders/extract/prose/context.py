@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...numbers import cover_characters
 from ...vocab.lexicon import Keyword, union
 from ...vocab.names import three_public_match, three_public_patterns, three_public_total_pattern
 from .literals import literal_plan
@@ -100,18 +101,6 @@ def only_connectors_after(label: str, e: int) -> bool:
     return label[e] in CONNECTOR_FIRST and CONNECTORS_RE.match(label, e).end() == n
 
 
-def _key_characters(strings: tuple[str, ...]) -> str:
-    """Characters one of which each of ``strings`` holds: a greedy cover (the character in most
-    of the strings left, the earliest on a tie), so a few characters stand for many wordings."""
-    words, keys = list(strings), ""
-    while words:
-        seen = list(dict.fromkeys(ch for w in words for ch in w))
-        best = max(seen, key=lambda ch: sum(ch in w for w in words))
-        keys += best
-        words = [w for w in words if best not in w]
-    return keys
-
-
 @dataclass(frozen=True)
 class KeywordIndex:
     """The wordings of one keyword tuple, indexed by character: ``by_char[c]`` has bit ``i`` set
@@ -136,7 +125,7 @@ def keyword_index(kws: tuple[Keyword, ...]) -> KeywordIndex:
             if plan is None:
                 always |= 1 << i
                 continue
-            for ch in _key_characters(plan[1]):
+            for ch in cover_characters(plan[1]):
                 by_char[ch] = by_char.get(ch, 0) | 1 << i
         if len(_KEYWORD_INDEX) > 64:
             _KEYWORD_INDEX.clear()
@@ -204,7 +193,7 @@ def key_characters_of(patterns: tuple[re.Pattern[str], ...]) -> frozenset[str] |
         plan = literal_plan(p)
         if plan is None:
             return None
-        keys.update(_key_characters(plan[1]))
+        keys.update(cover_characters(plan[1]))
     return frozenset(keys)
 
 
