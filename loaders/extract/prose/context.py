@@ -112,6 +112,7 @@ class KeywordIndex:
     kws: tuple[Keyword, ...]
     by_char: dict[str, int]
     always: int
+    chars: re.Pattern[str]  # the characters of ``by_char`` as one class
 
 
 def keyword_index(kws: tuple[Keyword, ...]) -> KeywordIndex:
@@ -129,7 +130,8 @@ def keyword_index(kws: tuple[Keyword, ...]) -> KeywordIndex:
                 by_char[ch] = by_char.get(ch, 0) | 1 << i
         if len(_KEYWORD_INDEX) > 64:
             _KEYWORD_INDEX.clear()
-        hit = _KEYWORD_INDEX[id(kws)] = KeywordIndex(kws, by_char, always)
+        chars = character_class(frozenset(by_char))
+        hit = _KEYWORD_INDEX[id(kws)] = KeywordIndex(kws, by_char, always, chars)
     return hit
 
 
@@ -147,10 +149,8 @@ def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re
     index = keyword_index(keywords)
     by_char = index.by_char
     mask = index.always
-    for ch in label:
-        bits = by_char.get(ch)
-        if bits is not None:
-            mask |= bits
+    for ch in index.chars.findall(label):
+        mask |= by_char[ch]
     if not mask:
         return None
     best = None
@@ -197,22 +197,30 @@ def key_characters_of(patterns: tuple[re.Pattern[str], ...]) -> frozenset[str] |
     return frozenset(keys)
 
 
-def may_hold(keys: frozenset[str] | None, text: str) -> bool:
-    """False when ``text`` holds none of ``keys`` (``key_characters_of`` some patterns): none of
-    those patterns can match anywhere in it. None (no known literal): always True."""
-    return keys is None or not keys.isdisjoint(text)
+def character_class(keys: frozenset[str] | None) -> re.Pattern[str] | None:
+    """``keys`` as one character class (a C scan of a text, without a string per character)."""
+    if keys is None:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(keys)) + "]") if keys else re.compile(r"(?!)")
+
+
+def may_hold(keys: re.Pattern[str] | None, text: str) -> bool:
+    """False when ``text`` holds none of the key characters ``keys`` (``character_class`` of
+    ``key_characters_of`` some patterns): none of those patterns can match anywhere in it. None
+    (no known literal): always True."""
+    return keys is None or keys.search(text) is not None
 
 
 @lru_cache(maxsize=None)
-def three_public_item_keys() -> frozenset[str] | None:
+def three_public_item_keys() -> re.Pattern[str] | None:
     """The key characters of the 三公 component wordings (compiled once, from the seed)."""
-    return key_characters_of(tuple(p for p, _ in three_public_patterns()))
+    return character_class(key_characters_of(tuple(p for p, _ in three_public_patterns())))
 
 
 @lru_cache(maxsize=None)
-def three_public_total_keys() -> frozenset[str] | None:
+def three_public_total_keys() -> re.Pattern[str] | None:
     """The key characters of the 三公 total's wordings."""
-    return key_characters_of((three_public_total_pattern(),))
+    return character_class(key_characters_of((three_public_total_pattern(),)))
 
 
 def three_public_item(label: str) -> tuple[str, re.Match[str]] | None:
