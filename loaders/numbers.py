@@ -111,8 +111,15 @@ def approx_key_characters(pattern: re.Pattern[str]) -> str | None:
     m = _WORD_GROUP.fullmatch(pattern.pattern)
     if m is None or pattern.flags & ~re.UNICODE:
         return None
-    words, keys = m.group(1).split("|"), ""
-    while words:  # greedy cover: the character in most of the words left, the earliest on a tie
+    return cover_characters(m.group(1).split("|"))
+
+
+def cover_characters(words: list[str] | tuple[str, ...]) -> str:
+    """Characters one of which each of ``words`` holds, found by a greedy cover (the character in
+    most of the words left, the earliest on a tie): a few characters that stand for many words,
+    for a cheap "can any of them be here" test (the approximate wordings, the prose keywords)."""
+    words, keys = list(words), ""
+    while words:
         seen = list(dict.fromkeys(ch for w in words for ch in w))
         best = max(seen, key=lambda ch: sum(ch in w for w in words))
         keys += best
@@ -159,13 +166,17 @@ def value_in_evidence(value: Decimal | float | int | str | None, evidence: str,
 
     ``at``: where the caller saw the number printed in ``evidence`` (prose facts know it). When
     the printing there stands alone (``_stands_alone``) and states ``value``, the answer is True
-    without folding the evidence and scanning every number in it; otherwise the full scan."""
+    without folding the evidence and scanning every number in it; otherwise the full scan. The
+    printing states ``value`` when it reads as ``str(v)`` (a Decimal's string reads back as
+    itself), else when its Decimal equals ``v``: the full scan yields that Decimal, and its
+    ``abs`` (rounded to the context) equals ``v``, which the context has already rounded."""
     if value is None:
         return True
     v = abs(value) if type(value) is Decimal else abs(Decimal(str(value)))  # str() of a Decimal reads back as itself
-    if at is not None and _stands_alone(evidence, at[0], at[1]) \
-            and abs(Decimal(evidence[at[0]:at[1]].replace(",", ""))) == v:
-        return True
+    if at is not None:
+        printed = _alone(evidence, at[0], at[1])
+        if printed is not None and (printed == str(v) or Decimal(printed.replace(",", "")) == v):
+            return True
     return any(abs(n) == v for n in numbers_in(evidence))
 
 
@@ -186,17 +197,29 @@ def _stands_alone(evidence: str, i: int, j: int) -> bool:
     no match runs into the number from the left (its left neighbour is no number character), so the scan tries
     a match at its first digit, and the pattern's greedy path there stops exactly at its end
     (the right neighbour is no digit, "," or ".")."""
+    return _alone(evidence, i, j) is not None
+
+
+def _alone(evidence: str, i: int, j: int) -> str | None:
+    """``evidence[i:j]`` when it stands alone (``_stands_alone``), else None. Without a "," an
+    ASCII text starting with a digit is a NUMBER_RE number (digits, then at most "." and digits)
+    exactly when it ends in a digit and is all digits once its first "." is dropped."""
     if not 0 <= i < j <= len(evidence):
-        return False
+        return None
     printed = evidence[i:j]
-    if not printed.isascii() or not printed[0].isdigit() or not NUMBER_RE.fullmatch(printed):
-        return False
+    if not printed.isascii() or not printed[0].isdigit():
+        return None
+    if "," in printed:
+        if not NUMBER_RE.fullmatch(printed):
+            return None
+    elif not (printed[-1].isdigit() and printed.replace(".", "", 1).isdigit()):
+        return None
     if i > 0:
         c = evidence[i - 1]
         if c not in _INERT_ASCII and not "\u4e00" <= c <= "\u9fff":
-            return False
+            return None
     if j < len(evidence):
         c = evidence[j]
         if c not in _INERT_ASCII and not "\u4e00" <= c <= "\u9fff":
-            return False
-    return True
+            return None
+    return printed

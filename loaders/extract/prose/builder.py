@@ -10,6 +10,10 @@ from ...numbers import value_in_evidence
 from ...textnorm import NormText
 
 
+# what may separate the evidence's label from the clause before it: not part of the evidence
+_LEADING_PUNCT = ",;:、|\n "
+
+
 class FactBuilder:
     """Builds Facts whose evidence is the original text of a normalised span."""
 
@@ -23,15 +27,25 @@ class FactBuilder:
     def emit(self, metric: str, num_span: tuple[int, int], value: Decimal | None, unit: str,
              ev_span: tuple[int, int], qualifier: str | None = None, direction: str | None = None,
              period: str | None = None, subject_code: str | None = None) -> None:
-        nt, text = self.nt, self.doc.text
+        nt = self.nt
+        n0, n1 = num_span
         a, b = ev_span
-        a, b = min(a, num_span[0]), max(b, num_span[1])
-        while a < num_span[0] and nt.text[a] in ",;:、|\n ":
+        if a > n0:
+            a = n0
+        if b < n1:
+            b = n1
+        norm = nt.text
+        while a < n0 and norm[a] in _LEADING_PUNCT:
             a += 1
-        s, e = nt.orig_span(a, b)
+        if n0 < n1:  # then a <= n0 < n1 <= b: ``orig_span``'s two lookups for each span
+            start_of = nt.start_of
+            s, e = start_of(a), start_of(b - 1) + 1
+            ns, ne = start_of(n0), start_of(n1 - 1) + 1
+        else:  # pragma: no cover - a printed number is never empty
+            s, e = nt.orig_span(a, b)
+            ns, ne = nt.orig_span(n0, n1)
+        text = self.doc.text
         evidence = text[s:e]
-        ns, ne = nt.orig_span(*num_span)
-        value_text = text[ns:ne]
         if value is not None and not value_in_evidence(value, evidence, at=(ns - s, ne - s)):
             return
         q = qualifier or None
@@ -44,6 +58,7 @@ class FactBuilder:
         seen.add(span_key)
         if self._paged is None:
             self._paged = bool(self.doc.meta.get("page_spans")) or any(b.location.page is not None for b in self.doc.blocks)
+        value_text = text[ns:ne]
         loc = Location(page=self.doc.page_of(s) if self._paged else None, line=self.doc.line_of(s), char_start=s, char_end=e)
         self.facts.append(Fact(metric=metric, value=value, unit=unit, evidence=evidence, location=loc,
                                qualifier=q, direction=direction, period=period, value_text=value_text,

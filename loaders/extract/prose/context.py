@@ -10,8 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ...vocab.lexicon import Keyword, any_keyword, union
-from ...vocab.names import three_public_match, three_public_patterns
+from ...numbers import cover_characters
+from ...vocab.lexicon import Keyword, union
+from ...vocab.names import three_public_match, three_public_patterns, three_public_total_pattern
+from .literals import literal_plan
 from .mentions import NUM
 
 
@@ -79,14 +81,99 @@ YEAR_RE = re.compile(r"(20\d\d)年")
 CONNECTORS_RE = re.compile("(?:" + "|".join(re.escape(t) for t in CONNECTOR_TOKENS) + ")*")
 
 
+# the first character of every connector word: a text starting otherwise starts with none of them
+CONNECTOR_FIRST = frozenset(t[0] for t in CONNECTOR_TOKENS)
+
+
 def strip_connectors(s: str) -> str:
     """Drop connector words from the start of ``s`` until something else is left."""
+    if s[:1] not in CONNECTOR_FIRST:
+        return s  # CONNECTORS_RE takes nothing: its first step needs a connector word at the start
     return s[CONNECTORS_RE.match(s).end():]
 
 
+def only_connectors_after(label: str, e: int) -> bool:
+    """``strip_connectors(label[e:]) == ""`` without the slice (CONNECTORS_RE has no look-around,
+    so matching at ``e`` in ``label`` takes what it takes in ``label[e:]``)."""
+    n = len(label)
+    if e >= n:
+        return True
+    return label[e] in CONNECTOR_FIRST and CONNECTORS_RE.match(label, e).end() == n
+
+
+@dataclass(frozen=True)
+class KeywordIndex:
+    """The wordings of one keyword tuple, indexed by character: ``by_char[c]`` has bit ``i`` set
+    when a match of wording ``i`` may hold ``c``, and ``always`` the wordings of which no required
+    literal is known. Every match of wording ``i`` holds one of the literals ``literal_plan``
+    reads off it, and each literal holds one of the wording's key characters: a label holding none
+    of them is no place for a match, so the wording's own scan is not run over it."""
+
+    kws: tuple[Keyword, ...]
+    by_char: dict[str, int]
+    always: int
+    chars: re.Pattern[str]  # the characters of ``by_char`` as one class
+
+
+def keyword_index(kws: tuple[Keyword, ...]) -> KeywordIndex:
+    """Built once per keyword tuple (kept beside it while it lives, as ``any_keyword`` does)."""
+    hit = _KEYWORD_INDEX.get(id(kws))
+    if hit is None or hit.kws is not kws:
+        by_char: dict[str, int] = {}
+        always = 0
+        for i, kw in enumerate(kws):
+            plan = literal_plan(kw.pattern)
+            if plan is None:
+                always |= 1 << i
+                continue
+            for ch in cover_characters(plan[1]):
+                by_char[ch] = by_char.get(ch, 0) | 1 << i
+        if len(_KEYWORD_INDEX) > 64:
+            _KEYWORD_INDEX.clear()
+        chars = character_class(frozenset(by_char))
+        hit = _KEYWORD_INDEX[id(kws)] = KeywordIndex(kws, by_char, always, chars)
+    return hit
+
+
+_KEYWORD_INDEX: dict[int, KeywordIndex] = {}
+
+
 def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re.Match[str]] | None:
-    if isinstance(keywords, tuple) and not any_keyword(keywords).search(label):
-        return None  # no wording anywhere in the label
+    """The wording of ``keywords`` that ends last in ``label`` with only connector words after it
+    (the longer one on a tie, then the earlier wording, then its earlier match). Only the
+    wordings the label holds a key character of are scanned (``KeywordIndex``); the scan of each
+    is the one a loop over every wording would run, in the same order (tests/extract/prose/
+    test_keyword_index_oracle.py compares the two)."""
+    if not isinstance(keywords, tuple):
+        return _find_keyword_in(label, keywords)
+    index = keyword_index(keywords)
+    by_char = index.by_char
+    mask = index.always
+    for ch in index.chars.findall(label):
+        mask |= by_char[ch]
+    if not mask:
+        return None
+    best = None
+    ends_ok: dict[int, bool] = {}
+    while mask:
+        low = mask & -mask
+        mask ^= low
+        kw = keywords[low.bit_length() - 1]
+        for m in kw.pattern.finditer(label):
+            e = m.end()
+            ok = ends_ok.get(e)
+            if ok is None:
+                ok = ends_ok[e] = only_connectors_after(label, e)
+            if not ok:
+                continue
+            score = (e, e - m.start())
+            if best is None or score > best[0]:
+                best = (score, kw, m)
+    return (best[1], best[2]) if best else None
+
+
+def _find_keyword_in(label: str, keywords) -> tuple[Keyword, re.Match[str]] | None:
+    """``find_keyword`` over any iterable of wordings: every one is scanned."""
     best = None
     for kw in keywords:
         for m in kw.pattern.finditer(label):
@@ -98,9 +185,49 @@ def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re
     return (best[1], best[2]) if best else None
 
 
+def key_characters_of(patterns: tuple[re.Pattern[str], ...]) -> frozenset[str] | None:
+    """Characters one of which every match of any of ``patterns`` holds (a cover of the literals
+    ``literal_plan`` reads off each), or None when a pattern has no known literal."""
+    keys: set[str] = set()
+    for p in patterns:
+        plan = literal_plan(p)
+        if plan is None:
+            return None
+        keys.update(cover_characters(plan[1]))
+    return frozenset(keys)
+
+
+def character_class(keys: frozenset[str] | None) -> re.Pattern[str] | None:
+    """``keys`` as one character class (a C scan of a text, without a string per character)."""
+    if keys is None:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(keys)) + "]") if keys else re.compile(r"(?!)")
+
+
+def may_hold(keys: re.Pattern[str] | None, text: str) -> bool:
+    """False when ``text`` holds none of the key characters ``keys`` (``character_class`` of
+    ``key_characters_of`` some patterns): none of those patterns can match anywhere in it. None
+    (no known literal): always True."""
+    return keys is None or keys.search(text) is not None
+
+
+@lru_cache(maxsize=None)
+def three_public_item_keys() -> re.Pattern[str] | None:
+    """The key characters of the 三公 component wordings (compiled once, from the seed)."""
+    return character_class(key_characters_of(tuple(p for p, _ in three_public_patterns())))
+
+
+@lru_cache(maxsize=None)
+def three_public_total_keys() -> re.Pattern[str] | None:
+    """The key characters of the 三公 total's wordings."""
+    return character_class(key_characters_of((three_public_total_pattern(),)))
+
 
 def three_public_item(label: str) -> tuple[str, re.Match[str]] | None:
-    """The 三公 component named last in ``label`` (canonical name from the seed)."""
+    """The 三公 component named last in ``label`` (canonical name from the seed). A label holding
+    none of the wordings' key characters names none: the wordings are not tried on it."""
+    if not may_hold(three_public_item_keys(), label):
+        return None
     return three_public_match(label)
 
 
@@ -114,7 +241,12 @@ def three_public_whole() -> re.Pattern[str]:
 
 # qualifier cleaning (clean_qualifier): a year, leading and trailing filler words
 YEAR_WORD_RE = re.compile(r"20\d\d年(?:度|底|末|初)?")
-LEAD_FILLER_RE = re.compile(r"^(?:其中|全年|我单位|本单位|本部门|单位|的|,|:)+")
+LEAD_FILLER_WORDS = ("其中", "全年", "我单位", "本单位", "本部门", "单位", "的", ",", ":")
+LEAD_FILLER_RE = re.compile("^(?:" + "|".join(map(re.escape, LEAD_FILLER_WORDS)) + ")+")
+LEAD_FILLER_FIRST = frozenset(w[0] for w in LEAD_FILLER_WORDS)  # a text starting otherwise has no lead filler
+# the characters an ENUM_PREFIX match may start with, besides whitespace (``\s``: str.isspace) and
+# decimal digits (``\d``: str.isdecimal); tests/extract/prose/test_qualifier_prechecks_oracle.py
+ENUM_FIRST = frozenset("|*#(一二三四五六七八九十")
 TAIL_FILLER_RE = re.compile(r"(?:各|分别|均|共|的|了|决算数?|支出决算数?)+$")
 
 
@@ -123,17 +255,26 @@ TAIL_FILLER_RE = re.compile(r"(?:各|分别|均|共|的|了|决算数?|支出决
 TAIL_FILLER_LAST = "各别均共的了算数"
 
 
+def may_enumerate(s: str) -> bool:
+    """False when ``ENUM_PREFIX`` cannot match at the start of ``s`` (its first character is none
+    the pattern starts with), so the match need not be tried."""
+    c = s[:1]
+    return c in ENUM_FIRST or c.isspace() or c.isdecimal()
+
+
 def clean_qualifier(s: str) -> str:
     s = s.strip("*# ")
     if "年" in s:  # every YEAR_WORD_RE match has one
         s = YEAR_WORD_RE.sub("", s)
     # ENUM_PREFIX and LEAD_FILLER_RE are anchored at the start: at most one match, the one .match finds
-    m = ENUM_PREFIX.match(s)
-    if m:
-        s = s[m.end():]
-    m = LEAD_FILLER_RE.match(s)
-    if m:
-        s = s[m.end():]
+    if may_enumerate(s):
+        m = ENUM_PREFIX.match(s)
+        if m:
+            s = s[m.end():]
+    if s[:1] in LEAD_FILLER_FIRST:
+        m = LEAD_FILLER_RE.match(s)
+        if m:
+            s = s[m.end():]
     if s[-1:] in TAIL_FILLER_LAST or s.endswith("\n"):
         s = TAIL_FILLER_RE.sub("", s)
     s = s.strip('",:;、|*# ')

@@ -57,10 +57,10 @@ class CountRules:
             fb.emit(metric, span, m.value, u, ev)
             return None
         if u == "辆":
-            if any(w in Lc for w in BUY_WORDS):
+            if any(map(Lc.__contains__, BUY_WORDS)):
                 ctx.counter = "vbuy"
                 fb.emit("vehicle_purchase_count", span, m.value, u, ev, vehicle_kind(Lc))
-            elif any(w in Lc for w in HOLD_WORDS):
+            elif any(map(Lc.__contains__, HOLD_WORDS)):
                 ctx.counter = "vhold"
                 held = clean_qualifier(Lc)
                 held = held if HAN_NAME.fullmatch(held) else None

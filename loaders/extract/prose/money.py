@@ -8,7 +8,7 @@ import re
 from ...vocab.lexicon import Keyword, cue, function_class_re, keywords, metrics_of_family
 from ...vocab.names import three_public_total_pattern
 from .context import (COMPLETION, COVERAGE, ENUM_PREFIX, PATH_MARK, PATH_TAIL, QUOTED, STAGE_ONLY, SentCtx, clean_qualifier,
-                      find_keyword, strip_connectors, three_public_item)
+                      find_keyword, may_hold, strip_connectors, three_public_item, three_public_total_keys)
 from .mentions import Mention
 
 
@@ -36,13 +36,19 @@ _UNSET = object()
 class MoneyRules:
     """Mixin of SentenceExtractor: amounts and percentages."""
 
+    _label_keywords: dict[str, tuple[Keyword, re.Match[str]] | None] | None = None  # the extractor's own, made on first use
+
     def _label_keyword(self, label: str) -> tuple[Keyword, re.Match[str]] | None:
         """``find_keyword(label, keywords())``, looked up once per distinct label: the extractor
         lives for one document, and labels such as "支出决算为" come back many times."""
-        memo = self.__dict__.setdefault("_label_keywords", {})
-        if label not in memo:
-            memo[label] = find_keyword(label, keywords())
-        return memo[label]
+        memo = self._label_keywords
+        if memo is None:
+            memo = self._label_keywords = {}
+        try:
+            return memo[label]
+        except KeyError:
+            hit = memo[label] = find_keyword(label, keywords())
+            return hit
 
     def _percent(self, ctx: SentCtx, m: Mention, Lc: str, lc_s: str, lc_abs: int, prev: Mention | None):
         fb = self.fb
@@ -119,8 +125,9 @@ class MoneyRules:
                 return self._econ(ctx, m, Lc, lc_abs)
         tp_item = three_public_item(Lc)
         tp_total = None
-        for tp_total in three_public_total_pattern().finditer(Lc):
-            pass
+        if may_hold(three_public_total_keys(), Lc):
+            for tp_total in three_public_total_pattern().finditer(Lc):
+                pass
         if tp_item or tp_total or (ctx.kind == "tp" and (lc_s == "" or "预算" in Lc)):
             if tp_item and (not tp_total or tp_item[1].end() > tp_total.end()):
                 q, ev0 = tp_item[0], lc_abs + tp_item[1].start()

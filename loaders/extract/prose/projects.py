@@ -6,7 +6,11 @@ from __future__ import annotations
 import re
 
 from ...vocab.lexicon import project_money_metric
-from .context import ENUM_PREFIX, NAMED_PROJECT, NOT_PROJECT, PROJECT_HEAD, QUOTED_PROJECT, SentCtx, clean_qualifier
+from .context import (ENUM_PREFIX, NAMED_PROJECT, NOT_PROJECT, PROJECT_HEAD, QUOTED_PROJECT, SentCtx, clean_qualifier,
+                      may_enumerate)
+
+# where PROJECT_HEAD's 项目 may end at the latest: after '"' + 40 characters + '"'
+PROJECT_HEAD_REACH = 1 + 40 + 1 + len("项目")
 
 
 class ProjectRules:
@@ -18,7 +22,10 @@ class ProjectRules:
         if "项目" not in sent:
             return None  # PROJECT_HEAD names a 项目
         raw = sent.strip("#* ")
-        body = ENUM_PREFIX.sub("", raw, count=1).lstrip("(")
+        em = ENUM_PREFIX.match(raw) if may_enumerate(raw) else None  # anchored: the one match sub(count=1) removes
+        body = (raw[em.end():] if em else raw).lstrip("(")
+        if body.find("项目", 2, PROJECT_HEAD_REACH) < 0:
+            return None  # PROJECT_HEAD's 项目 follows a name of 2 to 40 characters (42 when quoted)
         m = PROJECT_HEAD.match(body)
         if not m:
             return None
