@@ -56,9 +56,10 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         starts = list(accumulate([len(x) + 1 for x in sents[:-1]], initial=0))
         # the sentence-level cues, each found with one scan of the whole text (prescan.py)
         hits = SentenceHits(norm, starts, sents, SENT_DELIMS)
-        self._fund_gpb, self._fund_govfund, self._fund_all = cue("fund_gpb"), cue("fund_govfund"), cue("fund_all")
+        # one exact hit set per fund cue: _fund_named asks them instead of searching the sentence
+        self._h_gpb, self._h_govfund, self._h_all = (hits.of(cue(n)) for n in ("fund_gpb", "fund_govfund", "fund_all"))
         self._h_leave3 = hits.of(cue("leave_three_public"))
-        self._h_fund = hits.of(any_cue("fund_gpb", "fund_govfund", "fund_all"))
+        self._h_fund = self._h_gpb | self._h_govfund | self._h_all
         self._h_path = hits.of(PATH_MARK)
         self._h_comp = hits.of(COMP_START)  # _prior_comparisons' own pre-check: no such character, no comparison
         self._h_indicator = hits.of(INDICATOR_CUE)  # no indicator opening: _indicators finds none
@@ -68,7 +69,6 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         self._h_tp = hits.literals(tp_plan[1]) if tp_plan else None
         if self._h_next_year is None:
             self._h_next_year = set(range(len(sents)))
-        empty_ok = _empty_sentence_is_inert()
         by_sentence: dict[int, list[Mention]] = {}
         sentence_of = hits.sentence_of
         for m in find_mentions(norm):  # a mention never spans a delimiter
@@ -78,18 +78,49 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 by_sentence[k] = [m]
             else:
                 got.append(m)
+        visit = self._live_sentences(hits, sents, by_sentence)
         st = self.state
         plain, amounts = self._plain_sentence, self.sentence
-        for k, sent in enumerate(sents):
-            ms = by_sentence.get(k)
-            if ms:
-                amounts(starts[k], sent, ms, k)
-            elif sent or not empty_ok:
-                plain(starts[k], sent, k)
-            else:
-                # an empty sentence (a blank line) names nothing: only the one-sentence states end
+        after = 0  # the first sentence not yet read
+        for k in visit:
+            if k > after:
+                # sentences after..k-1 are inert: each only ends the one-sentence states (the same
+                # three assignments whatever came before, so a run of them is one)
                 st.pending_item = st.pending_tp = None
                 st.gpb_total_stated = False
+            ms = by_sentence.get(k)
+            if ms:
+                amounts(starts[k], sents[k], ms, k)
+            else:
+                plain(starts[k], sents[k], k)
+            after = k + 1
+        if after < len(sents):
+            st.pending_item = st.pending_tp = None
+            st.gpb_total_stated = False
+
+    def _live_sentences(self, hits: SentenceHits, sents: list[str], by_sentence: dict[int, list[Mention]]) -> list[int]:
+        """The sentences ``run`` must read, in order: those with a mention, and those a step of
+        ``_plain_sentence`` turns on (a cue hit set, or the literal its test needs: "三公",
+        "项目", a LEAVE_PROJECT wording). Every other sentence is inert: ``_plain_sentence`` on it
+        only sets pending_item / pending_tp to None and gpb_total_stated to False. The next-year
+        gate is not among them: it only decides whether the comparison and indicator steps run,
+        and a sentence outside their hit sets has none. An empty sentence is inert too unless a
+        sentence cue could match "" (then it is read, as before)."""
+        if self._h_tp is None:
+            return list(range(len(sents)))
+        live = set(by_sentence)
+        live |= self._h_leave3
+        live |= self._h_fund
+        live |= self._h_path
+        live |= self._h_comp
+        live |= self._h_indicator
+        live |= self._h_tp
+        live |= hits.literal("三公")
+        live |= hits.literal("项目")
+        live |= hits.of(LEAVE_PROJECT)
+        if not _empty_sentence_is_inert():
+            live.update(k for k, s in enumerate(sents) if not s)
+        return sorted(live)
 
     def _plain_sentence(self, start: int, sent: str, k: int) -> None:
         """Sentence ``k`` without amounts: it only sets the state the next sentences read (the
@@ -100,7 +131,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         elif k in self._h_leave3:
             st.three_public_section = False
         if k in self._h_fund:
-            self._fund_named(sent)
+            self._fund_named(sent, k)
         if k in self._h_path:
             p = clean_qualifier(sent.split(":")[0] if sent.endswith(":") else sent)
             st.item_prefix = p if "(类)" in p else (_KUAN_TAIL.sub("", st.item_prefix) + p if "(款)" in p else p)
@@ -134,13 +165,14 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         if comp_here:  # no amount: only the comparison state goes on to the next sentence
             st.last_comp_prior = any(c[2] for c in comp_here)
 
-    def _fund_named(self, sent: str) -> None:
-        """The fund a sentence names (one of the fund cues is in it)."""
-        if self._fund_gpb.search(sent):
+    def _fund_named(self, sent: str, k: int) -> None:
+        """The fund sentence ``k`` names (one of the fund cues is in it; ``run``'s exact hit sets
+        tell which)."""
+        if k in self._h_gpb:
             self.state.fund = "gpb"
-        elif self._fund_govfund.search(sent) and "支出" in sent:
+        elif k in self._h_govfund and "支出" in sent:
             self.state.fund = "govfund"
-        elif self._fund_all.search(sent):
+        elif k in self._h_all:
             self.state.fund = "all"
 
     def sentence(self, start: int, sent: str, ms: list[Mention], k: int) -> None:
@@ -151,7 +183,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         if "三公" in sent:
             st.three_public_section = True
         if k in self._h_fund:
-            self._fund_named(sent)
+            self._fund_named(sent, k)
         ph = self._project_heading(sent) if "项目" in sent else None  # a project heading names a 项目
         if ph:
             st.project = ph
