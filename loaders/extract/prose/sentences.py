@@ -78,6 +78,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 by_sentence[k] = [m]
             else:
                 got.append(m)
+        # the project each "项目" sentence opens (_project_heading is a pure function of the sentence)
+        heads = ((k, self._project_heading(sents[k])) for k in hits.literal("项目"))
+        self._headings = {k: ph for k, ph in heads if ph}
         visit = self._live_sentences(hits, sents, by_sentence)
         st = self.state
         plain, amounts = self._plain_sentence, self.sentence
@@ -99,25 +102,36 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             st.gpb_total_stated = False
 
     def _live_sentences(self, hits: SentenceHits, sents: list[str], by_sentence: dict[int, list[Mention]]) -> list[int]:
-        """The sentences ``run`` must read, in order: those with a mention, and those a step of
-        ``_plain_sentence`` turns on (a cue hit set, or the literal its test needs: "三公",
-        "项目", a LEAVE_PROJECT wording). Every other sentence is inert: ``_plain_sentence`` on it
-        only sets pending_item / pending_tp to None and gpb_total_stated to False. The next-year
-        gate is not among them: it only decides whether the comparison and indicator steps run,
-        and a sentence outside their hit sets has none. An empty sentence is inert too unless a
-        sentence cue could match "" (then it is read, as before)."""
+        """The sentences ``run`` must read, in order: those with a mention, and those on which a
+        step of ``_plain_sentence`` does something: a cue hit set (fund, 类/款/项 mark, comparison,
+        indicator, 三公 item heading), a "三公" sentence, a project heading (``_headings``), an
+        enumerated or "#" heading with a LEAVE_PROJECT wording, and a leave-三公 sentence while
+        the 三公 section is open (else setting it closed is a no-op; only ``_plain_sentence``
+        closes it, and both paths open it at "三公"). Every other sentence is inert:
+        ``_plain_sentence`` on it only sets pending_item / pending_tp to None and
+        gpb_total_stated to False. The next-year gate is not among them: it only decides whether
+        the comparison and indicator steps run, and a sentence outside their hit sets has none.
+        An empty sentence is inert too unless a sentence cue could match "" (then it is read)."""
         if self._h_tp is None:
             return list(range(len(sents)))
+        opens = hits.literal("三公")
         live = set(by_sentence)
-        live |= self._h_leave3
+        live |= opens
         live |= self._h_fund
         live |= self._h_path
         live |= self._h_comp
         live |= self._h_indicator
         live |= self._h_tp
-        live |= hits.literal("三公")
-        live |= hits.literal("项目")
-        live |= hits.of(LEAVE_PROJECT)
+        live.update(self._headings)
+        live.update(k for k in hits.of(LEAVE_PROJECT) if ENUM_PREFIX.match(sents[k]) or sents[k].lstrip().startswith("#"))
+        section_open = False
+        for k in sorted(opens | self._h_leave3):
+            if k in opens:
+                section_open = True
+            elif k not in by_sentence:  # a plain sentence closes the section
+                if section_open:
+                    live.add(k)
+                section_open = False
         if not _empty_sentence_is_inert():
             live.update(k for k, s in enumerate(sents) if not s)
         return sorted(live)
@@ -148,7 +162,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             if tp_hit and tp_hit[1].start() == 0 and tp_hit[1].end() == len(tp_head):
                 st.pending_tp = (tp_hit[0], start + max(sent.find(tp_head[:2]), 0))
                 return
-        ph = self._project_heading(sent) if "项目" in sent else None  # a project heading names a 项目
+        ph = self._headings.get(k)  # the project heading sentence k is, if any
         if ph:
             st.project = ph
         elif (ENUM_PREFIX.match(sent) or sent.lstrip().startswith("#")) and LEAVE_PROJECT.search(sent):
@@ -184,7 +198,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             st.three_public_section = True
         if k in self._h_fund:
             self._fund_named(sent, k)
-        ph = self._project_heading(sent) if "项目" in sent else None  # a project heading names a 项目
+        ph = self._headings.get(k)  # the project heading sentence k is, if any
         if ph:
             st.project = ph
         pending, st.pending_item = st.pending_item, None

@@ -28,8 +28,19 @@ WORDS = ["一般公共预算财政拨款支出", "政府性基金预算财政拨
          "二、其他重要事项说明", "# 附件", "实际支出90.00万元", "10.00万元", "12批次", "95分", "7.03%", "其中:", "减少的主要原因是", "#", "\n", "。", "\n\n"]
 
 
+class _HeadingOnRead:
+    """The heading step as it was at 37bc8b4: ``_project_heading`` run on the sentence when it is read."""
+
+    def __init__(self, sents: list[str], heading):
+        self.sents, self.heading = sents, heading
+
+    def get(self, k: int) -> str | None:
+        sent = self.sents[k]
+        return self.heading(sent) if "项目" in sent else None
+
+
 class PreviousDriver(SentenceExtractor):
-    """``run`` and ``_fund_named`` as they were at 37bc8b4."""
+    """``run``, ``_fund_named`` and the project-heading step as they were at 37bc8b4."""
 
     def run(self) -> None:
         norm = self.norm
@@ -47,6 +58,7 @@ class PreviousDriver(SentenceExtractor):
         self._h_tp = hits.literals(tp_plan[1]) if tp_plan else None
         if self._h_next_year is None:
             self._h_next_year = set(range(len(sents)))
+        self._headings = _HeadingOnRead(sents, self._project_heading)
         empty_ok = _empty_sentence_is_inert()
         by_sentence: dict[int, list[Mention]] = {}
         for m in find_mentions(norm):
