@@ -58,7 +58,6 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         hits = SentenceHits(norm, starts, sents, SENT_DELIMS)
         # one exact hit set per fund cue: _fund_named asks them instead of searching the sentence
         self._h_gpb, self._h_govfund, self._h_all = (hits.of(cue(n)) for n in ("fund_gpb", "fund_govfund", "fund_all"))
-        self._h_leave3 = hits.of(cue("leave_three_public"))
         self._h_fund = self._h_gpb | self._h_govfund | self._h_all
         self._h_path = hits.of(PATH_MARK)
         self._h_comp = hits.of(COMP_START)  # _prior_comparisons' own pre-check: no such character, no comparison
@@ -81,6 +80,10 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         # the project each "项目" sentence opens (_project_heading is a pure function of the sentence)
         heads = ((k, self._project_heading(sents[k])) for k in hits.literal("项目"))
         self._headings = {k: ph for k, ph in heads if ph}
+        # the 三公 section opens at a "三公" sentence: a leave-三公 cue before the first one closes
+        # nothing (the section starts closed), so the scan for it starts there
+        self._opens_tp = hits.literal("三公")
+        self._h_leave3 = hits.of(cue("leave_three_public"), min(self._opens_tp)) if self._opens_tp else set()
         visit = self._live_sentences(hits, sents, by_sentence)
         st = self.state
         plain, amounts = self._plain_sentence, self.sentence
@@ -105,7 +108,8 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         """The sentences ``run`` must read, in order: those with a mention, and those on which a
         step of ``_plain_sentence`` does something: a cue hit set (fund, 类/款/项 mark, comparison,
         indicator, 三公 item heading), a "三公" sentence, a project heading (``_headings``), an
-        enumerated or "#" heading with a LEAVE_PROJECT wording, and a leave-三公 sentence while
+        enumerated or "#" heading with a LEAVE_PROJECT wording after the first project heading
+        (st.project is None before it: only a heading sets it), and a leave-三公 sentence while
         the 三公 section is open (else setting it closed is a no-op; only ``_plain_sentence``
         closes it, and both paths open it at "三公"). Every other sentence is inert:
         ``_plain_sentence`` on it only sets pending_item / pending_tp to None and
@@ -114,7 +118,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         An empty sentence is inert too unless a sentence cue could match "" (then it is read)."""
         if self._h_tp is None:
             return list(range(len(sents)))
-        opens = hits.literal("三公")
+        opens = self._opens_tp
         live = set(by_sentence)
         live |= opens
         live |= self._h_fund
@@ -123,7 +127,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         live |= self._h_indicator
         live |= self._h_tp
         live.update(self._headings)
-        live.update(k for k in hits.of(LEAVE_PROJECT) if ENUM_PREFIX.match(sents[k]) or sents[k].lstrip().startswith("#"))
+        if self._headings:  # before the first project heading there is no project to leave
+            leave = hits.of(LEAVE_PROJECT, min(self._headings))
+            live.update(k for k in leave if ENUM_PREFIX.match(sents[k]) or sents[k].lstrip().startswith("#"))
         section_open = False
         for k in sorted(opens | self._h_leave3):
             if k in opens:

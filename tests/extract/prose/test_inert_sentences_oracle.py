@@ -131,3 +131,32 @@ def test_with_a_cue_matching_the_empty_sentence_empty_sentences_are_read(monkeyp
     monkeypatch.setattr(sentences, "_empty_sentence_is_inert", lambda: False)
     for text in _texts()[:120]:
         assert _outcome(SentenceExtractor, text) == _outcome(PreviousDriver, text), text
+
+
+def test_a_scan_from_sentence_first_is_the_whole_scan_cut_at_first(monkeypatch):
+    """``SentenceHits.of(p, first)`` / ``literals(words, first)``: the hits of the whole scan at
+    sentences ``>= first``, on each of its three paths (literal plan, whole-text scan, per-sentence
+    fallback)."""
+    from loaders.extract.prose import prescan
+    from loaders.extract.prose.changes import COMP_RE
+    from loaders.extract.prose.context import LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK
+
+    patterns = [cue("leave_three_public"), cue("fund_all"), LEAVE_PROJECT, PATH_MARK, COMP_RE, NEXT_YEAR_BUDGET]
+    rnd = random.Random(21)
+    texts = _texts()[::7]
+    for fallback in (False, True):
+        if fallback:
+            monkeypatch.setattr(prescan, "literal_plan", lambda pattern: None)
+        for text in texts:
+            sents = split_sentences(text)
+            starts = list(accumulate([len(x) + 1 for x in sents[:-1]], initial=0))
+            hits = SentenceHits(text, starts, sents, SENT_DELIMS)
+            for p in patterns:
+                whole = hits.of(p)
+                assert whole == {k for k, s in enumerate(sents) if p.search(s)}
+                for first in {0, 1, len(sents) // 2, len(sents) - 1, len(sents), rnd.randrange(len(sents) + 1)}:
+                    assert hits.of(p, first) == {k for k in whole if k >= first}, (p.pattern, first)
+            words = ("三公", "项目", "支出", "。")
+            every = hits.literals(words)
+            for first in (0, 1, len(sents) // 2, len(sents)):
+                assert hits.literals(words, first) == {k for k in every if k >= first}
