@@ -7,6 +7,7 @@ labels mentions and dispatches."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 
@@ -84,6 +85,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         # nothing (the section starts closed), so the scan for it starts there
         self._opens_tp = hits.literal("三公")
         self._h_leave3 = hits.of(cue("leave_three_public"), min(self._opens_tp)) if self._opens_tp else set()
+        self._sents = sents
+        self._deferred_comp: list[int] = []
+        self._read_upto = 0  # the sentence after the last one that set last_comp_prior
         visit = self._live_sentences(hits, sents, by_sentence)
         st = self.state
         plain, amounts = self._plain_sentence, self.sentence
@@ -97,17 +101,39 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             ms = by_sentence.get(k)
             if ms:
                 amounts(starts[k], sents[k], ms, k)
+                self._read_upto = k + 1  # ``sentence`` always sets last_comp_prior
             else:
                 plain(starts[k], sents[k], k)
             after = k + 1
         if after < len(sents):
             st.pending_item = st.pending_tp = None
             st.gpb_total_stated = False
+        st.last_comp_prior = self._comp_prior_before(len(sents))
+
+    def _comp_prior_before(self, k: int) -> bool:
+        """``state.last_comp_prior`` as the sentences before ``k`` leave it. The deferred
+        comparison-only sentences between the last sentence that set it and ``k`` were skipped: the
+        newest of them that states a comparison sets it (its comparison step, run now:
+        ``_prior_comparisons`` reads only the sentence and the document's year), else it is as
+        the last sentence read left it."""
+        d, sents = self._deferred_comp, self._sents
+        i = bisect_left(d, k)
+        while i > 0 and d[i - 1] >= self._read_upto:
+            i -= 1
+            sent = sents[d[i]]
+            if d[i] in self._h_next_year:  # _plain_sentence's early return before its comparison step
+                nb = NEXT_YEAR_BUDGET.search(sent)
+                if nb and self.state.year and int(nb.group(1)) > self.state.year:
+                    continue
+            comp_here = self._prior_comparisons(sent)
+            if comp_here:
+                return any(c[2] for c in comp_here)
+        return self.state.last_comp_prior
 
     def _live_sentences(self, hits: SentenceHits, sents: list[str], by_sentence: dict[int, list[Mention]]) -> list[int]:
         """The sentences ``run`` must read, in order: those with a mention, and those on which a
-        step of ``_plain_sentence`` does something: a cue hit set (fund, 类/款/项 mark, comparison,
-        indicator, 三公 item heading), a "三公" sentence, a project heading (``_headings``), an
+        step of ``_plain_sentence`` does something: a cue hit set (fund, 类/款/项 mark,
+        indicator, 三公 item heading; comparison-only sentences are deferred, see below), a "三公" sentence, a project heading (``_headings``), an
         enumerated or "#" heading with a LEAVE_PROJECT wording after the first project heading
         (st.project is None before it: only a heading sets it), and a leave-三公 sentence while
         the 三公 section is open (else setting it closed is a no-op; only ``_plain_sentence``
@@ -123,7 +149,6 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         live |= opens
         live |= self._h_fund
         live |= self._h_path
-        live |= self._h_comp
         live |= self._h_indicator
         live |= self._h_tp
         live.update(self._headings)
@@ -140,6 +165,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 section_open = False
         if not _empty_sentence_is_inert():
             live.update(k for k, s in enumerate(sents) if not s)
+        # a plain sentence whose only step is the comparison one only sets last_comp_prior, which
+        # just ``sentence`` reads: it is not read, its comparison is run when asked (_comp_prior_before)
+        self._deferred_comp = sorted(self._h_comp - live)
         return sorted(live)
 
     def _plain_sentence(self, start: int, sent: str, k: int) -> None:
@@ -184,6 +212,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             self._indicators(start, sent)
         if comp_here:  # no amount: only the comparison state goes on to the next sentence
             st.last_comp_prior = any(c[2] for c in comp_here)
+            self._read_upto = k + 1
 
     def _fund_named(self, sent: str, k: int) -> None:
         """The fund sentence ``k`` names (one of the fund cues is in it; ``run``'s exact hit sets
@@ -222,7 +251,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 return
         comp_here = self._prior_comparisons(sent) if k in self._h_comp else []
         # "其中:…" / "X增加(减少)的主要原因是…": the sentence goes on about the changes just stated
-        inherit = not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
+        inherit = not comp_here and CONTINUES_CHANGE.match(sent) is not None and self._comp_prior_before(k)
         any_prior = False
         prev_end = 0
         consumed = self._indicators(start, sent) if k in self._h_indicator else set()

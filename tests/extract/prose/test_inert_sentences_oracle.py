@@ -25,7 +25,7 @@ ALPHABET = list("。!?\n,;:、()\"|#*. 5万元%人次批辆个分收入支出其
 WORDS = ["一般公共预算财政拨款支出", "政府性基金预算财政拨款支出", "本年支出合计", "\"三公\"经费支出情况", "机关运行经费",
          "一般公共服务支出(类)", "人大事务(款)", "行政运行(项)", "年初预算为", "支出决算为", "2.公务接待费", "公务接待费",
          "1.小型水库除险加固项目绩效自评综述:", "比上年增加", "(指标值:≥10座)", "2025年预算安排", "三、部门整体支出绩效说明",
-         "二、其他重要事项说明", "# 附件", "实际支出90.00万元", "10.00万元", "12批次", "95分", "7.03%", "其中:", "减少的主要原因是", "#", "\n", "。", "\n\n"]
+         "二、其他重要事项说明", "# 附件", "比上年有所增加", "与预算相比", "较上年", "其中:", "增加的主要原因是", "实际支出90.00万元", "10.00万元", "12批次", "95分", "7.03%", "其中:", "减少的主要原因是", "#", "\n", "。", "\n\n"]
 
 
 class _HeadingOnRead:
@@ -40,7 +40,8 @@ class _HeadingOnRead:
 
 
 class PreviousDriver(SentenceExtractor):
-    """``run``, ``_fund_named`` and the project-heading step as they were at 37bc8b4."""
+    """``run``, ``_fund_named``, the project-heading step and the comparison step of a sentence
+    without amounts (run when the sentence is read) as they were at 37bc8b4."""
 
     def run(self) -> None:
         norm = self.norm
@@ -59,6 +60,7 @@ class PreviousDriver(SentenceExtractor):
         if self._h_next_year is None:
             self._h_next_year = set(range(len(sents)))
         self._headings = _HeadingOnRead(sents, self._project_heading)
+        self._sents, self._deferred_comp, self._read_upto = sents, [], 0  # every comparison is run in its sentence
         empty_ok = _empty_sentence_is_inert()
         by_sentence: dict[int, list[Mention]] = {}
         for m in find_mentions(norm):
@@ -106,7 +108,10 @@ def _texts() -> list[str]:
     rnd = random.Random(13)
     samples = [view_of(parse_file(p)).prose.text for p in SAMPLES]
     # headings that leave a project block with no other cue in them
-    lines = DRIVER_TEXT.split("\n") + ["二、其他重要事项说明", "# 附件", "实际支出90.00万元。"]
+    lines = DRIVER_TEXT.split("\n") + ["二、其他重要事项说明", "# 附件", "比上年有所增加", "与预算相比", "较上年", "其中:", "增加的主要原因是", "实际支出90.00万元。"]
+    # comparisons stated without an amount, then a sentence going on about the change
+    lines += ["支出比上年有所增加", "与年初预算相比有所减少", "比2019年有所下降", "较上年度基本持平", "2030年预算安排较上年增加",
+              "其中:公务接待费增加1.00万元,增长5.00%", "增加的主要原因是人员增加,增加2.00万元"]
     pieces = [s for t in samples for s in SENT_SPLIT.split(t)]
     texts = [DRIVER_TEXT, "", "\n", "。\n。"] + samples
     texts += ["\n".join(rnd.sample(lines, len(lines))) for _ in range(40)]
