@@ -2,7 +2,9 @@
 label), the sentence it sits in and a little state carried between sentences (fund of the
 section, 类/款 path heading, last subject, last year-on-year comparison). Each rule family lives
 in its own module (changes, money, counts, projects, indicators); this module splits sentences,
-labels mentions and dispatches."""
+labels mentions and dispatches. The cues and mentions are found once over the whole text
+(prescan.py, mentions.py); from them ``run`` knows which sentences can do anything and reads
+only those (``_live_sentences``)."""
 
 from __future__ import annotations
 
@@ -132,16 +134,16 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
 
     def _live_sentences(self, hits: SentenceHits, sents: list[str], by_sentence: dict[int, list[Mention]]) -> list[int]:
         """The sentences ``run`` must read, in order: those with a mention, and those on which a
-        step of ``_plain_sentence`` does something: a cue hit set (fund, 类/款/项 mark,
-        indicator, 三公 item heading; comparison-only sentences are deferred, see below), a "三公" sentence, a project heading (``_headings``), an
-        enumerated or "#" heading with a LEAVE_PROJECT wording after the first project heading
-        (st.project is None before it: only a heading sets it), and a leave-三公 sentence while
-        the 三公 section is open (else setting it closed is a no-op; only ``_plain_sentence``
-        closes it, and both paths open it at "三公"). Every other sentence is inert:
-        ``_plain_sentence`` on it only sets pending_item / pending_tp to None and
-        gpb_total_stated to False. The next-year gate is not among them: it only decides whether
-        the comparison and indicator steps run, and a sentence outside their hit sets has none.
-        An empty sentence is inert too unless a sentence cue could match "" (then it is read)."""
+        step of ``_plain_sentence`` does something: a cue hit set (fund, 类/款/项 mark, indicator,
+        三公 item heading), a "三公" sentence, a project heading (``_headings``), an enumerated or
+        "#" heading with a LEAVE_PROJECT wording after the first project heading (st.project is
+        None before it: only a heading sets it), and a leave-三公 sentence while the 三公 section
+        is open (else closing it is a no-op; only ``_plain_sentence`` closes it, and both paths
+        open it at "三公"). Every other sentence is inert: ``_plain_sentence`` on it only sets
+        pending_item / pending_tp to None and gpb_total_stated to False. The next-year gate is
+        not among them: it only decides whether the comparison and indicator steps run. A
+        sentence whose only step is the comparison one is deferred (``_deferred_comp``). An
+        empty sentence is inert too unless a sentence cue could match "" (then it is read)."""
         if self._h_tp is None:
             return list(range(len(sents)))
         opens = self._opens_tp
