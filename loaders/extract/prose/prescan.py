@@ -89,27 +89,30 @@ class SentenceHits:
             sid += [k] * (len(s) + 1)
         self.sentence_of = sid
 
-    def of(self, pattern: re.Pattern[str]) -> set[int]:
-        """Indices of the sentences in which ``pattern.search`` finds a match."""
+    def of(self, pattern: re.Pattern[str], first: int = 0) -> set[int]:
+        """Indices ``k >= first`` of the sentences in which ``pattern.search`` finds a match (a
+        caller that knows no earlier sentence matters scans only the rest of the text)."""
         plan = literal_plan(pattern)
         if plan is not None:
             exact, words = plan
-            found = self.literals(words)
+            found = self.literals(words, first)
             if exact:
                 return found
             sents = self.sents
             return {k for k in found if pattern.search(sents[k])}
         if not sentence_local(pattern, self.delims):
-            return {k for k, s in enumerate(self.sents) if pattern.search(s)}
+            return {k for k in range(first, len(self.sents)) if pattern.search(self.sents[k])}
         starts, text, n = self.starts, self.text, len(self.starts)
         out: set[int] = set()
-        m = pattern.search(text)
+        if first >= n:
+            return out
+        m = pattern.search(text, starts[first])  # no look-behind: the same as a search of the rest
         while m is not None:
             k = self.sentence_of[m.start()]
             out.add(k)
             if k + 1 >= n:
                 break
-            m = pattern.search(text, starts[k + 1])  # no look-behind: the same as a search of the rest
+            m = pattern.search(text, starts[k + 1])
         return out
 
     def gate(self, pattern: re.Pattern[str]) -> set[int] | None:
@@ -118,15 +121,17 @@ class SentenceHits:
         plan = literal_plan(pattern)
         return None if plan is None else self.literals(plan[1])
 
-    def literals(self, words) -> set[int]:
-        """Indices of the sentences containing one of ``words`` (a word with a delimiter in it
-        is in no sentence)."""
+    def literals(self, words, first: int = 0) -> set[int]:
+        """Indices ``k >= first`` of the sentences containing one of ``words`` (a word with a
+        delimiter in it is in no sentence)."""
         starts, text, out, sid = self.starts, self.text, set(), self.sentence_of
         n, delims = len(starts), self.delims
+        if first >= n:
+            return out
         for word in words:
             if any(d in word for d in delims):
                 continue
-            p = text.find(word)
+            p = text.find(word, starts[first])
             while p != -1:
                 k = sid[p]
                 out.add(k)

@@ -2,11 +2,14 @@
 label), the sentence it sits in and a little state carried between sentences (fund of the
 section, 类/款 path heading, last subject, last year-on-year comparison). Each rule family lives
 in its own module (changes, money, counts, projects, indicators); this module splits sentences,
-labels mentions and dispatches."""
+labels mentions and dispatches. The cues and mentions are found once over the whole text
+(prescan.py, mentions.py); from them ``run`` knows which sentences can do anything and reads
+only those (``_live_sentences``)."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 
@@ -56,9 +59,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         starts = list(accumulate([len(x) + 1 for x in sents[:-1]], initial=0))
         # the sentence-level cues, each found with one scan of the whole text (prescan.py)
         hits = SentenceHits(norm, starts, sents, SENT_DELIMS)
-        self._fund_gpb, self._fund_govfund, self._fund_all = cue("fund_gpb"), cue("fund_govfund"), cue("fund_all")
-        self._h_leave3 = hits.of(cue("leave_three_public"))
-        self._h_fund = hits.of(any_cue("fund_gpb", "fund_govfund", "fund_all"))
+        # one exact hit set per fund cue: _fund_named asks them instead of searching the sentence
+        self._h_gpb, self._h_govfund, self._h_all = (hits.of(cue(n)) for n in ("fund_gpb", "fund_govfund", "fund_all"))
+        self._h_fund = self._h_gpb | self._h_govfund | self._h_all
         self._h_path = hits.of(PATH_MARK)
         self._h_comp = hits.of(COMP_START)  # _prior_comparisons' own pre-check: no such character, no comparison
         self._h_indicator = hits.of(INDICATOR_CUE)  # no indicator opening: _indicators finds none
@@ -68,7 +71,6 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         self._h_tp = hits.literals(tp_plan[1]) if tp_plan else None
         if self._h_next_year is None:
             self._h_next_year = set(range(len(sents)))
-        empty_ok = _empty_sentence_is_inert()
         by_sentence: dict[int, list[Mention]] = {}
         sentence_of = hits.sentence_of
         for m in find_mentions(norm):  # a mention never spans a delimiter
@@ -78,18 +80,97 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 by_sentence[k] = [m]
             else:
                 got.append(m)
+        # the project each "项目" sentence opens (_project_heading is a pure function of the sentence)
+        heads = ((k, self._project_heading(sents[k])) for k in hits.literal("项目"))
+        self._headings = {k: ph for k, ph in heads if ph}
+        # the 三公 section opens at a "三公" sentence: a leave-三公 cue before the first one closes
+        # nothing (the section starts closed), so the scan for it starts there
+        self._opens_tp = hits.literal("三公")
+        self._h_leave3 = hits.of(cue("leave_three_public"), min(self._opens_tp)) if self._opens_tp else set()
+        self._sents = sents
+        self._deferred_comp: list[int] = []
+        self._read_upto = 0  # the sentence after the last one that set last_comp_prior
+        visit = self._live_sentences(hits, sents, by_sentence)
         st = self.state
         plain, amounts = self._plain_sentence, self.sentence
-        for k, sent in enumerate(sents):
-            ms = by_sentence.get(k)
-            if ms:
-                amounts(starts[k], sent, ms, k)
-            elif sent or not empty_ok:
-                plain(starts[k], sent, k)
-            else:
-                # an empty sentence (a blank line) names nothing: only the one-sentence states end
+        after = 0  # the first sentence not yet read
+        for k in visit:
+            if k > after:
+                # sentences after..k-1 are inert: each only ends the one-sentence states (the same
+                # three assignments whatever came before, so a run of them is one)
                 st.pending_item = st.pending_tp = None
                 st.gpb_total_stated = False
+            ms = by_sentence.get(k)
+            if ms:
+                amounts(starts[k], sents[k], ms, k)
+                self._read_upto = k + 1  # ``sentence`` always sets last_comp_prior
+            else:
+                plain(starts[k], sents[k], k)
+            after = k + 1
+        if after < len(sents):
+            st.pending_item = st.pending_tp = None
+            st.gpb_total_stated = False
+        st.last_comp_prior = self._comp_prior_before(len(sents))
+
+    def _comp_prior_before(self, k: int) -> bool:
+        """``state.last_comp_prior`` as the sentences before ``k`` leave it. The deferred
+        comparison-only sentences between the last sentence that set it and ``k`` were skipped: the
+        newest of them that states a comparison sets it (its comparison step, run now:
+        ``_prior_comparisons`` reads only the sentence and the document's year), else it is as
+        the last sentence read left it."""
+        d, sents = self._deferred_comp, self._sents
+        i = bisect_left(d, k)
+        while i > 0 and d[i - 1] >= self._read_upto:
+            i -= 1
+            sent = sents[d[i]]
+            if d[i] in self._h_next_year:  # _plain_sentence's early return before its comparison step
+                nb = NEXT_YEAR_BUDGET.search(sent)
+                if nb and self.state.year and int(nb.group(1)) > self.state.year:
+                    continue
+            comp_here = self._prior_comparisons(sent)
+            if comp_here:
+                return any(c[2] for c in comp_here)
+        return self.state.last_comp_prior
+
+    def _live_sentences(self, hits: SentenceHits, sents: list[str], by_sentence: dict[int, list[Mention]]) -> list[int]:
+        """The sentences ``run`` must read, in order: those with a mention, and those on which a
+        step of ``_plain_sentence`` does something: a cue hit set (fund, 类/款/项 mark, indicator,
+        三公 item heading), a "三公" sentence, a project heading (``_headings``), an enumerated or
+        "#" heading with a LEAVE_PROJECT wording after the first project heading (st.project is
+        None before it: only a heading sets it), and a leave-三公 sentence while the 三公 section
+        is open (else closing it is a no-op; only ``_plain_sentence`` closes it, and both paths
+        open it at "三公"). Every other sentence is inert: ``_plain_sentence`` on it only sets
+        pending_item / pending_tp to None and gpb_total_stated to False. The next-year gate is
+        not among them: it only decides whether the comparison and indicator steps run. A
+        sentence whose only step is the comparison one is deferred (``_deferred_comp``). An
+        empty sentence is inert too unless a sentence cue could match "" (then it is read)."""
+        if self._h_tp is None:
+            return list(range(len(sents)))
+        opens = self._opens_tp
+        live = set(by_sentence)
+        live |= opens
+        live |= self._h_fund
+        live |= self._h_path
+        live |= self._h_indicator
+        live |= self._h_tp
+        live.update(self._headings)
+        if self._headings:  # before the first project heading there is no project to leave
+            leave = hits.of(LEAVE_PROJECT, min(self._headings))
+            live.update(k for k in leave if ENUM_PREFIX.match(sents[k]) or sents[k].lstrip().startswith("#"))
+        section_open = False
+        for k in sorted(opens | self._h_leave3):
+            if k in opens:
+                section_open = True
+            elif k not in by_sentence:  # a plain sentence closes the section
+                if section_open:
+                    live.add(k)
+                section_open = False
+        if not _empty_sentence_is_inert():
+            live.update(k for k, s in enumerate(sents) if not s)
+        # a plain sentence whose only step is the comparison one only sets last_comp_prior, which
+        # just ``sentence`` reads: it is not read, its comparison is run when asked (_comp_prior_before)
+        self._deferred_comp = sorted(self._h_comp - live)
+        return sorted(live)
 
     def _plain_sentence(self, start: int, sent: str, k: int) -> None:
         """Sentence ``k`` without amounts: it only sets the state the next sentences read (the
@@ -100,7 +181,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         elif k in self._h_leave3:
             st.three_public_section = False
         if k in self._h_fund:
-            self._fund_named(sent)
+            self._fund_named(sent, k)
         if k in self._h_path:
             p = clean_qualifier(sent.split(":")[0] if sent.endswith(":") else sent)
             st.item_prefix = p if "(类)" in p else (_KUAN_TAIL.sub("", st.item_prefix) + p if "(款)" in p else p)
@@ -117,7 +198,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             if tp_hit and tp_hit[1].start() == 0 and tp_hit[1].end() == len(tp_head):
                 st.pending_tp = (tp_hit[0], start + max(sent.find(tp_head[:2]), 0))
                 return
-        ph = self._project_heading(sent) if "项目" in sent else None  # a project heading names a 项目
+        ph = self._headings.get(k)  # the project heading sentence k is, if any
         if ph:
             st.project = ph
         elif (ENUM_PREFIX.match(sent) or sent.lstrip().startswith("#")) and LEAVE_PROJECT.search(sent):
@@ -133,14 +214,16 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             self._indicators(start, sent)
         if comp_here:  # no amount: only the comparison state goes on to the next sentence
             st.last_comp_prior = any(c[2] for c in comp_here)
+            self._read_upto = k + 1
 
-    def _fund_named(self, sent: str) -> None:
-        """The fund a sentence names (one of the fund cues is in it)."""
-        if self._fund_gpb.search(sent):
+    def _fund_named(self, sent: str, k: int) -> None:
+        """The fund sentence ``k`` names (one of the fund cues is in it; ``run``'s exact hit sets
+        tell which)."""
+        if k in self._h_gpb:
             self.state.fund = "gpb"
-        elif self._fund_govfund.search(sent) and "支出" in sent:
+        elif k in self._h_govfund and "支出" in sent:
             self.state.fund = "govfund"
-        elif self._fund_all.search(sent):
+        elif k in self._h_all:
             self.state.fund = "all"
 
     def sentence(self, start: int, sent: str, ms: list[Mention], k: int) -> None:
@@ -151,8 +234,8 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         if "三公" in sent:
             st.three_public_section = True
         if k in self._h_fund:
-            self._fund_named(sent)
-        ph = self._project_heading(sent) if "项目" in sent else None  # a project heading names a 项目
+            self._fund_named(sent, k)
+        ph = self._headings.get(k)  # the project heading sentence k is, if any
         if ph:
             st.project = ph
         pending, st.pending_item = st.pending_item, None
@@ -170,7 +253,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 return
         comp_here = self._prior_comparisons(sent) if k in self._h_comp else []
         # "其中:…" / "X增加(减少)的主要原因是…": the sentence goes on about the changes just stated
-        inherit = not comp_here and st.last_comp_prior and CONTINUES_CHANGE.match(sent) is not None
+        inherit = not comp_here and CONTINUES_CHANGE.match(sent) is not None and self._comp_prior_before(k)
         any_prior = False
         prev_end = 0
         consumed = self._indicators(start, sent) if k in self._h_indicator else set()
