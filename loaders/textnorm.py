@@ -102,18 +102,36 @@ class NormText:
     def ends(self) -> list[int]:
         return [s + 1 for s in self.starts]
 
+    @cached_property
+    def _lookup(self) -> tuple[int, list[int], list[int]]:
+        """The map as char-for-char runs only: ``(len(text), at, delta)``, where the run starting at
+        normalised offset ``at[k]`` maps ``a`` to ``a + delta[k]``. A run of several chars from one
+        original char (step 0) becomes one such run per char, so every lookup is one bisect and
+        one add (the prose readers ask for thousands of spans per document)."""
+        if 0 not in self.runs_step:
+            return len(self.text), self.runs_at, [f - a for a, f in zip(self.runs_at, self.runs_from)]
+        at: list[int] = []
+        delta: list[int] = []
+        bounds = self.runs_at[1:] + [len(self.text)]
+        for a, end, orig, step in zip(self.runs_at, bounds, self.runs_from, self.runs_step):
+            for x in (range(a, a + 1) if step else range(a, end)):
+                at.append(x), delta.append(orig - x)
+        return len(self.text), at, delta
+
     def start_of(self, a: int) -> int:
         """``starts[a]`` (IndexError outside the text), from the runs."""
-        n = len(self.text)
+        n, at, delta = self._lookup
         if a < 0:
             a += n
         if not 0 <= a < n:
             raise IndexError("normalised offset out of range")
-        k = bisect_right(self.runs_at, a) - 1
-        return self.runs_from[k] + (a - self.runs_at[k]) * self.runs_step[k]
+        return a + delta[bisect_right(at, a) - 1]
 
     def orig_span(self, a: int, b: int) -> tuple[int, int]:
         """Original [start, end) of the normalised span [a, b) (b > a)."""
+        n, at, delta = self._lookup
+        if 0 <= a < b <= n:  # the usual case, inlined: two bisects
+            return a + delta[bisect_right(at, a) - 1], b + delta[bisect_right(at, b - 1) - 1]
         if b <= a:
             s = self.start_of(a)
             return s, s
