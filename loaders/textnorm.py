@@ -28,6 +28,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 # CJK Radicals Supplement (U+2E80-U+2EFF) glyphs that PDF/Word exports emit instead of
 # the ordinary character; NFKC leaves them alone (it only folds the Kangxi radicals).
@@ -68,6 +69,9 @@ _HEADER_CELL = re.compile(r"[^，,。；;：:、！？!?\d]*(?:编码|代码|名
 # a page footer on a line of its own ("— 6 —", "- 12 -", "第3页"): dropped when it sits inside a
 # wrapped paragraph, so the lines before and after it join as if it were not there
 _PAGE_FOOTER = re.compile(r"[ \t\u3000]*(?:[-—–]+[ \t\u3000]*\d{1,3}[ \t\u3000]*[-—–]+|第\d{1,3}页(?:[,，]?共\d{1,3}页)?)[ \t\u3000]*(?=\n)")
+# a page footer's first character, when it starts right after a whitespace run (its leading
+# [ \t\u3000]* is then empty)
+_FOOTER_FIRST = frozenset("-—–第")
 _HARD_END = set("。;；:：!！?？|")
 _WS = set(" \t\r\n\u3000\xa0\u2002\u2003\u2009\u200b\ufeff")
 
@@ -175,34 +179,44 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: s
     # the cheap ones (a blank line, a tab, a line ending in 。；：) come first
     if "\t" in run or run.count("\n") >= 2 or prev_char in _HARD_END or pc in _HARD_END:
         return True
-    # one table cell per line: a bare number (or --) next to a short line is a cell, not a wrap
+    return _lines_break_hard(text, ws_start, ws_end)
+
+
+def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
+    """The tests of ``_is_hard_break`` that read the lines around a one-line-break run
+    ``text[ws_start:ws_end]``. Each answers "hard" when it holds (so any order gives the same
+    answer): the substring tests first, then those that look at short lines only, so a long
+    wrapped paragraph line costs a few failed matches."""
     line_start = text.rfind("\n", 0, ws_start) + 1
     prev_line = text[line_start: ws_start]
-    prev_full = prev_line.strip()
     nl = text.find("\n", ws_end)
-    next_full = text[ws_end: len(text) if nl < 0 else nl].strip()
-    if (_CELL_VALUE.fullmatch(prev_full) and len(next_full) <= 40) or \
-            (_CELL_VALUE.fullmatch(next_full) and len(prev_full) <= 24):
+    next_row = text[ws_end:] if nl < 0 else text[ws_end: nl]
+    # table rows: the previous or next line holds tab- or "|"-separated cells
+    if "\t" in prev_line or "|" in prev_line or "｜" in prev_line \
+            or "\t" in next_row or "|" in next_row or "｜" in next_row:
+        return True
+    prev_full = prev_line.strip()
+    next_full = next_row.strip()
+    lp, ln = len(prev_full), len(next_full)
+    cell = _CELL_VALUE.fullmatch
+    # one table cell per line: a bare number (or --) next to a short line is a cell, not a wrap
+    if (ln <= 40 and cell(prev_full)) or (lp <= 24 and cell(next_full)):
         return True
     if _UNIT_LINE.fullmatch(prev_full) or _UNIT_LINE.fullmatch(next_full):
         return True
-    # a row label one cell per line: the line after the next one is a bare number
-    nl2 = text.find("\n", nl + 1) if nl >= 0 else -1
-    after_full = text[nl + 1: len(text) if nl2 < 0 else nl2].strip() if nl >= 0 else ""
-    if _CELL_VALUE.fullmatch(after_full) and 0 < len(next_full) <= 40 and 0 < len(prev_full) <= 24 \
-            and not _CELL_VALUE.fullmatch(next_full):
+    if lp <= 60 and _HEADING_END.search(prev_full):
         return True
-    if 0 < len(prev_full) <= 14 and 0 < len(next_full) <= 14 and _HEADER_CELL.fullmatch(prev_full) \
-            and _HEADER_CELL.fullmatch(next_full):
+    if 0 < lp <= 14 and 0 < ln <= 14 and _HEADER_CELL.fullmatch(prev_full) and _HEADER_CELL.fullmatch(next_full):
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
-    nxt_line = text[ws_end: ws_end + 12]
-    if _ENUM_START.match(unicodedata.normalize("NFKC", nxt_line)):
+    if _ENUM_START.match(unicodedata.normalize("NFKC", text[ws_end: ws_end + 12])):
         return True
-    if _HEADING_END.search(prev_full) and len(prev_full) <= 60:
-        return True
-    # table rows: the previous or next line holds tab- or "|"-separated cells
-    next_row = text[ws_end: len(text) if nl < 0 else nl]
-    return any(sep in prev_line or sep in next_row for sep in ("\t", "|", "｜"))
+    # a row label one cell per line: the line after the next one is a bare number (no next line:
+    # the empty string, never a cell)
+    if 0 < ln <= 40 and 0 < lp <= 24 and nl >= 0:
+        nl2 = text.find("\n", nl + 1)
+        after_full = (text[nl + 1:] if nl2 < 0 else text[nl + 1: nl2]).strip()
+        return bool(cell(after_full)) and not cell(next_full)
+    return False
 
 
 # Characters outside these ranges may fold to something else; those inside (ASCII, CJK Unified
@@ -243,72 +257,68 @@ def _fold_plain(text: str, chars: set[str]) -> str:
     return text
 
 
+# The complement of _CANDIDATE in runs: removing them leaves exactly the candidate characters.
+_PLAIN_RUNS = re.compile(r"[\x00-\x7f\u4e00-\u9fff\u3001\u3002]+")
+
+
 @lru_cache(maxsize=256)
 def _events(odd: str) -> re.Pattern[str]:
-    """Where the plain 1:1 stretches may stop: a whitespace run (no Cf character is whitespace),
-    a ``[`` (a bookmark when ``_BOOKMARK`` matches there) or a character whose fold is not one
-    character. The pattern starts with one character class, so the regex engine skips the plain
-    characters in its fast set-scan loop; ``\\s*`` takes the rest of a whitespace run (it is
-    ignored after ``[`` or an odd character)."""
-    return re.compile(r"[\s\[" + "".join(re.escape(c) for c in odd) + r"]\s*")
+    r"""Where the plain 1:1 stretches stop: a whole whitespace run (no Cf character is
+    whitespace), a ``[bookmark: ...]`` or a character of ``odd`` (whose fold is not one
+    character). A plain ``[`` does not match, so it costs the loop nothing. The pattern starts
+    with one character class, so the regex engine skips the plain characters in its fast
+    set-scan loop; the lookbehinds then tell which of the three the class's character began."""
+    alts = [r"(?<=\[)bookmark:[^\]\n]*\]", r"(?<=\s)\s*"]
+    cls = r"\s\["
+    if odd:
+        odd_class = "".join(re.escape(c) for c in odd)
+        cls += odd_class
+        alts.append("(?<=[" + odd_class + "])")
+    return re.compile("[" + cls + "](?:" + "|".join(alts) + ")")
 
 
 @lru_cache(maxsize=8)
 def normalize_with_map(text: str) -> NormText:
     """The normalised text and its map (see the module doc). Memoised: the prose and budget
-    readers normalise the same text; the result is shared, treat it as read-only."""
-    chars = set(_CANDIDATE.findall(text))
+    readers normalise the same text; the result is shared, treat it as read-only.
+
+    ``out`` holds the emitted pieces (never empty), one run of the map each; ``src`` the original
+    offset of each piece's first char; ``several`` the pieces that are one char's fold to several
+    chars (step 0). Something has been emitted iff ``last`` is not empty."""
+    chars = set(_PLAIN_RUNS.sub("", text))  # the characters that may fold
     _learn(chars)
     folded = _fold_plain(text, chars)
-    search = _events("".join(sorted(c for c in chars if c in _ODD))).search
     out: list[str] = []
-    runs_at: list[int] = []  # the map as runs (see NormText)
-    runs_from: list[int] = []
-    runs_step: list[int] = []
-    at = 0  # normalised chars so far
-    bookmark = _BOOKMARK.match
-    n, pos, scan = len(text), 0, 0  # pos: start of the plain stretch; scan: where to look next
+    src: list[int] = []
+    several: list[int] = []
+    emit, source = out.append, src.append
+    n, pos = len(text), 0  # pos: start of the plain stretch
     last = ""  # last emitted normalised char
     prev = ""  # last original non-space char read
-    while True:
-        m = search(text, scan)
-        if m is None:
-            if pos < n:
-                out.append(folded[pos:])
-                runs_at.append(at), runs_from.append(pos), runs_step.append(1)
-            break
+    for m in _events("".join(sorted(c for c in chars if c in _ODD))).finditer(text):
         i, j = m.span()
-        c = text[i]
-        if c == "[":
-            b = bookmark(text, i)
-            if b is None:  # a plain "[": the stretch goes on
-                scan = i + 1
-                continue
-            j = b.end()
-        elif not c.isspace():
-            j = i + 1
-        scan = j
+        if i < pos:  # inside a page footer skipped below
+            continue
         if i > pos:  # a plain stretch: every char folds to one char
-            out.append(folded[pos:i])
-            runs_at.append(at), runs_from.append(pos), runs_step.append(1)
-            at += i - pos
+            emit(folded[pos:i]), source(pos)
             last, prev = folded[i - 1], text[i - 1]
+        c = text[i]
         if c == "[":  # [bookmark: ...] export artefact
             pos = j
             continue
         if not c.isspace():  # zero-width / bidi control (prints nothing) or a fold to 0 or 2+ chars
             kept = _ODD[c]
             if kept is not None:
-                out.append(kept)
                 if kept:
-                    runs_at.append(at), runs_from.append(i), runs_step.append(0)
-                    at += len(kept)
-                last, prev = (kept[-1] if kept else last), c
+                    several.append(len(out))
+                    emit(kept), source(i)
+                    last = kept[-1]
+                prev = c
             pos = j
             continue
         run = text[i:j]
-        if "\n" in run:
-            if at and run[-1] == "\n":
+        if "\n" in run and last:
+            if run[-1] == "\n" and j < n and text[j] in _FOOTER_FIRST:
                 # "...公务接待费2.46万元、\n— 6 —\n工会经费..." : skip the footer line
                 fm = _PAGE_FOOTER.match(text, j)
                 if fm and fm.end() + 1 < n and fm.end() > j:
@@ -316,24 +326,32 @@ def normalize_with_map(text: str) -> NormText:
                     while k < n and (text[k] in _WS or text[k].isspace()):
                         k += 1
                     run, j = run + text[fm.end() + 1:k], k
-                    scan = j
-            if at and _is_hard_break(text, i, j, prev, run):
+            # _is_hard_break, its cheap tests inlined
+            nxt = fold_char(text[j]) if j < n else ""
+            pc = fold_char(prev)
+            if (pc.isdigit() or pc == "万") and nxt and nxt in "万元%" and "\t" not in run:
+                hard = False
+            else:
+                hard = ("\t" in run or run.count("\n") >= 2 or prev in _HARD_END or pc in _HARD_END
+                        or _lines_break_hard(text, i, j))
+            if hard:
                 if last != "\n":
-                    out.append("\n")
-                    runs_at.append(at), runs_from.append(text.index("\n", i)), runs_step.append(1)
-                    at += 1
+                    emit("\n"), source(text.index("\n", i))
                     last = "\n"
                 pos = j
                 continue
-        if "\t" in run and at and last not in "|\n":
-            out.append("|")
-            runs_at.append(at), runs_from.append(text.index("\t", i)), runs_step.append(1)
-            at += 1
+        if "\t" in run and last and last not in "|\n":
+            emit("|"), source(text.index("\t", i))
             last = "|"
         elif j < n and last.isdigit() and fold_char(text[j])[:1].isdigit():
-            out.append(" ")
-            runs_at.append(at), runs_from.append(i), runs_step.append(1)
-            at += 1
+            emit(" "), source(i)
             last = " "
         pos = j
-    return NormText("".join(out), runs_at, runs_from, runs_step)
+    if pos < n:
+        emit(folded[pos:]), source(pos)
+    runs_at = list(accumulate(map(len, out), initial=0))
+    runs_at.pop()
+    runs_step = [1] * len(out)
+    for k in several:
+        runs_step[k] = 0
+    return NormText("".join(out), runs_at, src, runs_step)

@@ -207,6 +207,9 @@ def _same(text: str) -> None:
 @example("经费2.46万元、\n— 6 —\n \u200b\ufeff 工会\n经费")
 @example("12 [ 34")
 @example("a ] 1 2")
+@example("12[bookmark: x] 34")
+@example("12\u200b 34")
+@example("1 2\n3\t4 [bookmark:] 5")
 def test_same_text_and_runs_as_before_on_mixed_text(text):
     _same(text)
 
