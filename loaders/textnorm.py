@@ -261,19 +261,48 @@ def _fold_plain(text: str, chars: set[str]) -> str:
 _PLAIN_RUNS = re.compile(r"[\x00-\x7f\u4e00-\u9fff\u3001\u3002]+")
 
 
+# Characters that are emitted as themselves and only so (ASCII and CJK never fold and are never
+# odd), are not whitespace or digits, cannot end a bookmark (``]``) or sit inside one unread:
+# a whitespace run right after one follows the plain stretch it ends, so the normaliser's
+# ``last`` and ``prev`` are that character. _AFTER_PLAIN_NOT_WAN leaves out 万 (U+4E07), the one
+# that can keep a page break soft ("26.12 万|元"), _AFTER_HARD_END those of _HARD_END.
+_AFTER_PLAIN = "\u4e00-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
+_AFTER_PLAIN_NOT_WAN = "\u4e00-\u4e06\u4e08-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
+_AFTER_HARD_END = "。;:!?|"
+# what m.lastindex tells of an event (see _events)
+_BOOKMARK_EV, _DROPPED_EV, _HARD_EV, _RUN_EV, _ODD_EV = 1, 2, 3, 4, 5
+
+
 @lru_cache(maxsize=256)
 def _events(odd: str) -> re.Pattern[str]:
     r"""Where the plain 1:1 stretches stop: a whole whitespace run (no Cf character is
     whitespace), a ``[bookmark: ...]`` or a character of ``odd`` (whose fold is not one
-    character). A plain ``[`` does not match, so it costs the loop nothing. The pattern starts
-    with one character class, so the regex engine skips the plain characters in its fast
-    set-scan loop; the lookbehinds then tell which of the three the class's character began."""
-    alts = [r"(?<=\[)bookmark:[^\]\n]*\]", r"(?<=\s)\s*"]
+    character). A plain ``[`` does not match. The pattern starts with one character class, so the
+    regex engine skips the plain characters in its fast set-scan loop; the lookbehinds then read
+    the class's character and the one before it. An empty group ends each alternative, so
+    ``m.lastindex`` names what matched:
+
+    * ``_DROPPED_EV``: a run with no line break or tab after a character of ``_AFTER_PLAIN``
+      (not a digit: no space is kept) — dropped;
+    * ``_HARD_EV``: a run holding a line break, not followed by a page footer's first character,
+      after a character of ``_AFTER_HARD_END``, or starting with a line break after one of
+      ``_AFTER_PLAIN_NOT_WAN`` and holding a second line break or a tab — the hard-break rule's
+      cheap tests answer hard, and ``last`` is not a line break: one ``\n``;
+    * ``_RUN_EV``: any other run (the whole rule is asked);
+    * ``_BOOKMARK_EV``, ``_ODD_EV``.
+
+    Possessive ``\s*+`` and the lookaheads after it make each fast alternative take the whole run
+    or fail (then ``_RUN_EV`` takes it)."""
+    alts = [r"(?<=\[)bookmark:[^\]\n]*\]()",
+            r"(?<=[" + _AFTER_PLAIN + r"][^\S\t\n])[^\S\t\n]*+(?![\t\n])()",
+            r"(?:(?<=[" + _AFTER_HARD_END + r"]\s)(?:(?<=\n)\s*+|[^\S\n]*\n\s*+)"
+            r"|(?<=[" + _AFTER_PLAIN_NOT_WAN + r"]\n)[^\S\n\t]*[\n\t]\s*+)(?![" + "".join(map(re.escape, sorted(_FOOTER_FIRST))) + r"])()",
+            r"(?<=\s)\s*()"]
     cls = r"\s\["
     if odd:
         odd_class = "".join(re.escape(c) for c in odd)
         cls += odd_class
-        alts.append("(?<=[" + odd_class + "])")
+        alts.append("(?<=[" + odd_class + "])()")
     return re.compile("[" + cls + "](?:" + "|".join(alts) + ")")
 
 
@@ -302,11 +331,20 @@ def normalize_with_map(text: str) -> NormText:
         if i > pos:  # a plain stretch: every char folds to one char
             emit(folded[pos:i]), source(pos)
             last, prev = folded[i - 1], text[i - 1]
-        c = text[i]
-        if c == "[":  # [bookmark: ...] export artefact
+        ev = m.lastindex
+        if ev == _DROPPED_EV:
             pos = j
             continue
-        if not c.isspace():  # zero-width / bidi control (prints nothing) or a fold to 0 or 2+ chars
+        if ev == _HARD_EV:
+            emit("\n"), source(text.index("\n", i))
+            last = "\n"
+            pos = j
+            continue
+        if ev == _BOOKMARK_EV:  # [bookmark: ...] export artefact
+            pos = j
+            continue
+        c = text[i]
+        if ev == _ODD_EV:  # zero-width / bidi control (prints nothing) or a fold to 0 or 2+ chars
             kept = _ODD[c]
             if kept is not None:
                 if kept:

@@ -214,6 +214,24 @@ def test_same_text_and_runs_as_before_on_mixed_text(text):
     _same(text)
 
 
+# few pieces, so the rare neighbourhoods (a run right after a bookmark, a footer after a hard
+# end, a page break before 万元) come up often
+DENSE = st.lists(st.sampled_from(["1", "2", "万", "元", "收", "。", ";", "：", "|", "a", "]", "[bookmark: x]",
+                                  "\u200b", "⑴", "１", " ", "\xa0", "\n", "\n", "\t", "— 6 —", "第3页", "-"]),
+                 max_size=40).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(DENSE)
+@example("12万\n\n元")
+@example("收入。\n— 6 —\n支出")
+@example("收入。 \n第3页\n支出")
+@example("收入\n\n-5")
+@example("收入;\n\t1")
+def test_same_text_and_runs_as_before_on_dense_text(text):
+    _same(text)
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(max_size=80))
 def test_same_text_and_runs_as_before_on_arbitrary_unicode(text):
