@@ -270,7 +270,7 @@ _AFTER_PLAIN = "\u4e00-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
 _AFTER_PLAIN_NOT_WAN = "\u4e00-\u4e06\u4e08-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
 _AFTER_HARD_END = "。;:!?|"
 # what m.lastindex tells of an event (see _events)
-_BOOKMARK_EV, _DROPPED_EV, _HARD_EV, _RUN_EV, _ODD_EV = 1, 2, 3, 4, 5
+_BOOKMARK_EV, _DROPPED_EV, _SPACE_EV, _HARD_EV, _RUN_EV, _ODD_EV = 1, 2, 3, 4, 5, 6
 
 
 @lru_cache(maxsize=256)
@@ -283,7 +283,9 @@ def _events(odd: str) -> re.Pattern[str]:
     ``m.lastindex`` names what matched:
 
     * ``_DROPPED_EV``: a run with no line break or tab after a character of ``_AFTER_PLAIN``
-      (not a digit: no space is kept) — dropped;
+      (not a digit: no space is kept), or between an ASCII digit and a character of
+      ``_AFTER_PLAIN`` (which folds to itself, not a digit) — dropped;
+    * ``_SPACE_EV``: such a run between two ASCII digits — one space;
     * ``_HARD_EV``: a run holding a line break, not followed by a page footer's first character,
       after a character of ``_AFTER_HARD_END``, or starting with a line break after one of
       ``_AFTER_PLAIN_NOT_WAN`` and holding a second line break or a tab — the hard-break rule's
@@ -294,7 +296,9 @@ def _events(odd: str) -> re.Pattern[str]:
     Possessive ``\s*+`` and the lookaheads after it make each fast alternative take the whole run
     or fail (then ``_RUN_EV`` takes it)."""
     alts = [r"(?<=\[)bookmark:[^\]\n]*\]()",
-            r"(?<=[" + _AFTER_PLAIN + r"][^\S\t\n])[^\S\t\n]*+(?![\t\n])()",
+            r"(?:(?<=[" + _AFTER_PLAIN + r"][^\S\t\n])[^\S\t\n]*+(?![\t\n])"
+            r"|(?<=[0-9][^\S\t\n])[^\S\t\n]*+(?=[" + _AFTER_PLAIN + r"]))()",
+            r"(?<=[0-9][^\S\t\n])[^\S\t\n]*+(?=[0-9])()",
             r"(?:(?<=[" + _AFTER_HARD_END + r"]\s)(?:(?<=\n)\s*+|[^\S\n]*\n\s*+)"
             r"|(?<=[" + _AFTER_PLAIN_NOT_WAN + r"]\n)[^\S\n\t]*[\n\t]\s*+)(?![" + "".join(map(re.escape, sorted(_FOOTER_FIRST))) + r"])()",
             r"(?<=\s)\s*()"]
@@ -333,6 +337,11 @@ def normalize_with_map(text: str) -> NormText:
             last, prev = folded[i - 1], text[i - 1]
         ev = m.lastindex
         if ev == _DROPPED_EV:
+            pos = j
+            continue
+        if ev == _SPACE_EV:
+            emit(" "), source(i)
+            last = " "
             pos = j
             continue
         if ev == _HARD_EV:
