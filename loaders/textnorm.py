@@ -270,7 +270,7 @@ _AFTER_PLAIN = "\u4e00-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
 _AFTER_PLAIN_NOT_WAN = "\u4e00-\u4e06\u4e08-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
 _AFTER_HARD_END = "。;:!?|"
 # what m.lastindex tells of an event (see _events)
-_BOOKMARK_EV, _DROPPED_EV, _SPACE_EV, _HARD_EV, _RUN_EV, _ODD_EV = 1, 2, 3, 4, 5, 6
+_DROPPED_EV, _BOOKMARK_EV, _HARD_EV, _SPACE_EV, _RUN_EV, _ODD_EV = 1, 2, 3, 4, 5, 6
 
 
 @lru_cache(maxsize=256)
@@ -295,12 +295,15 @@ def _events(odd: str) -> re.Pattern[str]:
 
     Possessive ``\s*+`` and the lookaheads after it make each fast alternative take the whole run
     or fail (then ``_RUN_EV`` takes it)."""
-    alts = [r"(?<=\[)bookmark:[^\]\n]*\]()",
-            r"(?:(?<=[" + _AFTER_PLAIN + r"][^\S\t\n])[^\S\t\n]*+(?![\t\n])"
-            r"|(?<=[0-9][^\S\t\n])[^\S\t\n]*+(?=[" + _AFTER_PLAIN + r"]))()",
-            r"(?<=[0-9][^\S\t\n])[^\S\t\n]*+(?=[0-9])()",
-            r"(?:(?<=[" + _AFTER_HARD_END + r"]\s)(?:(?<=\n)\s*+|[^\S\n]*\n\s*+)"
-            r"|(?<=[" + _AFTER_PLAIN_NOT_WAN + r"]\n)[^\S\n\t]*[\n\t]\s*+)(?![" + "".join(map(re.escape, sorted(_FOOTER_FIRST))) + r"])()",
+    # in the order of the group numbers (the fast ones are disjoint; _RUN_EV takes any run left)
+    dropped = (r"(?:(?<=[" + _AFTER_PLAIN + r"][^\S\t\n])[^\S\t\n]*+(?![\t\n])"
+               r"|(?<=[0-9][^\S\t\n])[^\S\t\n]*+(?=[" + _AFTER_PLAIN + r"]))()")
+    bookmark = r"(?<=\[)bookmark:[^\]\n]*\]()"
+    hard = (r"(?:(?<=[" + _AFTER_HARD_END + r"]\s)(?:(?<=\n)\s*+|[^\S\n]*\n\s*+)"
+            r"|(?<=[" + _AFTER_PLAIN_NOT_WAN + r"]\n)[^\S\n\t]*[\n\t]\s*+)"
+            r"(?![" + "".join(map(re.escape, sorted(_FOOTER_FIRST))) + r"])()")
+    space = r"(?<=[0-9][^\S\t\n])[^\S\t\n]*+(?=[0-9])()"
+    alts = [dropped, bookmark, hard, space,
             r"(?<=\s)\s*()"]
     cls = r"\s\["
     if odd:
@@ -333,23 +336,24 @@ def normalize_with_map(text: str) -> NormText:
         if i < pos:  # inside a page footer skipped below
             continue
         if i > pos:  # a plain stretch: every char folds to one char
-            emit(folded[pos:i]), source(pos)
-            last, prev = folded[i - 1], text[i - 1]
+            emit(folded[pos:i])
+            source(pos)
+            last = folded[i - 1]
+            prev = text[i - 1]
         ev = m.lastindex
-        if ev == _DROPPED_EV:
-            pos = j
-            continue
-        if ev == _SPACE_EV:
-            emit(" "), source(i)
-            last = " "
+        if ev <= _BOOKMARK_EV:  # _DROPPED_EV (1): a dropped run, or a bookmark (an export artefact)
             pos = j
             continue
         if ev == _HARD_EV:
-            emit("\n"), source(text.index("\n", i))
+            emit("\n")
+            source(text.index("\n", i))
             last = "\n"
             pos = j
             continue
-        if ev == _BOOKMARK_EV:  # [bookmark: ...] export artefact
+        if ev == _SPACE_EV:
+            emit(" ")
+            source(i)
+            last = " "
             pos = j
             continue
         c = text[i]
