@@ -295,13 +295,16 @@ def _events(odd: str) -> re.Pattern[str]:
 
     Possessive ``\s*+`` and the lookaheads after it make each fast alternative take the whole run
     or fail (then ``_RUN_EV`` takes it)."""
-    # in the order of the group numbers (the fast ones are disjoint; _RUN_EV takes any run left)
+    # in the order of the group numbers (the fast ones are disjoint; _RUN_EV takes any run left).
+    # A dropped run, a bookmark or a hard run takes the bookmarks right after it along (the loop
+    # would meet each at the position it moved on to, and only move on again).
+    more_bookmarks = r"(?:\[bookmark:[^\]\n]*\])*"
     dropped = (r"(?:(?<=[" + _AFTER_PLAIN + r"][^\S\t\n])[^\S\t\n]*+(?![\t\n])"
-               r"|(?<=[0-9][^\S\t\n])[^\S\t\n]*+(?=[" + _AFTER_PLAIN + r"]))()")
-    bookmark = r"(?<=\[)bookmark:[^\]\n]*\]()"
+               r"|(?<=[0-9][^\S\t\n])[^\S\t\n]*+(?=[" + _AFTER_PLAIN + r"]))" + more_bookmarks + "()")
+    bookmark = r"(?<=\[)bookmark:[^\]\n]*\]" + more_bookmarks + "()"
     hard = (r"(?:(?<=[" + _AFTER_HARD_END + r"]\s)(?:(?<=\n)\s*+|[^\S\n]*\n\s*+)"
             r"|(?<=[" + _AFTER_PLAIN_NOT_WAN + r"]\n)[^\S\n\t]*[\n\t]\s*+)"
-            r"(?![" + "".join(map(re.escape, sorted(_FOOTER_FIRST))) + r"])()")
+            r"(?![" + "".join(map(re.escape, sorted(_FOOTER_FIRST))) + r"])" + more_bookmarks + "()")
     space = r"(?<=[0-9][^\S\t\n])[^\S\t\n]*+(?=[0-9])()"
     alts = [dropped, bookmark, hard, space,
             r"(?<=\s)\s*()"]
