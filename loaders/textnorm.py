@@ -269,6 +269,11 @@ _PLAIN_RUNS = re.compile(r"[\x00-\x7f\u4e00-\u9fff\u3001\u3002]+")
 _AFTER_PLAIN = "\u4e00-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
 _AFTER_PLAIN_NOT_WAN = "\u4e00-\u4e06\u4e08-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
 _AFTER_HARD_END = "。;:!?|"
+# str.isspace() (and the regex \s) as explicit ranges: the regex engine tests a range set faster
+# than the Unicode category behind \s, in its scan over every character (a test checks the sets)
+_SPACE = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACE_NO_NL = "\t\x0b-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACE_NO_TAB_NL = "\x0b-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # what m.lastindex tells of an event (see _events)
 _DROPPED_EV, _BOOKMARK_EV, _HARD_EV, _SPACE_EV, _RUN_EV, _ODD_EV = 1, 2, 3, 4, 5, 6
 
@@ -299,16 +304,17 @@ def _events(odd: str) -> re.Pattern[str]:
     # A dropped run, a bookmark or a hard run takes the bookmarks right after it along (the loop
     # would meet each at the position it moved on to, and only move on again).
     more_bookmarks = r"(?:\[bookmark:[^\]\n]*\])*"
-    dropped = (r"(?:(?<=[" + _AFTER_PLAIN + r"][^\S\t\n])[^\S\t\n]*+(?![\t\n])"
-               r"|(?<=[0-9][^\S\t\n])[^\S\t\n]*+(?=[" + _AFTER_PLAIN + r"]))" + more_bookmarks + "()")
-    bookmark = r"(?<=\[)bookmark:[^\]\n]*\]" + more_bookmarks + "()"
-    hard = (r"(?:(?<=[" + _AFTER_HARD_END + r"]\s)(?:(?<=\n)\s*+|[^\S\n]*\n\s*+)"
-            r"|(?<=[" + _AFTER_PLAIN_NOT_WAN + r"]\n)[^\S\n\t]*[\n\t]\s*+)"
-            r"(?![" + "".join(map(re.escape, sorted(_FOOTER_FIRST))) + r"])" + more_bookmarks + "()")
-    space = r"(?<=[0-9][^\S\t\n])[^\S\t\n]*+(?=[0-9])()"
-    alts = [dropped, bookmark, hard, space,
-            r"(?<=\s)\s*()"]
-    cls = r"\s\["
+    ws, ws_no_tn, ws_no_n = f"[{_SPACE}]", f"[{_SPACE_NO_TAB_NL}]", f"[{_SPACE_NO_NL}]"
+    footer = "".join(map(re.escape, sorted(_FOOTER_FIRST)))
+    dropped = (rf"(?:(?<=[{_AFTER_PLAIN}]{ws_no_tn}){ws_no_tn}*+(?![\t\n])"
+               rf"|(?<=[0-9]{ws_no_tn}){ws_no_tn}*+(?=[{_AFTER_PLAIN}])){more_bookmarks}()")
+    bookmark = rf"(?<=\[)bookmark:[^\]\n]*\]{more_bookmarks}()"
+    hard = (rf"(?:(?<=[{_AFTER_HARD_END}]{ws})(?:(?<=\n){ws}*+|{ws_no_n}*\n{ws}*+)"
+            rf"|(?<=[{_AFTER_PLAIN_NOT_WAN}]\n){ws_no_tn}*[\n\t]{ws}*+)"
+            rf"(?![{footer}]){more_bookmarks}()")
+    space = rf"(?<=[0-9]{ws_no_tn}){ws_no_tn}*+(?=[0-9])()"
+    alts = [dropped, bookmark, hard, space, rf"(?<={ws}){ws}*()"]
+    cls = _SPACE + r"\["
     if odd:
         odd_class = "".join(re.escape(c) for c in odd)
         cls += odd_class

@@ -288,3 +288,38 @@ def test_start_of_and_orig_span_answer_as_the_runs_do(text):
             except IndexError:
                 got = IndexError
             assert got == want, (a, b)
+
+
+def test_the_explicit_space_sets_are_str_isspace():
+    """The event matcher spells whitespace as ranges (faster than \\s); they must be exactly
+    str.isspace() (= \\s), less the tab and line break where the name says so."""
+    from loaders.textnorm import _SPACE, _SPACE_NO_NL, _SPACE_NO_TAB_NL
+
+    every = re.compile(f"[{_SPACE}]").fullmatch
+    no_nl = re.compile(f"[{_SPACE_NO_NL}]").fullmatch
+    no_tab_nl = re.compile(f"[{_SPACE_NO_TAB_NL}]").fullmatch
+    backslash_s = re.compile(r"\s").fullmatch
+    for cp in range(0x110000):
+        c = chr(cp)
+        space = c.isspace()
+        assert (every(c) is not None) == space == (backslash_s(c) is not None), hex(cp)
+        assert (no_nl(c) is not None) == (space and c != "\n"), hex(cp)
+        assert (no_tab_nl(c) is not None) == (space and c not in "\t\n"), hex(cp)
+
+
+def test_the_plain_characters_after_which_a_run_is_decided_early():
+    """_AFTER_PLAIN: never whitespace, never a digit (also after folding), never folded, never
+    odd, not the ] that ends a bookmark; _AFTER_PLAIN_NOT_WAN is it less 万; _AFTER_HARD_END is
+    in both it and _HARD_END."""
+    from loaders.textnorm import _AFTER_HARD_END, _AFTER_PLAIN, _AFTER_PLAIN_NOT_WAN
+
+    plain = re.compile(f"[{_AFTER_PLAIN}]").fullmatch
+    not_wan = re.compile(f"[{_AFTER_PLAIN_NOT_WAN}]").fullmatch
+    for cp in range(0x10000):
+        c = chr(cp)
+        if plain(c):
+            assert not c.isspace() and not c.isdigit() and c != "]" and _CANDIDATE.match(c) is None, hex(cp)
+            assert fold_char(c) == c, hex(cp)
+        assert (not_wan(c) is not None) == (plain(c) is not None and c != "万"), hex(cp)
+    assert all(plain(c) and c in _HARD_END for c in _AFTER_HARD_END)
+    assert not plain("0") and not plain("9")
