@@ -329,7 +329,9 @@ def normalize_with_map(text: str) -> NormText:
 
     ``out`` holds the emitted pieces (never empty), one run of the map each; ``src`` the original
     offset of each piece's first char; ``several`` the pieces that are one char's fold to several
-    chars (step 0). Something has been emitted iff ``last`` is not empty."""
+    chars (step 0). The last emitted char is ``out[-1][-1]`` (nothing emitted: ``out`` empty), the
+    last original non-space char read ``text[prev_end - 1]``; both are read only where a rule
+    needs them."""
     chars = set(_PLAIN_RUNS.sub("", text))  # the characters that may fold
     _learn(chars)
     folded = _fold_plain(text, chars)
@@ -338,8 +340,7 @@ def normalize_with_map(text: str) -> NormText:
     several: list[int] = []
     emit, source = out.append, src.append
     n, pos = len(text), 0  # pos: start of the plain stretch
-    last = ""  # last emitted normalised char
-    prev = ""  # last original non-space char read
+    prev_end = 0
     for m in _events("".join(sorted(c for c in chars if c in _ODD))).finditer(text):
         i, j = m.span()
         if i < pos:  # inside a page footer skipped below
@@ -347,8 +348,7 @@ def normalize_with_map(text: str) -> NormText:
         if i > pos:  # a plain stretch: every char folds to one char
             emit(folded[pos:i])
             source(pos)
-            last = folded[i - 1]
-            prev = text[i - 1]
+            prev_end = i
         ev = m.lastindex
         if ev <= _BOOKMARK_EV:  # _DROPPED_EV (1): a dropped run, or a bookmark (an export artefact)
             pos = j
@@ -356,26 +356,24 @@ def normalize_with_map(text: str) -> NormText:
         if ev == _HARD_EV:
             emit("\n")
             source(text.index("\n", i))
-            last = "\n"
             pos = j
             continue
         if ev == _SPACE_EV:
             emit(" ")
             source(i)
-            last = " "
             pos = j
             continue
-        c = text[i]
         if ev == _ODD_EV:  # zero-width / bidi control (prints nothing) or a fold to 0 or 2+ chars
-            kept = _ODD[c]
+            kept = _ODD[text[i]]
             if kept is not None:
                 if kept:
                     several.append(len(out))
-                    emit(kept), source(i)
-                    last = kept[-1]
-                prev = c
+                    emit(kept)
+                    source(i)
+                prev_end = i + 1
             pos = j
             continue
+        last = out[-1][-1] if out else ""
         run = text[i:j]
         if "\n" in run and last:
             if run[-1] == "\n" and j < n and text[j] in _FOOTER_FIRST:
@@ -387,25 +385,26 @@ def normalize_with_map(text: str) -> NormText:
                         k += 1
                     run, j = run + text[fm.end() + 1:k], k
             # _is_hard_break, its cheap tests inlined
-            nxt = fold_char(text[j]) if j < n else ""
+            prev = text[prev_end - 1]
             pc = fold_char(prev)
-            if (pc.isdigit() or pc == "万") and nxt and nxt in "万元%" and "\t" not in run:
+            if (pc.isdigit() or pc == "万") and j < n and (nxt := fold_char(text[j])) and nxt in "万元%" \
+                    and "\t" not in run:
                 hard = False
             else:
                 hard = ("\t" in run or run.count("\n") >= 2 or prev in _HARD_END or pc in _HARD_END
                         or _lines_break_hard(text, i, j))
             if hard:
                 if last != "\n":
-                    emit("\n"), source(text.index("\n", i))
-                    last = "\n"
+                    emit("\n")
+                    source(text.index("\n", i))
                 pos = j
                 continue
         if "\t" in run and last and last not in "|\n":
-            emit("|"), source(text.index("\t", i))
-            last = "|"
+            emit("|")
+            source(text.index("\t", i))
         elif j < n and last.isdigit() and fold_char(text[j])[:1].isdigit():
-            emit(" "), source(i)
-            last = " "
+            emit(" ")
+            source(i)
         pos = j
     if pos < n:
         emit(folded[pos:]), source(pos)
