@@ -265,10 +265,12 @@ _PLAIN_RUNS = re.compile(r"[\x00-\x7f\u4e00-\u9fff\u3001\u3002]+")
 # odd), are not whitespace or digits, cannot end a bookmark (``]``) or sit inside one unread:
 # a whitespace run right after one follows the plain stretch it ends, so the normaliser's
 # ``last`` and ``prev`` are that character. _AFTER_PLAIN_NOT_WAN leaves out 万 (U+4E07), the one
-# that can keep a page break soft ("26.12 万|元"), _AFTER_HARD_END those of _HARD_END.
+# that can keep a page break soft ("26.12 万|元"). _AFTER_HARD_END: the characters of _HARD_END
+# (full-width ones too: each folds to one ASCII character, so it too ends the plain stretch
+# before the run and is ``prev``; the emitted ``last`` is not a line break).
 _AFTER_PLAIN = "\u4e00-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
 _AFTER_PLAIN_NOT_WAN = "\u4e00-\u4e06\u4e08-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
-_AFTER_HARD_END = "。;:!?|"
+_AFTER_HARD_END = "。;:!?|；：！？"
 # str.isspace() (and the regex \s) as explicit ranges: the regex engine tests a range set faster
 # than the Unicode category behind \s, in its scan over every character (a test checks the sets)
 _SPACE = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"

@@ -310,7 +310,7 @@ def test_the_explicit_space_sets_are_str_isspace():
 def test_the_plain_characters_after_which_a_run_is_decided_early():
     """_AFTER_PLAIN: never whitespace, never a digit (also after folding), never folded, never
     odd, not the ] that ends a bookmark; _AFTER_PLAIN_NOT_WAN is it less 万; _AFTER_HARD_END is
-    in both it and _HARD_END."""
+    _HARD_END, each char folding to one char that is no whitespace, digit, 万 or ]."""
     from loaders.textnorm import _AFTER_HARD_END, _AFTER_PLAIN, _AFTER_PLAIN_NOT_WAN
 
     plain = re.compile(f"[{_AFTER_PLAIN}]").fullmatch
@@ -321,5 +321,9 @@ def test_the_plain_characters_after_which_a_run_is_decided_early():
             assert not c.isspace() and not c.isdigit() and c != "]" and _CANDIDATE.match(c) is None, hex(cp)
             assert fold_char(c) == c, hex(cp)
         assert (not_wan(c) is not None) == (plain(c) is not None and c != "万"), hex(cp)
-    assert all(plain(c) and c in _HARD_END for c in _AFTER_HARD_END)
+    assert set(_AFTER_HARD_END) == _HARD_END
+    for c in _AFTER_HARD_END:
+        f = fold_char(c)
+        assert len(f) == 1 and not f.isspace() and not f.isdigit() and f not in "万]" and not is_invisible(c), c
+        assert not c.isspace() and c != "]" and (plain(c) or _CANDIDATE.match(c)), c
     assert not plain("0") and not plain("9")
