@@ -170,6 +170,10 @@ def fold(text: str) -> str:
 
 
 def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: str | None = None) -> bool:
+    """Is the whitespace run ``text[ws_start:ws_end]`` (holding a line break, after the original
+    char ``prev_char``) a hard break? The rule in one place; ``normalize_with_map`` inlines its
+    cheap tests and its event matcher answers some runs before it (the oracle tests hold all
+    three to the rule as it was)."""
     run = text[ws_start:ws_end] if run is None else run
     nxt = fold_char(text[ws_end]) if ws_end < len(text) else ""
     pc = fold_char(prev_char)
@@ -305,12 +309,13 @@ def _events(odd: str) -> re.Pattern[str]:
     # in the order of the group numbers (the fast ones are disjoint; _RUN_EV takes any run left).
     # A dropped run, a bookmark or a hard run takes the bookmarks right after it along (the loop
     # would meet each at the position it moved on to, and only move on again).
-    more_bookmarks = r"(?:\[bookmark:[^\]\n]*\])*"
+    assert _BOOKMARK.pattern.startswith(r"\[")
+    more_bookmarks = f"(?:{_BOOKMARK.pattern})*"
     ws, ws_no_tn, ws_no_n = f"[{_SPACE}]", f"[{_SPACE_NO_TAB_NL}]", f"[{_SPACE_NO_NL}]"
     footer = "".join(map(re.escape, sorted(_FOOTER_FIRST)))
     dropped = (rf"(?:(?<=[{_AFTER_PLAIN}]{ws_no_tn}){ws_no_tn}*+(?![\t\n])"
                rf"|(?<=[0-9]{ws_no_tn}){ws_no_tn}*+(?=[{_AFTER_PLAIN}])){more_bookmarks}()")
-    bookmark = rf"(?<=\[)bookmark:[^\]\n]*\]{more_bookmarks}()"
+    bookmark = rf"(?<=\[){_BOOKMARK.pattern[2:]}{more_bookmarks}()"
     hard = (rf"(?:(?<=[{_AFTER_HARD_END}]{ws})(?:(?<=\n){ws}*+|{ws_no_n}*\n{ws}*+)"
             rf"|(?<=[{_AFTER_PLAIN_NOT_WAN}]\n){ws_no_tn}*[\n\t]{ws}*+)"
             rf"(?![{footer}]){more_bookmarks}()")
