@@ -284,11 +284,18 @@ _SPACE_NO_TAB_NL = "\x0b-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u
 _DROPPED_EV, _BOOKMARK_EV, _HARD_EV, _SPACE_EV, _RUN_EV, _ODD_EV = 1, 2, 3, 4, 5, 6
 
 
-@lru_cache(maxsize=256)
-def _events(odd: str) -> re.Pattern[str]:
+# Stands, in the text the event matcher reads, for every character whose fold is not one
+# character (an "odd" one): one fixed pattern serves every document (it takes milliseconds to
+# compile). No odd character, nor NUL, is whitespace, a digit, ``[``, or in a set the matcher's
+# lookarounds test, so the substitution changes no other event.
+_ODD_MARK = "\x00"
+
+
+@lru_cache(maxsize=None)
+def _events() -> re.Pattern[str]:
     r"""Where the plain 1:1 stretches stop: a whole whitespace run (no Cf character is
-    whitespace), a ``[bookmark: ...]`` or a character of ``odd`` (whose fold is not one
-    character). A plain ``[`` does not match. The pattern starts with one character class, so the
+    whitespace), a ``[bookmark: ...]`` or an ``_ODD_MARK`` (an odd character, or a plain NUL the
+    loop reads on over). A plain ``[`` does not match. The pattern starts with one character class, so the
     regex engine skips the plain characters in its fast set-scan loop; the lookbehinds then read
     the class's character and the one before it. An empty group ends each alternative, so
     ``m.lastindex`` names what matched:
@@ -321,12 +328,8 @@ def _events(odd: str) -> re.Pattern[str]:
             rf"(?![{footer}]){more_bookmarks}()")
     space = rf"(?<=[0-9]{ws_no_tn}){ws_no_tn}*+(?=[0-9])()"
     alts = [dropped, bookmark, hard, space, rf"(?<={ws}){ws}*()"]
-    cls = _SPACE + r"\["
-    if odd:
-        odd_class = "".join(re.escape(c) for c in odd)
-        cls += odd_class
-        alts.append("(?<=[" + odd_class + "])()")
-    return re.compile("[" + cls + "](?:" + "|".join(alts) + ")")
+    alts.append(f"(?<={re.escape(_ODD_MARK)})()")
+    return re.compile(f"[{_SPACE}\\[{re.escape(_ODD_MARK)}](?:" + "|".join(alts) + ")")
 
 
 @lru_cache(maxsize=8)
@@ -348,7 +351,11 @@ def normalize_with_map(text: str) -> NormText:
     emit, source = out.append, src.append
     n, pos = len(text), 0  # pos: start of the plain stretch
     prev_end = 0
-    for m in _events("".join(sorted(c for c in chars if c in _ODD))).finditer(text):
+    scan = text
+    for c in chars:
+        if c in _ODD:
+            scan = scan.replace(c, _ODD_MARK)
+    for m in _events().finditer(scan):
         i, j = m.span()
         if i < pos:  # inside a page footer skipped below
             continue
@@ -371,7 +378,12 @@ def normalize_with_map(text: str) -> NormText:
             pos = j
             continue
         if ev == _ODD_EV:  # zero-width / bidi control (prints nothing) or a fold to 0 or 2+ chars
-            kept = _ODD[text[i]]
+            c = text[i]
+            if c not in _ODD:  # a plain NUL, read as a mark: the stretch goes on, unsplit
+                if i > pos:
+                    out.pop(), src.pop()
+                continue
+            kept = _ODD[c]
             if kept is not None:
                 if kept:
                     several.append(len(out))

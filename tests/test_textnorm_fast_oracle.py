@@ -188,7 +188,7 @@ PIECES = list("收入支出合计万元年度。；：，,.%％|（）()12345678
     "…", "⑴", "⒈", "㎡", "①", "½", "ﬁ", "−", "﹪", "“", "”", "「", "＂", "⻔", "⺈", "［", "］", "Ａ", "a", "z",
     "e\u0301", "[bookmark: _Toc1]", "[bookmark:", "[", "— 6 —", "\n— 6 —\n", "\n- 12 -\n", "第3页", "第3页,共9页",
     "单位：万元", "金额单位:元", "项目", "决算数", "科目编码", "（一）", "二、", "3.", "说明", "表", "情况",
-    "26.12", "1,234.5", "--", "𠀀", "\U0001d7ce", "٣",
+    "26.12", "1,234.5", "--", "𠀀", "\U0001d7ce", "٣", "\x00",
 ]
 MIXED = st.lists(st.sampled_from(PIECES), max_size=90).map("".join)
 
@@ -217,7 +217,7 @@ def test_same_text_and_runs_as_before_on_mixed_text(text):
 # few pieces, so the rare neighbourhoods (a run right after a bookmark, a footer after a hard
 # end, a page break before 万元) come up often
 DENSE = st.lists(st.sampled_from(["1", "2", "万", "元", "收", "。", ";", "：", "|", "a", "]", "[bookmark: x]",
-                                  "\u200b", "⑴", "１", " ", "\xa0", "\n", "\n", "\t", "— 6 —", "第3页", "-"]),
+                                  "\u200b", "⑴", "１", " ", "\xa0", "\n", "\n", "\t", "— 6 —", "第3页", "-", "\x00"]),
                  max_size=40).map("".join)
 
 
@@ -228,6 +228,8 @@ DENSE = st.lists(st.sampled_from(["1", "2", "万", "元", "收", "。", ";", "�
 @example("收入。 \n第3页\n支出")
 @example("收入\n\n-5")
 @example("收入;\n\t1")
+@example("收\x00入 \x00\u200b支\x00")
+@example("\x00\n\n1 \x00 2")
 def test_same_text_and_runs_as_before_on_dense_text(text):
     _same(text)
 
