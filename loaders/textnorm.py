@@ -295,9 +295,9 @@ _ODD_MARK = "\x00"
 def _events() -> re.Pattern[str]:
     r"""Where the plain 1:1 stretches stop: a whole whitespace run (no Cf character is
     whitespace), a ``[bookmark: ...]`` or an ``_ODD_MARK`` (an odd character, or a plain NUL the
-    loop reads on over). A plain ``[`` does not match. The pattern starts with one character class, so the
-    regex engine skips the plain characters in its fast set-scan loop; the lookbehinds then read
-    the class's character and the one before it. An empty group ends each alternative, so
+    loop reads on over). A plain ``[`` does not match. The pattern starts with one character
+    class, so the regex engine skips the plain characters in its fast set-scan loop; the
+    lookbehinds then read the class's character and the one before it. An empty group ends each alternative, so
     ``m.lastindex`` names what matched:
 
     * ``_DROPPED_EV``: a run with no line break or tab after a character of ``_AFTER_PLAIN``

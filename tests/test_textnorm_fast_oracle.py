@@ -329,3 +329,7 @@ def test_the_plain_characters_after_which_a_run_is_decided_early():
         assert len(f) == 1 and not f.isspace() and not f.isdigit() and f not in "万]" and not is_invisible(c), c
         assert not c.isspace() and c != "]" and (plain(c) or _CANDIDATE.match(c)), c
     assert not plain("0") and not plain("9")
+    from loaders.textnorm import _ODD_MARK
+
+    assert not plain(_ODD_MARK) and not _ODD_MARK.isspace() and not _ODD_MARK.isdigit()
+    assert _ODD_MARK not in "[]" + _AFTER_HARD_END and _CANDIDATE.match(_ODD_MARK) is None
