@@ -314,18 +314,19 @@ def _events() -> re.Pattern[str]:
     Possessive ``\s*+`` and the lookaheads after it make each fast alternative take the whole run
     or fail (then ``_RUN_EV`` takes it)."""
     # in the order of the group numbers (the fast ones are disjoint; _RUN_EV takes any run left).
-    # A dropped run, a bookmark or a hard run takes the bookmarks right after it along (the loop
-    # would meet each at the position it moved on to, and only move on again).
+    # A bookmark takes the bookmarks right after it along (the loop would meet each at the
+    # position it moved on to, and only move on again). A run must not: the one after a page
+    # footer lies inside the span the loop skips, and would carry a bookmark past its end.
     assert _BOOKMARK.pattern.startswith(r"\[")
     more_bookmarks = f"(?:{_BOOKMARK.pattern})*"
     ws, ws_no_tn, ws_no_n = f"[{_SPACE}]", f"[{_SPACE_NO_TAB_NL}]", f"[{_SPACE_NO_NL}]"
     footer = "".join(map(re.escape, sorted(_FOOTER_FIRST)))
     dropped = (rf"(?:(?<=[{_AFTER_PLAIN}]{ws_no_tn}){ws_no_tn}*+(?![\t\n])"
-               rf"|(?<=[0-9]{ws_no_tn}){ws_no_tn}*+(?=[{_AFTER_PLAIN}])){more_bookmarks}()")
+               rf"|(?<=[0-9]{ws_no_tn}){ws_no_tn}*+(?=[{_AFTER_PLAIN}]))()")
     bookmark = rf"(?<=\[){_BOOKMARK.pattern[2:]}{more_bookmarks}()"
     hard = (rf"(?:(?<=[{_AFTER_HARD_END}]{ws})(?:(?<=\n){ws}*+|{ws_no_n}*\n{ws}*+)"
             rf"|(?<=[{_AFTER_PLAIN_NOT_WAN}]\n){ws_no_tn}*[\n\t]{ws}*+)"
-            rf"(?![{footer}]){more_bookmarks}()")
+            rf"(?![{footer}])()")
     space = rf"(?<=[0-9]{ws_no_tn}){ws_no_tn}*+(?=[0-9])()"
     alts = [dropped, bookmark, hard, space, rf"(?<={ws}){ws}*()"]
     alts.append(f"(?<={re.escape(_ODD_MARK)})()")

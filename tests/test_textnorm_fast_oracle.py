@@ -217,7 +217,8 @@ def test_same_text_and_runs_as_before_on_mixed_text(text):
 # few pieces, so the rare neighbourhoods (a run right after a bookmark, a footer after a hard
 # end, a page break before 万元) come up often
 DENSE = st.lists(st.sampled_from(["1", "2", "万", "元", "收", "。", ";", "：", "|", "a", "]", "[bookmark: x]",
-                                  "\u200b", "⑴", "１", " ", "\xa0", "\n", "\n", "\t", "— 6 —", "第3页", "-", "\x00"]),
+                                  "\u200b", "⑴", "１", " ", "\xa0", "\n", "\n", "\t", "— 6 —", "第3页", "-", "\x00",
+                                  "Ａ", "（", "\n- 12 -\n"]),
                  max_size=40).map("".join)
 
 
@@ -228,6 +229,9 @@ DENSE = st.lists(st.sampled_from(["1", "2", "万", "元", "收", "。", ";", "�
 @example("收入。 \n第3页\n支出")
 @example("收入\n\n-5")
 @example("收入;\n\t1")
+@example("Ａ\n-2-\n\n[bookmark:]")
+@example("Ａ\n第3页 \n收 [bookmark:]")
+@example("（\n- 12 -\n\n。\n\n[bookmark: x][bookmark: y]")
 @example("收\x00入 \x00\u200b支\x00")
 @example("\x00\n\n1 \x00 2")
 def test_same_text_and_runs_as_before_on_dense_text(text):
