@@ -28,6 +28,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 # CJK Radicals Supplement (U+2E80-U+2EFF) glyphs that PDF/Word exports emit instead of
 # the ordinary character; NFKC leaves them alone (it only folds the Kangxi radicals).
@@ -68,6 +69,9 @@ _HEADER_CELL = re.compile(r"[^，,。；;：:、！？!?\d]*(?:编码|代码|名
 # a page footer on a line of its own ("— 6 —", "- 12 -", "第3页"): dropped when it sits inside a
 # wrapped paragraph, so the lines before and after it join as if it were not there
 _PAGE_FOOTER = re.compile(r"[ \t\u3000]*(?:[-—–]+[ \t\u3000]*\d{1,3}[ \t\u3000]*[-—–]+|第\d{1,3}页(?:[,，]?共\d{1,3}页)?)[ \t\u3000]*(?=\n)")
+# a page footer's first character, when it starts right after a whitespace run (its leading
+# [ \t\u3000]* is then empty)
+_FOOTER_FIRST = frozenset("-—–第")
 _HARD_END = set("。;；:：!！?？|")
 _WS = set(" \t\r\n\u3000\xa0\u2002\u2003\u2009\u200b\ufeff")
 
@@ -102,18 +106,36 @@ class NormText:
     def ends(self) -> list[int]:
         return [s + 1 for s in self.starts]
 
+    @cached_property
+    def _lookup(self) -> tuple[int, list[int], list[int]]:
+        """The map as char-for-char runs only: ``(len(text), at, delta)``, where the run starting at
+        normalised offset ``at[k]`` maps ``a`` to ``a + delta[k]``. A run of several chars from one
+        original char (step 0) becomes one such run per char, so every lookup is one bisect and
+        one add (the prose readers ask for thousands of spans per document)."""
+        if 0 not in self.runs_step:
+            return len(self.text), self.runs_at, [f - a for a, f in zip(self.runs_at, self.runs_from)]
+        at: list[int] = []
+        delta: list[int] = []
+        bounds = self.runs_at[1:] + [len(self.text)]
+        for a, end, orig, step in zip(self.runs_at, bounds, self.runs_from, self.runs_step):
+            for x in (range(a, a + 1) if step else range(a, end)):
+                at.append(x), delta.append(orig - x)
+        return len(self.text), at, delta
+
     def start_of(self, a: int) -> int:
         """``starts[a]`` (IndexError outside the text), from the runs."""
-        n = len(self.text)
+        n, at, delta = self._lookup
         if a < 0:
             a += n
         if not 0 <= a < n:
             raise IndexError("normalised offset out of range")
-        k = bisect_right(self.runs_at, a) - 1
-        return self.runs_from[k] + (a - self.runs_at[k]) * self.runs_step[k]
+        return a + delta[bisect_right(at, a) - 1]
 
     def orig_span(self, a: int, b: int) -> tuple[int, int]:
         """Original [start, end) of the normalised span [a, b) (b > a)."""
+        n, at, delta = self._lookup
+        if 0 <= a < b <= n:  # the usual case, inlined: two bisects
+            return a + delta[bisect_right(at, a) - 1], b + delta[bisect_right(at, b - 1) - 1]
         if b <= a:
             s = self.start_of(a)
             return s, s
@@ -148,6 +170,10 @@ def fold(text: str) -> str:
 
 
 def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: str | None = None) -> bool:
+    """Is the whitespace run ``text[ws_start:ws_end]`` (holding a line break, after the original
+    char ``prev_char``) a hard break? The rule in one place; ``normalize_with_map`` inlines its
+    cheap tests and its event matcher answers some runs before it (the oracle tests hold all
+    three to the rule as it was)."""
     run = text[ws_start:ws_end] if run is None else run
     nxt = fold_char(text[ws_end]) if ws_end < len(text) else ""
     pc = fold_char(prev_char)
@@ -157,34 +183,44 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: s
     # the cheap ones (a blank line, a tab, a line ending in 。；：) come first
     if "\t" in run or run.count("\n") >= 2 or prev_char in _HARD_END or pc in _HARD_END:
         return True
-    # one table cell per line: a bare number (or --) next to a short line is a cell, not a wrap
+    return _lines_break_hard(text, ws_start, ws_end)
+
+
+def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
+    """The tests of ``_is_hard_break`` that read the lines around a one-line-break run
+    ``text[ws_start:ws_end]``. Each answers "hard" when it holds (so any order gives the same
+    answer): the substring tests first, then those that look at short lines only, so a long
+    wrapped paragraph line costs a few failed matches."""
     line_start = text.rfind("\n", 0, ws_start) + 1
     prev_line = text[line_start: ws_start]
-    prev_full = prev_line.strip()
     nl = text.find("\n", ws_end)
-    next_full = text[ws_end: len(text) if nl < 0 else nl].strip()
-    if (_CELL_VALUE.fullmatch(prev_full) and len(next_full) <= 40) or \
-            (_CELL_VALUE.fullmatch(next_full) and len(prev_full) <= 24):
+    next_row = text[ws_end:] if nl < 0 else text[ws_end: nl]
+    # table rows: the previous or next line holds tab- or "|"-separated cells
+    if "\t" in prev_line or "|" in prev_line or "｜" in prev_line \
+            or "\t" in next_row or "|" in next_row or "｜" in next_row:
+        return True
+    prev_full = prev_line.strip()
+    next_full = next_row.strip()
+    lp, ln = len(prev_full), len(next_full)
+    cell = _CELL_VALUE.fullmatch
+    # one table cell per line: a bare number (or --) next to a short line is a cell, not a wrap
+    if (ln <= 40 and cell(prev_full)) or (lp <= 24 and cell(next_full)):
         return True
     if _UNIT_LINE.fullmatch(prev_full) or _UNIT_LINE.fullmatch(next_full):
         return True
-    # a row label one cell per line: the line after the next one is a bare number
-    nl2 = text.find("\n", nl + 1) if nl >= 0 else -1
-    after_full = text[nl + 1: len(text) if nl2 < 0 else nl2].strip() if nl >= 0 else ""
-    if _CELL_VALUE.fullmatch(after_full) and 0 < len(next_full) <= 40 and 0 < len(prev_full) <= 24 \
-            and not _CELL_VALUE.fullmatch(next_full):
+    if lp <= 60 and _HEADING_END.search(prev_full):
         return True
-    if 0 < len(prev_full) <= 14 and 0 < len(next_full) <= 14 and _HEADER_CELL.fullmatch(prev_full) \
-            and _HEADER_CELL.fullmatch(next_full):
+    if 0 < lp <= 14 and 0 < ln <= 14 and _HEADER_CELL.fullmatch(prev_full) and _HEADER_CELL.fullmatch(next_full):
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
-    nxt_line = text[ws_end: ws_end + 12]
-    if _ENUM_START.match(unicodedata.normalize("NFKC", nxt_line)):
+    if _ENUM_START.match(unicodedata.normalize("NFKC", text[ws_end: ws_end + 12])):
         return True
-    if _HEADING_END.search(prev_full) and len(prev_full) <= 60:
-        return True
-    # table rows: the previous or next line holds tab- or "|"-separated cells
-    next_row = text[ws_end: len(text) if nl < 0 else nl]
-    return any(sep in prev_line or sep in next_row for sep in ("\t", "|", "｜"))
+    # a row label one cell per line: the line after the next one is a bare number (no next line:
+    # the empty string, never a cell)
+    if 0 < ln <= 40 and 0 < lp <= 24 and nl >= 0:
+        nl2 = text.find("\n", nl + 1)
+        after_full = (text[nl + 1:] if nl2 < 0 else text[nl + 1: nl2]).strip()
+        return bool(cell(after_full)) and not cell(next_full)
+    return False
 
 
 # Characters outside these ranges may fold to something else; those inside (ASCII, CJK Unified
@@ -225,72 +261,142 @@ def _fold_plain(text: str, chars: set[str]) -> str:
     return text
 
 
-@lru_cache(maxsize=256)
-def _events(odd: str) -> re.Pattern[str]:
-    """Where the plain 1:1 stretches may stop: a whitespace run (no Cf character is whitespace),
-    a ``[`` (a bookmark when ``_BOOKMARK`` matches there) or a character whose fold is not one
-    character. The pattern starts with one character class, so the regex engine skips the plain
-    characters in its fast set-scan loop; ``\\s*`` takes the rest of a whitespace run (it is
-    ignored after ``[`` or an odd character)."""
-    return re.compile(r"[\s\[" + "".join(re.escape(c) for c in odd) + r"]\s*")
+# The complement of _CANDIDATE in runs: removing them leaves exactly the candidate characters.
+_PLAIN_RUNS = re.compile(r"[\x00-\x7f\u4e00-\u9fff\u3001\u3002]+")
+
+
+# Characters that are emitted as themselves and only so (ASCII and CJK never fold and are never
+# odd), are not whitespace or digits, cannot end a bookmark (``]``) or sit inside one unread:
+# a whitespace run right after one follows the plain stretch it ends, so the normaliser's
+# ``last`` and ``prev`` are that character. _AFTER_PLAIN_NOT_WAN leaves out 万 (U+4E07), the one
+# that can keep a page break soft ("26.12 万|元"). _AFTER_HARD_END: the characters of _HARD_END
+# (full-width ones too: each folds to one ASCII character, so it too ends the plain stretch
+# before the run and is ``prev``; the emitted ``last`` is not a line break).
+_AFTER_PLAIN = "\u4e00-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
+_AFTER_PLAIN_NOT_WAN = "\u4e00-\u4e06\u4e08-\u9fff\u3001\u3002!-/:-\\\\\\^-~"
+_AFTER_HARD_END = "。;:!?|；：！？"
+# str.isspace() (and the regex \s) as explicit ranges: the regex engine tests a range set faster
+# than the Unicode category behind \s, in its scan over every character (a test checks the sets)
+_SPACE = "\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACE_NO_NL = "\t\x0b-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACE_NO_TAB_NL = "\x0b-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# what m.lastindex tells of an event (see _events)
+_DROPPED_EV, _BOOKMARK_EV, _HARD_EV, _SPACE_EV, _RUN_EV, _ODD_EV = 1, 2, 3, 4, 5, 6
+
+
+# Stands, in the text the event matcher reads, for every character whose fold is not one
+# character (an "odd" one): one fixed pattern serves every document (it takes milliseconds to
+# compile). No odd character, nor NUL, is whitespace, a digit, ``[``, or in a set the matcher's
+# lookarounds test, so the substitution changes no other event.
+_ODD_MARK = "\x00"
+
+
+@lru_cache(maxsize=None)
+def _events() -> re.Pattern[str]:
+    r"""Where the plain 1:1 stretches stop: a whole whitespace run (no Cf character is
+    whitespace), a ``[bookmark: ...]`` or an ``_ODD_MARK`` (an odd character, or a plain NUL the
+    loop reads on over). A plain ``[`` does not match. The pattern starts with one character
+    class, so the regex engine skips the plain characters in its fast set-scan loop; the
+    lookbehinds then read the class's character and the one before it. An empty group ends each alternative, so
+    ``m.lastindex`` names what matched:
+
+    * ``_DROPPED_EV``: a run with no line break or tab after a character of ``_AFTER_PLAIN``
+      (not a digit: no space is kept), or between an ASCII digit and a character of
+      ``_AFTER_PLAIN`` (which folds to itself, not a digit) — dropped;
+    * ``_SPACE_EV``: such a run between two ASCII digits — one space;
+    * ``_HARD_EV``: a run holding a line break, not followed by a page footer's first character,
+      after a character of ``_AFTER_HARD_END``, or starting with a line break after one of
+      ``_AFTER_PLAIN_NOT_WAN`` and holding a second line break or a tab — the hard-break rule's
+      cheap tests answer hard, and ``last`` is not a line break: one ``\n``;
+    * ``_RUN_EV``: any other run (the whole rule is asked);
+    * ``_BOOKMARK_EV``, ``_ODD_EV``.
+
+    Possessive ``\s*+`` and the lookaheads after it make each fast alternative take the whole run
+    or fail (then ``_RUN_EV`` takes it)."""
+    # in the order of the group numbers (the fast ones are disjoint; _RUN_EV takes any run left).
+    # A bookmark takes the bookmarks right after it along (the loop would meet each at the
+    # position it moved on to, and only move on again). A run must not: the one after a page
+    # footer lies inside the span the loop skips, and would carry a bookmark past its end.
+    assert _BOOKMARK.pattern.startswith(r"\[")
+    more_bookmarks = f"(?:{_BOOKMARK.pattern})*"
+    ws, ws_no_tn, ws_no_n = f"[{_SPACE}]", f"[{_SPACE_NO_TAB_NL}]", f"[{_SPACE_NO_NL}]"
+    footer = "".join(map(re.escape, sorted(_FOOTER_FIRST)))
+    dropped = (rf"(?:(?<=[{_AFTER_PLAIN}]{ws_no_tn}){ws_no_tn}*+(?![\t\n])"
+               rf"|(?<=[0-9]{ws_no_tn}){ws_no_tn}*+(?=[{_AFTER_PLAIN}]))()")
+    bookmark = rf"(?<=\[){_BOOKMARK.pattern[2:]}{more_bookmarks}()"
+    hard = (rf"(?:(?<=[{_AFTER_HARD_END}]{ws})(?:(?<=\n){ws}*+|{ws_no_n}*\n{ws}*+)"
+            rf"|(?<=[{_AFTER_PLAIN_NOT_WAN}]\n){ws_no_tn}*[\n\t]{ws}*+)"
+            rf"(?![{footer}])()")
+    space = rf"(?<=[0-9]{ws_no_tn}){ws_no_tn}*+(?=[0-9])()"
+    alts = [dropped, bookmark, hard, space, rf"(?<={ws}){ws}*()"]
+    alts.append(f"(?<={re.escape(_ODD_MARK)})()")
+    return re.compile(f"[{_SPACE}\\[{re.escape(_ODD_MARK)}](?:" + "|".join(alts) + ")")
 
 
 @lru_cache(maxsize=8)
 def normalize_with_map(text: str) -> NormText:
     """The normalised text and its map (see the module doc). Memoised: the prose and budget
-    readers normalise the same text; the result is shared, treat it as read-only."""
-    chars = set(_CANDIDATE.findall(text))
+    readers normalise the same text; the result is shared, treat it as read-only.
+
+    ``out`` holds the emitted pieces (never empty), one run of the map each; ``src`` the original
+    offset of each piece's first char; ``several`` the pieces that are one char's fold to several
+    chars (step 0). The last emitted char is ``out[-1][-1]`` (nothing emitted: ``out`` empty), the
+    last original non-space char read ``text[prev_end - 1]``; both are read only where a rule
+    needs them."""
+    chars = set(_PLAIN_RUNS.sub("", text))  # the characters that may fold
     _learn(chars)
     folded = _fold_plain(text, chars)
-    search = _events("".join(sorted(c for c in chars if c in _ODD))).search
     out: list[str] = []
-    runs_at: list[int] = []  # the map as runs (see NormText)
-    runs_from: list[int] = []
-    runs_step: list[int] = []
-    at = 0  # normalised chars so far
-    bookmark = _BOOKMARK.match
-    n, pos, scan = len(text), 0, 0  # pos: start of the plain stretch; scan: where to look next
-    last = ""  # last emitted normalised char
-    prev = ""  # last original non-space char read
-    while True:
-        m = search(text, scan)
-        if m is None:
-            if pos < n:
-                out.append(folded[pos:])
-                runs_at.append(at), runs_from.append(pos), runs_step.append(1)
-            break
+    src: list[int] = []
+    several: list[int] = []
+    emit, source = out.append, src.append
+    n, pos = len(text), 0  # pos: start of the plain stretch
+    prev_end = 0
+    scan = text
+    for c in chars:
+        if c in _ODD:
+            scan = scan.replace(c, _ODD_MARK)
+    for m in _events().finditer(scan):
         i, j = m.span()
-        c = text[i]
-        if c == "[":
-            b = bookmark(text, i)
-            if b is None:  # a plain "[": the stretch goes on
-                scan = i + 1
-                continue
-            j = b.end()
-        elif not c.isspace():
-            j = i + 1
-        scan = j
+        if i < pos:  # inside a page footer skipped below
+            continue
         if i > pos:  # a plain stretch: every char folds to one char
-            out.append(folded[pos:i])
-            runs_at.append(at), runs_from.append(pos), runs_step.append(1)
-            at += i - pos
-            last, prev = folded[i - 1], text[i - 1]
-        if c == "[":  # [bookmark: ...] export artefact
+            emit(folded[pos:i])
+            source(pos)
+            prev_end = i
+        ev = m.lastindex
+        if ev <= _BOOKMARK_EV:  # _DROPPED_EV (1): a dropped run, or a bookmark (an export artefact)
             pos = j
             continue
-        if not c.isspace():  # zero-width / bidi control (prints nothing) or a fold to 0 or 2+ chars
+        if ev == _HARD_EV:
+            emit("\n")
+            source(text.index("\n", i))
+            pos = j
+            continue
+        if ev == _SPACE_EV:
+            emit(" ")
+            source(i)
+            pos = j
+            continue
+        if ev == _ODD_EV:  # zero-width / bidi control (prints nothing) or a fold to 0 or 2+ chars
+            c = text[i]
+            if c not in _ODD:  # a plain NUL, read as a mark: the stretch goes on, unsplit
+                if i > pos:
+                    out.pop(), src.pop()
+                continue
             kept = _ODD[c]
             if kept is not None:
-                out.append(kept)
                 if kept:
-                    runs_at.append(at), runs_from.append(i), runs_step.append(0)
-                    at += len(kept)
-                last, prev = (kept[-1] if kept else last), c
+                    several.append(len(out))
+                    emit(kept)
+                    source(i)
+                prev_end = i + 1
             pos = j
             continue
+        last = out[-1][-1] if out else ""
         run = text[i:j]
-        if "\n" in run:
-            if at and run[-1] == "\n":
+        if "\n" in run and last:
+            if run[-1] == "\n" and j < n and text[j] in _FOOTER_FIRST:
                 # "...公务接待费2.46万元、\n— 6 —\n工会经费..." : skip the footer line
                 fm = _PAGE_FOOTER.match(text, j)
                 if fm and fm.end() + 1 < n and fm.end() > j:
@@ -298,24 +404,33 @@ def normalize_with_map(text: str) -> NormText:
                     while k < n and (text[k] in _WS or text[k].isspace()):
                         k += 1
                     run, j = run + text[fm.end() + 1:k], k
-                    scan = j
-            if at and _is_hard_break(text, i, j, prev, run):
+            # _is_hard_break, its cheap tests inlined
+            prev = text[prev_end - 1]
+            pc = fold_char(prev)
+            if (pc.isdigit() or pc == "万") and j < n and (nxt := fold_char(text[j])) and nxt in "万元%" \
+                    and "\t" not in run:
+                hard = False
+            else:
+                hard = ("\t" in run or run.count("\n") >= 2 or prev in _HARD_END or pc in _HARD_END
+                        or _lines_break_hard(text, i, j))
+            if hard:
                 if last != "\n":
-                    out.append("\n")
-                    runs_at.append(at), runs_from.append(text.index("\n", i)), runs_step.append(1)
-                    at += 1
-                    last = "\n"
+                    emit("\n")
+                    source(text.index("\n", i))
                 pos = j
                 continue
-        if "\t" in run and at and last not in "|\n":
-            out.append("|")
-            runs_at.append(at), runs_from.append(text.index("\t", i)), runs_step.append(1)
-            at += 1
-            last = "|"
+        if "\t" in run and last and last not in "|\n":
+            emit("|")
+            source(text.index("\t", i))
         elif j < n and last.isdigit() and fold_char(text[j])[:1].isdigit():
-            out.append(" ")
-            runs_at.append(at), runs_from.append(i), runs_step.append(1)
-            at += 1
-            last = " "
+            emit(" ")
+            source(i)
         pos = j
-    return NormText("".join(out), runs_at, runs_from, runs_step)
+    if pos < n:
+        emit(folded[pos:]), source(pos)
+    runs_at = list(accumulate(map(len, out), initial=0))
+    runs_at.pop()
+    runs_step = [1] * len(out)
+    for k in several:
+        runs_step[k] = 0
+    return NormText("".join(out), runs_at, src, runs_step)
