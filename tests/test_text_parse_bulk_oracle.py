@@ -140,3 +140,26 @@ def test_title_first_characters_cover_every_match_start():
         for tail in ("部分", "、", "一）", "件", "录", "1部分", "\u3000、"):
             if TITLE_RE.match(c + tail):
                 assert c in _TITLE_FIRST or c.isdecimal(), hex(cp)
+
+
+# ------------------------------------------------- space-aligned candidates (text_columns at 37bc8b4)
+
+_OLD_CAPTION = re.compile(r"(?:^|\s)(?:金额)?单位\s*[:：]|(?:^|\s)(?:编制)?(?:部门|单位)\s*[:：]|^\s*注\s*[:：]"
+                          r"|(?:^|\s)公开\s*\d+\s*表(?:\s|$)|^\s*表\s*\d")
+_OLD_SPACED_NUMBER = re.compile(r"(?:^|\s)[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?(?=\s|$)|(?:^|\s)[-－—–](?=\s|$)")
+
+CAPTION_PIECES = ["单位", "金额", "编制", "部门", "公开", "注", "表", "：", ":", " ", "\u3000", "\n", "\xa0", "3", "12",
+                  "٣", "-", "－", "—", "–", "+", "−", "1,234", "5.6", "%", "％", "x", "收入", ","]
+caption_lines = st.lists(st.sampled_from(CAPTION_PIECES), max_size=12).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(caption_lines, st.text(max_size=20)))
+def test_caption_and_spaced_number_equal_the_one_pattern_forms(s):
+    from loaders.formats.text_columns import _caption, _short_row
+
+    old_caption = ("表" in s or "单位" in s or "部门" in s or "注" in s) and bool(_OLD_CAPTION.search(s))
+    assert _caption(s) == old_caption
+    t = s.strip()
+    old_short = 0 < len(t) <= 12 if " " not in t else bool(_OLD_SPACED_NUMBER.search(t))
+    assert _short_row(s) == old_short
