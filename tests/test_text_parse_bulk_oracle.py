@@ -163,3 +163,27 @@ def test_caption_and_spaced_number_equal_the_one_pattern_forms(s):
     t = s.strip()
     old_short = 0 < len(t) <= 12 if " " not in t else bool(_OLD_SPACED_NUMBER.search(t))
     assert _short_row(s) == old_short
+
+
+# ------------------------------------------------------------ cell-per-line cells (one span each)
+
+CELL_PIECES = ["", " ", "绩", "效", "指标", " 12.5 ", "a b", "\u3000", "\xa0", "x\x0by", "\x0c", "[bookmark: a]"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(CELL_PIECES), min_size=1, max_size=5), st.sampled_from(["\n", "\r\n"]),
+       st.sampled_from(["", "说明\n"]))
+def test_a_cell_read_as_one_span_equals_its_segments(pieces, newline, before):
+    """A cell line and its continuation lines: the span they cover gives the cell the segments
+    of the lines gave (``_Segmenter._cell_spec``)."""
+    from loaders.formats.text import _Segmenter
+
+    cont = [p for p in pieces[1:] if p.strip()] or ["续"]  # continuation lines are never blank
+    text = before + newline.join(["\t" + pieces[0], *cont]) + newline
+    seg = _Segmenter(text, markdown=False)
+    first = 1 if before else 0
+    cell_lines = seg.lines[first:first + 1 + len(cont)]
+    segments = [(cell_lines[0].start + 1, cell_lines[0].end)] + [(ln.start, ln.end) for ln in cell_lines[1:]]
+    at, no = cell_lines[0].start + 1, cell_lines[0].no
+    for k in range(1, len(segments) + 1):  # the cell with its first k lines
+        assert seg._span_cell_spec(at, segments[k - 1][1], no) == seg._cell_spec(segments[:k], at, no)
