@@ -23,8 +23,9 @@ folded (``绩效指标``); its char_start/char_end span the source text, wraps i
 
 Speed (the output is that of the plain per-line reading, tests/test_text_segmenter_equivalence.py):
 lines are split without a Python loop; a line with a sentence mark that no table reader can start
-at asks none (``text_tables.prose_line``); tab rows, cell-per-line cells and the blocks are built
-in bulk at the end (``text_cells``).
+at asks none (``text_tables.prose_line``); a tab table's cells come from one split of its lines
+(``text_cells.tab_rows``), a cell-per-line cell is read as the one span its lines cover; the
+Locations of cells and blocks are built in bulk (``text_cells``); tests/test_text_parse_bulk_oracle.py.
 """
 
 from __future__ import annotations
