@@ -23,8 +23,9 @@ folded (``绩效指标``); its char_start/char_end span the source text, wraps i
 
 Speed (the output is that of the plain per-line reading, tests/test_text_segmenter_equivalence.py):
 lines are split without a Python loop; a line with a sentence mark that no table reader can start
-at asks none (``text_tables.prose_line``); tab rows, cell-per-line cells and the blocks are built
-in bulk at the end (``text_cells``).
+at asks none (``text_tables.prose_line``); a tab table's cells come from one split of its lines
+(``text_cells.tab_rows``), a cell-per-line cell is read as the one span its lines cover; the
+Locations of cells and blocks are built in bulk (``text_cells``); tests/test_text_parse_bulk_oracle.py.
 """
 
 from __future__ import annotations
@@ -227,35 +228,47 @@ class _Segmenter:
         self._add("table", "\n".join(printed), rows_lines[0].no, start, end, rows)
         return j
 
+    def _span_cell_spec(self, at: int, end: int, line: int) -> tuple[str, int, int, int]:
+        """``_cell_spec`` of a cell-per-line cell: the segments of its lines (its cell line after
+        the tab, then its continuation lines) read as the one span [at, end) they cover. What lies
+        between the segments is line breaks, which strip and ``fold_lines`` treat as the segment
+        edges they are: the span stripped starts and ends where the first and last non-empty
+        trimmed segments do, and folds to the same parts."""
+        raw = self.text[at:end]
+        body = raw.strip()
+        if not body:
+            return "", line, at, at
+        start = at + len(raw) - len(raw.lstrip())
+        printed = body if body.isprintable() else fold_lines(body)
+        return printed, line + raw.count("\n", 0, start - at), start, start + len(body)
+
     def _cell_per_line(self, i: int) -> int | None:
         """Cell-per-line (Word text export) table starting at line i."""
         lines = self.lines
         n = len(lines)
-        specs: list[list[tuple[str, int, int, int]]] = []  # per row, its cells' (text, line, start, end)
+        spans: list[list[list[int]]] = []  # per row, its cells' [at, end, line]
         j = i
         first_line, last_line = lines[i], lines[i]
         while j < n and _is_cell_line(lines[j].s):
-            groups: list[list[tuple[int, int]]] = []
-            ats: list[tuple[int, int]] = []
+            row: list[list[int]] = []
             while j < n:
                 ln = lines[j]
                 s = ln.s
                 if "\t" in s:
                     if s[0] != "\t" or s.count("\t") != 1:  # not a cell line
                         break
-                    groups.append([(ln.start + 1, ln.end)])
-                    ats.append((ln.start + 1, ln.no))
+                    row.append([ln.start + 1, ln.end, ln.no])
                 elif not s.strip():  # blank
                     break
-                elif groups:
-                    groups[-1].append((ln.start, ln.end))
+                elif row:
+                    row[-1][1] = ln.end  # a continuation line: the cell's span runs to its end
                 else:
                     break
                 last_line = ln
                 j += 1
-            if not specs and len(groups) < 2:
+            if not spans and len(row) < 2:
                 return None
-            specs.append([self._cell_spec(g, at, no) for g, (at, no) in zip(groups, ats)])
+            spans.append(row)
             if j < n and not _is_blank(lines[j].s):
                 break  # a tab line of another layout ends the table
             k = j
@@ -265,13 +278,15 @@ class _Segmenter:
                 j = k
                 continue
             break
-        flat = [c for row in specs for c in row]
+        spec = self._span_cell_spec
+        flat = [spec(*c) for row in spans for c in row]
         locs = locations([c[1] for c in flat], [c[2] for c in flat], [c[3] for c in flat])
         rows: list[list[Cell]] = []
         a = 0
-        for r, row in enumerate(specs):
-            rows.append(list(map(Cell, repeat(r), count(), [c[0] for c in row], locs[a:a + len(row)])))
-            a += len(row)
+        for r, row in enumerate(spans):
+            b = a + len(row)
+            rows.append(list(map(Cell, repeat(r), count(), [c[0] for c in flat[a:b]], locs[a:b])))
+            a = b
         self._emit("table", first_line.start, last_line.end, first_line.no, rows)
         return j
 

@@ -1,18 +1,20 @@
 """Cells of tab-separated text rows, built a table at a time (``text.py`` reads the layouts).
 
 A table of a text export holds thousands of cells, each with a Location, so they are built in
-bulk: the Locations by ``locations`` (the slots filled from C-level ``map`` calls instead of one
-Python ``__init__`` per Location), the cells of a line whose tab-separated parts need no trimming
-straight from ``str.split``.
+bulk: the Locations by ``objects`` (the slots filled from C-level ``map`` calls instead of one
+Python ``__init__`` per Location), and when no part of the table needs trimming, every cell of
+the table straight from one ``str.split`` of its lines joined by tabs (offsets, lines and rows
+by C-level maps over all cells). What is left per cell is the Location and the Cell themselves
+(measured with callgrind: about 5k and 2k instructions each, most of the cost of a big table).
 """
 
 from __future__ import annotations
 
 from collections import deque
 from dataclasses import MISSING, fields
-from itertools import accumulate, count, repeat
-from operator import add
-from typing import Protocol, Sequence
+from itertools import accumulate, chain, count, islice, repeat
+from operator import add, attrgetter, sub
+from typing import Iterable, Protocol, Sequence
 
 from ..model import Cell, Location
 from .builder import fold_lines
@@ -25,41 +27,104 @@ class LineLike(Protocol):
     s: str
 
 
-def _slot_setters() -> list[tuple[str, object, object]] | None:
-    """(field, slot setter, default) of every Location field, or None when Location does not keep
-    its fields in slots (then ``locations`` calls the constructor)."""
+def _slot_setters(cls: type) -> list[tuple[str, object, object]] | None:
+    """(field, slot setter, default or MISSING) of every field of the dataclass ``cls``, or None
+    when ``cls`` does not keep its fields in slots (then ``objects`` calls the constructor)."""
     out = []
-    for f in fields(Location):
-        slot = Location.__dict__.get(f.name)
-        if slot is None or type(slot).__name__ != "member_descriptor" or f.default is MISSING:
+    for f in fields(cls):
+        slot = cls.__dict__.get(f.name)
+        if slot is None or type(slot).__name__ != "member_descriptor" or f.default_factory is not MISSING:
             return None
         out.append((f.name, slot.__set__, f.default))
     return out
 
 
-_SETTERS = _slot_setters()
+_SETTERS = {cls: _slot_setters(cls) for cls in (Location, Cell)}
 _new = object.__new__
 
 
-def locations(line: Sequence[int], char_start: Sequence[int], char_end: Sequence[int]) -> list[Location]:
-    """``[Location(line=l, char_start=s, char_end=e) for l, s, e in zip(...)]``, built in bulk: the
-    objects first, then each slot over all of them (what Location's own ``__init__`` does per
-    object, without a Python call per field and object)."""
-    n = len(line)
-    if _SETTERS is None:
-        return [Location(line=a, char_start=b, char_end=c) for a, b, c in zip(line, char_start, char_end)]
-    objs = list(map(_new, repeat(Location, n)))
-    given = {"line": line, "char_start": char_start, "char_end": char_end}
-    for name, setter, default in _SETTERS:
-        deque(map(setter, objs, given.get(name) or repeat(default, n)), 0)  # type: ignore[arg-type]
+def objects(cls: type, n: int, **values: Iterable[object]) -> list:
+    """``[cls(**{k: next(v) for k, v in values.items()}) for _ in range(n)]`` for a slotted
+    dataclass whose ``__init__`` only stores its arguments (Location, Cell, Block), built in bulk:
+    the objects first, then each slot over all of them (what the dataclass's own ``__init__``
+    does per object, without a Python call per field and object). A field not given takes its
+    default (every field without one must be given); every iterable must hold ``n`` values.
+    It pays for Location (a Python ``__init__`` making seven setter calls); a Cell (four fields,
+    a dataclass ``__init__``) is built faster by ``map(Cell, ...)``."""
+    setters = _SETTERS.get(cls)
+    if setters is None:
+        setters = _SETTERS[cls] = _slot_setters(cls)
+    if setters is None:
+        columns = [iter(v) for v in values.values()]
+        return [cls(**dict(zip(values, map(next, columns)))) for _ in range(n)]
+    objs = list(map(_new, repeat(cls, n)))
+    for name, setter, default in setters:
+        given = values.get(name)
+        if given is None and default is MISSING:
+            raise TypeError(f"{cls.__name__}.{name} has no default: give it")
+        deque(map(setter, objs, repeat(default, n) if given is None else given), 0)  # type: ignore[arg-type]
     return objs
+
+
+def locations(line: Sequence[int], char_start: Sequence[int], char_end: Sequence[int]) -> list[Location]:
+    """``[Location(line=l, char_start=s, char_end=e) for l, s, e in zip(...)]``, built in bulk
+    (``objects``)."""
+    return objects(Location, len(line), line=line, char_start=char_start, char_end=char_end)
 
 
 def tab_rows(lines: Sequence[LineLike], first_row: int = 0, min_filled: int = 0) -> tuple[list[list[Cell]], list[str]] | None:
     """The cells of tab-separated rows, one row per line (numbered from ``first_row``), and each
     row's printed text (its cells' texts joined by tabs); None when no row has ``min_filled``
     non-blank cells. A cell is its part of the line trimmed; an empty one sits where its part
-    starts; a part holding a \\r, \\x0b or \\x0c is folded (``fold_lines``)."""
+    starts; a part holding a \\r, \\x0b or \\x0c is folded (``fold_lines``).
+
+    When no part needs trimming or folding (the usual export), the whole table is cut by one
+    ``str.split`` of its lines joined by tabs: each cell is its part, where the part starts, and
+    each row prints as its line; every list is built by C-level ``map`` calls over all cells."""
+    strings = list(map(_text_of, lines))
+    joined = "\t".join(strings)
+    parts = joined.split("\t")
+    if "\r" in joined or "\x0b" in joined or "\x0c" in joined or list(map(str.strip, parts)) != parts:
+        return _trimmed_tab_rows(lines, first_row, min_filled)
+    widths = list(map(add, map(str.count, strings, repeat("\t")), repeat(1)))
+    if min_filled and not _filled(parts, widths, min_filled):
+        return None
+    lengths = list(map(len, parts))
+    # a part starts after the parts and separators before it in ``joined``, plus its line's shift
+    # from ``joined`` to the text: one shift when the lines follow each other, one "\n" apart
+    starts = list(accumulate(map(add, lengths, repeat(1)), initial=lines[0].start))
+    if lines[-1].end - lines[0].start == len(joined):
+        del starts[-1]
+    else:
+        line_at = accumulate(map(add, map(len, strings), repeat(1)), initial=0)
+        shifts = map(sub, map(_start_of, lines), line_at)
+        starts = list(map(add, starts, chain.from_iterable(map(repeat, map(sub, shifts, repeat(lines[0].start)), widths))))
+    ends = list(map(add, starts, lengths))
+    nos = list(chain.from_iterable(map(repeat, map(_no_of, lines), widths)))
+    locs = locations(nos, starts, ends)
+    cells = map(Cell, chain.from_iterable(map(repeat, count(first_row), widths)),
+                chain.from_iterable(map(range, widths)), parts, locs)
+    return list(map(list, map(islice, repeat(cells), widths))), strings
+
+
+_text_of = attrgetter("s")
+_start_of = attrgetter("start")
+_no_of = attrgetter("no")
+
+
+def _filled(parts: list[str], widths: list[int], least: int) -> bool:
+    """Some row (``widths[r]`` parts each, in order) holds ``least`` non-empty parts or more."""
+    a = 0
+    for k in widths:
+        b = a + k
+        if k - parts[a:b].count("") >= least:
+            return True
+        a = b
+    return False
+
+
+def _trimmed_tab_rows(lines: Sequence[LineLike], first_row: int, min_filled: int) -> tuple[list[list[Cell]], list[str]] | None:
+    """``tab_rows`` for rows whose parts need trimming or folding, a line at a time."""
     texts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -73,8 +138,6 @@ def tab_rows(lines: Sequence[LineLike], first_row: int = 0, min_filled: int = 0)
         widths.append(k)
         nos += repeat(ln.no, k)
         if list(map(strip, parts)) == parts and "\r" not in s and "\x0b" not in s and "\x0c" not in s:
-            # no part to trim or fold: each cell is its part, where the part starts (after the
-            # parts before it and their tabs)
             at = list(map(add, accumulate(map(len, parts[:-1]), initial=ln.start), count()))
             texts += parts
             starts += at
@@ -93,21 +156,15 @@ def tab_rows(lines: Sequence[LineLike], first_row: int = 0, min_filled: int = 0)
                 starts.append(pos)
                 ends.append(pos)
             pos += len(part) + 1
-    if min_filled:
-        a, filled = 0, 0
-        for k in widths:
-            filled = max(filled, k - texts[a:a + k].count(""))
-            a += k
-        if filled < min_filled:
-            return None
+    if min_filled and not _filled(texts, widths, min_filled):
+        return None
     locs = locations(nos, starts, ends)
-    rows: list[list[Cell]] = []
+    it = map(Cell, chain.from_iterable(map(repeat, count(first_row), widths)),
+             chain.from_iterable(map(range, widths)), texts, locs)
+    rows = list(map(list, map(islice, repeat(it), widths)))
     printed: list[str] = []
     a = 0
-    for r, k in enumerate(widths, start=first_row):
-        b = a + k
-        row_texts = texts[a:b]
-        rows.append(list(map(Cell, repeat(r, k), range(k), row_texts, locs[a:b])))
-        printed.append("\t".join(row_texts))
-        a = b
+    for k in widths:
+        printed.append("\t".join(texts[a:a + k]))
+        a += k
     return rows, printed

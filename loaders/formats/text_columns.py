@@ -44,13 +44,19 @@ _GAP = re.compile(r"\S(?: {2,}|\u3000+)\S|^ {2,}\S")
 # [。；;！？] or a comma before a non-digit; led by one character class, so the regex engine skips
 # to the first candidate character in its fast set scan instead of trying a branch at every position
 _SENTENCE = re.compile(r"[。；;！？，,](?:(?<=[，,])[^\d]|(?<![，,]))")
-_CAPTION = re.compile(r"(?:^|\s)(?:金额)?单位\s*[:：]|(?:^|\s)(?:编制)?(?:部门|单位)\s*[:：]|^\s*注\s*[:：]"
-                      r"|(?:^|\s)公开\s*\d+\s*表(?:\s|$)|^\s*表\s*\d")
+# a caption: 单位：/ 金额单位：/ (编制)部门：/ 编制单位：or 公开 N 表 starting the line or after a space, or a
+# line starting with 注：or 表 N. The words are found by a literal-led pattern (the regex engine's
+# fast scan) and their place checked after: a pattern led by "(?:^|\s)" tried every branch at
+# every position of a long line (tests/test_text_parse_bulk_oracle.py holds the one-pattern form)
+_CAPTION_START = re.compile(r"\s*(?:注\s*[:：]|表\s*\d)")
+_CAPTION_WORD = re.compile(r"(?:金额单位|编制部门|编制单位|部门|单位)\s*[:：]|公开\s*\d+\s*表(?!\S)")
 _TITLE = re.compile(r"(?:" + title_words() + r")\s*(?:[(（][^)）]*[)）])?\s*$")
 MAX_HEADER_LINES = 4
 MAX_LONE = 24  # a one-atom line longer than this (display columns) is prose
 MAX_CONFLICT_SHARE = 0.25  # more body lines than this out of line: not an aligned table
-_SPACED_NUMBER = re.compile(r"(?:^|\s)[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?(?=\s|$)|(?:^|\s)[-－—–](?=\s|$)")
+# an amount or a dash printed as a whole space-separated token (``t.split()`` splits at what regex \s
+# matches, and the token holds no space: a token fullmatch is a match between spaces)
+_NUMBER_TOKEN = re.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?|[-－—–]")
 MAX_SHIFT = 8  # display columns a long label may push the rest of its line to the right
 
 
@@ -68,8 +74,14 @@ def _has_gap(s: str) -> bool:
 
 
 def _caption(s: str) -> bool:
-    """_CAPTION found in ``s``: each of its alternatives holds 单位, 部门, 注 or 表."""
-    return ("表" in s or "单位" in s or "部门" in s or "注" in s) and bool(_CAPTION.search(s))
+    """A caption line (see _CAPTION_WORD): each form holds 单位, 部门, 注 or 表. A caption word
+    counts where the line starts or after a space; a match of _CAPTION_WORD that does not cannot
+    hide one that does (inside a match a space is followed by a space, a digit, 表 or the colon)."""
+    if not ("表" in s or "单位" in s or "部门" in s or "注" in s):
+        return False
+    if _CAPTION_START.match(s):
+        return True
+    return any(m.start() == 0 or s[m.start() - 1].isspace() for m in _CAPTION_WORD.finditer(s))
 
 
 def _short_row(s: str) -> bool:
@@ -78,7 +90,7 @@ def _short_row(s: str) -> bool:
     t = s.strip()
     if " " not in t:
         return 0 < len(t) <= MAX_LONE // 2
-    return bool(_SPACED_NUMBER.search(t))
+    return any(map(_NUMBER_TOKEN.fullmatch, t.split()))
 
 
 def _columns(rows: list[Row], tol: int) -> list[tuple[int, int]]:
