@@ -31,8 +31,10 @@ def _three_public_wordings() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r["pattern"]), r["item"]) for r in rows)
 
 
+@lru_cache(maxsize=None)
 def three_public_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(compiled wording, canonical item) for the 三公 components, on ``fold``-ed text."""
+    """(compiled wording, canonical item) for the 三公 components, on ``fold``-ed text (made once
+    from the seed: ``three_public_match`` walks it for every label it is asked about)."""
     return tuple(p for p in _three_public_wordings() if p[1] != "合计")
 
 

@@ -22,13 +22,14 @@ SENT_SPLIT = re.compile("[" + SENT_DELIMS + "]")
 
 
 def split_sentences(text: str) -> list[str]:
-    """``SENT_SPLIT.split(text)``: the pieces between single delimiter characters are the same
-    whatever order the characters are split at; str.split is C-fast where the regex is not."""
-    parts = text.split(SENT_DELIMS[-1])
+    """``SENT_SPLIT.split(text)``: every delimiter character is first made the last one, then one
+    str.split (C-fast where the regex is not) cuts at each; the pieces between single delimiter
+    characters are the same whichever of them stood there (tests/extract/prose/
+    test_split_sentences_oracle.py compares the two)."""
+    last = SENT_DELIMS[-1]
     for d in SENT_DELIMS[:-1]:
-        if d in text:
-            parts = [q for x in parts for q in x.split(d)]
-    return parts
+        text = text.replace(d, last)
+    return text.split(last)
 # "收、支总计" / "收入、支出总计" name both totals: that 、 does not end the clause
 CLAUSE_DELIM = re.compile(r"[,;:]|(?<!收)(?<!收入)、|(?<=收入)、(?!支出)|其中")
 # the last CLAUSE_DELIM of a label, found from the end: its matches never overlap (only 其中 is
@@ -107,12 +108,16 @@ class KeywordIndex:
     when a match of wording ``i`` may hold ``c``, and ``always`` the wordings of which no required
     literal is known. Every match of wording ``i`` holds one of the literals ``literal_plan``
     reads off it, and each literal holds one of the wording's key characters: a label holding none
-    of them is no place for a match, so the wording's own scan is not run over it."""
+    of them is no place for a match, so the wording's own scan is not run over it. The same holds
+    of the literals themselves (``literals[i]``, None when none is known): a label holding a key
+    character but none of wording ``i``'s literals is no place for one of its matches either
+    (a key character stands for every wording holding it, most labels hold one: 支)."""
 
     kws: tuple[Keyword, ...]
     by_char: dict[str, int]
     always: int
     chars: re.Pattern[str]  # the characters of ``by_char`` as one class
+    literals: tuple[tuple[str, ...] | None, ...]  # per wording: one of them is in every match
 
 
 def keyword_index(kws: tuple[Keyword, ...]) -> KeywordIndex:
@@ -121,8 +126,10 @@ def keyword_index(kws: tuple[Keyword, ...]) -> KeywordIndex:
     if hit is None or hit.kws is not kws:
         by_char: dict[str, int] = {}
         always = 0
+        literals: list[tuple[str, ...] | None] = []
         for i, kw in enumerate(kws):
             plan = literal_plan(kw.pattern)
+            literals.append(plan[1] if plan else None)
             if plan is None:
                 always |= 1 << i
                 continue
@@ -131,7 +138,7 @@ def keyword_index(kws: tuple[Keyword, ...]) -> KeywordIndex:
         if len(_KEYWORD_INDEX) > 64:
             _KEYWORD_INDEX.clear()
         chars = character_class(frozenset(by_char))
-        hit = _KEYWORD_INDEX[id(kws)] = KeywordIndex(kws, by_char, always, chars)
+        hit = _KEYWORD_INDEX[id(kws)] = KeywordIndex(kws, by_char, always, chars, tuple(literals))
     return hit
 
 
@@ -141,7 +148,7 @@ _KEYWORD_INDEX: dict[int, KeywordIndex] = {}
 def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re.Match[str]] | None:
     """The wording of ``keywords`` that ends last in ``label`` with only connector words after it
     (the longer one on a tie, then the earlier wording, then its earlier match). Only the
-    wordings the label holds a key character of are scanned (``KeywordIndex``); the scan of each
+    wordings the label holds a key character and a literal of are scanned (``KeywordIndex``); the scan of each
     is the one a loop over every wording would run, in the same order (tests/extract/prose/
     test_keyword_index_oracle.py compares the two)."""
     if not isinstance(keywords, tuple):
@@ -155,10 +162,19 @@ def find_keyword(label: str, keywords: tuple[Keyword, ...]) -> tuple[Keyword, re
         return None
     best = None
     ends_ok: dict[int, bool] = {}
+    literals = index.literals
     while mask:
         low = mask & -mask
         mask ^= low
-        kw = keywords[low.bit_length() - 1]
+        i = low.bit_length() - 1
+        lits = literals[i]
+        if lits is not None:
+            for lit in lits:
+                if lit in label:
+                    break
+            else:
+                continue  # none of the literals every match of wording i holds: it has no match here
+        kw = keywords[i]
         for m in kw.pattern.finditer(label):
             e = m.end()
             ok = ends_ok.get(e)

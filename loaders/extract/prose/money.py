@@ -33,6 +33,16 @@ DIGIT_OR_PCT = re.compile(r"\d|%")
 _UNSET = object()
 
 
+def three_public_named(label: str) -> tuple[tuple[str, re.Match[str]] | None, re.Match[str] | None]:
+    """The 三公 component named last in ``label`` (``three_public_item``) and the last match of the
+    三公 total's wordings in it (None when the label holds none of their key characters)."""
+    tp_total = None
+    if may_hold(three_public_total_keys(), label):
+        for tp_total in three_public_total_pattern().finditer(label):
+            pass
+    return three_public_item(label), tp_total
+
+
 class MoneyRules:
     """Mixin of SentenceExtractor: amounts and percentages."""
 
@@ -49,6 +59,19 @@ class MoneyRules:
         except KeyError:
             hit = memo[label] = find_keyword(label, keywords())
             return hit
+
+    _label_tps: dict[str, tuple] | None = None  # the extractor's own, made on first use
+
+    def _label_three_public(self, label: str) -> tuple[tuple[str, re.Match[str]] | None, re.Match[str] | None]:
+        """``three_public_named(label)``, looked up once per distinct label (as ``_label_keyword``:
+        a pure function of the label, asked up to twice per amount and again for a repeated label)."""
+        memo = self._label_tps
+        if memo is None:
+            memo = self._label_tps = {}
+        hit = memo.get(label)
+        if hit is None:
+            hit = memo[label] = three_public_named(label)
+        return hit
 
     def _percent(self, ctx: SentCtx, m: Mention, Lc: str, lc_s: str, lc_abs: int, prev: Mention | None):
         fb = self.fb
@@ -87,7 +110,7 @@ class MoneyRules:
         # ---- 类/款/项 items of 一般公共预算财政拨款支出 ("(项)支出决算为24.06万元")
         path_marked = "(" in L and PATH_MARK.search(L) is not None
         if path_marked or (ctx.kind == "gpb_item" and lc_s == "" ) or (
-                ctx.kind == "gpb_item" and "预算" in Lc and not three_public_item(Lc)):
+                ctx.kind == "gpb_item" and "预算" in Lc and not self._label_three_public(Lc)[0]):
             if path_marked:
                 seg = CLAUSE_SPLIT.split(L)[-1]
                 parts = seg.split(":")
@@ -123,11 +146,7 @@ class MoneyRules:
             hit = self._label_keyword(Lc)
             if not (hit and hit[0].metric in ("basic_personnel", "basic_public")):
                 return self._econ(ctx, m, Lc, lc_abs)
-        tp_item = three_public_item(Lc)
-        tp_total = None
-        if may_hold(three_public_total_keys(), Lc):
-            for tp_total in three_public_total_pattern().finditer(Lc):
-                pass
+        tp_item, tp_total = self._label_three_public(Lc)
         if tp_item or tp_total or (ctx.kind == "tp" and (lc_s == "" or "预算" in Lc)):
             if tp_item and (not tp_total or tp_item[1].end() > tp_total.end()):
                 q, ev0 = tp_item[0], lc_abs + tp_item[1].start()
