@@ -56,13 +56,21 @@ QUOTES = {"“": '"', "”": '"', "„": '"', "‟": '"', "「": '"', "」": '"'
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 # a line that starts a new item: （一） (1) 一、 1. 1、 第一部分 • ...
+_CN_NUMERALS = "一二三四五六七八九十"
 _ENUM_START = re.compile(
-    r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．]|\d{1,2}\.(?!\d)"
-    r"|第[一二三四五六七八九十\d]{1,3}部分|[•·●■◆▲])"
+    rf"(?:[(（][{_CN_NUMERALS}\d]{{1,3}}[)）]|[{_CN_NUMERALS}]{{1,3}}[、.．]|\d{{1,2}}[、．]|\d{{1,2}}\.(?!\d)"
+    rf"|第[{_CN_NUMERALS}\d]{{1,3}}部分|[•·●■◆▲])"
 )
-_HEADING_END = re.compile(r"(?:说明|情况|如下|表|概况|职能|职责|设置|构成|公开|目录|解释)\s*$")
-# "单位：万元" / "金额单位:元" on a line of its own (above a table)
-_UNIT_LINE = re.compile(r"\s*(?:金额)?单位\s*[:：]\s*(?:万元|亿元|千元|百元|元)\s*")
+# The CJK ideographs (U+4E00-U+9FFF) an item can start with. Every other one starts no item: each
+# alternative of _ENUM_START starts with one of these, a bracket, a digit (no ideograph is one) or
+# a bullet, and NFKC keeps an ideograph of that block as the first character (it has no
+# decomposition and composes with nothing; a test checks), so the NFKC fold is not needed there.
+_ENUM_IDEOGRAPHS = _CN_NUMERALS + "第"
+_HEADING_WORDS = ("说明", "情况", "如下", "表", "概况", "职能", "职责", "设置", "构成", "公开", "目录", "解释")
+_HEADING_END = re.compile(rf"(?:{'|'.join(_HEADING_WORDS)})\s*$")
+# "单位：万元" / "金额单位:元" on a line of its own (above a table); every match holds _UNIT_WORD
+_UNIT_WORD = "单位"
+_UNIT_LINE = re.compile(rf"\s*(?:金额)?{_UNIT_WORD}\s*[:：]\s*(?:万元|亿元|千元|百元|元)\s*")
 _CELL_VALUE = re.compile(r"[-—–]{1,2}|-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[%％]?")
 _HEADER_CELL = re.compile(r"[^，,。；;：:、！？!?\d]*(?:编码|代码|名称|预算数?|决算数?|合计|行次|栏次|金额|项目|支出|收入|%|％|数)"
                           r"(?:[(（][^)）\n]{1,12}[)）])?")
@@ -206,13 +214,18 @@ def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
     # one table cell per line: a bare number (or --) next to a short line is a cell, not a wrap
     if (ln <= 40 and cell(prev_full)) or (lp <= 24 and cell(next_full)):
         return True
-    if _UNIT_LINE.fullmatch(prev_full) or _UNIT_LINE.fullmatch(next_full):
+    # a unit line holds _UNIT_WORD (a substring test rules most lines out before the match)
+    if (_UNIT_WORD in prev_full and _UNIT_LINE.fullmatch(prev_full)) \
+            or (_UNIT_WORD in next_full and _UNIT_LINE.fullmatch(next_full)):
         return True
-    if lp <= 60 and _HEADING_END.search(prev_full):
+    # prev_full is stripped, so _HEADING_END's "\s*$" can only match empty at the end: a suffix test
+    if lp <= 60 and prev_full.endswith(_HEADING_WORDS):
         return True
     if 0 < lp <= 14 and 0 < ln <= 14 and _HEADER_CELL.fullmatch(prev_full) and _HEADER_CELL.fullmatch(next_full):
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
-    if _ENUM_START.match(unicodedata.normalize("NFKC", text[ws_end: ws_end + 12])):
+    first = text[ws_end: ws_end + 1]
+    if first and not ("\u4e00" <= first <= "\u9fff" and first not in _ENUM_IDEOGRAPHS) \
+            and _ENUM_START.match(unicodedata.normalize("NFKC", text[ws_end: ws_end + 12])):
         return True
     # a row label one cell per line: the line after the next one is a bare number (no next line:
     # the empty string, never a cell)
