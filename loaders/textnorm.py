@@ -66,6 +66,10 @@ _ENUM_START = re.compile(
 # a bullet, and NFKC keeps an ideograph of that block as the first character (it has no
 # decomposition and composes with nothing; a test checks), so the NFKC fold is not needed there.
 _ENUM_IDEOGRAPHS = _CN_NUMERALS + "第"
+# ASCII punctuation that likewise stays first under NFKC and opens no item (the next row of a
+# line break often starts with "[bookmark: ...]"): every ASCII punctuation mark but the "(" an item
+# opens with and the "<" "=" ">" a combining mark composes with (≮ ≠ ≯); a test checks
+_NO_ITEM_PUNCTUATION = frozenset("!\"#$%&')*+,-./:;?@[\\]^_`{|}~")
 _HEADING_WORDS = ("说明", "情况", "如下", "表", "概况", "职能", "职责", "设置", "构成", "公开", "目录", "解释")
 _HEADING_END = re.compile(rf"(?:{'|'.join(_HEADING_WORDS)})\s*$")
 # "单位：万元" / "金额单位:元" on a line of its own (above a table); every match holds _UNIT_WORD
@@ -194,6 +198,15 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: s
     return _lines_break_hard(text, ws_start, ws_end)
 
 
+def _may_open_item(first: str) -> bool:
+    """Can a row starting with ``first`` match _ENUM_START after its NFKC fold? False for no
+    character, an ordinary CJK ideograph other than _ENUM_IDEOGRAPHS and _NO_ITEM_PUNCTUATION
+    (each stays first under NFKC and opens no alternative), so the fold is skipped there."""
+    if not first or first in _NO_ITEM_PUNCTUATION:
+        return False
+    return not ("\u4e00" <= first <= "\u9fff") or first in _ENUM_IDEOGRAPHS
+
+
 def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
     """The tests of ``_is_hard_break`` that read the lines around a one-line-break run
     ``text[ws_start:ws_end]``. Each answers "hard" when it holds (so any order gives the same
@@ -223,8 +236,7 @@ def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
         return True
     if 0 < lp <= 14 and 0 < ln <= 14 and _HEADER_CELL.fullmatch(prev_full) and _HEADER_CELL.fullmatch(next_full):
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
-    first = text[ws_end: ws_end + 1]
-    if first and not ("\u4e00" <= first <= "\u9fff" and first not in _ENUM_IDEOGRAPHS) \
+    if _may_open_item(text[ws_end: ws_end + 1]) \
             and _ENUM_START.match(unicodedata.normalize("NFKC", text[ws_end: ws_end + 12])):
         return True
     # a row label one cell per line: the line after the next one is a bare number (no next line:

@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_textnorm_fast_oracle import _ref_is_hard_break, _ref_normalize
 
-from loaders.textnorm import (_ENUM_IDEOGRAPHS, _ENUM_START, _HEADING_END, _HEADING_WORDS, _UNIT_LINE, _UNIT_WORD,
+from loaders.textnorm import (_ENUM_IDEOGRAPHS, _ENUM_START, _NO_ITEM_PUNCTUATION, _HEADING_END, _HEADING_WORDS, _UNIT_LINE, _UNIT_WORD,
                               _is_hard_break, normalize_with_map)
 
 
@@ -50,6 +50,26 @@ def test_an_ordinary_ideograph_stays_first_under_nfkc_and_starts_no_item():
                 assert _ENUM_START.match(folded) is None, (c, tail)
 
 
+def test_the_ascii_punctuation_skipped_stays_first_under_nfkc_and_starts_no_item():
+    """_NO_ITEM_PUNCTUATION: ASCII punctuation, no decomposition, no digit, and no canonical
+    decomposition starts with one (nothing composes with it), so an NFKC fold of a string starting
+    with one starts with it; and no alternative of _ENUM_START opens with one."""
+    import string
+
+    assert _NO_ITEM_PUNCTUATION == frozenset(string.punctuation) - set("(<=>")
+    starts = set(_NO_ITEM_PUNCTUATION)
+    for c in starts:
+        assert unicodedata.decomposition(c) == "" and not c.isdigit()
+    for cp in range(0x110000):
+        d = unicodedata.decomposition(chr(cp)).split()
+        if d and not d[0].startswith("<"):
+            assert not (len(d) >= 2 and chr(int(d[0], 16)) in starts), hex(cp)
+    for c in starts:
+        for tail in ["", "\u0338", "\u0301", "一、", "1.", "(一)", "第一部分", "•"]:
+            folded = unicodedata.normalize("NFKC", c + tail)
+            assert folded[0] == c and _ENUM_START.match(folded) is None, (c, tail)
+
+
 def test_a_heading_end_on_a_stripped_line_is_a_suffix():
     for w in _HEADING_WORDS:
         for s in (w, "情况" + w, w + "x", "x" + w + " ", "\n" + w, w + "\n"):
@@ -60,7 +80,7 @@ LINE_PIECES = st.sampled_from(
     ["收入", "支出", "合计", "万元", "一", "二、", "十", "第", "第2部分", "第二部分", "（一）", "(3)", "3.", "12、", "１．",
      "•", "㈠", "⑴", "⒈", "说明", "情况", "如下", "表", "目录", "解释", "单位", "金额单位", "单位：万元", "单位:元",
      "：", ":", "元", "亿元", "项目", "决算数", "科目编码", "%", "12", "1,234.56", "--", "-5", "。", "，", " ", "\u3000",
-     "\u200b", "\ufeff", "\t", "|", "｜", "\u0301", "e", "— 6 —", "第3页", "[bookmark: x]", "Ａ"])
+     "\u200b", "\ufeff", "\t", "|", "｜", "\u0301", "\u0338", "<", "=", "[", "-", "#", "(", "e", "— 6 —", "第3页", "[bookmark: x]", "Ａ"])
 LINES = st.lists(st.lists(LINE_PIECES, max_size=8).map("".join), min_size=1, max_size=8).map("\n".join)
 
 
@@ -74,6 +94,8 @@ LINES = st.lists(st.lists(LINE_PIECES, max_size=8).map("".join), min_size=1, max
 @example("金额单位:元\n支出")
 @example("收入\n\u200b一、支出")
 @example("收入\ne\u0301")
+@example("收入\n<\u0338")
+@example("收入\n[bookmark: x]\n（一）")
 @example("收入\n— 6 —\n单位：万元")
 @example("收入\n— 6 —\n\u200b（一）支出")
 def test_line_rules_answer_as_before(text):
