@@ -290,6 +290,22 @@ def _fold_plain(text: str, chars: set[str]) -> str:
 _PLAIN_RUNS = re.compile(r"[\x00-\x7f\u4e00-\u9fff\u3001\u3002]+")
 
 
+def _distinct_chars(s: str, rounds: int = 32) -> set[str]:
+    """``set(s)``, for the few distinct characters of many (the candidates of a document: some
+    thousand ，（）： of a dozen kinds): each round takes the first character and removes it from
+    ``s`` (one C pass), which costs less than a str object and a hash per character; after
+    ``rounds`` the rest goes to ``set`` (so many distinct characters cost at most about twice)."""
+    out: set[str] = set()
+    for _ in range(rounds):
+        if not s:
+            return out
+        c = s[0]
+        out.add(c)
+        s = s.replace(c, "")
+    out.update(s)
+    return out
+
+
 # Characters that are emitted as themselves and only so (ASCII and CJK never fold and are never
 # odd), are not whitespace or digits, cannot end a bookmark (``]``) or sit inside one unread:
 # a whitespace run right after one follows the plain stretch it ends, so the normaliser's
@@ -368,7 +384,7 @@ def normalize_with_map(text: str) -> NormText:
     chars (step 0). The last emitted char is ``out[-1][-1]`` (nothing emitted: ``out`` empty), the
     last original non-space char read ``text[prev_end - 1]``; both are read only where a rule
     needs them."""
-    chars = set(_PLAIN_RUNS.sub("", text))  # the characters that may fold
+    chars = _distinct_chars(_PLAIN_RUNS.sub("", text))  # the characters that may fold
     _learn(chars)
     folded = _fold_plain(text, chars)
     out: list[str] = []

@@ -13,8 +13,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_textnorm_fast_oracle import _ref_is_hard_break, _ref_normalize
 
-from loaders.textnorm import (_ENUM_IDEOGRAPHS, _ENUM_START, _NO_ITEM_PUNCTUATION, _HEADING_END, _HEADING_WORDS, _UNIT_LINE, _UNIT_WORD,
-                              _is_hard_break, normalize_with_map)
+from loaders.textnorm import (_ENUM_IDEOGRAPHS, _ENUM_START, _HEADING_END, _HEADING_WORDS, _NO_ITEM_PUNCTUATION,
+                              _UNIT_LINE, _UNIT_WORD, _distinct_chars, _is_hard_break, normalize_with_map)
 
 
 def test_the_patterns_are_the_ones_before():
@@ -106,3 +106,13 @@ def test_line_rules_answer_as_before(text):
             assert _is_hard_break(text, m.start(), m.end(), prev) == _ref_is_hard_break(text, m.start(), m.end(), prev)
     nt = normalize_with_map(text)
     assert (nt.text, nt.runs_at, nt.runs_from, nt.runs_step) == _ref_normalize(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(max_size=120), st.integers(0, 40))
+@example("", 0)
+@example("，，（）", 1)
+@example("abcabc", 2)
+def test_distinct_chars_is_set(s, rounds):
+    assert _distinct_chars(s, rounds) == set(s)
+    assert _distinct_chars(s) == set(s)
