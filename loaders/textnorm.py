@@ -56,13 +56,25 @@ QUOTES = {"“": '"', "”": '"', "„": '"', "‟": '"', "「": '"', "」": '"'
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]*\]")
 # a line that starts a new item: （一） (1) 一、 1. 1、 第一部分 • ...
+_CN_NUMERALS = "一二三四五六七八九十"
 _ENUM_START = re.compile(
-    r"(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．]|\d{1,2}\.(?!\d)"
-    r"|第[一二三四五六七八九十\d]{1,3}部分|[•·●■◆▲])"
+    rf"(?:[(（][{_CN_NUMERALS}\d]{{1,3}}[)）]|[{_CN_NUMERALS}]{{1,3}}[、.．]|\d{{1,2}}[、．]|\d{{1,2}}\.(?!\d)"
+    rf"|第[{_CN_NUMERALS}\d]{{1,3}}部分|[•·●■◆▲])"
 )
-_HEADING_END = re.compile(r"(?:说明|情况|如下|表|概况|职能|职责|设置|构成|公开|目录|解释)\s*$")
-# "单位：万元" / "金额单位:元" on a line of its own (above a table)
-_UNIT_LINE = re.compile(r"\s*(?:金额)?单位\s*[:：]\s*(?:万元|亿元|千元|百元|元)\s*")
+# The CJK ideographs (U+4E00-U+9FFF) an item can start with. Every other one starts no item: each
+# alternative of _ENUM_START starts with one of these, a bracket, a digit (no ideograph is one) or
+# a bullet, and NFKC keeps an ideograph of that block as the first character (it has no
+# decomposition and composes with nothing; a test checks), so the NFKC fold is not needed there.
+_ENUM_IDEOGRAPHS = _CN_NUMERALS + "第"
+# ASCII punctuation that likewise stays first under NFKC and opens no item (the next row of a
+# line break often starts with "[bookmark: ...]"): every ASCII punctuation mark but the "(" an item
+# opens with and the "<" "=" ">" a combining mark composes with (≮ ≠ ≯); a test checks
+_NO_ITEM_PUNCTUATION = frozenset("!\"#$%&')*+,-./:;?@[\\]^_`{|}~")
+_HEADING_WORDS = ("说明", "情况", "如下", "表", "概况", "职能", "职责", "设置", "构成", "公开", "目录", "解释")
+_HEADING_END = re.compile(rf"(?:{'|'.join(_HEADING_WORDS)})\s*$")
+# "单位：万元" / "金额单位:元" on a line of its own (above a table); every match holds _UNIT_WORD
+_UNIT_WORD = "单位"
+_UNIT_LINE = re.compile(rf"\s*(?:金额)?{_UNIT_WORD}\s*[:：]\s*(?:万元|亿元|千元|百元|元)\s*")
 _CELL_VALUE = re.compile(r"[-—–]{1,2}|-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[%％]?")
 _HEADER_CELL = re.compile(r"[^，,。；;：:、！？!?\d]*(?:编码|代码|名称|预算数?|决算数?|合计|行次|栏次|金额|项目|支出|收入|%|％|数)"
                           r"(?:[(（][^)）\n]{1,12}[)）])?")
@@ -186,6 +198,15 @@ def _is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, run: s
     return _lines_break_hard(text, ws_start, ws_end)
 
 
+def _may_open_item(first: str) -> bool:
+    """Can a row starting with ``first`` match _ENUM_START after its NFKC fold? False for no
+    character, an ordinary CJK ideograph other than _ENUM_IDEOGRAPHS and _NO_ITEM_PUNCTUATION
+    (each stays first under NFKC and opens no alternative), so the fold is skipped there."""
+    if not first or first in _NO_ITEM_PUNCTUATION:
+        return False
+    return not ("\u4e00" <= first <= "\u9fff") or first in _ENUM_IDEOGRAPHS
+
+
 def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
     """The tests of ``_is_hard_break`` that read the lines around a one-line-break run
     ``text[ws_start:ws_end]``. Each answers "hard" when it holds (so any order gives the same
@@ -206,13 +227,17 @@ def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
     # one table cell per line: a bare number (or --) next to a short line is a cell, not a wrap
     if (ln <= 40 and cell(prev_full)) or (lp <= 24 and cell(next_full)):
         return True
-    if _UNIT_LINE.fullmatch(prev_full) or _UNIT_LINE.fullmatch(next_full):
+    # a unit line holds _UNIT_WORD (a substring test rules most lines out before the match)
+    if (_UNIT_WORD in prev_full and _UNIT_LINE.fullmatch(prev_full)) \
+            or (_UNIT_WORD in next_full and _UNIT_LINE.fullmatch(next_full)):
         return True
-    if lp <= 60 and _HEADING_END.search(prev_full):
+    # prev_full is stripped, so _HEADING_END's "\s*$" can only match empty at the end: a suffix test
+    if lp <= 60 and prev_full.endswith(_HEADING_WORDS):
         return True
     if 0 < lp <= 14 and 0 < ln <= 14 and _HEADER_CELL.fullmatch(prev_full) and _HEADER_CELL.fullmatch(next_full):
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
-    if _ENUM_START.match(unicodedata.normalize("NFKC", text[ws_end: ws_end + 12])):
+    if _may_open_item(text[ws_end: ws_end + 1]) \
+            and _ENUM_START.match(unicodedata.normalize("NFKC", text[ws_end: ws_end + 12])):
         return True
     # a row label one cell per line: the line after the next one is a bare number (no next line:
     # the empty string, never a cell)
@@ -263,6 +288,22 @@ def _fold_plain(text: str, chars: set[str]) -> str:
 
 # The complement of _CANDIDATE in runs: removing them leaves exactly the candidate characters.
 _PLAIN_RUNS = re.compile(r"[\x00-\x7f\u4e00-\u9fff\u3001\u3002]+")
+
+
+def _distinct_chars(s: str, rounds: int = 32) -> set[str]:
+    """``set(s)``, for the few distinct characters of many (the candidates of a document: some
+    thousand ，（）： of a dozen kinds): each round takes the first character and removes it from
+    ``s`` (one C pass), which costs less than a str object and a hash per character; after
+    ``rounds`` the rest goes to ``set`` (so many distinct characters cost at most about twice)."""
+    out: set[str] = set()
+    for _ in range(rounds):
+        if not s:
+            return out
+        c = s[0]
+        out.add(c)
+        s = s.replace(c, "")
+    out.update(s)
+    return out
 
 
 # Characters that are emitted as themselves and only so (ASCII and CJK never fold and are never
@@ -343,7 +384,7 @@ def normalize_with_map(text: str) -> NormText:
     chars (step 0). The last emitted char is ``out[-1][-1]`` (nothing emitted: ``out`` empty), the
     last original non-space char read ``text[prev_end - 1]``; both are read only where a rule
     needs them."""
-    chars = set(_PLAIN_RUNS.sub("", text))  # the characters that may fold
+    chars = _distinct_chars(_PLAIN_RUNS.sub("", text))  # the characters that may fold
     _learn(chars)
     folded = _fold_plain(text, chars)
     out: list[str] = []

@@ -76,7 +76,7 @@ def _kind(text: str) -> str | None:
             # … unless a strong word of the other kind comes first (a 决算 that mentions next
             # year's "2023年部门预算" after its own 决算情况说明)
             other = "预算" if m.group(1) == "决算" else "决算"
-            if any(0 <= text.find(w) < m.start() for w in KIND_STRONG[other]):
+            if any(_starts_before(text, w, m.start()) for w in KIND_STRONG[other]):
                 return other
             return m.group(1)
     if any(w in text for w in KIND_STRONG["决算"]) or re.search(r"(?:19|20)\d{2}\s*年\s*度?\s*决算", text):
@@ -86,6 +86,13 @@ def _kind(text: str) -> str | None:
     if "决算" in text and re.search(r"\d\s*(?:万元|元)", text):
         return "决算"
     return None
+
+
+def _starts_before(text: str, word: str, at: int) -> bool:
+    """``0 <= text.find(word) < at``, searching ``text[:at + len(word) - 1]`` only (an occurrence
+    starting before ``at`` ends there at the latest): a word that is not in the document no longer
+    costs a scan of all of it."""
+    return at > 0 and text.find(word, 0, at + len(word) - 1) >= 0
 
 
 def _cover_lines(text: str, n: int = 12) -> list[str]:
