@@ -123,14 +123,15 @@ class SentenceHits:
 
     def literals(self, words, first: int = 0) -> set[int]:
         """Indices ``k >= first`` of the sentences containing one of ``words`` (a word with a
-        delimiter in it is in no sentence)."""
+        delimiter in it is in no sentence). Each scan finds the first occurrence at or after a
+        position of its word, or of any word of its group, so it jumps to the next sentence after
+        each hit (``_word_scans``)."""
         starts, text, out, sid = self.starts, self.text, set(), self.sentence_of
-        n, delims = len(starts), self.delims
+        n = len(starts)
         if first >= n:
             return out
-        for word in words:
-            if any(d in word for d in delims):
-                continue
+        chars, searches = _word_scans(tuple(words), self.delims)
+        for word in chars:
             p = text.find(word, starts[first])
             while p != -1:
                 k = sid[p]
@@ -138,8 +139,38 @@ class SentenceHits:
                 if k + 1 >= n:
                     break
                 p = text.find(word, starts[k + 1])
+        for search in searches:
+            m = search(text, starts[first])
+            while m is not None:
+                k = sid[m.start()]
+                out.add(k)
+                if k + 1 >= n:
+                    break
+                m = search(text, starts[k + 1])
         return out
 
     def literal(self, word: str) -> set[int]:
         """Indices of the sentences containing ``word``."""
         return self.literals((word,))
+
+
+@lru_cache(maxsize=None)  # compile-once: keyed on the module-level plans' word tuples
+def _word_scans(words: tuple[str, ...], delims: str) -> tuple[tuple[str, ...], tuple]:
+    """The scans ``literals`` runs for ``words``: ``str.find`` of each word of one character (its
+    memchr-like scan beats any pattern), and one regex ``search`` per group of the longer words
+    sharing a first character (the leftmost position any word of the group starts at; their
+    alternation has the group's common prefix as its literal prefix, and the re engine's prefix
+    scan is faster than one ``str.find`` per word). Words holding a delimiter are in no sentence
+    and left out."""
+    chars: list[str] = []
+    groups: dict[str, list[str]] = {}
+    for w in dict.fromkeys(words):
+        if any(d in w for d in delims):
+            continue
+        if len(w) <= 1:  # ("" is found at every position, as str.find finds it)
+            chars.append(w)
+        else:
+            groups.setdefault(w[0], []).append(w)
+    searches = tuple(re.compile("|".join(map(re.escape, sorted(g, key=len, reverse=True)))).search
+                     for g in groups.values())
+    return tuple(chars), searches
