@@ -126,11 +126,20 @@ class Grid:
 
 
 def unit_in(text: str) -> str | None:
+    """The unit of a "单位：万元" line in the text. Every UNIT_RE match holds 单位: a text
+    without it is not searched (the pattern, with no literal in front, is tried at every
+    position)."""
+    if "单位" not in text:
+        return None
     m = UNIT_RE.search(text)
     return m.group(1) if m else None
 
 
 def label_unit(text: str) -> str | None:
+    """The unit printed in a label, "(万元)". Every LABEL_UNIT_RE match holds 元: a text
+    without it is not searched."""
+    if "元" not in text:
+        return None
     m = LABEL_UNIT_RE.search(text)
     return m.group(1) if m else None
 
