@@ -41,7 +41,12 @@ def norm(text: str | None) -> str:
     drops exactly the characters a regex ``\\s`` matches, at a third of ``re.sub``'s cost."""
     if not text:
         return ""
-    return "".join(nfkc(text).split())
+    if not _is_normalized("NFKC", text):  # nfkc's own quick check, without its call
+        text = nfkc(text)
+    return "".join(text.split())
+
+
+_is_normalized = unicodedata.is_normalized
 
 
 # Unicode blocks whose compatibility characters tables print: general punctuation, enclosed

@@ -62,7 +62,10 @@ def names_budget(row: str, texts: list[tuple[int, str]]) -> bool:
 def _has_number(grid: Grid, r: int, texts: list[tuple[int, str]]) -> bool:
     """Whether a cell of row r named in ``texts`` (columns of the row) holds a number."""
     cells = grid.rows[r]
-    return any(parse_number(cells[c].text.strip()) is not None for c, _ in texts)
+    for c, _ in texts:
+        if parse_number(cells[c].text.strip()) is not None:
+            return True
+    return False
 
 
 def budget_metric(label: str) -> str | None:
