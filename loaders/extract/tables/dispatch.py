@@ -48,7 +48,7 @@ def _kind_of_title(title: str) -> str | None:
 
 
 def _kind_of_header(grid: Grid) -> str | None:
-    head = folded_join([c.text for row in grid.rows[:6] for c in row])  # fold(" ".join(cells))
+    head = "".join([norm(c.text) for row in grid.rows[:6] for c in row])  # folded_join of the cells: fold(" ".join(cells))
     return kind_of_header(head, grid.block.text if _may_read_table(head) else "", folded=True)
 
 

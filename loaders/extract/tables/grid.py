@@ -349,8 +349,13 @@ def _is_serial_row(grid: Grid, r: int) -> bool:
     texts = [t for c in grid.rows[r] if (t := norm(c.text))]
     if not texts:
         return False
-    labels = [t for t in texts if not SMALL_INT_RE.fullmatch(t)]
-    nums = [int(t) for t in texts if SMALL_INT_RE.fullmatch(t)]
+    labels: list[str] = []
+    nums: list[int] = []
+    for t in texts:  # each text matched once: a small integer or a label
+        if SMALL_INT_RE.fullmatch(t):
+            nums.append(int(t))
+        else:
+            labels.append(t)
     counted = len(nums) >= 3 and nums == list(range(1, len(nums) + 1))
     if counted and len(labels) <= 2 and all(parse_number(t) is None for t in labels):
         return True  # header labels with the column numbers beside them: 编码 | 科目名称 | 1 | 2 | 3
@@ -406,11 +411,19 @@ def _caption_rows(grid: Grid) -> list[int]:
             out.append(r)
             continue
         single = len(texts) == 1 and grid.ncols >= 3 and parse_number(texts[0]) is None and len(texts[0]) >= 4
-        if single or all(CAPTION_RE.search(t) for t in texts):
+        if single or _all_captions(texts):
             out.append(r)
             continue
         break
     return out
+
+
+def _all_captions(texts: list[str]) -> bool:
+    """Whether every text holds a caption mark (``all`` over a generator, as a loop)."""
+    for t in texts:
+        if not CAPTION_RE.search(t):
+            return False
+    return True
 
 
 def caption_text(grid: Grid) -> str:
