@@ -30,9 +30,8 @@ def project_before(doc: ParsedDocument, block: Block) -> str | None:
     an "X项目(支出)绩效自评报告" title."""
     start = block.location.char_start or 0
     w0 = max(0, start - WINDOW)
-    window = doc.text[w0:start]
     best: tuple[int, str] | None = None
-    if "项目" not in window:  # both patterns name a 项目: skip the scans
+    if doc.text.find("项目", w0, start) < 0:  # both patterns name a 项目: skip the scans (no copy of the window)
         return None
     for at, name in _project_lines(doc.text, w0, start):
         best = (at, name)
