@@ -48,14 +48,14 @@ def _kind_of_title(title: str) -> str | None:
 
 
 def _kind_of_header(grid: Grid) -> str | None:
-    head = folded_join([c.text for row in grid.rows[:6] for c in row])  # fold(" ".join(cells))
+    head = "".join([norm(c.text) for row in grid.rows[:6] for c in row])  # folded_join of the cells: fold(" ".join(cells))
     return kind_of_header(head, grid.block.text if _may_read_table(head) else "", folded=True)
 
 
 def folded_join(texts: list[str]) -> str:
     """``fold(" ".join(texts))`` from the texts' own (memoised) folds: NFKC maps a string
     joined at a space piece by piece (a space composes with nothing), and the space goes."""
-    return "".join(norm(t) for t in texts)
+    return "".join([norm(t) for t in texts])
 
 
 @lru_cache(maxsize=1)
@@ -70,10 +70,16 @@ def _may_read_table(h: str) -> bool:
     """Whether a header rule reading the whole table can match this (folded) head: when none
     can, the whole table is never looked at and need not be folded (kind_of_header gives the
     same kind)."""
-    rules = _table_reading_rules()
-    if not rules:
-        return False
-    return any(all(any(a in h for a in alts) for alts in parts) for parts in rules)
+    for parts in _table_reading_rules():  # any rule all of whose parts have a word in h
+        for alts in parts:
+            for a in alts:
+                if a in h:
+                    break
+            else:
+                break  # this part has none: the rule cannot match
+        else:
+            return True
+    return False
 
 
 def _block_index(blocks: list[Block]):

@@ -41,7 +41,12 @@ def norm(text: str | None) -> str:
     drops exactly the characters a regex ``\\s`` matches, at a third of ``re.sub``'s cost."""
     if not text:
         return ""
-    return "".join(nfkc(text).split())
+    if not _is_normalized("NFKC", text):  # nfkc's own quick check, without its call
+        text = nfkc(text)
+    return "".join(text.split())
+
+
+_is_normalized = unicodedata.is_normalized
 
 
 # Unicode blocks whose compatibility characters tables print: general punctuation, enclosed
@@ -126,11 +131,20 @@ class Grid:
 
 
 def unit_in(text: str) -> str | None:
+    """The unit of a "单位：万元" line in the text. Every UNIT_RE match holds 单位: a text
+    without it is not searched (the pattern, with no literal in front, is tried at every
+    position)."""
+    if "单位" not in text:
+        return None
     m = UNIT_RE.search(text)
     return m.group(1) if m else None
 
 
 def label_unit(text: str) -> str | None:
+    """The unit printed in a label, "(万元)". Every LABEL_UNIT_RE match holds 元: a text
+    without it is not searched."""
+    if "元" not in text:
+        return None
     m = LABEL_UNIT_RE.search(text)
     return m.group(1) if m else None
 
@@ -335,8 +349,13 @@ def _is_serial_row(grid: Grid, r: int) -> bool:
     texts = [t for c in grid.rows[r] if (t := norm(c.text))]
     if not texts:
         return False
-    labels = [t for t in texts if not SMALL_INT_RE.fullmatch(t)]
-    nums = [int(t) for t in texts if SMALL_INT_RE.fullmatch(t)]
+    labels: list[str] = []
+    nums: list[int] = []
+    for t in texts:  # each text matched once: a small integer or a label
+        if SMALL_INT_RE.fullmatch(t):
+            nums.append(int(t))
+        else:
+            labels.append(t)
     counted = len(nums) >= 3 and nums == list(range(1, len(nums) + 1))
     if counted and len(labels) <= 2 and all(parse_number(t) is None for t in labels):
         return True  # header labels with the column numbers beside them: 编码 | 科目名称 | 1 | 2 | 3
@@ -392,11 +411,19 @@ def _caption_rows(grid: Grid) -> list[int]:
             out.append(r)
             continue
         single = len(texts) == 1 and grid.ncols >= 3 and parse_number(texts[0]) is None and len(texts[0]) >= 4
-        if single or all(CAPTION_RE.search(t) for t in texts):
+        if single or _all_captions(texts):
             out.append(r)
             continue
         break
     return out
+
+
+def _all_captions(texts: list[str]) -> bool:
+    """Whether every text holds a caption mark (``all`` over a generator, as a loop)."""
+    for t in texts:
+        if not CAPTION_RE.search(t):
+            return False
+    return True
 
 
 def caption_text(grid: Grid) -> str:

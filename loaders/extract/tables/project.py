@@ -62,7 +62,10 @@ def names_budget(row: str, texts: list[tuple[int, str]]) -> bool:
 def _has_number(grid: Grid, r: int, texts: list[tuple[int, str]]) -> bool:
     """Whether a cell of row r named in ``texts`` (columns of the row) holds a number."""
     cells = grid.rows[r]
-    return any(parse_number(cells[c].text.strip()) is not None for c, _ in texts)
+    for c, _ in texts:
+        if parse_number(cells[c].text.strip()) is not None:
+            return True
+    return False
 
 
 def budget_metric(label: str) -> str | None:
@@ -332,20 +335,27 @@ def _structure_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
 
 
 def _indicator_row(doc, grid: Grid, r: int, state: ProjectState) -> list[Fact]:
-    if state.indicator_col is None:
+    """The target / actual facts of an indicator row. Its cells are read off the row directly
+    (``grid.cell`` without the row check: r is a row of the grid), once per indicator row."""
+    name_col = state.indicator_col
+    if name_col is None:
         return []
-    name_cell = grid.cell(r, state.indicator_col)
-    if name_cell is None or not name_cell.text.strip() or parse_number(name_cell.text) is not None:
+    cells = grid.rows[r]
+    ncells = len(cells)
+    name_cell = cells[name_col] if 0 <= name_col < ncells else None
+    if name_cell is None:
         return []
     name = name_cell.text.strip()
+    if not name or parse_number(name_cell.text) is not None:
+        return []
     if PLACEHOLDER_NAME_RE.fullmatch(name):
         return []
     qual = f"{name}（{state.project}）" if state.project else name  # indicator first, project in brackets
     out = []
     for metric, col in (("perf_indicator_target", state.target_col), ("perf_indicator_actual", state.actual_col)):
-        cell = grid.cell(r, col) if col is not None else None
-        if cell is None:
+        if col is None or not 0 <= col < ncells:
             continue
+        cell = cells[col]
         pv = perf_value(cell.text)
         if pv is None:
             continue

@@ -17,7 +17,10 @@ REPORT_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9（）()]"
 PROJECT_REPORT_RE = re.compile(r"(" + REPORT_NAME_CHARS + r"+?项目)(?:支出)?绩效自评报告")
 # a PROJECT_REPORT_RE match is made of these characters only, so it lies inside one run of them
 REPORT_RUN_RE = re.compile(REPORT_NAME_CHARS + "+")
-REPORT_CHAR_RE = re.compile(REPORT_NAME_CHARS)
+# the text up to and including the last character that is not a name character: matched from
+# the text's start with an end position, ``.*`` jumps to that end and backs off one character
+# at a time, so the cost is the length of the run before the end, in C
+THROUGH_LAST_NON_NAME_RE = re.compile(r"(?s:.*)[^" + REPORT_NAME_CHARS[1:])
 REPORT_WORD = "绩效自评报告"  # every PROJECT_REPORT_RE match holds it
 WINDOW = 6000  # characters before a table searched for its project
 
@@ -27,9 +30,8 @@ def project_before(doc: ParsedDocument, block: Block) -> str | None:
     an "X项目(支出)绩效自评报告" title."""
     start = block.location.char_start or 0
     w0 = max(0, start - WINDOW)
-    window = doc.text[w0:start]
     best: tuple[int, str] | None = None
-    if "项目" not in window:  # both patterns name a 项目: skip the scans
+    if doc.text.find("项目", w0, start) < 0:  # both patterns name a 项目: skip the scans (no copy of the window)
         return None
     for at, name in _project_lines(doc.text, w0, start):
         best = (at, name)
@@ -68,8 +70,8 @@ AFTER_NEWLINE_OPEN_RE = re.compile(r"\n(?=\s*+(?:#++\s*+)?[（(])")
 def _line_openings(text: str) -> tuple[int, ...]:
     """The starts of LINE_OPEN_RE's matches: the text's start and every position after a
     newline where a bracket opens (after blanks / #)."""
-    head = (0,) if LINE_OPEN_RE.match(text) else ()
-    return head + tuple(m.start() + 1 for m in AFTER_NEWLINE_OPEN_RE.finditer(text))
+    head = [0] if LINE_OPEN_RE.match(text) else []
+    return tuple(head + [m.start() + 1 for m in AFTER_NEWLINE_OPEN_RE.finditer(text)])
 
 
 def _report_titles(text: str, w0: int, w1: int):
@@ -89,13 +91,18 @@ def _report_runs(text: str) -> tuple[tuple[int, int], ...]:
     out: list[tuple[int, int]] = []
     i = text.find(REPORT_WORD)
     while i >= 0:
-        s = i
-        while s > 0 and REPORT_CHAR_RE.match(text, s - 1):
-            s -= 1
+        s = _run_start(text, i)
         e = REPORT_RUN_RE.match(text, i).end()
         out.append((s, e))
         i = text.find(REPORT_WORD, e)
     return tuple(out)
+
+
+def _run_start(text: str, i: int) -> int:
+    """Where the run of name characters ending at ``i`` begins: just after the last character
+    before ``i`` that is not a name character, else the text's start."""
+    m = THROUGH_LAST_NON_NAME_RE.match(text, 0, i)
+    return m.end() if m else 0
 
 
 @lru_cache(maxsize=4096)
