@@ -15,18 +15,18 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 BlockKind = Literal["heading", "paragraph", "table"]
 
 
-@dataclass(frozen=True, slots=True, init=False)
-class Location:
+class Location(NamedTuple):
     """Where a piece of text sits in its source document. One per block, cell and fact, so it
-    is kept cheap: slots, an ``__init__`` that fills the slots directly (a frozen dataclass's own
-    goes through ``object.__setattr__`` per field, 2-3x slower), no deep copy in ``to_dict``."""
+    is kept cheap: an immutable named tuple (built by one C-level ``tuple.__new__`` where many
+    are made at once, see ``formats.text_cells.locations``; changed with ``_replace``), no deep
+    copy in ``to_dict``. Fields are given by keyword everywhere but in the bulk builders."""
 
     page: int | None = None  # 1-based PDF page
     sheet: str | None = None  # spreadsheet sheet name
@@ -37,36 +37,24 @@ class Location:
     bbox: tuple[float, float, float, float] | None = None  # PDF x0, top, x1, bottom
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k in _LOCATION_FIELDS if (v := getattr(self, k)) is not None}
+        return {k: v for k, v in zip(self._fields, self) if v is not None}
 
     def to_json(self) -> str:
         """``json.dumps(self.to_dict(), ensure_ascii=False)``, written without building the dict
         (one per raw block, cell and fact row): ints as they print, anything else through json."""
         parts = []
-        for k in _LOCATION_FIELDS:
-            v = getattr(self, k)
+        for k, v in zip(self._fields, self):
             if v is not None:
                 parts.append(f'"{k}": {v}' if type(v) is int else f'"{k}": {json.dumps(v, ensure_ascii=False)}')
         return "{" + ", ".join(parts) + "}"
 
+    def __eq__(self, other: object) -> bool:  # a Location equals only a Location, not any 7-tuple
+        return type(other) is Location and tuple.__eq__(self, other)
 
-def _location_init(self: Location, page: int | None = None, sheet: str | None = None, cell: str | None = None,
-                   line: int | None = None, char_start: int | None = None, char_end: int | None = None,
-                   bbox: tuple[float, float, float, float] | None = None) -> None:
-    _set_page(self, page)
-    _set_sheet(self, sheet)
-    _set_cell(self, cell)
-    _set_line(self, line)
-    _set_char_start(self, char_start)
-    _set_char_end(self, char_end)
-    _set_bbox(self, bbox)
+    def __ne__(self, other: object) -> bool:
+        return not self.__eq__(other)
 
-
-# the slot descriptors' own setters: they fill a slot without the frozen __setattr__ check
-_set_page, _set_sheet, _set_cell, _set_line, _set_char_start, _set_char_end, _set_bbox = (
-    Location.__dict__[f.name].__set__ for f in fields(Location))
-Location.__init__ = _location_init  # type: ignore[method-assign]
-_LOCATION_FIELDS = tuple(f.name for f in fields(Location))
+    __hash__ = tuple.__hash__
 
 
 @dataclass(slots=True)

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from loaders.formats.builder import fold_lines
 from loaders.formats.text import _split_lines
-from loaders.formats.text_cells import _SETTERS, locations, objects, tab_rows
+from loaders.formats.text_cells import locations, tab_rows
 from loaders.formats.titles import MAX_TITLE_CHARS, TITLE_RE, _TOPIC_END, looks_like_title
-from loaders.model import Block, Cell, Location
+from loaders.model import Cell, Location
 
 
 # ----------------------------------------------------------------- tab rows (text_cells at 37bc8b4)
@@ -89,19 +89,14 @@ def test_tab_rows_of_a_contiguous_run_and_of_one_line():
     assert tab_rows(lines[2:], min_filled=2) is None
 
 
-# ------------------------------------------------------------------------------ slotted objects
+# ------------------------------------------------------------------------------ bulk locations
 
-def test_the_bulk_path_is_taken_and_equals_the_constructors():
-    assert _SETTERS[Location] is not None and _SETTERS[Cell] is not None
-    got = locations([1, 2, None], [0, 5, 7], [3, 5, 9])
-    assert got == [Location(line=1, char_start=0, char_end=3), Location(line=2, char_start=5, char_end=5),
-                   Location(char_start=7, char_end=9)]
-    assert [type(x) for x in got] == [Location] * 3
-    loc = Location(line=1)
-    cells = objects(Cell, 2, row=[0, 0], col=[0, 1], text=["a", "b"], location=[loc, loc])
-    assert cells == [Cell(0, 0, "a", loc), Cell(0, 1, "b", loc)]
-    blocks = objects(Block, 1, block_no=[0], kind=["paragraph"], text=["x"], location=[loc])
-    assert blocks == [Block(0, "paragraph", "x", loc)]
+@given(st.lists(st.tuples(st.one_of(st.none(), st.integers(1, 10**6)), st.integers(0, 10**7), st.integers(0, 10**7)), max_size=50))
+def test_bulk_locations_equal_the_constructor(rows):
+    got = locations([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+    want = [Location(line=l, char_start=s, char_end=e) for l, s, e in rows]
+    assert got == want and [type(x) for x in got] == [Location] * len(rows)
+    assert [x.to_json() for x in got] == [x.to_json() for x in want] and list(map(hash, got)) == list(map(hash, want))
 
 
 # ------------------------------------------------------------------------- titles (titles at 37bc8b4)

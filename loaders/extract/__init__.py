@@ -3,6 +3,7 @@ which one wins (tables) and keeps the other as corroborating evidence."""
 
 from __future__ import annotations
 
+from ..gcpause import gc_paused
 from ..model import Fact, ParsedDocument
 from ..numbers import to_wan
 from .approx_filter import approximate
@@ -12,6 +13,7 @@ from .approx_filter import approximate
 EXTRACTOR_VERSION = "2026.12.3"  # 2026.12.3: 预算 tables and narratives (issue 10)
 
 
+@gc_paused
 def extract_facts(doc: ParsedDocument) -> list[Fact]:
     """Every fact the document states, in document order, with amount_wan filled in and
     subject codes resolved (codes printed in the document's tables first, then the code lists)."""

@@ -9,7 +9,7 @@ either: line breaks inside a cell (wrapped labels) are folded away here, once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Block, BlockKind, Cell, Location, ParsedDocument
@@ -76,7 +76,7 @@ class DocBuilder:
             if flat is not None:  # a table flattened into one paragraph
                 return self._add_flat_table(text, flat, location)
         start, end, line = self._place(text)
-        loc = replace(location or Location(), char_start=start, char_end=end, line=line)
+        loc = (location or Location())._replace(char_start=start, char_end=end, line=line)
         block = Block(block_no=len(self._blocks), kind=kind, text=text, location=loc)
         self._blocks.append(block)
         return block
@@ -93,10 +93,10 @@ class DocBuilder:
             cut = 0
         body = text[cut:]
         start, end, line = self._place(body)
-        rows = [[Cell(c.row, c.col, c.text, replace(location or Location(), char_start=start + c.location.char_start - cut,
+        rows = [[Cell(c.row, c.col, c.text, (location or Location())._replace(char_start=start + c.location.char_start - cut,
                                                     char_end=start + c.location.char_end - cut, line=line))
                  for c in row] for row in flat.rows]
-        loc = replace(location or Location(), char_start=start, char_end=end, line=line)
+        loc = (location or Location())._replace(char_start=start, char_end=end, line=line)
         block = Block(block_no=len(self._blocks), kind="table", text=body, location=loc, rows=rows, table_no=self._tables)
         self._tables += 1
         self._blocks.append(block)
@@ -120,8 +120,7 @@ class DocBuilder:
         for r, row in enumerate(clean):
             out_row = []
             for c, spec in enumerate(row):
-                loc = replace(
-                    spec.location,
+                loc = spec.location._replace(
                     char_start=pos,
                     char_end=pos + len(spec.text),
                     line=line + r,
@@ -129,7 +128,7 @@ class DocBuilder:
                 out_row.append(Cell(row=r, col=c, text=spec.text, location=loc))
                 pos += len(spec.text) + 1  # the "\t" or "\n" after it
             cells.append(out_row)
-        loc = replace(location or Location(), char_start=start, char_end=end, line=line)
+        loc = (location or Location())._replace(char_start=start, char_end=end, line=line)
         block = Block(
             block_no=len(self._blocks), kind="table", text=text, location=loc, rows=cells, table_no=self._tables
         )

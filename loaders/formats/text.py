@@ -37,6 +37,7 @@ from itertools import accumulate, chain, count, repeat
 from operator import add
 from typing import NamedTuple
 
+from ..gcpause import gc_paused
 from ..model import Block, BlockKind, Cell, Location, ParsedDocument
 from .builder import fold_lines
 from .encoding import decode_bytes
@@ -47,7 +48,7 @@ from .titles import MAX_TITLE_CHARS, looks_like_title
 
 # Location(line, char_start, char_end) with positional arguments (a keyword call costs a third more;
 # one is built per block and cell): its first fields must be page, sheet, cell, line, char_start, char_end
-assert [f.name for f in fields(Location)][:6] == ["page", "sheet", "cell", "line", "char_start", "char_end"]
+assert Location._fields[:6] == ("page", "sheet", "cell", "line", "char_start", "char_end")
 _loc = partial(Location, None, None, None)
 # blocks are built at the end, in bulk, with positional fields (block_no, kind, text, location, rows, table_no)
 assert [f.name for f in fields(Block)] == ["block_no", "kind", "text", "location", "rows", "table_no"]
@@ -373,6 +374,7 @@ def segment_text(text: str, markdown: bool) -> list[Block]:
     return _Segmenter(text, markdown).run()
 
 
+@gc_paused
 def parse_text(data: bytes, fmt: str = "txt") -> ParsedDocument:
     """Decode (see encoding.decode_bytes) and segment a .txt or .md file."""
     text, encoding = decode_bytes(data)

@@ -1,8 +1,7 @@
 """Cells of tab-separated text rows, built a table at a time (``text.py`` reads the layouts).
 
 A table of a text export holds thousands of cells, each with a Location, so they are built in
-bulk: the Locations by ``objects`` (the slots filled from C-level ``map`` calls instead of one
-Python ``__init__`` per Location), and when no part of the table needs trimming, every cell of
+bulk: the Locations by ``locations`` (one C-level ``tuple.__new__`` each, no Python call), and when no part of the table needs trimming, every cell of
 the table straight from one ``str.split`` of its lines joined by tabs (offsets, lines and rows
 by C-level maps over all cells). What is left per cell is the Location and the Cell themselves
 (measured with callgrind: about 5k and 2k instructions each, most of the cost of a big table).
@@ -10,11 +9,9 @@ by C-level maps over all cells). What is left per cell is the Location and the C
 
 from __future__ import annotations
 
-from collections import deque
-from dataclasses import MISSING, fields
 from itertools import accumulate, chain, count, islice, repeat
 from operator import add, attrgetter, sub
-from typing import Iterable, Protocol, Sequence
+from typing import Protocol, Sequence
 
 from ..model import Cell, Location
 from .builder import fold_lines
@@ -27,49 +24,16 @@ class LineLike(Protocol):
     s: str
 
 
-def _slot_setters(cls: type) -> list[tuple[str, object, object]] | None:
-    """(field, slot setter, default or MISSING) of every field of the dataclass ``cls``, or None
-    when ``cls`` does not keep its fields in slots (then ``objects`` calls the constructor)."""
-    out = []
-    for f in fields(cls):
-        slot = cls.__dict__.get(f.name)
-        if slot is None or type(slot).__name__ != "member_descriptor" or f.default_factory is not MISSING:
-            return None
-        out.append((f.name, slot.__set__, f.default))
-    return out
-
-
-_SETTERS = {cls: _slot_setters(cls) for cls in (Location, Cell)}
-_new = object.__new__
-
-
-def objects(cls: type, n: int, **values: Iterable[object]) -> list:
-    """``[cls(**{k: next(v) for k, v in values.items()}) for _ in range(n)]`` for a slotted
-    dataclass whose ``__init__`` only stores its arguments (Location, Cell, Block), built in bulk:
-    the objects first, then each slot over all of them (what the dataclass's own ``__init__``
-    does per object, without a Python call per field and object). A field not given takes its
-    default (every field without one must be given); every iterable must hold ``n`` values.
-    It pays for Location (a Python ``__init__`` making seven setter calls); a Cell (four fields,
-    a dataclass ``__init__``) is built faster by ``map(Cell, ...)``."""
-    setters = _SETTERS.get(cls)
-    if setters is None:
-        setters = _SETTERS[cls] = _slot_setters(cls)
-    if setters is None:
-        columns = [iter(v) for v in values.values()]
-        return [cls(**dict(zip(values, map(next, columns)))) for _ in range(n)]
-    objs = list(map(_new, repeat(cls, n)))
-    for name, setter, default in setters:
-        given = values.get(name)
-        if given is None and default is MISSING:
-            raise TypeError(f"{cls.__name__}.{name} has no default: give it")
-        deque(map(setter, objs, repeat(default, n) if given is None else given), 0)  # type: ignore[arg-type]
-    return objs
+_new_tuple = tuple.__new__
 
 
 def locations(line: Sequence[int], char_start: Sequence[int], char_end: Sequence[int]) -> list[Location]:
-    """``[Location(line=l, char_start=s, char_end=e) for l, s, e in zip(...)]``, built in bulk
-    (``objects``)."""
-    return objects(Location, len(line), line=line, char_start=char_start, char_end=char_end)
+    """``[Location(line=l, char_start=s, char_end=e) for l, s, e in zip(...)]``, built in bulk:
+    each Location by a C-level ``tuple.__new__`` over its seven fields (no Python call per
+    Location); the three sequences must be of one length."""
+    n = len(line)
+    none = repeat(None)  # zip stops at the shortest: the given sequences
+    return list(map(_new_tuple, repeat(Location, n), zip(none, none, none, line, char_start, char_end, none)))
 
 
 def tab_rows(lines: Sequence[LineLike], first_row: int = 0, min_filled: int = 0) -> tuple[list[list[Cell]], list[str]] | None:

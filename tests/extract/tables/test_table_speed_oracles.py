@@ -9,7 +9,6 @@ import json
 import re
 import sys
 import unicodedata
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -120,12 +119,12 @@ def _old_evidence_for(doc, label, value):
     if vs is None or ve is None:
         return value.text, loc
     if loc.line is None:
-        loc = replace(loc, line=doc.line_of(vs))
+        loc = loc._replace(line=doc.line_of(vs))
     if label is not None and label.location.char_start is not None:
         ls = label.location.char_start
         span = doc.text[ls:ve]
         if ls < vs and (len(span) <= 120 or (len(span) <= 300 and "\n" not in span)):
-            return span, replace(loc, char_start=ls, char_end=ve, line=doc.line_of(ls))
+            return span, loc._replace(char_start=ls, char_end=ve, line=doc.line_of(ls))
     return doc.text[vs:ve], loc
 
 
