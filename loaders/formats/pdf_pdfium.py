@@ -30,6 +30,9 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
+from .pdf_ocr import image_regions
+from .pdf_words import Box
+
 _PATH = R.FPDF_PAGEOBJ_PATH
 _FORM = R.FPDF_PAGEOBJ_FORM
 _MOVETO = R.FPDF_SEGMENT_MOVETO
@@ -53,6 +56,7 @@ class PdfiumPage:
     height: float
     chars: list[dict[str, Any]] = field(default_factory=list)
     edges: list[dict[str, Any]] = field(default_factory=list)
+    image_regions: list[Box] | None = None  # None: not asked (read_page's ``images``)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -144,72 +148,67 @@ def _page_text(tp: Any, n: int) -> str:
     return raw.decode("utf-16-le", errors="replace")
 
 
-def _chars(page: Any, disp: _Display) -> list[dict[str, Any]]:
-    tp = R.FPDFText_LoadPage(page)
-    if not tp:
-        raise PageUnreadable("pdfium: cannot load the page's text layer")
-    try:
-        n = R.FPDFText_CountChars(tp)
-        if n < 0:
-            raise PageUnreadable("pdfium: cannot count the page's characters")
-        text = _page_text(tp, n)
-        if len(text) != n:  # a surrogate pair was counted as two characters
-            text = "".join(chr(R.FPDFText_GetUnicode(tp, k)) for k in range(n))
-        rect = R.FS_RECTF()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        m = R.FS_MATRIX()
-        fs = ctypes.c_float()
-        by_obj: dict[bytes, _Run] = {}  # a text object's address -> its run
-        runs: dict[tuple[Any, ...], _Run] = {}
-        descents: dict[bytes, float] = {}
-        out: list[dict[str, Any]] = []
-        text_object, loose_box, origin = R.FPDFText_GetTextObject, R.FPDFText_GetLooseCharBox, R.FPDFText_GetCharOrigin
-        x_off, y_top = disp.x0, disp.y1
-        for k in range(n):
-            obj = text_object(tp, k)
-            okey = bytes(obj)  # the pointer's value; all zeros for a character pdfium made up
-            if okey == _NULL or (text[k].isspace() and R.FPDFText_IsGenerated(tp, k) == 1):
-                continue
-            run = by_obj.get(okey)
+def _chars(tp: Any, disp: _Display) -> list[dict[str, Any]]:
+    """The characters of the page whose text layer is ``tp`` (a raw FPDF_TEXTPAGE)."""
+    n = R.FPDFText_CountChars(tp)
+    if n < 0:
+        raise PageUnreadable("pdfium: cannot count the page's characters")
+    text = _page_text(tp, n)
+    if len(text) != n:  # a surrogate pair was counted as two characters
+        text = "".join(chr(R.FPDFText_GetUnicode(tp, k)) for k in range(n))
+    rect = R.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    m = R.FS_MATRIX()
+    fs = ctypes.c_float()
+    by_obj: dict[bytes, _Run] = {}  # a text object's address -> its run
+    runs: dict[tuple[Any, ...], _Run] = {}
+    descents: dict[bytes, float] = {}
+    out: list[dict[str, Any]] = []
+    text_object, loose_box, origin = R.FPDFText_GetTextObject, R.FPDFText_GetLooseCharBox, R.FPDFText_GetCharOrigin
+    x_off, y_top = disp.x0, disp.y1
+    for k in range(n):
+        obj = text_object(tp, k)
+        okey = bytes(obj)  # the pointer's value; all zeros for a character pdfium made up
+        if okey == _NULL or (text[k].isspace() and R.FPDFText_IsGenerated(tp, k) == 1):
+            continue
+        run = by_obj.get(okey)
+        if run is None:
+            R.FPDFText_GetMatrix(tp, k, m)
+            R.FPDFTextObj_GetFontSize(obj, fs)
+            font = R.FPDFTextObj_GetFont(obj)
+            fkey = bytes(font)
+            if fkey not in descents:
+                descents[fkey] = _descent(font)
+            key = (m.a, m.b, m.c, m.d, fs.value, descents[fkey])
+            run = runs.get(key)
             if run is None:
-                R.FPDFText_GetMatrix(tp, k, m)
-                R.FPDFTextObj_GetFontSize(obj, fs)
-                font = R.FPDFTextObj_GetFont(obj)
-                fkey = bytes(font)
-                if fkey not in descents:
-                    descents[fkey] = _descent(font)
-                key = (m.a, m.b, m.c, m.d, fs.value, descents[fkey])
-                run = runs.get(key)
-                if run is None:
-                    run = runs[key] = _run_of(m, fs.value, key[5], disp)
-                by_obj[okey] = run
-            loose_box(tp, k, rect)
-            origin(tp, k, ox, oy)
-            x, y = ox.value, oy.value
-            lo, hi = run.lo, run.hi
-            if run.straight:  # the common case, same numbers as the general one below
-                # _r() inlined (the hot loop of the reader)
-                x0 = round((x - x_off) * 10000.0) / 10000.0
-                x1 = round((x + (rect.right - rect.left) - x_off) * 10000.0) / 10000.0
-                top = round((y_top - (y + hi)) * 10000.0) / 10000.0
-                bottom = round((y_top - (y + lo)) * 10000.0) / 10000.0
-            else:
-                # advance: the loose box's extent along the baseline
-                adv = (rect.right - rect.left) if abs(run.ux) >= abs(run.uy) else (rect.top - rect.bottom)
-                ax, ay = run.ux * adv, run.uy * adv
-                x0, top, x1, bottom = disp.box([
-                    (x + run.vx * lo, y + run.vy * lo),
-                    (x + ax + run.vx * lo, y + ay + run.vy * lo),
-                    (x + run.vx * hi, y + run.vy * hi),
-                    (x + ax + run.vx * hi, y + ay + run.vy * hi),
-                ])
-            out.append({
-                "text": text[k], "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-                "size": _r((bottom - top) if run.upright else (x1 - x0)), "upright": run.upright,
-            })
-        return out
-    finally:
-        R.FPDFText_ClosePage(tp)
+                run = runs[key] = _run_of(m, fs.value, key[5], disp)
+            by_obj[okey] = run
+        loose_box(tp, k, rect)
+        origin(tp, k, ox, oy)
+        x, y = ox.value, oy.value
+        lo, hi = run.lo, run.hi
+        if run.straight:  # the common case, same numbers as the general one below
+            # _r() inlined (the hot loop of the reader)
+            x0 = round((x - x_off) * 10000.0) / 10000.0
+            x1 = round((x + (rect.right - rect.left) - x_off) * 10000.0) / 10000.0
+            top = round((y_top - (y + hi)) * 10000.0) / 10000.0
+            bottom = round((y_top - (y + lo)) * 10000.0) / 10000.0
+        else:
+            # advance: the loose box's extent along the baseline
+            adv = (rect.right - rect.left) if abs(run.ux) >= abs(run.uy) else (rect.top - rect.bottom)
+            ax, ay = run.ux * adv, run.uy * adv
+            x0, top, x1, bottom = disp.box([
+                (x + run.vx * lo, y + run.vy * lo),
+                (x + ax + run.vx * lo, y + ay + run.vy * lo),
+                (x + run.vx * hi, y + run.vy * hi),
+                (x + ax + run.vx * hi, y + ay + run.vy * hi),
+            ])
+        out.append({
+            "text": text[k], "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "size": _r((bottom - top) if run.upright else (x1 - x0)), "upright": run.upright,
+        })
+    return out
 
 
 def _edge(p0: tuple[float, float], p1: tuple[float, float], kind: str, line: bool) -> dict[str, Any] | None:
@@ -299,8 +298,9 @@ def _edges(page: Any, disp: _Display) -> list[dict[str, Any]]:
     return edges
 
 
-def read_page(doc: pdfium.PdfDocument, index: int) -> PdfiumPage:
-    """Page ``index`` (0-based) of an open document, or PageUnreadable."""
+def read_page(doc: pdfium.PdfDocument, index: int, images: bool = False) -> PdfiumPage:
+    """Page ``index`` (0-based) of an open document, or PageUnreadable; with ``images``, also
+    the page's image regions to OCR (``pdf_ocr.image_regions``), read while the page is open."""
     try:
         page = doc[index]
     except pdfium.PdfiumError as exc:
@@ -310,6 +310,19 @@ def read_page(doc: pdfium.PdfDocument, index: int) -> PdfiumPage:
         if disp.width <= 0 or disp.height <= 0:
             raise PageUnreadable("pdfium: the page has no area (empty media box)")
         raw = page.raw
-        return PdfiumPage(index + 1, disp.width, disp.height, _chars(raw, disp), _edges(raw, disp))
+        tp = R.FPDFText_LoadPage(raw)
+        if not tp:
+            raise PageUnreadable("pdfium: cannot load the page's text layer")
+        try:
+            chars = _chars(tp, disp)
+            regions = None
+            if images:
+                try:
+                    regions = image_regions(raw, tp)
+                except Exception:  # noqa: BLE001 - unknown: OCR looks again (pdf_ocr.ocr_jobs) and reports it
+                    regions = None
+        finally:
+            R.FPDFText_ClosePage(tp)
+        return PdfiumPage(index + 1, disp.width, disp.height, chars, _edges(raw, disp), regions)
     finally:
         page.close()
