@@ -42,7 +42,6 @@ MIN_EDGE = 1.0  # pdfplumber's edge_min_length_prefilter: shorter edges never ma
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-_NULL = bytes(ctypes.sizeof(ctypes.c_void_p))
 
 
 class PageUnreadable(Exception):
@@ -148,6 +147,24 @@ def _page_text(tp: Any, n: int) -> str:
     return raw.decode("utf-16-le", errors="replace")
 
 
+def _bare(fn: Any, restype: Any = ctypes.c_int) -> Any:
+    """pdfium's function ``fn`` again, as a second ctypes function pointer that converts no
+    argument (``argtypes`` None: each is passed as the ctypes object or int it is) and returns
+    ``restype``. For the per-character loop of ``_chars``, where the typed bindings' conversions
+    (each pointer argument checked and wrapped, the returned object pointer wrapped in a new
+    ctypes object) were most of the cost; ``fn`` itself is left as it is."""
+    bare = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    bare.argtypes = None
+    bare.restype = restype
+    return bare
+
+
+# (textpage, index) -> the character's text object address (int), None for a generated one
+_TEXT_OBJECT = _bare(R.FPDFText_GetTextObject, ctypes.c_void_p)
+_LOOSE_BOX = _bare(R.FPDFText_GetLooseCharBox)  # (textpage, index, byref(FS_RECTF))
+_ORIGIN = _bare(R.FPDFText_GetCharOrigin)  # (textpage, index, byref(c_double), byref(c_double))
+
+
 def _chars(tp: Any, disp: _Display) -> list[dict[str, Any]]:
     """The characters of the page whose text layer is ``tp`` (a raw FPDF_TEXTPAGE)."""
     n = R.FPDFText_CountChars(tp)
@@ -160,19 +177,20 @@ def _chars(tp: Any, disp: _Display) -> list[dict[str, Any]]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     m = R.FS_MATRIX()
     fs = ctypes.c_float()
-    by_obj: dict[bytes, _Run] = {}  # a text object's address -> its run
+    by_obj: dict[int, _Run] = {}  # a text object's address -> its run
     runs: dict[tuple[Any, ...], _Run] = {}
     descents: dict[bytes, float] = {}
     out: list[dict[str, Any]] = []
-    text_object, loose_box, origin = R.FPDFText_GetTextObject, R.FPDFText_GetLooseCharBox, R.FPDFText_GetCharOrigin
+    text_object, loose_box, origin = _TEXT_OBJECT, _LOOSE_BOX, _ORIGIN
+    rect_p, ox_p, oy_p = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
     x_off, y_top = disp.x0, disp.y1
     for k in range(n):
-        obj = text_object(tp, k)
-        okey = bytes(obj)  # the pointer's value; all zeros for a character pdfium made up
-        if okey == _NULL or (text[k].isspace() and R.FPDFText_IsGenerated(tp, k) == 1):
+        okey = text_object(tp, k)  # the text object's address; None for a character pdfium made up
+        if okey is None or (text[k].isspace() and R.FPDFText_IsGenerated(tp, k) == 1):
             continue
         run = by_obj.get(okey)
         if run is None:
+            obj = R.FPDFText_GetTextObject(tp, k)
             R.FPDFText_GetMatrix(tp, k, m)
             R.FPDFTextObj_GetFontSize(obj, fs)
             font = R.FPDFTextObj_GetFont(obj)
@@ -184,8 +202,8 @@ def _chars(tp: Any, disp: _Display) -> list[dict[str, Any]]:
             if run is None:
                 run = runs[key] = _run_of(m, fs.value, key[5], disp)
             by_obj[okey] = run
-        loose_box(tp, k, rect)
-        origin(tp, k, ox, oy)
+        loose_box(tp, k, rect_p)
+        origin(tp, k, ox_p, oy_p)
         x, y = ox.value, oy.value
         lo, hi = run.lo, run.hi
         if run.straight:  # the common case, same numbers as the general one below
