@@ -50,3 +50,32 @@ def test_bare_calls_answer_what_the_typed_bindings_answer():
             pdf.close()
     assert checked > 100
     assert R.FPDFText_GetTextObject.argtypes is not None and R.FPDFText_GetLooseCharBox.argtypes is not None
+
+
+def test_bare_segment_calls_answer_what_the_typed_bindings_answer():
+    px, py, qx, qy = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    checked = 0
+    for data in _pdfs():
+        pdf = pdfium.PdfDocument(data)
+        try:
+            for i in range(min(len(pdf), 4)):
+                page = pdf[i]
+                try:
+                    for j in range(R.FPDFPage_CountObjects(page.raw)):
+                        obj = R.FPDFPage_GetObject(page.raw, j)
+                        if R.FPDFPageObj_GetType(obj) != R.FPDF_PAGEOBJ_PATH:
+                            continue
+                        for s in range(R.FPDFPath_CountSegments(obj)):
+                            typed, bare = R.FPDFPath_GetPathSegment(obj, s), P._SEGMENT(obj, s)
+                            assert ctypes.cast(bare, ctypes.c_void_p).value == ctypes.cast(typed, ctypes.c_void_p).value
+                            assert P._SEGMENT_TYPE(bare) == R.FPDFPathSegment_GetType(typed)
+                            assert P._SEGMENT_POINT(bare, ctypes.byref(px), ctypes.byref(py)) == \
+                                R.FPDFPathSegment_GetPoint(typed, qx, qy)
+                            assert (px.value, py.value) == (qx.value, qy.value)
+                            assert P._SEGMENT_CLOSE(bare) == R.FPDFPathSegment_GetClose(typed)
+                            checked += 1
+                finally:
+                    page.close()
+        finally:
+            pdf.close()
+    assert checked > 50

@@ -244,14 +244,21 @@ def _edge(p0: tuple[float, float], p1: tuple[float, float], kind: str, line: boo
             "width": x1 - x0, "height": bottom - top, "orientation": orient}
 
 
+# the per-segment calls of _subpaths, unconverted (``_bare``); a segment stays a typed pointer
+_SEGMENT = _bare(R.FPDFPath_GetPathSegment, R.FPDFPath_GetPathSegment.restype)  # (path object, index)
+_SEGMENT_TYPE = _bare(R.FPDFPathSegment_GetType)  # (segment)
+_SEGMENT_POINT = _bare(R.FPDFPathSegment_GetPoint)  # (segment, byref(c_float), byref(c_float))
+_SEGMENT_CLOSE = _bare(R.FPDFPathSegment_GetClose)  # (segment)
+
+
 def _subpaths(obj: Any, m: Matrix) -> list[tuple[list[tuple[float, float]], bool]]:
     """(points, closed) of each subpath, in user space; a Bézier gives its end point only."""
     a, b, c, d, e, f = m
     out: list[tuple[list[tuple[float, float]], bool]] = []
     px, py = ctypes.c_float(), ctypes.c_float()
+    px_p, py_p = ctypes.byref(px), ctypes.byref(py)
     bez = 0
-    get_seg, seg_type, seg_point, seg_close = (
-        R.FPDFPath_GetPathSegment, R.FPDFPathSegment_GetType, R.FPDFPathSegment_GetPoint, R.FPDFPathSegment_GetClose)
+    get_seg, seg_type, seg_point, seg_close = _SEGMENT, _SEGMENT_TYPE, _SEGMENT_POINT, _SEGMENT_CLOSE
     for i in range(R.FPDFPath_CountSegments(obj)):
         seg = get_seg(obj, i)
         kind = seg_type(seg)
@@ -261,7 +268,7 @@ def _subpaths(obj: Any, m: Matrix) -> list[tuple[list[tuple[float, float]], bool
                 continue  # control points
         else:
             bez = 0
-        seg_point(seg, px, py)
+        seg_point(seg, px_p, py_p)
         x, y = px.value, py.value
         pt = (a * x + c * y + e, b * x + d * y + f)
         if kind == _MOVETO or not out:
