@@ -175,10 +175,10 @@ def test_unreadable_page_falls_back_to_pdfplumber_with_reason(monkeypatch):
     data = TF.build_pdf(title, tables)
     real = pdf_pdfium.read_page
 
-    def flaky(doc, index):
+    def flaky(doc, index, images=False):
         if index == 1:
             raise pdf_pdfium.PageUnreadable("pdfium: cannot load the page's text layer")
-        return real(doc, index)
+        return real(doc, index, images)
 
     monkeypatch.setattr(pdf_pdfium, "read_page", flaky)
     doc = parse_pdf(data, "pdfium")

@@ -245,7 +245,7 @@ def parse_pdf(data: bytes, engine: str = "pdfium") -> ParsedDocument:
         raise ValueError(f"unknown PDF engine {engine!r} (one of {', '.join(ENGINES)})")
     n_pages = _vet(data)
     src = read_pages(data, engine)
-    ocr = fill_image_pages(data, [p.words for p in src.pages])  # OCR hook (pdf_ocr): pages without a text layer
+    ocr = fill_image_pages(data, [p.words for p in src.pages], regions=[p.image_regions for p in src.pages])  # OCR hook (pdf_ocr): pages without a text layer
     n_chars = sum(len(w.text) for p in src.pages for w in p.words)
     if n_chars < MIN_TEXT_CHARS:
         raise QuarantineError("scanned PDF: needs OCR (no text layer)")

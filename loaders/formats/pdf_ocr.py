@@ -88,23 +88,66 @@ class OcrPages:
         return out
 
 
-def _image_regions(page: Any, textpage: Any) -> list[Box]:
-    """Large image objects of a page with (almost) no text-layer character over them."""
-    import pypdfium2.raw as pdfium_c
+_IMAGE_MAX_DEPTH = 15  # form XObject levels searched for images (pypdfium2's get_objects default)
 
-    w, h = page.get_size()
+
+def image_regions(page: Any, textpage: Any) -> list[Box]:
+    """Large image objects of a page with (almost) no text-layer character over them, as
+    (x0, top, x1, bottom) in points from the page's top left. ``page`` and ``textpage`` are
+    pdfium's raw handles (``FPDF_PAGE``, ``FPDF_TEXTPAGE``): the PDF reader asks this of every
+    page it has loaded anyway (``pdf_pdfium.read_page``), so OCR need not load it again.
+    Objects are visited depth first, into form XObjects up to ``_IMAGE_MAX_DEPTH`` levels."""
+    import ctypes
+
+    import pypdfium2.raw as R
+    from pypdfium2 import PdfiumError
+
+    w, h = R.FPDF_GetPageWidthF(page), R.FPDF_GetPageHeightF(page)
+    images: list[Any] = []
+
+    def visit(count: Callable[[Any], int], get: Callable[[Any, int], Any], parent: Any, level: int) -> None:
+        n = count(parent)
+        if n < 0:
+            raise PdfiumError("Failed to get number of pageobjects.")
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                raise PdfiumError("Failed to get pageobject.")
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind == R.FPDF_PAGEOBJ_IMAGE:
+                images.append(obj)
+            elif kind == R.FPDF_PAGEOBJ_FORM and level < _IMAGE_MAX_DEPTH - 1:
+                visit(R.FPDFFormObj_CountObjects, R.FPDFFormObj_GetObject, obj, level + 1)
+
+    visit(R.FPDFPage_CountObjects, R.FPDFPage_GetObject, page, 0)
     out: list[Box] = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
-        left, bottom, right, top = (float(v) for v in obj.get_bounds())
+    lf, bf, rf, tf = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for obj in images:
+        if not R.FPDFPageObj_GetBounds(obj, lf, bf, rf, tf):
+            raise PdfiumError("Failed to locate pageobject.")
+        left, bottom, right, top = lf.value, bf.value, rf.value, tf.value
         left, right = max(left, 0.0), min(right, w)
         bottom, top = max(bottom, 0.0), min(top, h)
         if right <= left or top <= bottom or (right - left) * (top - bottom) < MIN_IMAGE_SHARE * w * h:
             continue
-        covered = textpage.get_text_bounded(left=left, bottom=bottom, right=right, top=top)
-        if len("".join(covered.split())) > MAX_COVERED_CHARS:
+        if len("".join(_bounded_text(textpage, left, bottom, right, top).split())) > MAX_COVERED_CHARS:
             continue
         out.append((left, h - top, right, h - bottom))
     return out
+
+
+def _bounded_text(textpage: Any, left: float, bottom: float, right: float, top: float) -> str:
+    """The text-layer characters inside the rectangle (pdfium's FPDFText_GetBoundedText)."""
+    import ctypes
+
+    import pypdfium2.raw as R
+
+    n = R.FPDFText_GetBoundedText(textpage, left, top, right, bottom, None, 0)
+    if n <= 0:
+        return ""
+    buf = (ctypes.c_ushort * n)()
+    R.FPDFText_GetBoundedText(textpage, left, top, right, bottom, buf, n)
+    return bytes(buf).decode("utf-16-le", errors="ignore")
 
 
 def ocr_jobs(data: bytes, has_words: list[bool] | None = None) -> list[OcrJob]:
@@ -123,13 +166,22 @@ def ocr_jobs(data: bytes, has_words: list[bool] | None = None) -> list[OcrJob]:
                 if empty:
                     jobs.append(OcrJob(i))
                 else:
-                    jobs.extend(OcrJob(i, r) for r in _image_regions(page, tp))
+                    jobs.extend(OcrJob(i, r) for r in image_regions(page.raw, tp.raw))
             finally:
                 tp.close()
                 page.close()
     finally:
         pdf.close()
     return jobs
+
+
+def jobs_of(data: bytes, has_words: list[bool], regions: list[list[Box] | None] | None = None) -> list[OcrJob]:
+    """``ocr_jobs(data, has_words)``, from each page's image regions when the reader found them
+    for every page (no second opening of the PDF), else from ``ocr_jobs``."""
+    if regions is None or len(regions) != len(has_words) or any(r is None for r in regions):
+        return ocr_jobs(data, has_words)
+    return [job for i, rs in enumerate(regions)
+            for job in ([OcrJob(i)] if not has_words[i] else [OcrJob(i, r) for r in rs or ()])]
 
 
 def image_only_pages(data: bytes) -> list[int]:
@@ -287,16 +339,19 @@ def _workers(workers: int | None) -> int:
 
 
 def fill_image_pages(data: bytes, all_words: list[list[Word]], engine: str = DEFAULT_ENGINE,
-                     dpi: int | None = None, workers: int | None = None) -> OcrPages:
+                     dpi: int | None = None, workers: int | None = None,
+                     regions: list[list[Box] | None] | None = None) -> OcrPages:
     """OCR every page of ``all_words`` that has no word (its list is filled in place) and the
-    uncovered large images of the other pages (their boxes are added to the page's words)."""
+    uncovered large images of the other pages (their boxes are added to the page's words).
+    ``regions``: each page's image regions when the reader found them (``image_regions``, on
+    the page it had loaded); without them for every page, the PDF is opened again to find them."""
     dpi = dpi or OCR_DPI
     res = OcrPages(engine=engine, dpi=dpi)
     if all(all_words) and b"/Image" not in data:
         return res  # every page has text and the file has no image: nothing to OCR (cheap exit)
     has_words = [bool(ws) for ws in all_words]
     res.text_pages = sum(has_words)
-    jobs = ocr_jobs(data, has_words)
+    jobs = jobs_of(data, has_words, regions)
     if not jobs:
         return res
     start = time.monotonic()

@@ -30,6 +30,9 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as R
 
+from .pdf_ocr import image_regions
+from .pdf_words import Box
+
 _PATH = R.FPDF_PAGEOBJ_PATH
 _FORM = R.FPDF_PAGEOBJ_FORM
 _MOVETO = R.FPDF_SEGMENT_MOVETO
@@ -39,7 +42,6 @@ MIN_EDGE = 1.0  # pdfplumber's edge_min_length_prefilter: shorter edges never ma
 
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-_NULL = bytes(ctypes.sizeof(ctypes.c_void_p))
 
 
 class PageUnreadable(Exception):
@@ -53,6 +55,7 @@ class PdfiumPage:
     height: float
     chars: list[dict[str, Any]] = field(default_factory=list)
     edges: list[dict[str, Any]] = field(default_factory=list)
+    image_regions: list[Box] | None = None  # None: not asked (read_page's ``images``)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -144,72 +147,86 @@ def _page_text(tp: Any, n: int) -> str:
     return raw.decode("utf-16-le", errors="replace")
 
 
-def _chars(page: Any, disp: _Display) -> list[dict[str, Any]]:
-    tp = R.FPDFText_LoadPage(page)
-    if not tp:
-        raise PageUnreadable("pdfium: cannot load the page's text layer")
-    try:
-        n = R.FPDFText_CountChars(tp)
-        if n < 0:
-            raise PageUnreadable("pdfium: cannot count the page's characters")
-        text = _page_text(tp, n)
-        if len(text) != n:  # a surrogate pair was counted as two characters
-            text = "".join(chr(R.FPDFText_GetUnicode(tp, k)) for k in range(n))
-        rect = R.FS_RECTF()
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        m = R.FS_MATRIX()
-        fs = ctypes.c_float()
-        by_obj: dict[bytes, _Run] = {}  # a text object's address -> its run
-        runs: dict[tuple[Any, ...], _Run] = {}
-        descents: dict[bytes, float] = {}
-        out: list[dict[str, Any]] = []
-        text_object, loose_box, origin = R.FPDFText_GetTextObject, R.FPDFText_GetLooseCharBox, R.FPDFText_GetCharOrigin
-        x_off, y_top = disp.x0, disp.y1
-        for k in range(n):
-            obj = text_object(tp, k)
-            okey = bytes(obj)  # the pointer's value; all zeros for a character pdfium made up
-            if okey == _NULL or (text[k].isspace() and R.FPDFText_IsGenerated(tp, k) == 1):
-                continue
-            run = by_obj.get(okey)
+def _bare(fn: Any, restype: Any = ctypes.c_int) -> Any:
+    """pdfium's function ``fn`` again, as a second ctypes function pointer that converts no
+    argument (``argtypes`` None: each is passed as the ctypes object or int it is) and returns
+    ``restype``. For the per-character loop of ``_chars``, where the typed bindings' conversions
+    (each pointer argument checked and wrapped, the returned object pointer wrapped in a new
+    ctypes object) were most of the cost; ``fn`` itself is left as it is."""
+    bare = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    bare.argtypes = None
+    bare.restype = restype
+    return bare
+
+
+# (textpage, index) -> the character's text object address (int), None for a generated one
+_TEXT_OBJECT = _bare(R.FPDFText_GetTextObject, ctypes.c_void_p)
+_LOOSE_BOX = _bare(R.FPDFText_GetLooseCharBox)  # (textpage, index, byref(FS_RECTF))
+_ORIGIN = _bare(R.FPDFText_GetCharOrigin)  # (textpage, index, byref(c_double), byref(c_double))
+
+
+def _chars(tp: Any, disp: _Display) -> list[dict[str, Any]]:
+    """The characters of the page whose text layer is ``tp`` (a raw FPDF_TEXTPAGE)."""
+    n = R.FPDFText_CountChars(tp)
+    if n < 0:
+        raise PageUnreadable("pdfium: cannot count the page's characters")
+    text = _page_text(tp, n)
+    if len(text) != n:  # a surrogate pair was counted as two characters
+        text = "".join(chr(R.FPDFText_GetUnicode(tp, k)) for k in range(n))
+    rect = R.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    m = R.FS_MATRIX()
+    fs = ctypes.c_float()
+    by_obj: dict[int, _Run] = {}  # a text object's address -> its run
+    runs: dict[tuple[Any, ...], _Run] = {}
+    descents: dict[bytes, float] = {}
+    out: list[dict[str, Any]] = []
+    text_object, loose_box, origin = _TEXT_OBJECT, _LOOSE_BOX, _ORIGIN
+    rect_p, ox_p, oy_p = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+    x_off, y_top = disp.x0, disp.y1
+    for k in range(n):
+        okey = text_object(tp, k)  # the text object's address; None for a character pdfium made up
+        if okey is None or (text[k].isspace() and R.FPDFText_IsGenerated(tp, k) == 1):
+            continue
+        run = by_obj.get(okey)
+        if run is None:
+            obj = R.FPDFText_GetTextObject(tp, k)
+            R.FPDFText_GetMatrix(tp, k, m)
+            R.FPDFTextObj_GetFontSize(obj, fs)
+            font = R.FPDFTextObj_GetFont(obj)
+            fkey = bytes(font)
+            if fkey not in descents:
+                descents[fkey] = _descent(font)
+            key = (m.a, m.b, m.c, m.d, fs.value, descents[fkey])
+            run = runs.get(key)
             if run is None:
-                R.FPDFText_GetMatrix(tp, k, m)
-                R.FPDFTextObj_GetFontSize(obj, fs)
-                font = R.FPDFTextObj_GetFont(obj)
-                fkey = bytes(font)
-                if fkey not in descents:
-                    descents[fkey] = _descent(font)
-                key = (m.a, m.b, m.c, m.d, fs.value, descents[fkey])
-                run = runs.get(key)
-                if run is None:
-                    run = runs[key] = _run_of(m, fs.value, key[5], disp)
-                by_obj[okey] = run
-            loose_box(tp, k, rect)
-            origin(tp, k, ox, oy)
-            x, y = ox.value, oy.value
-            lo, hi = run.lo, run.hi
-            if run.straight:  # the common case, same numbers as the general one below
-                # _r() inlined (the hot loop of the reader)
-                x0 = round((x - x_off) * 10000.0) / 10000.0
-                x1 = round((x + (rect.right - rect.left) - x_off) * 10000.0) / 10000.0
-                top = round((y_top - (y + hi)) * 10000.0) / 10000.0
-                bottom = round((y_top - (y + lo)) * 10000.0) / 10000.0
-            else:
-                # advance: the loose box's extent along the baseline
-                adv = (rect.right - rect.left) if abs(run.ux) >= abs(run.uy) else (rect.top - rect.bottom)
-                ax, ay = run.ux * adv, run.uy * adv
-                x0, top, x1, bottom = disp.box([
-                    (x + run.vx * lo, y + run.vy * lo),
-                    (x + ax + run.vx * lo, y + ay + run.vy * lo),
-                    (x + run.vx * hi, y + run.vy * hi),
-                    (x + ax + run.vx * hi, y + ay + run.vy * hi),
-                ])
-            out.append({
-                "text": text[k], "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
-                "size": _r((bottom - top) if run.upright else (x1 - x0)), "upright": run.upright,
-            })
-        return out
-    finally:
-        R.FPDFText_ClosePage(tp)
+                run = runs[key] = _run_of(m, fs.value, key[5], disp)
+            by_obj[okey] = run
+        loose_box(tp, k, rect_p)
+        origin(tp, k, ox_p, oy_p)
+        x, y = ox.value, oy.value
+        lo, hi = run.lo, run.hi
+        if run.straight:  # the common case, same numbers as the general one below
+            # _r() inlined (the hot loop of the reader)
+            x0 = round((x - x_off) * 10000.0) / 10000.0
+            x1 = round((x + (rect.right - rect.left) - x_off) * 10000.0) / 10000.0
+            top = round((y_top - (y + hi)) * 10000.0) / 10000.0
+            bottom = round((y_top - (y + lo)) * 10000.0) / 10000.0
+        else:
+            # advance: the loose box's extent along the baseline
+            adv = (rect.right - rect.left) if abs(run.ux) >= abs(run.uy) else (rect.top - rect.bottom)
+            ax, ay = run.ux * adv, run.uy * adv
+            x0, top, x1, bottom = disp.box([
+                (x + run.vx * lo, y + run.vy * lo),
+                (x + ax + run.vx * lo, y + ay + run.vy * lo),
+                (x + run.vx * hi, y + run.vy * hi),
+                (x + ax + run.vx * hi, y + ay + run.vy * hi),
+            ])
+        out.append({
+            "text": text[k], "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "size": _r((bottom - top) if run.upright else (x1 - x0)), "upright": run.upright,
+        })
+    return out
 
 
 def _edge(p0: tuple[float, float], p1: tuple[float, float], kind: str, line: bool) -> dict[str, Any] | None:
@@ -227,14 +244,21 @@ def _edge(p0: tuple[float, float], p1: tuple[float, float], kind: str, line: boo
             "width": x1 - x0, "height": bottom - top, "orientation": orient}
 
 
+# the per-segment calls of _subpaths, unconverted (``_bare``); a segment stays a typed pointer
+_SEGMENT = _bare(R.FPDFPath_GetPathSegment, R.FPDFPath_GetPathSegment.restype)  # (path object, index)
+_SEGMENT_TYPE = _bare(R.FPDFPathSegment_GetType)  # (segment)
+_SEGMENT_POINT = _bare(R.FPDFPathSegment_GetPoint)  # (segment, byref(c_float), byref(c_float))
+_SEGMENT_CLOSE = _bare(R.FPDFPathSegment_GetClose)  # (segment)
+
+
 def _subpaths(obj: Any, m: Matrix) -> list[tuple[list[tuple[float, float]], bool]]:
     """(points, closed) of each subpath, in user space; a Bézier gives its end point only."""
     a, b, c, d, e, f = m
     out: list[tuple[list[tuple[float, float]], bool]] = []
     px, py = ctypes.c_float(), ctypes.c_float()
+    px_p, py_p = ctypes.byref(px), ctypes.byref(py)
     bez = 0
-    get_seg, seg_type, seg_point, seg_close = (
-        R.FPDFPath_GetPathSegment, R.FPDFPathSegment_GetType, R.FPDFPathSegment_GetPoint, R.FPDFPathSegment_GetClose)
+    get_seg, seg_type, seg_point, seg_close = _SEGMENT, _SEGMENT_TYPE, _SEGMENT_POINT, _SEGMENT_CLOSE
     for i in range(R.FPDFPath_CountSegments(obj)):
         seg = get_seg(obj, i)
         kind = seg_type(seg)
@@ -244,7 +268,7 @@ def _subpaths(obj: Any, m: Matrix) -> list[tuple[list[tuple[float, float]], bool
                 continue  # control points
         else:
             bez = 0
-        seg_point(seg, px, py)
+        seg_point(seg, px_p, py_p)
         x, y = px.value, py.value
         pt = (a * x + c * y + e, b * x + d * y + f)
         if kind == _MOVETO or not out:
@@ -299,8 +323,9 @@ def _edges(page: Any, disp: _Display) -> list[dict[str, Any]]:
     return edges
 
 
-def read_page(doc: pdfium.PdfDocument, index: int) -> PdfiumPage:
-    """Page ``index`` (0-based) of an open document, or PageUnreadable."""
+def read_page(doc: pdfium.PdfDocument, index: int, images: bool = False) -> PdfiumPage:
+    """Page ``index`` (0-based) of an open document, or PageUnreadable; with ``images``, also
+    the page's image regions to OCR (``pdf_ocr.image_regions``), read while the page is open."""
     try:
         page = doc[index]
     except pdfium.PdfiumError as exc:
@@ -310,6 +335,19 @@ def read_page(doc: pdfium.PdfDocument, index: int) -> PdfiumPage:
         if disp.width <= 0 or disp.height <= 0:
             raise PageUnreadable("pdfium: the page has no area (empty media box)")
         raw = page.raw
-        return PdfiumPage(index + 1, disp.width, disp.height, _chars(raw, disp), _edges(raw, disp))
+        tp = R.FPDFText_LoadPage(raw)
+        if not tp:
+            raise PageUnreadable("pdfium: cannot load the page's text layer")
+        try:
+            chars = _chars(tp, disp)
+            regions = None
+            if images:
+                try:
+                    regions = image_regions(raw, tp)
+                except Exception:  # noqa: BLE001 - unknown: OCR looks again (pdf_ocr.ocr_jobs) and reports it
+                    regions = None
+        finally:
+            R.FPDFText_ClosePage(tp)
+        return PdfiumPage(index + 1, disp.width, disp.height, chars, _edges(raw, disp), regions)
     finally:
         page.close()

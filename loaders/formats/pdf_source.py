@@ -18,7 +18,7 @@ from operator import itemgetter
 from typing import Any
 
 from .errors import QuarantineError
-from .pdf_words import Word
+from .pdf_words import Box, Word
 
 ENGINES = ("pdfium", "pdfplumber")
 # pdfplumber's page.extract_words defaults, with the font size kept (a word never mixes sizes)
@@ -33,6 +33,7 @@ class PageSource:
     height: float
     words: list[Word]
     tables: list[Any]  # pdfplumber Table objects: .bbox, .rows[i].cells (bbox or None)
+    image_regions: list[Box] | None = None  # image regions to OCR (pdf_ocr.image_regions); None: not read
 
 
 @dataclass
@@ -110,13 +111,13 @@ def _good_tables(tables: list[Any]) -> list[Any]:
     return [t for t in tables if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 2]
 
 
-def _pdfium_page(doc: Any, index: int) -> PageSource:
+def _pdfium_page(doc: Any, index: int, images: bool = False) -> PageSource:
     from .pdf_grid import find_tables
     from .pdf_pdfium import read_page
 
-    page = read_page(doc, index)
+    page = read_page(doc, index, images)
     tables = _good_tables(find_tables(page.edges, page.bbox))
-    return PageSource(page.no, page.height, words_of_chars(page.chars), tables)
+    return PageSource(page.no, page.height, words_of_chars(page.chars), tables, page.image_regions)
 
 
 def _plumber_page(page: Any, no: int) -> PageSource:
@@ -154,9 +155,10 @@ def _pdfium_doc(data: bytes) -> SourceDoc:
         encrypted = R.FPDF_GetSecurityHandlerRevision(doc.raw) != -1
         pages: list[PageSource | None] = []
         fallback: list[dict[str, Any]] = []
+        images = b"/Image" in data  # else fill_image_pages never asks (its cheap exit) or looks itself
         for i in range(len(doc)):
             try:
-                pages.append(_pdfium_page(doc, i))
+                pages.append(_pdfium_page(doc, i, images))
             except PageUnreadable as exc:
                 pages.append(None)
                 fallback.append({"page": i + 1, "reason": str(exc)})
