@@ -9,8 +9,11 @@ sandbox child already freezes). ``gc_paused`` turns the collector off for the le
 call and back on afterwards (reference counting still frees everything at once; any cycle made
 meanwhile is collected by the first pass after). Calls may nest and run in several threads:
 the collector comes back on when the last paused call ends, and only if it was on before.
-Used for calls whose memory is bounded by the document's text (the text parser, the
-extractor), not for PDF or office parsing, whose libraries do make cycles.
+Used where the objects made are (almost) free of cycles, measured: the text parser, the
+extractor, pdfium's page reading and the PDF layout (14 real PDFs, 306 pages, read and
+extracted with the collector off: 3,851 cyclic objects left in all; the collector had been
+about a fifth of the PDF path's CPU). Not for pdfplumber (2 million cyclic objects on the same
+PDFs: its pages and layout objects point at each other), OCR or the office formats.
 """
 
 from __future__ import annotations

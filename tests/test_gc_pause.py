@@ -97,3 +97,26 @@ def test_parse_and_extract_run_paused(monkeypatch):
     _, facts = extract_text("2023年本年收入合计3765.66万元。")
     assert seen == [False, False] and gc.isenabled()
     assert [(f.metric, str(f.value)) for f in facts] == [("total_income", "3765.66")]
+
+
+def test_pdf_reading_is_paused_on_pdfium_and_in_the_layout_not_in_pdfplumber(monkeypatch):
+    import builders as B
+    from loaders.formats import pdf, pdf_pdfium, pdf_source
+
+    data = B.build_pdf([("heading", "三、支出决算表"), ("paragraph", "本部门本年支出合计2,106.66万元。")],
+                       [["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", "1,200.00"]])
+    seen: dict[str, list[bool]] = {"pdfium": [], "pdfplumber": [], "layout": []}
+
+    def spy(mod, name, key):
+        real = getattr(mod, name)
+        monkeypatch.setattr(mod, name, lambda *a, **k: (seen[key].append(gc.isenabled()), real(*a, **k))[1])
+
+    spy(pdf_pdfium, "read_page", "pdfium")
+    spy(pdf_source, "_plumber_page", "pdfplumber")
+    spy(pdf, "_ruled_layout", "layout")
+    a = pdf.parse_pdf(data, "pdfium")
+    b = pdf.parse_pdf(data, "pdfplumber")
+    assert seen["pdfium"] and not any(seen["pdfium"])  # pdfium's pages make no cycles: paused
+    assert seen["pdfplumber"] and all(seen["pdfplumber"])  # pdfplumber's do: never paused
+    assert seen["layout"] and not any(seen["layout"]) and gc.isenabled()
+    assert a.text == b.text

@@ -32,12 +32,13 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..gcpause import gc_paused
 from ..model import Location, ParsedDocument
 from .builder import CellSpec, DocBuilder, fold_lines
 from .errors import QuarantineError
-from .pdf_ocr import fill_image_pages  # OCR hook
+from .pdf_ocr import OcrPages, fill_image_pages  # OCR hook
 from .pdf_furniture import Furniture, find_furniture
-from .pdf_source import ENGINES, PageSource, read_pages
+from .pdf_source import ENGINES, PageSource, SourceDoc, read_pages
 from .pdf_stitch import TERMINAL, TableItem, TextItem, stitch, table_page_spans, text_page_spans
 from .pdf_unruled import find_unruled_tables
 from .pdf_words import Box, Line, Word, group_lines, inside, rbox, union
@@ -249,6 +250,12 @@ def parse_pdf(data: bytes, engine: str = "pdfium") -> ParsedDocument:
     n_chars = sum(len(w.text) for p in src.pages for w in p.words)
     if n_chars < MIN_TEXT_CHARS:
         raise QuarantineError("scanned PDF: needs OCR (no text layer)")
+    return _document(src, ocr, n_pages)
+
+
+@gc_paused  # the layout makes (almost) no reference cycles: see loaders/gcpause.py
+def _document(src: SourceDoc, ocr: OcrPages, n_pages: int) -> ParsedDocument:
+    """The document the pages' words and tables lay out into (after OCR)."""
     layouts = []
     for p in src.pages:
         tables, boxes, lines = _ruled_layout(p)

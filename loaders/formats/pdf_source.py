@@ -17,6 +17,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
+from ..gcpause import gc_paused
 from .errors import QuarantineError
 from .pdf_words import Box, Word
 
@@ -144,27 +145,35 @@ def _plumber_doc(data: bytes, only: set[int] | None = None) -> SourceDoc:
         return SourceDoc(pages, encrypted=bool(getattr(pdf.doc, "encryption", None)))
 
 
+@gc_paused  # pdfium's pages make (almost) no reference cycles, pdfplumber's do: see loaders/gcpause.py
+def _pdfium_pages(doc: Any, images: bool) -> tuple[list[PageSource | None], list[dict[str, Any]]]:
+    """Every page of the open document read by pdfium (None for one it cannot read, with the
+    reason in the second list). ``images``: the file holds images (else fill_image_pages never
+    asks for image regions, or looks itself)."""
+    from .pdf_pdfium import PageUnreadable
+
+    pages: list[PageSource | None] = []
+    fallback: list[dict[str, Any]] = []
+    for i in range(len(doc)):
+        try:
+            pages.append(_pdfium_page(doc, i, images))
+        except PageUnreadable as exc:
+            pages.append(None)
+            fallback.append({"page": i + 1, "reason": str(exc)})
+        except Exception as exc:  # noqa: BLE001 - any surprise on one page: read it the slow way
+            pages.append(None)
+            fallback.append({"page": i + 1, "reason": f"pdfium: {type(exc).__name__}: {' '.join(str(exc).split())[:150]}"})
+    return pages, fallback
+
+
 def _pdfium_doc(data: bytes) -> SourceDoc:
     import pypdfium2 as pdfium
     import pypdfium2.raw as R
 
-    from .pdf_pdfium import PageUnreadable
-
     doc = pdfium.PdfDocument(data)
     try:
         encrypted = R.FPDF_GetSecurityHandlerRevision(doc.raw) != -1
-        pages: list[PageSource | None] = []
-        fallback: list[dict[str, Any]] = []
-        images = b"/Image" in data  # else fill_image_pages never asks (its cheap exit) or looks itself
-        for i in range(len(doc)):
-            try:
-                pages.append(_pdfium_page(doc, i, images))
-            except PageUnreadable as exc:
-                pages.append(None)
-                fallback.append({"page": i + 1, "reason": str(exc)})
-            except Exception as exc:  # noqa: BLE001 - any surprise on one page: read it the slow way
-                pages.append(None)
-                fallback.append({"page": i + 1, "reason": f"pdfium: {type(exc).__name__}: {' '.join(str(exc).split())[:150]}"})
+        pages, fallback = _pdfium_pages(doc, b"/Image" in data)
     finally:
         doc.close()
     if fallback:
