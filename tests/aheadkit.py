@@ -45,6 +45,7 @@ class Job:
     fixture: str
     module: str  # the file of the module whose tests use the fixture, or ANY_MODULE
     make: Callable[[Path], Any]
+    when: Callable[[pytest.Item], bool] | None = None  # which tests using the fixture need this job
     state: str = "idle"  # idle (not scheduled) | queued | running | done
     out: Path | None = None
     value: Any = None
@@ -64,12 +65,14 @@ def _module_file(fn: Callable) -> str:
     return str(Path(sys.modules[fn.__module__].__file__).resolve())
 
 
-def ahead(fixture: str, anywhere: bool = False) -> Callable[[Callable[[Path], Any]], Callable[[Path], Any]]:
+def ahead(fixture: str, anywhere: bool = False,
+          when: Callable[[pytest.Item], bool] | None = None) -> Callable[[Callable[[Path], Any]], Callable[[Path], Any]]:
     """Register ``make(out_dir)`` as the setup of ``fixture`` (of the module ``make`` is defined in,
-    or of any module when ``anywhere``: a session fixture of conftest.py)."""
+    or of any module when ``anywhere``: a session fixture of conftest.py), needed by the tests
+    using the fixture (those of them ``when`` accepts, when given)."""
 
     def register(make: Callable[[Path], Any]) -> Callable[[Path], Any]:
-        _JOBS[make] = Job(fixture, ANY_MODULE if anywhere else _module_file(make), make)
+        _JOBS[make] = Job(fixture, ANY_MODULE if anywhere else _module_file(make), make, when)
         return make
 
     return register
@@ -135,22 +138,38 @@ def _fixtures_used(item: pytest.Item) -> list[str]:
     return names
 
 
+def enabled() -> bool:
+    return os.environ.get("JUESUAN_TESTS_AHEAD", "1") != "0" and bool(_JOBS)
+
+
+def _jobs_of(item: pytest.Item) -> list[Job]:
+    """The jobs ``item`` needs (none when it is skipped)."""
+    if _skipped(item):
+        return []
+    module = str(Path(item.path).resolve())
+    names = set(_fixtures_used(item))
+    return [j for j in _JOBS.values() if j.fixture in names and j.module in (module, ANY_MODULE)
+            and (j.when is None or j.when(item))]
+
+
+def modules_last(items: list[pytest.Item]) -> None:
+    """Reorder ``items`` in place: the modules with a test that needs a job after the others (each
+    module's tests in their order, the modules in theirs), so the jobs are made while the others run."""
+    needing = {str(Path(item.path).resolve()) for item in items if _jobs_of(item)}
+    items.sort(key=lambda item: str(Path(item.path).resolve()) in needing)  # stable
+
+
 def start(session: pytest.Session) -> None:
-    """Queue the jobs of the fixtures the collected (and not skipped) tests use, in the order of
-    their first use, and start the thread that runs them."""
+    """Queue the jobs the collected (and not skipped) tests need, in the order of their first use,
+    and start the thread that runs them."""
     global _THREAD
-    if os.environ.get("JUESUAN_TESTS_AHEAD", "1") == "0" or not _JOBS:
+    if not enabled() or session.config.option.collectonly:
         return
-    by_use = {(j.module, j.fixture): j for j in _JOBS.values()}
     factory: pytest.TempPathFactory = session.config._tmp_path_factory  # type: ignore[attr-defined]
     with _LOCK:
         for item in session.items:
-            if _skipped(item):
-                continue
-            module = str(Path(item.path).resolve())
-            for name in _fixtures_used(item):
-                job = by_use.get((module, name)) or by_use.get((ANY_MODULE, name))
-                if job is not None and job.state == "idle":
+            for job in _jobs_of(item):
+                if job.state == "idle":
                     job.out = factory.mktemp(job.fixture)
                     job.state = "queued"
                     _QUEUE.append(job)
@@ -174,14 +193,15 @@ def environment(out: Path) -> dict[str, str]:
 
 def in_subprocess(function: str, *args: Any, out: Path) -> Any:
     """``module:function(*args)`` run in a fresh Python (this interpreter, from the project root,
-    with this environment), its return value pickled back: for a job whose work is Python of its
-    own (a batch of extractions), which a thread of the test process would run under the lock
-    the tests in front need."""
+    in ``environment(out)``, the tests folder importable), its return value pickled back: for a
+    job whose work is Python of its own (a batch of extractions, a load), which a thread of the
+    test process would run under the lock the tests in front need."""
     from loaders.config import PROJECT_ROOT
 
     result = out / f"{function.replace(':', '.')}.pickle"
     script = ("import pickle, sys\n"
               "from importlib import import_module\n"
+              f"sys.path.append({str(Path(__file__).resolve().parent)!r})\n"
               "module, name = sys.argv[1].split(':')\n"
               "args = pickle.loads(bytes.fromhex(sys.argv[2]))\n"
               "value = getattr(import_module(module), name)(*args)\n"

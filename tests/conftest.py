@@ -71,6 +71,12 @@ def sample_warehouse_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltWar
 # Warehouses made ahead (tests/aheadkit.py): once collected, the setup of the fixtures registered
 # with aheadkit.ahead runs in a background thread, in the order the tests first need it.
 
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    # the modules that wait for a job run last (in their order): their jobs are made meanwhile
+    if aheadkit.enabled():
+        aheadkit.modules_last(items)
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     aheadkit.start(session)
 
