@@ -51,6 +51,8 @@ class Job:
     value: Any = None
     error: BaseException | None = None
     seconds: float = 0.0
+    made_by: str = ""  # "ahead" (the background thread) or "in place" (the fixture asking for it)
+    waited: float = 0.0  # how long the fixture asking for it waited for the background thread
     done: threading.Event = field(default_factory=threading.Event)
 
 
@@ -101,8 +103,11 @@ def made_ahead(tmp_path_factory: pytest.TempPathFactory, make: Callable[[Path], 
                 job.out = tmp_path_factory.mktemp(job.fixture)
             job.state = "running"
     if mine:
+        job.made_by = "in place"
         _run(job)
+    t0 = time.monotonic()
     job.done.wait()
+    job.waited = 0.0 if mine else time.monotonic() - t0
     if job.error is not None:
         raise job.error
     return job.value
@@ -125,6 +130,7 @@ def _worker() -> None:
                 return
             job = _QUEUE.pop(0)
             job.state = "running"
+            job.made_by = "ahead"
         _run(job)
 
 
@@ -177,6 +183,17 @@ def start(session: pytest.Session) -> None:
             return
     _THREAD = threading.Thread(target=_worker, name="tests-ahead", daemon=True)
     _THREAD.start()
+
+
+def summary(write_line: Callable[[str], None]) -> None:
+    """One line per job made this session: which fixture, how long it took, who made it, the wait."""
+    made = [j for j in _JOBS.values() if j.state == "done"]
+    if made:
+        write_line(f"made ahead (tests/aheadkit.py): {sum(j.made_by == 'ahead' for j in made)} of {len(made)} jobs")
+    for j in made:
+        module = "conftest" if j.module == ANY_MODULE else Path(j.module).name
+        write_line(f"  {j.seconds:6.1f} s  {module}::{j.fixture} ({j.make.__name__}): made {j.made_by}"
+                   + (f", waited {j.waited:.1f} s" if j.made_by == "ahead" else ""))
 
 
 def stop() -> None:

@@ -83,3 +83,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     aheadkit.stop()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    aheadkit.summary(terminalreporter.write_line)
