@@ -52,10 +52,38 @@ def warehouse_query():
 # --publish-on-failure`); each module asserts what it needs of the result (the dbt suite: a
 # clean build; the notebooks: the marts they read). Read it read-only; never write to it.
 
-from loadkit import BuiltWarehouse, load_and_build  # noqa: E402 - after the sys.path lines above
+import aheadkit  # noqa: E402 - after the sys.path lines above
+from loadkit import BuiltWarehouse, load_and_build  # noqa: E402
+
+
+@aheadkit.ahead("sample_warehouse_build", anywhere=True)
+def _sample_warehouse(out: Path) -> BuiltWarehouse:
+    return load_and_build([SAMPLES_DIR], out / "juesuan.duckdb", publish_on_failure=True,
+                          env=aheadkit.environment(out))
 
 
 @pytest.fixture(scope="session")
 def sample_warehouse_build(tmp_path_factory: pytest.TempPathFactory) -> BuiltWarehouse:
-    db = tmp_path_factory.mktemp("samples-warehouse") / "juesuan.duckdb"
-    return load_and_build([SAMPLES_DIR], db, publish_on_failure=True)
+    return aheadkit.made_ahead(tmp_path_factory, _sample_warehouse)
+
+
+# ---------------------------------------------------------------------------------------------
+# Warehouses made ahead (tests/aheadkit.py): once collected, the setup of the fixtures registered
+# with aheadkit.ahead runs in a background thread, in the order the tests first need it.
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    # the modules that wait for a job run last (in their order): their jobs are made meanwhile
+    if aheadkit.enabled():
+        aheadkit.modules_last(items)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    aheadkit.start(session)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    aheadkit.stop()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    aheadkit.summary(terminalreporter.write_line)

@@ -28,9 +28,9 @@ def load_command(folder: Path, db: Path, *extra: str) -> list[str]:
             "--publish-every", "1", *extra]
 
 
-def juesuan(*args: str, timeout: int = 900) -> subprocess.CompletedProcess:
-    """One `juesuan ARGS` run from the project root, output captured."""
-    return subprocess.run([sys.executable, "-m", "loaders.cli", *args], cwd=PROJECT_ROOT,
+def juesuan(*args: str, timeout: int = 900, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """One `juesuan ARGS` run from the project root, output captured (in ``env``, else this environment)."""
+    return subprocess.run([sys.executable, "-m", "loaders.cli", *args], cwd=PROJECT_ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
 
 
@@ -41,14 +41,17 @@ class BuiltWarehouse:
     build_output: str  # stdout + stderr of `juesuan build` (dbt's log lines and its Done. PASS=… summary)
 
 
-def load_and_build(inputs: list[Path], db: Path, publish_on_failure: bool = False) -> BuiltWarehouse:
-    """`juesuan load -q INPUTS` (must succeed) then `juesuan build --no-docs`.
+def load_and_build(inputs: list[Path], db: Path, publish_on_failure: bool = False,
+                   env: dict[str, str] | None = None) -> BuiltWarehouse:
+    """`juesuan load -q INPUTS` (must succeed) then `juesuan build --no-docs`, in ``env`` (else this
+    environment).
 
     Without ``publish_on_failure`` the build must succeed too; with it a failing build is still
     published (the caller asserts what it needs of the result)."""
-    load = juesuan("load", "-q", *map(str, inputs), "--db", str(db))
+    load = juesuan("load", "-q", *map(str, inputs), "--db", str(db), env=env)
     assert load.returncode == 0, load.stdout[-3000:] + load.stderr[-3000:]
-    build = juesuan("build", "--no-docs", *(["--publish-on-failure"] if publish_on_failure else []), "--db", str(db))
+    build = juesuan("build", "--no-docs", *(["--publish-on-failure"] if publish_on_failure else []), "--db", str(db),
+                    env=env)
     output = build.stdout + build.stderr
     assert db.exists(), output[-4000:]
     assert publish_on_failure or build.returncode == 0, output[-4000:]

@@ -4,11 +4,17 @@ second build over the same documents is a no-op.
 The report stage runs its real code path (import, call on the bench's warehouse, timing,
 size) with ``build_report`` replaced by a stand-in that writes a page: executing the four
 notebooks would add ~60 s to a smoke that already takes ~70 s, and tests/test_report.py
-runs them for real."""
+runs them for real.
+
+The smoke run is made ahead (tests/aheadkit.py: in a process of its own, while other tests run);
+the test asserts on its rows."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from aheadkit import ahead, in_subprocess, made_ahead
 
 from loaders.bench.corpus import document_text, make_corpus, unit_name
 from loaders.bench.run import STAGES, growth, run, table, verdict
@@ -35,8 +41,10 @@ def test_synthetic_documents_are_distinct_and_shaped_like_the_sample():
     assert len(set(metas)) == len(metas) == len(texts)
 
 
-@pytest.mark.slow
-def test_bench_smoke_n20(tmp_path, monkeypatch):
+def smoke_run(root: Path) -> tuple[list[dict[str, float]], list[list[str]]]:
+    """The bench at N = 20 with the serial and report stages, ``build_report`` replaced by the
+    stand-in; its rows and the marts the stand-in found. Run in a process of its own (the
+    stand-in replaces build_report there only)."""
     import loaders.present.report as report_mod
 
     reported = []
@@ -51,8 +59,24 @@ def test_bench_smoke_n20(tmp_path, monkeypatch):
         out.mkdir(parents=True, exist_ok=True)
         (out / "index.html").write_bytes(b"x" * 300_000)
 
-    monkeypatch.setattr(report_mod, "build_report", fake_report)
-    rows = run([20], tmp_path, options={"serial", "report"})
+    report_mod.build_report = fake_report
+    rows = run([20], root, options={"serial", "report"})
+    return rows, reported
+
+
+@ahead("smoke")
+def _smoke(out: Path) -> tuple[list[dict[str, float]], list[list[str]]]:
+    return in_subprocess("test_bench:smoke_run", out / "bench", out=out)
+
+
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory):
+    return made_ahead(tmp_path_factory, _smoke)
+
+
+@pytest.mark.slow
+def test_bench_smoke_n20(smoke):
+    rows, reported = smoke
     r = rows[0]
     for name in ("docs_per_s", "cpu_s_per_doc", "writer_cpu_s_per_doc", "worker_cpu_s_per_doc", "cores_used",
                  "peak_rss_mb", "warehouse_mb", "build_s", "noop_build_s", "build_after_10_more_s",

@@ -11,7 +11,6 @@ warnings are allowed only for the accounting-identity tests (a published documen
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from decimal import Decimal
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from aheadkit import ahead, environment, made_ahead
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tests" / "dbt_fixtures"))
 
 def _dbt_build(db: Path, tmp: Path) -> subprocess.CompletedProcess[str]:
     env = {
-        **os.environ,
+        **environment(tmp),  # the session's environment (made ahead: a test in front may set its own)
         "JUESUAN_DB": str(db),
         "DBT_TARGET_PATH": str(tmp / "target"),
         "DBT_LOG_PATH": str(tmp / "logs"),
@@ -54,17 +54,21 @@ def real_db(sample_warehouse_build) -> Path:
     return sample_warehouse_build.path
 
 
-@pytest.fixture(scope="module")
-def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@ahead("fixture_db")
+def _fixture_warehouse(tmp: Path) -> Path:
     from raw_fixture import build_fixture
 
-    tmp = tmp_path_factory.mktemp("dbt_fixture")
     db = tmp / "warehouse.duckdb"
     build_fixture(db)
     build = _dbt_build(db, tmp)
     assert build.returncode == 0, build.stdout[-5000:]
     assert _summary(build.stdout)["ERROR"] == 0
     return db
+
+
+@pytest.fixture(scope="module")
+def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return made_ahead(tmp_path_factory, _fixture_warehouse)
 
 
 def _q(db: Path, sql: str) -> list[tuple]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from aheadkit import ahead, environment, made_ahead
 from loadkit import load_and_build
 
 from loaders.config import PROJECT_ROOT
@@ -23,9 +24,14 @@ PUTUO = REALDOCS / "shanghai-putuo-finance-bureau-2024-final-accounts.pdf"
 pytestmark = [pytest.mark.realdocs, pytest.mark.skipif(not PUTUO.exists(), reason="../shared/realdocs absent")]
 
 
+@ahead("putuo_db")
+def _putuo_warehouse(out: Path) -> Path:
+    return load_and_build([PUTUO], out / "juesuan.duckdb", env=environment(out)).path
+
+
 @pytest.fixture(scope="module")
 def putuo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return load_and_build([PUTUO], tmp_path_factory.mktemp("putuo") / "juesuan.duckdb").path
+    return made_ahead(tmp_path_factory, _putuo_warehouse)
 
 
 def findings(db: Path) -> dict[str, str]:

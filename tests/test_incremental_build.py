@@ -5,6 +5,10 @@ Set A: four bench documents (each its own unit) and the 米易 2023 sample. Set 
 documents, the 米易 2022 document (same unit, the year before: it changes the 2023 document's
 prior-year checks, so the unit's other documents must be rebuilt too), a correction of the 米易
 2023 document (supersedes the A version) and `juesuan remove` of one A document.
+
+The first build of each test (set A's; the 米易 sample's) is made ahead (tests/aheadkit.py: the
+same load_paths and build calls, in a process of their own while other tests run); each test
+asserts what that build said and goes on from the warehouse it left.
 """
 
 from __future__ import annotations
@@ -14,8 +18,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from aheadkit import ahead, in_subprocess, made_ahead
 
 from loaders.bench.corpus import make_corpus
+from loaders.config import SAMPLES_DIR
 from loaders.store.build import build
 from loaders.store.increment import BUILT, DELTA
 from loaders.store.load import Limits, load_paths
@@ -46,13 +52,12 @@ def _snapshot(db: Path, out: Path) -> set[str]:
     return {f"{s}.{t}" for s, t in tables}
 
 
-@pytest.fixture
-def inputs(tmp_path, samples_dir):
-    miyi = (samples_dir / MIYI).read_text(encoding="utf-8")
-    a, b = tmp_path / "set-a", tmp_path / "set-b"
+def _inputs(root: Path) -> tuple[Path, Path, str]:
+    miyi = (SAMPLES_DIR / MIYI).read_text(encoding="utf-8")
+    a, b = root / "set-a", root / "set-b"
     a.mkdir()
     b.mkdir()
-    bench = make_corpus(tmp_path / "bench", 6)
+    bench = make_corpus(root / "bench", 6)
     for f in bench[:4]:
         (a / f.name).write_bytes(f.read_bytes())
     for f in bench[4:]:
@@ -64,12 +69,30 @@ def inputs(tmp_path, samples_dir):
     return a, b, bench[0].name
 
 
-def test_an_incremental_build_equals_a_full_rebuild(tmp_path, inputs, warehouse_query):
-    set_a, set_b, removed_name = inputs
-    db = tmp_path / "wh" / "juesuan.duckdb"
+def load_and_build_set_a(root: Path) -> tuple[Path, Path, str, bool, list[str]]:
+    """The inputs, set A loaded and built: (warehouse, set B, the A document to withdraw, what
+    build returned, what it said). Run in a process of its own (tests/aheadkit.py)."""
+    set_a, set_b, removed_name = _inputs(root)
+    db = root / "wh" / "juesuan.duckdb"
     said: list[str] = []
     load_paths([set_a], db, limits=FAST, on_wait=None)
-    assert build(db, docs=False, on_wait=None, echo=said.append)
+    built = build(db, docs=False, on_wait=None, echo=said.append)
+    return db, set_b, removed_name, built, said
+
+
+@ahead("set_a_built")
+def _set_a_built(out: Path):
+    return in_subprocess("test_incremental_build:load_and_build_set_a", out, out=out)
+
+
+@pytest.fixture(scope="module")
+def set_a_built(tmp_path_factory):
+    return made_ahead(tmp_path_factory, _set_a_built)
+
+
+def test_an_incremental_build_equals_a_full_rebuild(tmp_path, set_a_built, warehouse_query):
+    db, set_b, removed_name, built, said = set_a_built
+    assert built
     assert said[-1].startswith("full build")
 
     load_paths([set_b], db, limits=FAST, on_wait=None)
@@ -106,11 +129,28 @@ def test_an_incremental_build_equals_a_full_rebuild(tmp_path, inputs, warehouse_
                        [removed]).fetchone()[0] == 0
 
 
-def test_changed_models_rebuild_everything_and_nothing_changed_is_a_no_op(tmp_path, samples_dir):
-    db = tmp_path / "wh" / "juesuan.duckdb"
+def load_and_build_the_sample(root: Path) -> tuple[Path, bool]:
+    """The 米易 sample loaded and built: (warehouse, what build returned). Run in a process of its
+    own (tests/aheadkit.py)."""
+    db = root / "wh" / "juesuan.duckdb"
+    load_paths([SAMPLES_DIR / MIYI], db, limits=FAST, on_wait=None)
+    return db, build(db, docs=False, on_wait=None, echo=lambda s: None)
+
+
+@ahead("sample_built")
+def _sample_built(out: Path):
+    return in_subprocess("test_incremental_build:load_and_build_the_sample", out, out=out)
+
+
+@pytest.fixture(scope="module")
+def sample_built(tmp_path_factory):
+    return made_ahead(tmp_path_factory, _sample_built)
+
+
+def test_changed_models_rebuild_everything_and_nothing_changed_is_a_no_op(sample_built):
+    db, built = sample_built
     said: list[str] = []
-    load_paths([samples_dir / MIYI], db, limits=FAST, on_wait=None)
-    assert build(db, docs=False, on_wait=None, echo=said.append)
+    assert built
     assert not build(db, docs=False, on_wait=None, echo=said.append)  # nothing changed: no dbt at all
     con = duckdb.connect(str(db))
     try:

@@ -7,8 +7,10 @@ images (tests/ocrkit.py), so no scan is committed.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from aheadkit import ahead, in_subprocess, made_ahead
 
 import builders as B
 from loaders.extract import extract_facts
@@ -35,14 +37,12 @@ def _is_row_or_total(f) -> bool:
 # ------------------------------------------------------------------ a scan of the real PDF
 
 
-def _scan(pages: list[int] | None, dpi: int):
+def scan(pages: list[int] | None, dpi: int):
     """The 普陀 PDF (``pages`` of it, all when None) rendered at ``dpi`` into an image-only PDF
     and loaded as the loader loads any scan (OCR at its own resolution, ``OCR_DPI``), its pages
     spread over one process per core; and the text layer's facts of the same pages."""
     import os
 
-    if not PUTUO.exists():
-        pytest.skip(NO_REALDOCS)
     data = PUTUO.read_bytes()
     ref = extract_one(data, PUTUO.name)
     if pages:
@@ -55,16 +55,30 @@ def _scan(pages: list[int] | None, dpi: int):
     return ref, doc, facts
 
 
+def _needs_dpi(dpi: int):
+    return lambda item: PUTUO.exists() and item.callspec.params.get("dpi") == dpi
+
+
+# made ahead (tests/aheadkit.py), each in a process of its own, for the tests that ask for it
+@ahead("putuo_scans", when=_needs_dpi(150))
+def _scan_150(out: Path):
+    return in_subprocess("test_ocr:scan", None, 150, out=out)
+
+
+@ahead("putuo_scans", when=_needs_dpi(300))
+def _scan_300(out: Path):
+    return in_subprocess("test_ocr:scan", TABLE_PAGES_300, 300, out=out)
+
+
 @pytest.fixture(scope="module")
-def putuo_scans():
+def putuo_scans(tmp_path_factory):
     """dpi -> the scan at that resolution, made once per run when first asked for (nothing is
     kept across runs: every run renders and OCRs)."""
-    made: dict = {}
 
     def get(dpi: int):
-        if dpi not in made:
-            made[dpi] = _scan(None, 150) if dpi == 150 else _scan(TABLE_PAGES_300, dpi)
-        return made[dpi]
+        if not PUTUO.exists():
+            pytest.skip(NO_REALDOCS)
+        return made_ahead(tmp_path_factory, _scan_150 if dpi == 150 else _scan_300)
 
     return get
 

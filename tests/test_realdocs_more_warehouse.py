@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from aheadkit import ahead, environment, made_ahead
 from loadkit import load_and_build
 
 from loaders.config import PROJECT_ROOT
@@ -21,9 +22,14 @@ pytestmark = [pytest.mark.realdocs, pytest.mark.slow,
               pytest.mark.skipif(not (REALDOCS / "more").is_dir(), reason="../shared/realdocs/more not present")]
 
 
+@ahead("db")
+def _realdocs_warehouse(out: Path) -> Path:
+    return load_and_build([REALDOCS], out / "juesuan.duckdb", env=environment(out)).path
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return load_and_build([REALDOCS], tmp_path_factory.mktemp("realdocs") / "juesuan.duckdb").path
+    return made_ahead(tmp_path_factory, _realdocs_warehouse)
 
 
 def q(db: Path, sql: str) -> list[tuple]:

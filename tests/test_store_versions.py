@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from aheadkit import ahead, environment, made_ahead
 from typer.testing import CliRunner
 
 from loaders.cli import app
@@ -133,18 +134,34 @@ def test_a_warehouse_of_the_first_storage_version_is_migrated(tmp_path, samples_
     assert warehouse_query(legacy, "SELECT count(*) FROM raw.documents WHERE is_current") == [(2,)]
 
 
-@pytest.mark.slow
-def test_samples_plus_a_corrected_sample_build_with_one_current_version(tmp_path, samples_dir, warehouse_query):
+@ahead("corrected_samples")
+def _load_and_build_the_samples_and_a_correction(tmp: Path):
+    """The samples and a correction of the 米易 sample in one folder, `juesuan load` then (when the
+    load succeeded) `juesuan build --no-docs` of it: (folder, warehouse, load run, build run)."""
+    from loaders.config import SAMPLES_DIR
     from loadkit import juesuan
 
-    folder = tmp_path / "in"
-    shutil.copytree(samples_dir, folder)
-    src = (samples_dir / MIYI).read_text(encoding="utf-8")
+    folder = tmp / "in"
+    shutil.copytree(SAMPLES_DIR, folder)
+    src = (SAMPLES_DIR / MIYI).read_text(encoding="utf-8")
     (folder / "miyi-2023-corrected.txt").write_text(src + "\n更正说明：本公开内容已更正。\n", encoding="utf-8")
-    db = tmp_path / "wh" / "juesuan.duckdb"
-    load = juesuan("load", "-q", str(folder), "--db", str(db))
+    db = tmp / "wh" / "juesuan.duckdb"
+    load = juesuan("load", "-q", str(folder), "--db", str(db), env=environment(tmp))
+    build = juesuan("build", "--no-docs", "--db", str(db), env=environment(tmp)) if load.returncode == 0 else None
+    return folder, db, load, build
+
+
+@pytest.fixture(scope="module")
+def corrected_samples(tmp_path_factory):
+    return made_ahead(tmp_path_factory, _load_and_build_the_samples_and_a_correction)
+
+
+@pytest.mark.slow
+def test_samples_plus_a_corrected_sample_build_with_one_current_version(corrected_samples, warehouse_query):
+    from loadkit import juesuan
+
+    folder, db, load, build = corrected_samples  # made ahead (tests/aheadkit.py)
     assert load.returncode == 0 and "3 loaded" in load.stdout, load.stdout + load.stderr
-    build = juesuan("build", "--no-docs", "--db", str(db))
     assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-2000:]
     assert "ERROR=0" in build.stdout
     rows = warehouse_query(db, "SELECT file_name FROM marts.dim_document WHERE file_name IS NOT NULL ORDER BY 1")

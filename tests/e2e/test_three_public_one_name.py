@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from aheadkit import ahead, environment, made_ahead
 from loadkit import load_and_build
 
 
@@ -26,12 +27,17 @@ TEXT = """测试县农业服务中心2023年度部门决算
 """
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("three-public")
+@ahead("built")
+def _three_public_warehouse(tmp: Path) -> Path:
     (tmp / "docs").mkdir()
     (tmp / "docs" / "测试县农业服务中心2023年度部门决算.txt").write_text(TEXT, encoding="utf-8")
-    return load_and_build([tmp / "docs"], tmp / "juesuan.duckdb", publish_on_failure=True).path
+    return load_and_build([tmp / "docs"], tmp / "juesuan.duckdb", publish_on_failure=True,
+                          env=environment(tmp)).path
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return made_ahead(tmp_path_factory, _three_public_warehouse)
 
 
 def _query(db: Path, sql: str) -> list[tuple]:

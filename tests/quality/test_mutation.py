@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from aheadkit import ahead, in_subprocess, made_ahead
 
 from loaders.config import PROJECT_ROOT
 from loaders.quality import mutate
@@ -31,12 +32,19 @@ GENUINE = {
 }
 
 
+@ahead("result")
+def _mutation_batch(out: Path) -> tuple[mutate.Result, float]:
+    # mutate.run plans the mutants in Python of its own (hundreds of extractions): in a fresh
+    # process, so that a batch made ahead does not hold the lock the tests in front need
+    t0 = time.monotonic()
+    res = in_subprocess("loaders.quality.mutate:run", out, PER_KIND, 11, PUTUO if PUTUO.exists() else None, out=out)
+    return res, time.monotonic() - t0
+
+
 @pytest.fixture(scope="module")
 def result(tmp_path_factory: pytest.TempPathFactory) -> mutate.Result:
-    t0 = time.monotonic()
-    res = mutate.run(tmp_path_factory.mktemp("mutation"), per_kind=PER_KIND, seed=11,
-                     putuo=PUTUO if PUTUO.exists() else None)
-    print(f"\nmutation tier: {time.monotonic() - t0:.0f} s\n{mutate.report(res)}")
+    res, seconds = made_ahead(tmp_path_factory, _mutation_batch)
+    print(f"\nmutation tier: {seconds:.0f} s\n{mutate.report(res)}")
     return res
 
 
