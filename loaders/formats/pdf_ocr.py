@@ -181,7 +181,7 @@ def jobs_of(data: bytes, has_words: list[bool], regions: list[list[Box] | None] 
     if regions is None or len(regions) != len(has_words) or any(r is None for r in regions):
         return ocr_jobs(data, has_words)
     return [job for i, rs in enumerate(regions)
-            for job in ([OcrJob(i)] if not has_words[i] else [OcrJob(i, r) for r in rs or ()])]
+            for job in ([OcrJob(i)] if not has_words[i] else [OcrJob(i, r) for r in rs])]  # type: ignore[union-attr]
 
 
 def image_only_pages(data: bytes) -> list[int]:

@@ -344,8 +344,8 @@ def read_page(doc: pdfium.PdfDocument, index: int, images: bool = False) -> Pdfi
             if images:
                 try:
                     regions = image_regions(raw, tp)
-                except Exception:  # noqa: BLE001 - unknown: OCR looks again (pdf_ocr.ocr_jobs) and reports it
-                    regions = None
+                except Exception:  # noqa: BLE001 - left unknown: OCR looks again (pdf_ocr.ocr_jobs) and reports it
+                    pass
         finally:
             R.FPDFText_ClosePage(tp)
         return PdfiumPage(index + 1, disp.width, disp.height, chars, _edges(raw, disp), regions)

@@ -1,8 +1,9 @@
 """Cells of tab-separated text rows, built a table at a time (``text.py`` reads the layouts).
 
 A table of a text export holds thousands of cells, each with a Location, so they are built in
-bulk: the Locations by ``locations`` (one C-level ``tuple.__new__`` each, no Python call), and when no part of the table needs trimming, every cell of
-the table straight from one ``str.split`` of its lines joined by tabs (offsets, lines and rows
+bulk: the Locations by ``locations`` (one C-level ``tuple.__new__`` each, no Python call), and
+when no part of the table needs trimming, every cell of the table straight from one
+``str.split`` of its lines joined by tabs (offsets, lines and rows
 by C-level maps over all cells). What is left per cell is the Location and the Cell themselves
 (measured with callgrind: about 5k and 2k instructions each, most of the cost of a big table).
 """
