@@ -5,6 +5,7 @@ own error is reported as it is, never retried (loaders/store/build.py)."""
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from loaders.config import PROJECT_ROOT, SAMPLES_DIR
 from loaders.store import build as build_mod
-from loaders.store.build import BuildFailed, build, engine_fault
+from loaders.store.build import BuildFailed, build, engine_fault, results_stamp
 from loadkit import juesuan
 
 INTERNAL = ("Runtime Error in model int_units_canonicalised (models/intermediate/int_units_canonicalised.sql)\n"
@@ -30,19 +31,36 @@ def _write_results(target: Path, message: str, status: str = "error") -> None:
 
 def test_engine_fault_reads_the_runs_own_results(tmp_path, monkeypatch):
     monkeypatch.setenv("DBT_TARGET_PATH", str(tmp_path / "target"))
-    since = time.time() - 1
-    assert engine_fault(PROJECT_ROOT, since) is None  # no results file
+    assert results_stamp(PROJECT_ROOT) is None
+    assert engine_fault(PROJECT_ROOT, None) is None  # no results file
     _write_results(tmp_path / "target", INTERNAL)
-    assert engine_fault(PROJECT_ROOT, since) == (
+    assert engine_fault(PROJECT_ROOT, None) == (
         "model.juesuan.int_units_canonicalised: INTERNAL Error: dict-surviving cache: global dictionary "
         "column 2 changed identity after being seeded for dictionary caching")
-    assert engine_fault(PROJECT_ROOT, time.time() + 60) is None  # written before this run started
+    before = results_stamp(PROJECT_ROOT)
+    assert engine_fault(PROJECT_ROOT, before) is None  # still the file seen before the run
     _write_results(tmp_path / "target", BINDER)
-    assert engine_fault(PROJECT_ROOT, since) is None  # a model's error is not the engine's
+    assert engine_fault(PROJECT_ROOT, None) is None  # a model's error is not the engine's
     _write_results(tmp_path / "target", INTERNAL, status="success")
-    assert engine_fault(PROJECT_ROOT, since) is None
+    assert engine_fault(PROJECT_ROOT, None) is None
     (tmp_path / "target" / "run_results.json").write_text("{not json", encoding="utf-8")
-    assert engine_fault(PROJECT_ROOT, since) is None
+    assert engine_fault(PROJECT_ROOT, None) is None
+
+
+def test_results_written_by_the_run_count_even_when_their_mtime_reads_before_its_start(tmp_path, monkeypatch):
+    """File times come from the kernel's coarse clock: a file written just after ``time.time()``
+    can carry an earlier mtime. The run's own results are told by the file changing, not by clocks."""
+    monkeypatch.setenv("DBT_TARGET_PATH", str(tmp_path / "target"))
+    _write_results(tmp_path / "target", BINDER)
+    before = results_stamp(PROJECT_ROOT)
+    started = time.time()
+    _write_results(tmp_path / "target", INTERNAL + " and a longer message")
+    path = tmp_path / "target" / "run_results.json"
+    os.utime(path, (started - 0.004, started - 0.004))  # what a coarse file clock can give
+    assert engine_fault(PROJECT_ROOT, before) is not None
+    # a run that died before writing leaves the old file exactly as it was
+    before = results_stamp(PROJECT_ROOT)
+    assert engine_fault(PROJECT_ROOT, before) is None
 
 
 @pytest.fixture

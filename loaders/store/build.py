@@ -23,7 +23,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import duckdb
@@ -91,14 +90,28 @@ def _run_results(project_dir: Path) -> Path:
     return (target if target.is_absolute() else project_dir / target) / "run_results.json"
 
 
-def engine_fault(project_dir: Path, since: float) -> str | None:
-    """The first node of the dbt run that wrote its results after ``since`` (epoch seconds) and
-    failed on an assertion of DuckDB itself (``ENGINE_FAULT``), as "node: first line"; None when
-    there is none or no such results file."""
+def results_stamp(project_dir: Path) -> tuple[int, int, int] | None:
+    """Which run_results.json is there now (inode, size, mtime in ns); None when there is none.
+
+    Taken before a dbt run, it tells afterwards whether the file is that run's own: comparing the
+    file's mtime with the clock would not do, because file times come from the kernel's coarse
+    clock and can read a few milliseconds earlier than a ``time.time()`` taken just before."""
+    try:
+        st = _run_results(project_dir).stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def engine_fault(project_dir: Path, before: tuple[int, int, int] | None) -> str | None:
+    """The first node of the dbt run that failed on an assertion of DuckDB itself (``ENGINE_FAULT``),
+    as "node: first line"; None when there is none, when there is no results file, or when the
+    results file is still the one ``results_stamp`` saw before the run (the run died before writing
+    its own)."""
     path = _run_results(project_dir)
     try:
-        if path.stat().st_mtime < since:
-            return None  # an earlier run's results: this run died before writing its own
+        if results_stamp(project_dir) in (None, before):
+            return None  # no results, or an earlier run's
         results = json.loads(path.read_text(encoding="utf-8")).get("results") or []
     except (OSError, ValueError, AttributeError):
         return None
@@ -199,9 +212,9 @@ def build(db_path: Path, project_dir: Path | None = None, docs: bool = True, pub
         wc.close()
         mode = (f"full build ({why_full})" if why_full else
                 f"incremental build: {changed} document(s) changed since the last build")
-        started = time.time()
+        before = results_stamp(project_dir)
         rc = run_dbt(["build"], wc.path, project_dir, ("--full-refresh",) if why_full else ())
-        fault = engine_fault(project_dir, started) if rc != 0 else None
+        fault = engine_fault(project_dir, before) if rc != 0 else None
         if fault:  # DuckDB's own assertion, not a model's error: once more, in full
             echo(f"DuckDB failed an internal assertion ({fault}); building again once, in full")
             rc = run_dbt(["build"], wc.path, project_dir, ("--full-refresh",))
