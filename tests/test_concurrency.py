@@ -80,7 +80,9 @@ def test_reader_process_never_sees_a_lock_error_while_loading(tmp_path):
 def test_second_writer_waits_for_the_first(tmp_path):
     db = tmp_path / "wh" / "juesuan.duckdb"
     a, b = tmp_path / "a", tmp_path / "b"
-    make_sample_variants(a, 6, "a")
+    # enough documents (each published on its own) that the first load still holds the lock when
+    # the second has started and warmed up (loaders/store/prepare.py warm_up, before the lock)
+    make_sample_variants(a, 20, "a")
     make_sample_variants(b, 2, "b")
     first = subprocess.Popen(load_command(a, db), cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
@@ -93,4 +95,4 @@ def test_second_writer_waits_for_the_first(tmp_path):
     assert first.returncode == 0, err1
     assert second.returncode == 0, second.stderr
     assert f"waiting for pid {first.pid}:" in second.stderr
-    assert published_documents(db) == 8
+    assert published_documents(db) == 22

@@ -143,9 +143,11 @@ def prepare_isolated(data: bytes, path: str, document_id: str, started, limits: 
                      runner=run_isolated) -> SandboxResult:
     """The per-document function: parse + metadata + extract + Arrow rows in a sandboxed child
     (forked by ``runner``: here, or a SandboxPool worker, or on a Dask worker); OCR'd pages
-    get extra time each."""
+    get extra time each. A Dask worker warms itself up on its first document (``warm_up``: the
+    children it forks then start with the caches filled, as the local pool's do)."""
     from ..formats.pdf_ocr import ocr_time_budget
 
+    warm_up()
     return runner(prepare_staged, data, path, document_id, started,
                         timeout_s=limits.timeout_s + ocr_time_budget(data, Path(path).name, runner, limits.memory_bytes),
                         memory_bytes=limits.memory_bytes)
