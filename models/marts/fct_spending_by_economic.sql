@@ -11,7 +11,8 @@ with routes as (
 ),
 
 items as (
-    select f.*, r.expense_nature
+    -- the qualifier's name key once per item (the join below compares it with every 款 row)
+    select f.*, r.expense_nature, {{ name_key('f.qualifier') }} as qualifier_key
     from {{ ref_scoped('int_facts_deduplicated') }} f
     join routes r using (metric)
     where f.amount_wan is not null
@@ -33,16 +34,16 @@ matched as (
             e.code) as econ_code,
         row_number() over (
             partition by i.fact_id
-            order by case when e.name_key = {{ name_key('i.qualifier') }} then 0 else 1 end,
+            order by case when e.name_key = i.qualifier_key then 0 else 1 end,
                      case e.origin when 'official' then 0 else 1 end, e.code
         ) as rn
     from items i
     left join printed p using (fact_id)
     left join econ e
       on e.level = '款'
-     and (e.name_key = {{ name_key('i.qualifier') }}
-      or (length({{ name_key('i.qualifier') }}) >= 4
-          and (starts_with(e.name_key, {{ name_key('i.qualifier') }}) or starts_with({{ name_key('i.qualifier') }}, e.name_key))
+     and (e.name_key = i.qualifier_key
+      or (length(i.qualifier_key) >= 4
+          and (starts_with(e.name_key, i.qualifier_key) or starts_with(i.qualifier_key, e.name_key))
           and length(e.name_key) >= 4))
 )
 

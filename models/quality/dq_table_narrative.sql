@@ -133,16 +133,32 @@ texts as (
     select * from {{ ref_scoped('dq_documents') }} where document_text is not null and fiscal_year is not null
 ),
 
+retired_names as (
+    -- literal_core: the old name without 支出, which every match of the two patterns below holds
+    -- (the full old name, or the core then （类）); NULL when the name holds a regex character. The
+    -- patterns are built from the seed, so DuckDB compiles them again for every document: a text
+    -- without the core is not searched (no match there: n 0, evidence '')
+    select *,
+        case when not regexp_matches(old_name, '[\\.^$|?*+()\[\]{}]') then regexp_replace(old_name, '支出$', '') end
+            as literal_core
+    from {{ ref('renames') }}
+    where level = '类'
+),
+
 retired_in_text as (
     -- a retired 类 name printed anywhere (glossary and headings too): the full old name, or its
     -- core followed by the （类） marker
     select t.document_id, r.old_name, r.new_name, r.effective_year,
-        len(regexp_extract_all(t.document_text,
-            r.old_name || '|' || regexp_replace(r.old_name, '支出$', '') || '\s*[（(]\s*类')) as n,
-        regexp_extract(t.document_text, '[^\n]{0,10}(' || r.old_name || '|' || regexp_replace(r.old_name, '支出$', '')
-            || '\s*[（(]\s*类)[^\n]{0,10}', 0) as evidence
+        case when r.literal_core is null or contains(t.document_text, r.literal_core)
+             then len(regexp_extract_all(t.document_text,
+                      r.old_name || '|' || regexp_replace(r.old_name, '支出$', '') || '\s*[（(]\s*类'))
+             else 0 end as n,
+        case when r.literal_core is null or contains(t.document_text, r.literal_core)
+             then regexp_extract(t.document_text, '[^\n]{0,10}(' || r.old_name || '|' || regexp_replace(r.old_name, '支出$', '')
+                      || '\s*[（(]\s*类)[^\n]{0,10}', 0)
+             else '' end as evidence
     from texts t
-    join {{ ref('renames') }} r on r.level = '类' and r.effective_year <= t.fiscal_year
+    join retired_names r on r.effective_year <= t.fiscal_year
 ),
 
 outdated as (
