@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 
 from loaders.bench.corpus import make_corpus
-from loaders.config import SAMPLES_DIR
+from loaders.config import text_samples
 from loaders.extract.metadata import document_metadata
 from loaders.formats import parse_bytes
 from loaders.sandbox import run_isolated
@@ -74,7 +74,8 @@ def test_a_child_compiles_few_patterns_for_documents_of_other_templates(warmed):
 def test_the_warm_up_documents_are_the_demo_corpus_a_final_account_and_a_budget():
     docs = prepare.warm_up_documents()
     names = [n for n, _ in docs]
-    assert [p.name for p in sorted(SAMPLES_DIR.glob("*")) if p.suffix in (".txt", ".md")] == names[:-2]
+    assert [p.name for p in text_samples()] == names[:-2]
+    assert len(names) == 4  # the two samples, then the two texts
     kinds = [document_metadata(parse_bytes(data, name)).kind for name, data in docs[-2:]]
     assert kinds == ["决算", "预算"]
 

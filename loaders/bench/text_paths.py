@@ -40,7 +40,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from ..config import PROJECT_ROOT, SAMPLES_DIR
+from ..config import PROJECT_ROOT, text_samples
 
 BASELINE_COMMIT = "29817fa"  # the text path at the start of issue 13
 TARGET_BASE_OVER_NOW = 8.0
@@ -75,7 +75,7 @@ print(json.dumps(out))
 def default_documents(corpus: Path | None = None) -> list[Path]:
     """The text samples, then ``CORPUS_DOCS`` bench-corpus documents (from ``corpus`` when it
     holds them, else made in a temp folder that lives as long as the process)."""
-    docs = sorted(p for p in SAMPLES_DIR.glob("*") if p.suffix in (".txt", ".md"))
+    docs = text_samples()
     have = sorted(corpus.glob("bench-*.txt"))[:CORPUS_DOCS] if corpus is not None and corpus.is_dir() else []
     if len(have) < CORPUS_DOCS:
         from .corpus import make_corpus

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from ..config import PROJECT_ROOT, SAMPLES_DIR
+from ..config import PROJECT_ROOT, text_samples
 from ..extract import extract_facts
 from ..extract.metadata import document_metadata
 from ..formats import parse_bytes
@@ -94,7 +94,7 @@ class Result:
 
 def sample_sources(putuo: Path | None = None) -> list[Source]:
     out = [Source(p.stem.split("-")[0], p.read_text(encoding="utf-8"), p.suffix)
-           for p in sorted(SAMPLES_DIR.iterdir()) if p.suffix in (".txt", ".md")]
+           for p in text_samples()]
     if putuo is not None and putuo.exists():
         doc = parse_bytes(putuo.read_bytes(), putuo.name)
         out.append(Source("putuo", doc.text, ".txt", REAL_DOCUMENT_KINDS))

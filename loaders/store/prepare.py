@@ -16,7 +16,7 @@ from .. import extract as extract_mod
 from .. import formats
 from ..extract import metadata as metadata_mod
 from ..extract.disclosure import NOT_A_DISCLOSURE, quarantine_reason  # noqa: F401 (re-exported)
-from ..config import SAMPLES_DIR
+from ..config import text_samples
 from ..formats.errors import QuarantineError
 from ..model import Fact, ParsedDocument
 from ..sandbox import StageError
@@ -137,9 +137,8 @@ def warm_up_documents() -> list[tuple[str, bytes]]:
     """What ``warm_up`` prepares: the embedded demo corpus (``data/samples``: a 决算 exported as
     text with tab tables, one as markdown with its tables; absent from an installed package, then
     skipped), a tiny 决算 and a small 预算 with a table."""
-    samples = sorted(p for p in SAMPLES_DIR.glob("*") if p.suffix in (".txt", ".md")) if SAMPLES_DIR.is_dir() else []
     docs = []
-    for p in samples:
+    for p in text_samples():
         try:
             docs.append((p.name, p.read_bytes()))
         except OSError:
