@@ -26,6 +26,9 @@ SETS = {
     # blind3 (issue 9): first score 0.509, 0.833 after the general rules of h9blind; its weakest
     # families (indicators 0.51, three_public 0.66: multi-level space-separated text tables) set the family floor
     "blind3": (HOLDOUT / "blind3", 0.80, 0.45),
+    # blind5 (2026-12-04): first score 0.631 on 1a70b8d, 0.853 after the gap-table and card-row
+    # readers; its indicators (绩效自评 prose, 0.053) are not read yet, so its family floor is low
+    "blind5": (HOLDOUT / "blind5", 0.83, 0.04),
 }
 
 

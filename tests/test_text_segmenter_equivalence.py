@@ -2,10 +2,18 @@
 readers for lines that cannot start a table, a bare-cell run scanned once, tab-row cells built
 without re-scanning) gives exactly the blocks, cells and locations of the segmenter at 58600d9
 (the frozen copy in tests/segmenter_58600d9), on random documents made of the line shapes that
-start or end each layout, and on every text case the project keeps."""
+start or end each layout, and on every text case the project keeps.
+
+Two layouts were added after 58600d9 (unaligned gap-separated tables, ``text_gaps.py``; key-value
+card rows, ``text_cards.py``): the comparison runs with them switched off (their own behaviour is
+tested in tests/test_formats_text_layouts.py), and a last test checks that switching them on
+changes only runs of lines that they read as a table."""
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -25,9 +33,23 @@ def _dump(blocks) -> list:
             for b in blocks]
 
 
+@contextmanager
+def _layouts_after_58600d9_off():
+    from loaders.formats import text_columns, text_tables
+
+    saved = text_columns.read_gap_table, text_tables.card_line
+    text_columns.read_gap_table = lambda *a: None
+    text_tables.card_line = lambda ln: False
+    try:
+        yield
+    finally:
+        text_columns.read_gap_table, text_tables.card_line = saved
+
+
 def _same(text: str) -> None:
-    for markdown in (False, True):
-        assert _dump(segment_text(text, markdown)) == _dump(old_segment_text(text, markdown)), (markdown, text)
+    with _layouts_after_58600d9_off():
+        for markdown in (False, True):
+            assert _dump(segment_text(text, markdown)) == _dump(old_segment_text(text, markdown)), (markdown, text)
 
 
 LINES = [
@@ -158,3 +180,27 @@ def test_a_prose_line_starts_no_table_in_any_reader(ls, data):
     if prose_line(lines[i].s):
         assert TextTables(text, lines).table_at(i) is None
         assert SpacedTables(text, lines).table_at(i) is None
+
+
+def test_the_later_layouts_change_only_what_they_read_as_tables():
+    """On every kept text case (.txt reading), switching the later layouts on only turns runs of
+    text blocks into tables of theirs: every block clear of the new tables' spans is as before,
+    and no table of the older readers is replaced."""
+    changed = 0
+    for name, text in _cases():
+        with _layouts_after_58600d9_off():
+            off = _dump(segment_text(text, False))
+        on = _dump(segment_text(text, False))
+        if on == off:
+            continue
+        changed += 1
+        old_tables = {(b[2], b[3]) for b in off if b[1] == "table"}
+        new = [(b[3][4], b[3][5]) for b in on if b[1] == "table" and (b[2], b[3]) not in old_tables]
+        assert new, name
+
+        def inside(b):  # overlaps a new table (a row's unprinted last cell may lie past its span)
+            return any(b[3][4] < e and s < b[3][5] for s, e in new)
+
+        assert [b[1:4] for b in on if not inside(b)] == [b[1:4] for b in off if not inside(b)], name
+        assert all(b[1] != "table" for b in off if inside(b)), (name, "a table of the older readers was replaced")
+    assert changed >= 1

@@ -10,7 +10,7 @@ from .approx_filter import approximate
 
 # Bump when extraction changes what a document yields: `juesuan reload --stale` re-extracts every
 # document whose raw.documents.extractor_version differs (loaders/store/reload.py).
-EXTRACTOR_VERSION = "2026.12.3"  # 2026.12.3: 预算 tables and narratives (issue 10)
+EXTRACTOR_VERSION = "2026.12.4"  # 2026.12.4: unaligned gap tables, card rows, 政府性基金 sections, 均为 lists
 
 
 @gc_paused

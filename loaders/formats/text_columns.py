@@ -29,6 +29,7 @@ from typing import Sequence
 from ..model import Cell, Location
 from ..vocab.tables import title_words
 from .text_atoms import Atom, LineLike, Row, assign, atoms_of
+from .text_gaps import read_gap_table
 from .text_headers import AmbiguousHeader, header_rows
 
 
@@ -288,7 +289,10 @@ class SpacedTables:
                 break
             if not any(not ln.s.isascii() for ln in self.lines[i:stop]):
                 break
-        return best[1] if best else None
+        if best is None:  # not aligned: cells cut at the gaps and placed by count (text_gaps.py)
+            gaps = read_gap_table(self.text, self.lines, i, stop)
+            return SpacedTable(gaps.rows, gaps.first, gaps.stop) if gaps is not None else None
+        return best[1]
 
     def _read_as(self, i: int, stop: int, wide: bool) -> tuple[int, SpacedTable] | None:
         rows = [Row(k, self.lines[k], atoms_of(self.lines[k], wide)) for k in range(i, stop) if self.lines[k].s.strip()]

@@ -5,6 +5,8 @@ Layouts read here (``text.py`` reads the tab-separated ones and calls ``find_tab
 * ``|``-separated rows, one row per line (``201 | 一般公共服务支出 | 612.40 |``);
 * one cell per line: every line one cell ending in ``|`` (a lone ``|`` is an empty cell), or bare
   short lines (blank lines between cells are separators; a longer gap leaves empty cells);
+* key-value "card" rows, one row per line (``科目编码：208，科目名称：…，本年支出：148.62``), read by
+  ``text_cards.py``;
 * a table flattened onto one line: ``|``-separated cells (``合计 | 19.00 | 11.86 | 因公出国 …``) or
   an OCR line of space-separated cells (``一一般公共预算财政拨款收入 1 4,627.57 …``).
 
@@ -22,6 +24,7 @@ from typing import Protocol, Sequence
 
 from ..model import Cell
 from ..vocab.tables import title_words
+from .text_cards import card_line, read_cards
 from .text_rows import cell_kind, cell_span, make_cell, sequence_rows
 
 
@@ -281,6 +284,10 @@ class TextTables:
                 return _pipe_rows(text, lines, i)
             if _pipe_cell_line(ln):
                 return _pipe_cells(text, lines, i)
+        if "，" in ln.s and card_line(ln):  # key：value，key：value rows (text_cards.py)
+            cards = read_cards(text, lines, i)
+            if cards is not None:
+                return TextTable(cards.rows, cards.first, cards.stop)
         if _bare_cell_line(ln):
             return self._bare_cells(i)
         return _flat_ocr_line(text, lines, i)

@@ -57,6 +57,15 @@ def subject_system(metric: str) -> str:
     return m.subject_system if m else ""
 
 
+@lru_cache(maxsize=None)
+def all_funds_totals() -> frozenset[str]:
+    """The totals of the whole unit (fct_budget_totals metrics of fund scope 全部资金; not the
+    income lines of fct_income_by_source, whose qualifier names the fund): in the prose of one
+    fund (政府性基金) a 本年收入 / 本年支出 / 基本支出 figure is that fund's, not one of these."""
+    return frozenset(n for n, m in metrics().items()
+                     if m.family == "totals" and "fct_budget_totals" in m.marts and m.fund_scope == "全部资金")
+
+
 def is_metric(name: str) -> bool:
     return name in metrics()
 

@@ -23,11 +23,17 @@ class FactBuilder:
         self.nt = nt
         self.facts: list[Fact] = []
         self._seen: set[tuple] = set()
+        self._keys: list[tuple[tuple, tuple]] = []  # the (key, span_key) of each fact, for ``rollback``
         self._paged: bool | None = None  # whether any page can be found (else every page is None)
+        # metrics not emitted for the sentence being read (the prose driver sets them: the unit's
+        # totals inside a one-fund section, whose figures are that fund's)
+        self.withheld: frozenset[str] = frozenset()
 
     def emit(self, metric: str, num_span: tuple[int, int], value: Decimal | None, unit: str,
              ev_span: tuple[int, int], qualifier: str | None = None, direction: str | None = None,
              period: str | None = None, subject_code: str | None = None) -> None:
+        if metric in self.withheld:
+            return
         nt = self.nt
         n0, n1 = num_span
         a, b = ev_span
@@ -70,6 +76,7 @@ class FactBuilder:
             return
         seen.add(key)
         seen.add(span_key)
+        self._keys.append((key, span_key))
         if self._paged is None:
             self._paged = bool(self.doc.meta.get("page_spans")) or any(b.location.page is not None for b in self.doc.blocks)
         value_text = text[ns:ne]
@@ -78,3 +85,10 @@ class FactBuilder:
                                qualifier=q, direction=direction, period=period, value_text=value_text,
                                subject_code=subject_code,
                                source="prose"))
+
+    def rollback(self, n: int) -> None:
+        """Forget the facts emitted after the first ``n`` (a tentative reading that did not hold)."""
+        for key, span_key in self._keys[n:]:
+            self._seen.discard(key)
+            self._seen.discard(span_key)
+        del self._keys[n:], self.facts[n:]

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from copy import copy
 from functools import lru_cache
 from itertools import accumulate
 
 from ...vocab.lexicon import any_cue, cue
+from ...vocab.metrics import all_funds_totals
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
 from .changes import COMP_START
@@ -35,6 +37,16 @@ _KUAN_XIANG_END = re.compile(r"\((?:款|项)\)$")
 _TP_STAGE = re.compile(r"^(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)")
 _ITEM_STAGE = re.compile(r"^(?:其中)?:?(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)")
 _BUDGET_LABEL = re.compile(r"预算(?:数|资金)?(?:为|是)?$")
+_ALL_SAME = ("均为", "均是", "都为", "都是", "皆为")  # "A、B和C均为0万元"
+_LIST_NAME = re.compile(r"[^、,和及与]{2,40}")  # the names of such a list
+_CLAUSE_END = re.compile(r"[,;:。|]")
+_FUND_WORD = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|总计|合计")
+
+
+def _names_one_fund(sent: str) -> bool:
+    """The sentence speaks of the 政府性基金 fund alone (names it, and neither 一般公共预算 nor the
+    unit's 总计 / 合计)."""
+    return "政府性基金" in sent and "一般公共预算" not in sent and "总计" not in sent and "合计" not in sent
 
 
 @lru_cache(maxsize=None)
@@ -51,6 +63,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         self.fb = fb
         self.norm = norm
         self.state = DocState(year=year or doc_year(norm))
+        self._withheld_at = -2  # the last sentence that stated one fund's figures (``sentence``)
 
     # ------------------------------------------------------------------ driver
     def run(self) -> None:
@@ -224,6 +237,10 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         elif k in self._h_govfund and "支出" in sent:
             self.state.fund = "govfund"
         elif k in self._h_all:
+            # "本年支出中基本支出0万元" right after a sentence of the 政府性基金 fund's own figures
+            # (``sentence``'s withheld reading) and naming no fund goes on about that fund's expense
+            if self.state.fund == "govfund" and self._withheld_at == k - 1 and not _FUND_WORD.search(sent):
+                return
             self.state.fund = "all"
 
     def sentence(self, start: int, sent: str, ms: list[Mention], k: int) -> None:
@@ -235,6 +252,13 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             st.three_public_section = True
         if k in self._h_fund:
             self._fund_named(sent, k)
+        # "政府性基金预算财政拨款年初结转和结余…，本年收入…，本年支出…" states that fund's figures,
+        # and so does a sentence right after it that names no fund ("本年支出中基本支出0万元"): the
+        # unit's totals (seeds/metrics.csv: family totals, fund scope 全部资金) are not read there
+        one_fund = _names_one_fund(sent) or (self._withheld_at == k - 1 and not _FUND_WORD.search(sent))
+        self.fb.withheld = all_funds_totals() if one_fund else frozenset()
+        if one_fund:
+            self._withheld_at = k
         ph = self._headings.get(k)  # the project heading sentence k is, if any
         if ph:
             st.project = ph
@@ -277,7 +301,10 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                     continue
                 L = Lc = name
                 l_abs = lc_abs = name_abs
+            n0 = len(self.fb.facts)
             res = self.mention(ctx, m, sent, L, Lc, l_abs, lc_abs, comp_here, inherit, ms[j - 1] if j else None)
+            if Lc.endswith(_ALL_SAME) and len(self.fb.facts) == n0 + 1:
+                self._listed_same(ctx, m, sent, L, l_abs, comp_here, inherit, ms[j - 1] if j else None)
             any_prior = any_prior or res == "prior"
             prev_end = b
         if comp_here or any_prior:
@@ -287,6 +314,27 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         if ctx.subject:
             st.last_subject = ctx.subject
         st.gpb_total_stated = ctx.kind == "gpb_total"
+
+    def _listed_same(self, ctx: SentCtx, m: Mention, sent: str, L: str, l_abs: int, comps, inherit: bool,
+                     prev: Mention | None) -> None:
+        """"A、B和C均为0万元": the amount the last name was given is each listed name's too. Each
+        earlier name is read as if the amount followed it alone; it is kept only when it gives one
+        fact of the same metric (a name that reads otherwise, "收入、支出总计均为", adds nothing)."""
+        fb = self.fb
+        done = fb.facts[-1]
+        head = L[:-2]
+        cut = max((d.end() for d in _CLAUSE_END.finditer(head)), default=0)  # the list is the last clause
+        parts = [(p.start(), p.group()) for p in _LIST_NAME.finditer(head, cut)]
+        if len(parts) < 2:
+            return
+        for at, name in parts[:-1]:
+            n0 = len(fb.facts)
+            trial = copy(ctx)
+            self.mention(trial, m, sent, name, name, l_abs + at, l_abs + at, comps, inherit, prev)
+            new = fb.facts[n0:]
+            if not (len(new) == 1 and new[0].metric == done.metric and new[0].qualifier != done.qualifier
+                    and new[0].value == done.value):
+                fb.rollback(n0)
 
     def _respectively(self, ctx: SentCtx, sent: str, ms: list[Mention]) -> None:
         """"A和B(,)分别为a万元、b万元" / "分别占x%、y%": pair the listed names with the amounts."""

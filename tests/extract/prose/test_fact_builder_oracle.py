@@ -24,6 +24,8 @@ from loaders.textnorm import normalize_with_map
 
 def _old_emit(self, metric, num_span, value, unit, ev_span, qualifier=None, direction=None, period=None,
               subject_code=None):
+    if metric in self.withheld:  # (added after: the prose driver's withheld metrics, and the
+        return                   # key log that ``rollback`` reads, are not what this oracle checks)
     nt, text = self.nt, self.doc.text
     a, b = ev_span
     a, b = min(a, num_span[0]), max(b, num_span[1])
@@ -43,6 +45,7 @@ def _old_emit(self, metric, num_span, value, unit, ev_span, qualifier=None, dire
         return
     seen.add(key)
     seen.add(span_key)
+    self._keys.append((key, span_key))
     if self._paged is None:
         self._paged = bool(self.doc.meta.get("page_spans")) or any(b.location.page is not None for b in self.doc.blocks)
     loc = Location(page=self.doc.page_of(s) if self._paged else None, line=self.doc.line_of(s), char_start=s, char_end=e)

@@ -1,0 +1,131 @@
+"""Text table layouts the aligned and pipe readers cannot read: unaligned gap-separated tables
+(a web page or Word table copied as text, ``loaders/formats/text_gaps.py``) and key-value card
+rows (a mobile page's table view, ``loaders/formats/text_cards.py``). Each becomes a table block
+first; the one table reader in ``loaders/extract`` gives the facts."""
+
+from decimal import Decimal
+
+from loaders.evaluation import extract_text
+from loaders.formats.text import segment_text
+from loaders.formats.text_cards import card_line
+from loaders.formats.text_gaps import cells_of
+
+
+def _tables(text: str) -> list[list[list[str]]]:
+    return [[[c.text for c in r] for r in b.rows] for b in segment_text(text, False) if b.kind == "table"]
+
+
+def _facts(text: str) -> dict[tuple, object]:
+    """The table facts by (metric, qualifier, subject code)."""
+    _, facts = extract_text(text)
+    return {(f.metric, f.qualifier, f.subject_code): f for f in facts if f.source != "prose"}
+
+
+ECON = """支出决算表（按支出经济分类）
+编制单位：某某镇卫生院    2018年度    单位：百元
+科目编码  科目名称    合计   基本支出    项目支出
+合计      80,156.42   71,468.20    8,688.22
+301   工资福利支出   52,846.70   52,846.70   -
+30101  基本工资  15,320.00  15,320.00  -
+302     商品和服务支出      27,309.72   18,621.50   8,688.22
+二、支出决算情况说明
+本年支出合计801.56万元。
+"""
+
+
+def test_unaligned_gap_table_is_read_by_count():
+    (rows,) = _tables(ECON)
+    assert rows[0] == ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    assert rows[1] == ["", "合计", "80,156.42", "71,468.20", "8,688.22"]  # the 合计 label under the name column
+    assert rows[2] == ["301", "工资福利支出", "52,846.70", "52,846.70", "-"]
+    assert len(rows) == 5  # the heading after the table is not a row
+
+
+def test_gap_table_facts_keep_the_printed_unit_and_code():
+    got = _facts(ECON)
+    f = got[("expense_econ_item", "商品和服务支出", "302")]
+    assert f.value == Decimal("27309.72") and f.unit == "百元" and f.amount_wan == Decimal("273.0972")
+    assert got[("expense_econ_item_basic", "基本工资", "30101")].value == Decimal("15320.00")
+    assert ("expense_econ_item_project", "基本工资", "30101") not in got  # "-" is missing, not 0
+    assert got[("total_expense", None, None)].value == Decimal("80156.42")
+
+
+COLLAPSED = """收入决算表
+单位：万元
+科目编码  科目名称   本年收入合计  财政拨款收入    上级补助收入  事业收入　经营收入   其他收入
+合计    1,268.94   1,231.44  　　　    37.50
+201   一般公共服务支出   906.18   868.68   37.50
+2013801    行政运行    612.40    612.40
+"""
+
+
+def test_collapsed_blank_cells_read_only_the_row_total():
+    """A row printing fewer amounts than the header has columns dropped its blanks: which column
+    868.68 or 37.50 belongs to is not printed, so only the first amount (本年收入合计) is read."""
+    (rows,) = _tables(COLLAPSED)
+    assert rows[1] == ["", "合计", "1,268.94", "", "", "", "", ""]
+    assert rows[2] == ["201", "一般公共服务支出", "906.18", "", "", "", "", ""]
+    got = _facts(COLLAPSED)
+    assert got[("income_item", "一般公共服务支出", "201")].value == Decimal("906.18")
+    assert not [k for k in got if k[0] == "income_by_source"]  # no amount under a guessed column
+
+
+def test_the_gap_reader_guesses_no_column():
+    """Rows printing fewer amounts than the header has columns, under a header whose first amount
+    column is no row total (or with no column the role lexicon names): no amount is placed."""
+    from loaders.formats.text import _split_lines
+    from loaders.formats.text_gaps import read_gap_table
+
+    for text in ["项目  因公出国（境）费  公务用车购置费  公务接待费\n某某局  1.20  3.40\n某某中心  2.00  0.50\n",
+                 "项目  基本支出  项目支出  其他\n甲  1.20  3.40\n乙  2.00  0.50\n"]:
+        lines = _split_lines(text)
+        got = read_gap_table(text, lines, 0, len(lines))
+        assert got is None or all(c.text == "" for r in got.rows[1:] for c in r[1:]), text
+
+
+def test_a_spaced_out_word_is_one_cell():
+    class Line:
+        no, start, end = 1, 0, 14
+        s = "项\u3000目  决算数\u3000\u3000预算数"
+
+    assert [c.text for c in cells_of(Line)] == ["项\u3000目", "决算数", "预算数"]
+
+
+CARDS = """某某局2023年度一般公共预算财政拨款支出决算表
+（移动端表格视图，金额单位：万元）
+科目名称：合计，本年支出：2,339.05，基本支出：1,096.47，项目支出：1,242.58
+科目编码：208，科目名称：社会保障和就业支出，本年支出：148.62，基本支出：148.62，项目支出：
+科目编码：20805，科目名称：行政事业单位养老支出，本年支出：148.62，基本支出：148.62，项目支出：
+科目编码：2120104，科目名称：城管执法，本年支出：497.88，基本支出：，项目支出：497.88
+注：本表反映部门本年度一般公共预算财政拨款实际支出情况。
+"""
+
+
+def test_card_rows_become_a_table_headed_by_their_keys():
+    (rows,) = _tables(CARDS)
+    assert rows[0] == ["科目编码", "科目名称", "本年支出", "基本支出", "项目支出"]  # a key the first row leaves out keeps its place
+    assert rows[1] == ["", "合计", "2,339.05", "1,096.47", "1,242.58"]
+    assert rows[2] == ["208", "社会保障和就业支出", "148.62", "148.62", ""]
+    assert rows[4] == ["2120104", "城管执法", "497.88", "", "497.88"]
+
+
+def test_card_table_facts():
+    got = _facts(CARDS)
+    assert got[("gpb_expense_total", None, None)].value == Decimal("2339.05")
+    assert got[("gpb_expense_by_function", "社会保障和就业支出", "208")].value == Decimal("148.62")
+    assert got[("gpb_expense_item_project", "城管执法", "2120104")].value == Decimal("497.88")
+    assert ("gpb_expense_item_basic", "城管执法", "2120104") not in got  # an empty value is missing
+
+
+def test_prose_with_colons_and_commas_is_no_card_line():
+    class Line:
+        no, start = 1, 0
+
+        def __init__(self, s):
+            self.s, self.end = s, len(s)
+
+    for s in ["其中：基本支出100万元，项目支出50万元，主要用于：日常运转",
+              "单位：万元，部门：某某局，联系人：张三",  # no value is a number
+              "主要原因：一是人员增加，二是项目增加，三是其他"]:
+        assert not card_line(Line(s)), s
+    assert card_line(Line("科目编码：208，科目名称：社会保障和就业支出，本年支出：148.62"))
