@@ -37,13 +37,13 @@ def _dump(blocks) -> list:
 def _layouts_after_58600d9_off():
     from loaders.formats import text_columns, text_tables
 
-    saved = text_columns.read_gap_table, text_tables.card_line
+    saved = text_columns.read_gap_table, text_tables.read_cards
     text_columns.read_gap_table = lambda *a: None
-    text_tables.card_line = lambda ln: False
+    text_tables.read_cards = lambda *a: None
     try:
         yield
     finally:
-        text_columns.read_gap_table, text_tables.card_line = saved
+        text_columns.read_gap_table, text_tables.read_cards = saved
 
 
 def _same(text: str) -> None:

@@ -22,6 +22,7 @@ class LineLike(Protocol):
     s: str
 
 
+CODE = re.compile(r"^\d{2,7}$")  # digits a subject code may print in front of its name
 _NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?$")
 _MISSING_CHARS = frozenset("-－—–/无")
 

@@ -28,7 +28,7 @@ from typing import Sequence
 
 from ..model import Cell, Location
 from ..vocab.tables import title_words
-from .text_atoms import Atom, LineLike, Row, assign, atoms_of
+from .text_atoms import CODE, Atom, LineLike, Row, assign, atoms_of
 from .text_gaps import read_gap_table
 from .text_headers import AmbiguousHeader, header_rows
 
@@ -40,7 +40,6 @@ class SpacedTable:
     stop: int  # index of the first line after it
 
 
-_CODE = re.compile(r"^\d{2,7}$")  # digits a subject code may print in front of its name
 _GAP = re.compile(r"\S(?: {2,}|\u3000+)\S|^ {2,}\S")
 # [。；;！？] or a comma before a non-digit; led by one character class, so the regex engine skips
 # to the first candidate character in its fast set scan instead of trying a branch at every position
@@ -169,7 +168,7 @@ def _by_column(atoms: list[Atom], cols: list[tuple[int, int]], shift: int, after
         else:
             j = assign(a, cols)
         got = out.setdefault(j, [])
-        if got and (a.num or any(g.num and not _CODE.match(g.text) for g in got)):
+        if got and (a.num or any(g.num and not CODE.match(g.text) for g in got)):
             return None  # (a code in front of its name, ``201 03 01 行政运行``, is one cell)
         got.append(a)
     return out

@@ -35,11 +35,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Cell, Location
-from .text_atoms import LineLike, is_number
+from .text_atoms import CODE, LineLike, is_number
 
 # a cell gap: a run of spaces and ideographic spaces holding two spaces or an ideographic one
 _GAP = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
-_CODE = re.compile(r"^\d{2,7}$")
 ROW_ROLES = ("total", "income")  # a first amount column that every printed row fills
 MIN_FULL_ROWS = 2  # body lines printing every amount a table needs to be read this way
 MIN_AMOUNT_COLUMNS = 2
@@ -98,7 +97,7 @@ def _split(cells: list[GapCell]) -> tuple[list[GapCell], list[GapCell]] | None:
     line prints no amount. A subject code in front of a name is a label."""
     last_label = -1
     for k, c in enumerate(cells):
-        if not is_number(c.text) or (k + 1 < len(cells) and _CODE.match(c.text) and not is_number(cells[k + 1].text)):
+        if not is_number(c.text) or (k + 1 < len(cells) and CODE.match(c.text) and not is_number(cells[k + 1].text)):
             last_label = k
     amounts = cells[last_label + 1:]
     if not amounts:
@@ -110,17 +109,16 @@ def read_gap_table(text: str, lines: Sequence[LineLike], first: int, stop: int) 
     """The gap-separated table among lines[first:stop] (a run of table-like lines), or None."""
     from ..vocab.tables import column_role
 
-    rows = [(k, cells_of(lines[k])) for k in range(first, stop) if lines[k].s.strip()]
-    body_at = next((n for n, (_, cs) in enumerate(rows) if _split(cs) is not None and
+    rows = [(k, cs, _split(cs)) for k in range(first, stop) if lines[k].s.strip() for cs in [cells_of(lines[k])]]
+    body_at = next((n for n, (_, cs, got) in enumerate(rows) if got is not None and
                     any(not is_number(c.text) for c in cs)), None)
     if body_at is None or body_at == 0:
         return None
-    head_idx, head = rows[body_at - 1]
+    head_idx, head, _ = rows[body_at - 1]
     if len(head) < MIN_AMOUNT_COLUMNS + 1 or any(is_number(c.text) for c in head):
         return None
     body: list[tuple[int, list[GapCell], list[GapCell]]] = []
-    for k, cs in rows[body_at:]:
-        got = _split(cs)
+    for k, _, got in rows[body_at:]:
         if got is None:  # a line of labels only: a section label or the text after the table
             break
         body.append((k, *got))
@@ -147,7 +145,7 @@ def read_gap_table(text: str, lines: Sequence[LineLike], first: int, stop: int) 
         placed: dict[int, GapCell] = {}
         if len(labels) == n_labels:
             placed.update(enumerate(labels))
-        elif len(labels) == 1 and _CODE.match(labels[0].text):
+        elif len(labels) == 1 and CODE.match(labels[0].text):
             placed[0] = labels[0]
         else:
             placed.update((n_labels - len(labels) + j, c) for j, c in enumerate(labels))

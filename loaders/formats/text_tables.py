@@ -24,7 +24,7 @@ from typing import Protocol, Sequence
 
 from ..model import Cell
 from ..vocab.tables import title_words
-from .text_cards import card_line, read_cards
+from .text_cards import read_cards
 from .text_rows import cell_kind, cell_span, make_cell, sequence_rows
 
 
@@ -284,10 +284,8 @@ class TextTables:
                 return _pipe_rows(text, lines, i)
             if _pipe_cell_line(ln):
                 return _pipe_cells(text, lines, i)
-        if "，" in ln.s and card_line(ln):  # key：value，key：value rows (text_cards.py)
-            cards = read_cards(text, lines, i)
-            if cards is not None:
-                return TextTable(cards.rows, cards.first, cards.stop)
+        if "，" in ln.s and (cards := read_cards(text, lines, i)) is not None:  # key：value，… rows (text_cards.py)
+            return TextTable(cards.rows, cards.first, cards.stop)
         if _bare_cell_line(ln):
             return self._bare_cells(i)
         return _flat_ocr_line(text, lines, i)

@@ -129,8 +129,10 @@ def vehicle_kind(label: str) -> str | None:
 def cue(name: str) -> re.Pattern[str]:
     """A section cue of seeds/lexicon/section_cues.csv: wording that sets a sentence's context
     (fund_gpb / fund_govfund / fund_all: the fund of the spending named; class_fund_*: the same
-    just before a 类 list; leave_three_public: a heading after the 三公 section; econ_list_parent:
-    the parents of a 经济分类 list)."""
+    just before a 类 list; one_fund unless not_one_fund: a sentence of the 政府性基金 fund's own
+    figures, fund_named: a sentence naming any fund or the unit's 总计; leave_three_public: a
+    heading after the 三公 section; econ_list_parent: the parents of a 经济分类 list;
+    same_amount_list / list_separator: "A、B和C均为0万元")."""
     pats = [r["pattern"] for r in _by_priority("section_cues") if r["cue"] == name]
     if not pats:
         raise KeyError(f"no section cue {name!r} in seeds/lexicon/section_cues.csv")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from copy import copy
 from functools import lru_cache
 from itertools import accumulate
 
@@ -24,6 +23,7 @@ from .context import (ENUM_PREFIX, LAST_CLAUSE_DELIM, EXPLANATION, INDICATOR_CUE
                       clean_qualifier, doc_year, split_sentences, strip_connectors, three_public_item, three_public_whole)
 from .counts import CountRules
 from .indicators import IndicatorRules
+from .lists import ListRules, same_amount_list
 from .mentions import COUNTERS, Mention, find_mentions
 from .money import MoneyRules
 from .prescan import SentenceHits, literal_plan
@@ -37,16 +37,12 @@ _KUAN_XIANG_END = re.compile(r"\((?:款|项)\)$")
 _TP_STAGE = re.compile(r"^(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)")
 _ITEM_STAGE = re.compile(r"^(?:其中)?:?(?:年初|全年|调整后)?(?:预算|支出决算|决算|支出)")
 _BUDGET_LABEL = re.compile(r"预算(?:数|资金)?(?:为|是)?$")
-_ALL_SAME = ("均为", "均是", "都为", "都是", "皆为")  # "A、B和C均为0万元"
-_LIST_NAME = re.compile(r"[^、,和及与]{2,40}")  # the names of such a list
-_CLAUSE_END = re.compile(r"[,;:。|]")
-_FUND_WORD = re.compile(r"财政拨款|一般公共预算|政府性基金|国有资本经营|总计|合计")
 
 
 def _names_one_fund(sent: str) -> bool:
-    """The sentence speaks of the 政府性基金 fund alone (names it, and neither 一般公共预算 nor the
-    unit's 总计 / 合计)."""
-    return "政府性基金" in sent and "一般公共预算" not in sent and "总计" not in sent and "合计" not in sent
+    """The sentence speaks of the 政府性基金 fund alone (seeds/lexicon/section_cues.csv: one_fund,
+    and no not_one_fund wording such as 一般公共预算 or the unit's 总计)."""
+    return cue("one_fund").search(sent) is not None and cue("not_one_fund").search(sent) is None
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +54,7 @@ def _empty_sentence_is_inert() -> bool:
     return all(p.search("") is None for p in pats)
 
 
-class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, ProjectRules, IndicatorRules):
+class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, ProjectRules, IndicatorRules, ListRules):
     def __init__(self, fb: FactBuilder, norm: str, year: int | None = None):
         self.fb = fb
         self.norm = norm
@@ -239,7 +235,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         elif k in self._h_all:
             # "本年支出中基本支出0万元" right after a sentence of the 政府性基金 fund's own figures
             # (``sentence``'s withheld reading) and naming no fund goes on about that fund's expense
-            if self.state.fund == "govfund" and self._withheld_at == k - 1 and not _FUND_WORD.search(sent):
+            if self.state.fund == "govfund" and self._withheld_at == k - 1 and not cue("fund_named").search(sent):
                 return
             self.state.fund = "all"
 
@@ -255,7 +251,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         # "政府性基金预算财政拨款年初结转和结余…，本年收入…，本年支出…" states that fund's figures,
         # and so does a sentence right after it that names no fund ("本年支出中基本支出0万元"): the
         # unit's totals (seeds/metrics.csv: family totals, fund scope 全部资金) are not read there
-        one_fund = _names_one_fund(sent) or (self._withheld_at == k - 1 and not _FUND_WORD.search(sent))
+        one_fund = _names_one_fund(sent) or (self._withheld_at == k - 1 and not cue("fund_named").search(sent))
         self.fb.withheld = all_funds_totals() if one_fund else frozenset()
         if one_fund:
             self._withheld_at = k
@@ -303,7 +299,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 l_abs = lc_abs = name_abs
             n0 = len(self.fb.facts)
             res = self.mention(ctx, m, sent, L, Lc, l_abs, lc_abs, comp_here, inherit, ms[j - 1] if j else None)
-            if Lc.endswith(_ALL_SAME) and len(self.fb.facts) == n0 + 1:
+            if len(self.fb.facts) == n0 + 1 and same_amount_list().search(Lc):
                 self._listed_same(ctx, m, sent, L, l_abs, comp_here, inherit, ms[j - 1] if j else None)
             any_prior = any_prior or res == "prior"
             prev_end = b
@@ -314,27 +310,6 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         if ctx.subject:
             st.last_subject = ctx.subject
         st.gpb_total_stated = ctx.kind == "gpb_total"
-
-    def _listed_same(self, ctx: SentCtx, m: Mention, sent: str, L: str, l_abs: int, comps, inherit: bool,
-                     prev: Mention | None) -> None:
-        """"A、B和C均为0万元": the amount the last name was given is each listed name's too. Each
-        earlier name is read as if the amount followed it alone; it is kept only when it gives one
-        fact of the same metric (a name that reads otherwise, "收入、支出总计均为", adds nothing)."""
-        fb = self.fb
-        done = fb.facts[-1]
-        head = L[:-2]
-        cut = max((d.end() for d in _CLAUSE_END.finditer(head)), default=0)  # the list is the last clause
-        parts = [(p.start(), p.group()) for p in _LIST_NAME.finditer(head, cut)]
-        if len(parts) < 2:
-            return
-        for at, name in parts[:-1]:
-            n0 = len(fb.facts)
-            trial = copy(ctx)
-            self.mention(trial, m, sent, name, name, l_abs + at, l_abs + at, comps, inherit, prev)
-            new = fb.facts[n0:]
-            if not (len(new) == 1 and new[0].metric == done.metric and new[0].qualifier != done.qualifier
-                    and new[0].value == done.value):
-                fb.rollback(n0)
 
     def _respectively(self, ctx: SentCtx, sent: str, ms: list[Mention]) -> None:
         """"A和B(,)分别为a万元、b万元" / "分别占x%、y%": pair the listed names with the amounts."""
