@@ -71,6 +71,10 @@ _ENUM_IDEOGRAPHS = _CN_NUMERALS + "第"
 # opens with and the "<" "=" ">" a combining mark composes with (≮ ≠ ≯); a test checks
 _NO_ITEM_PUNCTUATION = frozenset("!\"#$%&')*+,-./:;?@[\\]^_`{|}~")
 _HEADING_WORDS = ("说明", "情况", "如下", "表", "概况", "职能", "职责", "设置", "构成", "公开", "目录", "解释")
+# a numbered line this short is a heading (see _lines_break_hard); one ending in a character of
+# _SOFT_END goes on in the next line
+_NUMBERED_HEADING_CHARS = 20
+_SOFT_END = ",，、(（“\"《"
 _HEADING_END = re.compile(rf"(?:{'|'.join(_HEADING_WORDS)})\s*$")
 # "单位：万元" / "金额单位:元" on a line of its own (above a table); every match holds _UNIT_WORD
 _UNIT_WORD = "单位"
@@ -238,6 +242,11 @@ def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
     if _may_open_item(text[ws_end: ws_end + 1]) \
             and _ENUM_START.match(unicodedata.normalize("NFKC", text[ws_end: ws_end + 12])):
+        return True
+    # a short numbered heading ("（二）项目绩效自评结果") ends its line: what follows is the next
+    # paragraph (a wrapped paragraph's first line fills the width)
+    if 0 < lp <= _NUMBERED_HEADING_CHARS and _may_open_item(prev_full[:1]) and prev_full[-1] not in _SOFT_END \
+            and _ENUM_START.match(unicodedata.normalize("NFKC", prev_full[:12])):
         return True
     # a row label one cell per line: the line after the next one is a bare number (no next line:
     # the empty string, never a cell)

@@ -129,3 +129,30 @@ def test_prose_with_colons_and_commas_is_no_card_line():
               "主要原因：一是人员增加，二是项目增加，三是其他"]:
         assert not card_line(Line(s)), s
     assert card_line(Line("科目编码：208，科目名称：社会保障和就业支出，本年支出：148.62"))
+
+
+WORDS = """按项级科目明细如下（单位：千元）：
+科目编码 科目名称 决算数
+合计 1,559,084.4
+2050101 行政运行 9,862.4
+2050201 学前教育 118,406.5
+五、“三公”经费
+"""
+
+
+def test_a_table_whose_cells_are_one_space_apart_is_read_from_rows_of_the_strict_shape():
+    (table,) = _tables(WORDS)
+    assert table[0] == ["科目编码", "科目名称", "决算数"]
+    assert table[1] == ["", "合计", "1,559,084.4"]
+    assert table[2:] == [["2050101", "行政运行", "9,862.4"], ["2050201", "学前教育", "118,406.5"]]
+    facts = _facts(WORDS)
+    (f,) = [f for (m, q, c), f in facts.items() if c == "2050201"]
+    assert f.metric.endswith("expense_item") and f.qualifier == "学前教育"
+    assert f.value == Decimal("118406.5") and f.unit == "千元"  # the unit line's unit, as printed
+
+
+def test_prose_lines_of_words_are_no_word_table():
+    text = "科目编码 科目名称 决算数\n本部门 2023年 收到 拨款 100.00 万元\n其他 说明 文字 3 项\n"
+    assert _tables(text) == []
+    # one row of the shape is not a table
+    assert _tables("科目编码 科目名称 决算数\n2050101 行政运行 9,862.4\n说明：无\n") == []

@@ -4,8 +4,9 @@ without re-scanning) gives exactly the blocks, cells and locations of the segmen
 (the frozen copy in tests/segmenter_58600d9), on random documents made of the line shapes that
 start or end each layout, and on every text case the project keeps.
 
-Two layouts were added after 58600d9 (unaligned gap-separated tables, ``text_gaps.py``; key-value
-card rows, ``text_cards.py``): the comparison runs with them switched off (their own behaviour is
+Three layouts were added after 58600d9 (unaligned gap-separated tables and tables whose cells are
+one space apart, ``text_gaps.py``; key-value card rows, ``text_cards.py``): the comparison runs with
+them switched off (their own behaviour is
 tested in tests/test_formats_text_layouts.py), and a last test checks that switching them on
 changes only runs of lines that they read as a table."""
 
@@ -37,13 +38,14 @@ def _dump(blocks) -> list:
 def _layouts_after_58600d9_off():
     from loaders.formats import text_columns, text_tables
 
-    saved = text_columns.read_gap_table, text_tables.read_cards
-    text_columns.read_gap_table = lambda *a: None
+    saved = text_columns.read_gap_table, text_tables.read_cards, text_tables.read_word_table
+    text_columns.read_gap_table = lambda *a, **k: None
     text_tables.read_cards = lambda *a: None
+    text_tables.read_word_table = lambda *a: None
     try:
         yield
     finally:
-        text_columns.read_gap_table, text_tables.read_cards = saved
+        text_columns.read_gap_table, text_tables.read_cards, text_tables.read_word_table = saved
 
 
 def _same(text: str) -> None:

@@ -23,7 +23,9 @@ class LineLike(Protocol):
 
 
 CODE = re.compile(r"^\d{2,7}$")  # digits a subject code may print in front of its name
-_NUMBER = re.compile(r"^[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?$")
+# an amount as printed in a cell (the body of _NUMBER; other patterns embed it)
+NUMBER_TEXT = r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%％]?"
+_NUMBER = re.compile(f"^{NUMBER_TEXT}$")
 _MISSING_CHARS = frozenset("-－—–/无")
 
 

@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..model import Cell, Location
-from .text_atoms import CODE, LineLike, is_number
+from .text_atoms import CODE, NUMBER_TEXT, LineLike, is_number
 
 # a cell gap: a run of spaces and ideographic spaces holding two spaces or an ideographic one
 _GAP = re.compile(r"[ \u3000]*\u3000[ \u3000]*| {2,}")
@@ -105,17 +105,22 @@ def _split(cells: list[GapCell]) -> tuple[list[GapCell], list[GapCell]] | None:
     return cells[:last_label + 1], amounts
 
 
-def read_gap_table(text: str, lines: Sequence[LineLike], first: int, stop: int) -> GapTable | None:
-    """The gap-separated table among lines[first:stop] (a run of table-like lines), or None."""
+def read_gap_table(text: str, lines: Sequence[LineLike], first: int, stop: int,
+                   cut: Callable[[LineLike], list[GapCell]] | None = None,
+                   min_width: int = MIN_AMOUNT_COLUMNS) -> GapTable | None:
+    """The gap-separated table among lines[first:stop] (a run of table-like lines), or None;
+    ``cut`` cuts a line into its cells (``cells_of`` by default), and a table has ``min_width``
+    amount columns at least."""
     from ..vocab.tables import column_role
 
-    rows = [(k, cs, _split(cs)) for k in range(first, stop) if lines[k].s.strip() for cs in [cells_of(lines[k])]]
+    cut = cut or cells_of
+    rows = [(k, cs, _split(cs)) for k in range(first, stop) if lines[k].s.strip() for cs in [cut(lines[k])]]
     body_at = next((n for n, (_, cs, got) in enumerate(rows) if got is not None and
                     any(not is_number(c.text) for c in cs)), None)
     if body_at is None or body_at == 0:
         return None
     head_idx, head, _ = rows[body_at - 1]
-    if len(head) < MIN_AMOUNT_COLUMNS + 1 or any(is_number(c.text) for c in head):
+    if len(head) < min_width + 1 or any(is_number(c.text) for c in head):
         return None
     body: list[tuple[int, list[GapCell], list[GapCell]]] = []
     for k, _, got in rows[body_at:]:
@@ -129,7 +134,7 @@ def read_gap_table(text: str, lines: Sequence[LineLike], first: int, stop: int) 
     # body line leaves over
     n_labels = named if named is not None else len(head) - max(len(a) for _, _, a in body)
     width = len(head) - n_labels
-    if width < MIN_AMOUNT_COLUMNS or n_labels < 1:
+    if width < min_width or n_labels < 1:
         return None
     first_amount_is_own = roles[n_labels] in ROW_ROLES
     full = sum(1 for _, _, a in body if len(a) == width)
@@ -172,3 +177,46 @@ def _cell(r: int, c: int, g: GapCell | None, ln: LineLike, at: int | None = None
         pos = ln.start if at is None else at
         return Cell(r, c, "", Location(line=ln.no, char_start=pos, char_end=pos))
     return Cell(r, c, g.text, Location(line=ln.no, char_start=g.start, char_end=g.end))
+
+
+# Word-separated tables: every run of spaces is a cell gap (the exporter collapsed each run to one
+# space). Names cannot hold a space then, so only lines of a strict shape are rows: a subject code
+# or a total word, an optional name, then amounts (or missing markers).
+_TOTAL_WORDS = "合计|总计|小计"
+_WORD_ROW = re.compile(r"^\s*(?:\d{3}|\d{5}|\d{7}|" + _TOTAL_WORDS + r")(?: +[^\s\d][^\s]{0,40})?(?: +(?:" + NUMBER_TEXT
+                       + r"|[-－—–]{1,2}))+\s*$")
+_WORD_GAP = re.compile(r"[ \u3000]+")
+MAX_WORD_HEADER_CELLS = 8
+
+
+def word_cells(ln: LineLike) -> list[GapCell]:
+    """The cells of a word-separated line: its text cut at every run of spaces."""
+    out: list[GapCell] = []
+    pos = 0
+    for m in _WORD_GAP.finditer(ln.s):
+        _add(out, ln, pos, m.start())
+        pos = m.end()
+    _add(out, ln, pos, len(ln.s))
+    return out
+
+
+def word_row(s: str) -> bool:
+    """A line of the strict word-separated row shape (code or total word, name, amounts)."""
+    return " " in s and _WORD_ROW.match(s) is not None
+
+
+def read_word_table(text: str, lines: Sequence[LineLike], i: int) -> GapTable | None:
+    """The word-separated table whose header is line ``i`` ("科目编码 科目名称 决算数" above
+    "2050101 行政运行 9,862.4" rows), read as a gap table cut at every space; None unless at
+    least two rows of the strict shape follow a header of 2 to 8 cells without a number (the row
+    shape is the evidence here: one amount column is enough)."""
+    head = lines[i].s.split()
+    if not (2 <= len(head) <= MAX_WORD_HEADER_CELLS) or any(is_number(t) for t in head):
+        return None
+    stop = i + 1
+    while stop < len(lines) and word_row(lines[stop].s):
+        stop += 1
+    if stop - i - 1 < MIN_FULL_ROWS:
+        return None
+    return read_gap_table(text, lines, i, stop, cut=word_cells, min_width=1)
+

@@ -25,6 +25,7 @@ from typing import Protocol, Sequence
 from ..model import Cell
 from ..vocab.tables import title_words
 from .text_cards import read_cards
+from .text_gaps import read_word_table, word_row
 from .text_rows import cell_kind, cell_span, make_cell, sequence_rows
 
 
@@ -286,6 +287,8 @@ class TextTables:
                 return _pipe_cells(text, lines, i)
         if "，" in ln.s and (cards := read_cards(text, lines, i)) is not None:  # key：value，… rows (text_cards.py)
             return TextTable(cards.rows, cards.first, cards.stop)
+        if i + 1 < len(lines) and word_row(lines[i + 1].s) and (words := read_word_table(text, lines, i)) is not None:
+            return TextTable(words.rows, words.first, words.stop)  # one space between cells (text_gaps.py)
         if _bare_cell_line(ln):
             return self._bare_cells(i)
         return _flat_ocr_line(text, lines, i)

@@ -132,7 +132,8 @@ def cue(name: str) -> re.Pattern[str]:
     just before a 类 list; one_fund unless not_one_fund: a sentence of the 政府性基金 fund's own
     figures, fund_named: a sentence naming any fund or the unit's 总计; leave_three_public: a
     heading after the 三公 section; econ_list_parent: the parents of a 经济分类 list;
-    same_amount_list / list_separator: "A、B和C均为0万元")."""
+    same_amount_list / list_separator: "A、B和C均为0万元"; indicator_target / indicator_actual:
+    "名称指标值≥A单位，实际完成值B单位")."""
     pats = [r["pattern"] for r in _by_priority("section_cues") if r["cue"] == name]
     if not pats:
         raise KeyError(f"no section cue {name!r} in seeds/lexicon/section_cues.csv")

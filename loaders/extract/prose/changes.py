@@ -18,9 +18,10 @@ DIRECTION_RE = re.compile(
     r"(?:幅度|比例|率)?(?:为|是|达)?$|(增幅|降幅|减幅)(?:为|是|达)?$")
 INCREASE_WORDS = ("增加", "增长", "上升", "提高", "增")
 
-# comparison against the previous year's final account / against a given year / the budget
+# comparison against the previous year's final account / against a given year / the budget (this
+# year's or last year's: "比上年预算增加" in a 预算 compares two budgets, no final account)
 COMP_RE = re.compile(
-    r"(?:与|较|比|同|和|对比)(?:(?:20\d\d年度?)?(?:年初|全年|调整后|本年|当年)?预算(?:数)?"
+    r"(?:与|较|比|同|和|对比)(?:(?:20\d\d年度?)?(?:年初|全年|调整后|本年|当年|上年度?|上一年度?|去年)?预算(?:数)?"
     r"|上年度?|上一年度?|去年|上年同期|(20\d\d)年度?)"
     r"|同比|上年同期相比"
 )

@@ -144,7 +144,9 @@ class MoneyRules:
         hit: tuple | None | object = _UNSET  # the keyword of the label, looked up once
         if ctx.kind == "econ":
             hit = self._label_keyword(Lc)
-            if not (hit and hit[0].metric in ("basic_personnel", "basic_public")):
+            # a headline total (基本支出 / 项目支出 / 人员经费 ... : seeds/metrics.csv family totals)
+            # ends the 经济分类 list: "基本支出X万元,其中人员经费a万元、公用经费b万元;项目支出Y万元"
+            if not (hit and hit[0].metric in metrics_of_family("totals")):
                 return self._econ(ctx, m, Lc, lc_abs)
         tp_item, tp_total = self._label_three_public(Lc)
         if tp_item or tp_total or (ctx.kind == "tp" and (lc_s == "" or "预算" in Lc)):

@@ -11,6 +11,8 @@ from .context import (ENUM_PREFIX, NAMED_PROJECT, NOT_PROJECT, PROJECT_HEAD, QUO
 
 # where PROJECT_HEAD's 项目 may end at the latest: after '"' + 40 characters + '"'
 PROJECT_HEAD_REACH = 1 + 40 + 1 + len("项目")
+# a line that is only a project's name: "项目名称：X" (a 绩效自评 report's heading)
+_NAME_LINE = re.compile(r'项目名称:"?([^",;。:]{2,40}?)"?$')
 
 
 class ProjectRules:
@@ -26,6 +28,10 @@ class ProjectRules:
         body = (raw[em.end():] if em else raw).lstrip("(")
         if body.find("项目", 2, PROJECT_HEAD_REACH) < 0:
             return None  # PROJECT_HEAD's 项目 follows a name of 2 to 40 characters (42 when quoted)
+        named = _NAME_LINE.match(body)
+        if named:  # "（一）项目名称：洱海流域天然林保护修复项目"
+            name = clean_qualifier(named.group(1))
+            return name if len(name) >= 2 and not NOT_PROJECT.search(name) else None
         m = PROJECT_HEAD.match(body)
         if not m:
             return None
@@ -43,15 +49,22 @@ class ProjectRules:
         """The project a sentence's figures belong to: one named in the sentence as
         '"X"项目' / 项目名称:X, else the project whose block we are in. Other quoted text
         ("不合格", document titles) is not a project name."""
-        qm = QUOTED_PROJECT.findall(ctx.text)
+        return self._named_project(ctx.text) or self.state.project
+
+    @staticmethod
+    def _named_project(text: str, end: int | None = None) -> str | None:
+        """The project ``text[:end]`` names: the last '"X"项目' / 项目名称:X, else the first
+        unquoted "X项目" opening a clause before the project's figures ("其中:校舍维修改造项目年初预算
+        120.00万元", "1.X项目全年预算数…")."""
+        end = len(text) if end is None else end
+        qm = QUOTED_PROJECT.findall(text, 0, end)  # endpos: as if the text ended there
         if qm:
             return qm[-1][0] or qm[-1][1]
-        # "其中:校舍维修改造项目年初预算120.00万元,...": the name opens the sentence's clause
-        for um in NAMED_PROJECT.finditer(ctx.text):
+        for um in NAMED_PROJECT.finditer(text, 0, end):
             name = clean_qualifier(um.group(1))
             if len(name) >= 2 and not NOT_PROJECT.search(name):
                 return name
-        return self.state.project
+        return None
 
     @staticmethod
     def _project_money(Lc: str) -> str | None:

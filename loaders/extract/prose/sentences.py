@@ -18,11 +18,11 @@ from ...vocab.metrics import all_funds_totals
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
 from .changes import COMP_START
-from .context import (ENUM_PREFIX, LAST_CLAUSE_DELIM, EXPLANATION, INDICATOR_CUE, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
-                      STAGE_ONLY, QUOTED_PROJECT, SCORE_WORDS, SENT_DELIMS, DocState, SentCtx,
+from .context import (ENUM_PREFIX, LAST_CLAUSE_DELIM, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
+                      STAGE_ONLY, SCORE_WORDS, SENT_DELIMS, DocState, SentCtx,
                       clean_qualifier, doc_year, split_sentences, strip_connectors, three_public_item, three_public_whole)
 from .counts import CountRules
-from .indicators import IndicatorRules
+from .indicators import IndicatorRules, indicator_cue
 from .lists import ListRules, same_amount_list
 from .mentions import COUNTERS, Mention, find_mentions
 from .money import MoneyRules
@@ -30,7 +30,11 @@ from .prescan import SentenceHits, literal_plan
 from .projects import ProjectRules
 
 
-RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|占)?:?")
+# "分别为a、b" / "分别占x%、y%", and a bare "占x%、y%" right after a clause (the shares of the names
+# just listed: "A、B分别为a、b,占x%、y%"; a run of one share pairs nothing)
+RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|占)?:?|(?<=,)占")
+# what may stand between "占" and the first of its shares: the whole the shares are of ("本年收入合计的")
+_SHARE_PARENT = re.compile(r"[^,;:。\d%]{1,16}的")
 CONTINUES_CHANGE = re.compile(r"^[\s|]*(?:其中|[^,;:。]{2,20}(?:增加|减少|增长|下降)(?:的)?(?:主要)?原因)")
 _KUAN_TAIL = re.compile(r"\(款\).*$")
 _KUAN_XIANG_END = re.compile(r"\((?:款|项)\)$")
@@ -50,7 +54,7 @@ def _empty_sentence_is_inert() -> bool:
     """An empty sentence matches none of the sentence cues (true of today's seeds and patterns;
     were a cue ever to match "", ``run`` would send empty sentences down the full path)."""
     pats = (cue("leave_three_public"), any_cue("fund_gpb", "fund_govfund", "fund_all"), PATH_MARK, LEAVE_PROJECT,
-            COMP_START, INDICATOR_CUE, NEXT_YEAR_BUDGET, ENUM_PREFIX, three_public_whole())
+            COMP_START, indicator_cue(), NEXT_YEAR_BUDGET, ENUM_PREFIX, three_public_whole())
     return all(p.search("") is None for p in pats)
 
 
@@ -73,7 +77,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         self._h_fund = self._h_gpb | self._h_govfund | self._h_all
         self._h_path = hits.of(PATH_MARK)
         self._h_comp = hits.of(COMP_START)  # _prior_comparisons' own pre-check: no such character, no comparison
-        self._h_indicator = hits.of(INDICATOR_CUE)  # no indicator opening: _indicators finds none
+        self._h_indicator = hits.of(indicator_cue())  # no indicator opening: _indicators finds none
         self._h_next_year = hits.gate(NEXT_YEAR_BUDGET)  # the sentences NEXT_YEAR_BUDGET may match in
         # a 三公 item heading is one wording as a whole: its sentence holds one of the literals every wording has
         tp_plan = literal_plan(three_public_whole())
@@ -319,12 +323,13 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         for rm in RESPECTIVELY.finditer(sent):
             after = [m for m in ms if m.start - start >= rm.end()]
             run: list[Mention] = []
+            share = "占" in rm.group(0)
             for m in after:
                 gap = sent[(run[-1].end if run else rm.end() + start) - start: m.start - start]
-                if run and gap not in ("、", ",", "和", "及", "与", "、占", ",占"):
-                    break
-                if not run and gap not in ("", "占"):
-                    break
+                if run and (gap not in ("、", ",", "和", "及", "与", "、占", ",占") or m.pct != run[0].pct):
+                    break  # a run is of amounts or of shares, never both
+                if not run and gap not in ("", "占") and not (share and m.pct and _SHARE_PARENT.fullmatch(gap)):
+                    break  # "分别占本年收入合计的98.07%、1.93%": the parent the shares are of
                 run.append(m)
             if len(run) < 2:
                 continue
@@ -335,7 +340,6 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             clause = head[lo:]
             intro = max((x.end() for x in re.finditer(r"主要(?:为|是|包括|有)|包括|其中", clause)), default=0)
             clause = clause[intro:]
-            share = "占" in rm.group(0)
             if not clause.strip(",") and len(ctx.list_names) == len(run):  # "...分别为a、b,分别占x%、y%"
                 for (name, p_abs), m in zip(ctx.list_names, run):
                     ctx.labels[m.start] = (name, p_abs, share)
@@ -382,8 +386,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 if sent.find("整体", 0, rel) >= 0:
                     q = "部门整体"
                 else:
-                    qm = QUOTED_PROJECT.findall(sent, 0, rel)  # endpos: as if the sentence ended at rel
-                    q = (qm[-1][0] or qm[-1][1]) if qm else st.project
+                    q = self._named_project(sent, rel) or st.project  # a project named before the score
                 fb.emit("self_eval_score", span, m.value, "分", (lc_abs, m.end), q)
             return None
 

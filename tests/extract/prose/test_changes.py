@@ -31,6 +31,15 @@ def test_change_against_budget_or_an_older_year_is_not_prior_year():
     assert not find(fs, "prior_year_change_abs", 24.87) and not find(fs, "prior_year_change_pct", 28.6)
 
 
+def test_a_change_against_last_years_budget_is_no_prior_year_change():
+    # a 预算 compares two budgets: no final account is compared with
+    fs = facts("2025年度收入预算总计4,368.20万元，比上年预算增加215.64万元，增长5.19%。"
+               "一般公共预算拨款支出预算3,986.20万元，较上年度预算数增加175.74万元。")
+    assert not find(fs, "prior_year_change_abs") and not find(fs, "prior_year_change_pct")
+    fs = facts("2023年度支出总计100.00万元，比上年增加5.00万元，增长5.26%。")
+    assert find(fs, "prior_year_change_abs", 5) and find(fs, "prior_year_change_pct", 5.26)
+
+
 def test_budget_variance_is_not_a_prior_year_change():
     fs = facts("1.教育支出（类）普通教育（款）小学教育（项）。年初预算为50.00万元，支出决算为40.00万元，"
                "与年初预算相比减少10.00万元。")

@@ -14,9 +14,10 @@ import pytest
 
 from loaders.extract.prose import prescan, sentences
 from loaders.extract.prose.changes import COMP_RE, COMP_START
-from loaders.extract.prose.context import (CLAUSE_DELIM, INDICATOR_CUE, LAST_CLAUSE_DELIM, LEAVE_PROJECT, NEXT_YEAR_BUDGET,
+from loaders.extract.prose.context import (CLAUSE_DELIM, LAST_CLAUSE_DELIM, LEAVE_PROJECT, NEXT_YEAR_BUDGET,
                                            PATH_MARK, SENT_DELIMS, SENT_SPLIT, YEAR_RE, three_public_item,
                                            three_public_whole)
+from loaders.extract.prose.indicators import indicator_cue
 from loaders.extract.prose.mentions import MENTION_RE, find_mentions
 from loaders.extract.prose.prescan import SentenceHits, sentence_local
 from loaders.vocab.lexicon import any_cue, cue, union
@@ -61,7 +62,7 @@ def _sentences(text: str) -> tuple[list[int], list[str]]:
 
 def _driver_patterns() -> list[re.Pattern[str]]:
     return [cue("leave_three_public"), any_cue("fund_gpb", "fund_govfund", "fund_all"), PATH_MARK, LEAVE_PROJECT,
-            COMP_RE, COMP_START, INDICATOR_CUE, YEAR_RE, NEXT_YEAR_BUDGET]
+            COMP_RE, COMP_START, indicator_cue(), YEAR_RE, NEXT_YEAR_BUDGET]
 
 
 def test_sentence_local_tells_apart_the_patterns_a_whole_text_scan_may_answer_for():

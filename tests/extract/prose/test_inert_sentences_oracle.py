@@ -53,7 +53,7 @@ class PreviousDriver(SentenceExtractor):
         self._h_fund = hits.of(any_cue("fund_gpb", "fund_govfund", "fund_all"))
         self._h_path = hits.of(sentences.PATH_MARK)
         self._h_comp = hits.of(sentences.COMP_START)
-        self._h_indicator = hits.of(sentences.INDICATOR_CUE)
+        self._h_indicator = hits.of(sentences.indicator_cue())
         self._h_next_year = hits.gate(sentences.NEXT_YEAR_BUDGET)
         tp_plan = literal_plan(three_public_whole())
         self._h_tp = hits.literals(tp_plan[1]) if tp_plan else None

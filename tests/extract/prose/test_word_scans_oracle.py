@@ -49,7 +49,7 @@ def _hits(text: str) -> SentenceHits:
 def _driver_word_sets() -> list[tuple[str, ...]]:
     pats = [cue(n) for n in ("fund_gpb", "fund_govfund", "fund_all", "leave_three_public")]
     pats += [any_cue("fund_gpb", "fund_govfund", "fund_all"), sentences.PATH_MARK, sentences.COMP_START,
-             sentences.INDICATOR_CUE, sentences.LEAVE_PROJECT, sentences.NEXT_YEAR_BUDGET, three_public_whole()]
+             sentences.indicator_cue(), sentences.LEAVE_PROJECT, sentences.NEXT_YEAR_BUDGET, three_public_whole()]
     plans = [literal_plan(p) for p in pats]
     return [plan[1] for plan in plans if plan] + [("项目",), ("三公",)]
 
