@@ -26,6 +26,8 @@ COMP_RE = re.compile(
     r"|同比|上年同期相比"
 )
 
+# between a "(上年X万元" amount and the change word that compares with it: the bracket, a comma
+_AFTER_BRACKET = re.compile(r"\)[,;]?(?:比上年|较上年|同比)?")
 CHANGE_WORD_RE = re.compile(r"增加|减少|增长|下降|降低")  # a change word without a comparison: no fact
 # a character of every DIRECTION_RE and CHANGE_WORD_RE wording: a label without one states no change
 CHANGE_CHAR = re.compile(r"[增减升提降节]")
@@ -77,7 +79,11 @@ class ChangeRules:
         if dm and (m.money or m.pct):
             before = [c for c in comps if c[1] <= rel - len(Lc) + dm.start() or c[1] <= rel]
             comp = max(before, key=lambda c: c[1]) if before else None
-            if comp is None and not inherit:
+            # "基本支出246.81万元(上年238.40万元),增长3.53%": the amount before is last year's, printed
+            # right before the change, which compares with it
+            after_prior = comp is None and prev is not None and prev.end == ctx.prior_bracket_end \
+                and _AFTER_BRACKET.fullmatch(sent[prev.end - ctx.start: rel - len(Lc) + dm.start()])
+            if comp is None and not inherit and not after_prior:
                 return "skip"
             if comp is not None and not comp[2]:
                 return "skip"
@@ -90,7 +96,7 @@ class ChangeRules:
             elif m.pct and prev is not None and ctx.prev_money_q and prev.end != ctx.change_end \
                     and strip_connectors(Lc[: dm.start()]) == "" and ctx.kind == "tp":
                 # "公务用车…费支出决算a元,增长x%": the change of the item just stated
-                q = ctx.prev_money_q
+                q = "三公经费合计" if ctx.prev_money_q == "合计" else ctx.prev_money_q
             if q is None and comp is not None:
                 between = sent[comp[1]: rel - len(Lc) + dm.start()]
                 q = self._subject_text(between)
@@ -106,8 +112,8 @@ class ChangeRules:
                 listed = [clean_qualifier(n) for n, _ in ctx.list_names]
                 if len(listed) >= 2 and q == listed[-1]:
                     q = "和".join(listed)  # one change after "A和B分别为a、b": about both, not the last
-                if q == "合计" and ctx.kind == "tp":
-                    q = "三公经费合计"
+                if q == "合计" and (ctx.kind == "tp" or st.three_public_section):
+                    q = "三公经费合计"  # the 三公 total, stated in this sentence or the one before
             q = self._canonical_subject(q, sent)
             ctx.change_subject, ctx.change_end = q, m.end
             metric = "prior_year_change_pct" if m.pct else "prior_year_change_abs"

@@ -62,6 +62,9 @@ INDICATOR = re.compile(
 NAMED_PROJECT = re.compile(r"(?:^(?:\(?\d{1,2}\)|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))?|[,;:])"
                            r"(?:其中:?)?([^,;:。、\"\d()]{2,30}?)项目"
                            r"(?=[:,]?(?:的)?(?:年初预算|调整后预算|全年预算|预算(?:数|资金)|实际支出|总投资|计划投入))")
+# a label that only says the amount is last year's ("基本支出246.81万元(上年238.40万元)", "与上年决算数
+# 46.95万元相比"): the same subject's prior-year figure, which names no new subject
+PRIOR_YEAR_LABEL = re.compile(r"(?:与|较|比|同)?(?:上年|上年度|上一年度|去年|上年同期)(?:决算数?|支出|为|是)?")
 COVERAGE = re.compile(r"涉及|覆盖|共计?\d|项目\d+个")
 EXPLANATION = re.compile(r"原因|因素|因为|由于")
 BUDGET_WORDS = re.compile(r"预算(?:数|为|是|安排)?")
@@ -331,6 +334,7 @@ class SentCtx:
     prev_metric: str | None = None
     item_start: int | None = None
     item_end: int = 0  # end of the last headcount figure (a "其中X N人" after it is a subset)
+    prior_bracket_end: int = -1  # end of the last "(上年X万元)" amount: a change right after it is against the prior year
     where: str | None = None  # 国内 / 外事 of the last reception count
     list_names: list = field(default_factory=list)  # names of the last "分别" list
     labels: dict = field(default_factory=dict)  # mention start -> (label, abs start, share) of "A和B分别为a、b"  # where the item named in an earlier sentence starts

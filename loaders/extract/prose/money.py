@@ -7,7 +7,7 @@ import re
 
 from ...vocab.lexicon import Keyword, cue, function_class_re, keywords, metrics_of_family
 from ...vocab.names import three_public_total_pattern
-from .context import (COMPLETION, COVERAGE, ENUM_PREFIX, PATH_MARK, PATH_TAIL, QUOTED, STAGE_ONLY, SentCtx, clean_qualifier,
+from .context import (COMPLETION, COVERAGE, ENUM_PREFIX, PATH_MARK, PATH_TAIL, PRIOR_YEAR_LABEL, QUOTED, STAGE_ONLY, SentCtx, clean_qualifier,
                       find_keyword, may_hold, strip_connectors, three_public_item, three_public_total_keys)
 from .mentions import Mention
 
@@ -288,6 +288,10 @@ class MoneyRules:
             return None  # "…支出X万元,年初预算为Y万元,…完成年初预算的Z%": still the same total
         # unknown label: remember it as the subject of a following 占 x%
         g = clean_qualifier(Lc)
+        if PRIOR_YEAR_LABEL.fullmatch(g):  # the prior-year amount of the subject (stated or the last one): no new subject
+            if Lc.lstrip().startswith("("):
+                ctx.prior_bracket_end = m.end  # "(上年X万元),增长y%": the change compares with it
+            return None
         if COVERS_RE.search(sent, max(0, rel - len(Lc) - 16), rel):
             g = ""
         ctx.prev_money_q, ctx.prev_metric = (g or None), None

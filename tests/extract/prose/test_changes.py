@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from prosekit import facts, find
+from prosekit import facts, find, find_exact
 
 
 def test_year_on_year_change_with_subject_of_previous_amount():
@@ -217,3 +217,19 @@ def test_the_reason_sentence_after_a_change_continues_its_comparison():
 def test_a_reason_sentence_without_an_earlier_prior_year_change_states_none():
     fs = facts("本年支出合计800.00万元，与年初预算相比减少20.00万元。支出减少的主要原因是压减一般性支出，其中：差旅费减少3.00万元。")
     assert not [f for f in fs if f.metric == "prior_year_change_abs" and f.qualifier == "差旅费"]
+
+
+def test_a_bracketed_prior_year_amount_keeps_the_subject_and_is_what_the_change_compares_with():
+    fs = facts("本年支出合计611.93万元，其中：基本支出246.81万元（上年238.40万元），增长3.53%；"
+               "项目支出365.12万元（上年312.65万元），比上年增加52.47万元。")
+    assert find_exact(fs, "prior_year_change_pct", 3.53, "基本支出")
+    assert find_exact(fs, "prior_year_change_abs", 52.47, "项目支出")
+    assert not [f for f in fs if f.qualifier and "上年" in f.qualifier]
+    # without the bracketed prior-year amount there is no comparison: no change
+    assert not find(facts("基本支出246.81万元，增长3.53%。"), "prior_year_change_pct")
+
+
+def test_a_prior_year_amount_sentence_names_no_subject():
+    fs = facts("2020年度“三公”经费支出决算数为38.64万元。与上年决算数46.95万元相比，减少8.31万元，下降17.70%。")
+    assert find(fs, "prior_year_change_abs", 8.31, "三公") and find(fs, "prior_year_change_pct", 17.70, "三公")
+    assert not [f for f in fs if f.qualifier and "上年" in f.qualifier]
