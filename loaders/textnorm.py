@@ -71,6 +71,9 @@ _ENUM_IDEOGRAPHS = _CN_NUMERALS + "第"
 # opens with and the "<" "=" ">" a combining mark composes with (≮ ≠ ≯); a test checks
 _NO_ITEM_PUNCTUATION = frozenset("!\"#$%&')*+,-./:;?@[\\]^_`{|}~")
 _HEADING_WORDS = ("说明", "情况", "如下", "表", "概况", "职能", "职责", "设置", "构成", "公开", "目录", "解释")
+# a field of a form printed one per line: a short key without punctuation, then a colon
+_FORM_LINE = re.compile(r"[^\s,，。；;:：、()（）]{2,10}[:：]")
+_FORM_LINE_CHARS = 40
 # a numbered line this short is a heading (see _lines_break_hard); one ending in a character of
 # _SOFT_END goes on in the next line
 _NUMBERED_HEADING_CHARS = 20
@@ -242,6 +245,11 @@ def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
     if _may_open_item(text[ws_end: ws_end + 1]) \
             and _ENUM_START.match(unicodedata.normalize("NFKC", text[ws_end: ws_end + 12])):
+        return True
+    # a form, one "key：value" field per line ("年度指标值：≥185公里" / "实际完成值：192.6公里"): each
+    # line is a field of its own, not the wrapped lines of one paragraph
+    if 0 < lp <= _FORM_LINE_CHARS and 0 < ln <= _FORM_LINE_CHARS and _FORM_LINE.match(prev_full) \
+            and _FORM_LINE.match(next_full):
         return True
     # a short numbered heading ("（二）项目绩效自评结果") ends its line: what follows is the next
     # paragraph (a wrapped paragraph's first line fills the width)

@@ -34,6 +34,10 @@ SETS = {
     # project paragraphs, paired shares and word-separated tables; its project tables with a
     # separator per row (projects 0.42) set the family floor
     "blind6": (HOLDOUT / "blind6", 0.82, 0.40),
+    # blind7 (2026-12-04, shared FACTS.md vocabulary only): first score 0.751 on 8b6b6b6, 0.863 after
+    # the all-funds 款/项, colon-named amounts, inline 三公 headings, 一般公共预算拨款, form-line
+    # indicators and 预算 wordings; changes (0.795) is its weakest family of five labels or more
+    "blind7": (HOLDOUT / "blind7", 0.83, 0.70),
 }
 
 

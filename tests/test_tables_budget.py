@@ -117,3 +117,19 @@ def test_tables_only_file_takes_its_unit_from_the_table_header_in_its_canonical_
                ("p", "2017年政府采购预算表部门：中国共产党江苏省委员会办公厅 单位：万元"))
     meta = document_metadata(doc)
     assert (meta.kind, meta.unit_name, meta.fiscal_year, meta.part) == ("预算", "中共江苏省委办公厅", 2017, "tables")
+
+
+def test_budget_narrative_wordings_without_the_word_expense_after_the_budget():
+    """A 预算's own wordings: 一般公共预算拨款支出预算 X 万元, 机关运行经费预算 X 万元 and 政府采购预算
+    X 万元 (seeds/lexicon/budget_sentences.csv) give the budget document's figures."""
+    from loaders.evaluation import extract_text
+
+    text = ("惠州市惠阳区民政局2024年部门预算公开说明\n三、一般公共预算拨款支出预算情况\n"
+            "2024年一般公共预算拨款支出预算6,138.50万元（上年预算数5,671.42万元）。\n五、其他重要事项\n"
+            "（一）机关运行经费预算148.30万元，比上年预算减少6.20万元。\n（二）政府采购预算326.00万元。\n")
+    _, facts = extract_text(text)
+    got = {(f.metric, f.value) for f in facts}
+    assert ("gpb_expense_total", Decimal("6138.50")) in got
+    assert ("office_running_cost", Decimal("148.30")) in got and ("procurement_total", Decimal("326.00")) in got
+    assert not any(f.value == Decimal("5671.42") for f in facts)  # last year's budget
+    assert not any(f.metric.startswith("prior_year_change") for f in facts)  # a change of budgets

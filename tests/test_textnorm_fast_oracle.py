@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from loaders.textnorm import (_BOOKMARK, _CANDIDATE, _CELL_VALUE, _ENUM_START, _HARD_END, _HEADER_CELL, _HEADING_END,
-                              _NUMBERED_HEADING_CHARS, _PAGE_FOOTER, _SOFT_END, _UNIT_LINE, _WS, NormText, _is_hard_break, fold_char, is_invisible,
+                              _FORM_LINE, _FORM_LINE_CHARS, _NUMBERED_HEADING_CHARS, _PAGE_FOOTER, _SOFT_END, _UNIT_LINE, _WS, NormText, _is_hard_break, fold_char, is_invisible,
                               normalize_with_map)
 
 
@@ -52,6 +52,10 @@ def _ref_is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, ru
     if _ENUM_START.match(unicodedata.normalize("NFKC", nxt_line)):
         return True
     if _HEADING_END.search(prev_full) and len(prev_full) <= 60:
+        return True
+    # one "key：value" field per line on both sides (the rule added on 2026-12-04)
+    if 0 < len(prev_full) <= _FORM_LINE_CHARS and 0 < len(next_full) <= _FORM_LINE_CHARS \
+            and _FORM_LINE.match(prev_full) and _FORM_LINE.match(next_full):
         return True
     # a short numbered heading ends its line (the rule added on 2026-12-04)
     if 0 < len(prev_full) <= _NUMBERED_HEADING_CHARS and prev_full[-1] not in _SOFT_END \

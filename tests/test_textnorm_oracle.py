@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from loaders import textnorm
 from loaders.textnorm import (QUOTES, RADICALS, _BOOKMARK, _CELL_VALUE, _ENUM_START, _HARD_END, _HEADER_CELL, _HEADING_END,
-                              _NUMBERED_HEADING_CHARS, _PAGE_FOOTER, _SOFT_END, _UNIT_LINE, _WS, _is_hard_break, normalize_with_map)
+                              _FORM_LINE, _FORM_LINE_CHARS, _NUMBERED_HEADING_CHARS, _PAGE_FOOTER, _SOFT_END, _UNIT_LINE, _WS, _is_hard_break, normalize_with_map)
 
 
 def _old_fold_char(c: str) -> str:
@@ -60,6 +60,10 @@ def _old_is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, ru
         return True
     prev_line = text[text.rfind("\n", 0, ws_start) + 1: ws_start].strip()
     if _HEADING_END.search(prev_line) and len(prev_line) <= 60:
+        return True
+    # one "key：value" field per line on both sides (the rule added on 2026-12-04)
+    if 0 < len(prev_full) <= _FORM_LINE_CHARS and 0 < len(next_full) <= _FORM_LINE_CHARS \
+            and _FORM_LINE.match(prev_full) and _FORM_LINE.match(next_full):
         return True
     # a short numbered heading ends its line (the rule added on 2026-12-04)
     if 0 < len(prev_full) <= _NUMBERED_HEADING_CHARS and prev_full[-1] not in _SOFT_END \

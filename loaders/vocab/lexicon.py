@@ -133,7 +133,7 @@ def cue(name: str) -> re.Pattern[str]:
     figures, fund_named: a sentence naming any fund or the unit's 总计; leave_three_public: a
     heading after the 三公 section; econ_list_parent: the parents of a 经济分类 list;
     same_amount_list / list_separator: "A、B和C均为0万元"; indicator_target / indicator_actual:
-    "名称指标值≥A单位，实际完成值B单位")."""
+    "名称指标值≥A单位，实际完成值B单位"; indicator_name: "三级指标：名称" in a one-field-per-line form)."""
     pats = [r["pattern"] for r in _by_priority("section_cues") if r["cue"] == name]
     if not pats:
         raise KeyError(f"no section cue {name!r} in seeds/lexicon/section_cues.csv")

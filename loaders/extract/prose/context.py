@@ -308,6 +308,7 @@ def clean_qualifier(s: str) -> str:
 class DocState:
     year: int | None
     fund: str | None = None  # gpb / all / govfund
+    fiscal_named: bool = False  # the sentence that made the fund "all" names 财政拨款 ("财政拨款预算支出X万元，占本年支出合计的100%")
     item_prefix: str = ""
     pending_item: tuple[str, int] | None = None
     pending_tp: tuple[str, int] | None = None  # "2.公务接待费。年初预算为..." : 三公 item named in its own sentence

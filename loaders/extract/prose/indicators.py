@@ -36,13 +36,26 @@ def target_first() -> re.Pattern[str]:
         + r"(?P<act>" + NUM + r")(?P<au>" + _UNIT + r")(?=$|[,;。(])")
 
 
+@lru_cache(maxsize=None)
+def form_lines() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three lines of an indicator in a form printed one field per line: "三级指标:名称",
+    "年度指标值:≥A单位", "实际完成值:B单位" (wordings: section_cues indicator_name /
+    indicator_target / indicator_actual)."""
+    value = r"(?:为|是)?:?" + _COMPARE + r"(?P<v>" + NUM + r")(?P<u>[^\d,;:。()≥≤]{0,6})$"
+    return (re.compile(r"^(?:" + cue("indicator_name").pattern + r"):(?P<name>[^,;:。\d]{2,30})$"),
+            re.compile(r"^(?:" + cue("indicator_target").pattern + r")" + value),
+            re.compile(r"^(?:" + cue("indicator_actual").pattern + r")" + value))
+
+
 class IndicatorRules:
     """Mixin of SentenceExtractor: indicator pairs."""
 
-    def _indicators(self, start: int, sent: str) -> set[int]:
-        """Emit the indicator pairs of the sentence; return the number starts used."""
+    def _indicators(self, start: int, sent: str, k: int | None = None) -> set[int]:
+        """Emit the indicator pairs of sentence ``k`` (at ``start``); return the number starts used."""
         used: set[int] = set()
         if not indicator_cue().search(sent):
+            return used
+        if k is not None and sent[:1] in "年目指" and self._form_indicator(k, used):
             return used
         for m in INDICATOR.finditer(sent):
             au, tu = m.group("au").strip(), m.group("tu").strip()
@@ -78,3 +91,28 @@ class IndicatorRules:
             span = (start + m.start(key), start + m.end(key))
             self.fb.emit(metric, span, v, unit, (a0, start + ev_end), name)
             used.add(span[0])
+
+    def _form_indicator(self, k: int, used: set[int]) -> bool:
+        """Sentence ``k`` is an indicator's target line of a one-field-per-line form, the sentence
+        before names the indicator and the one after gives its actual value: emit both (the
+        evidence runs from the name line to the value's line). True when read."""
+        sents, starts = self._sents, self._starts
+        name_re, target_re, actual_re = form_lines()
+        t = target_re.match(sents[k])
+        if not t or k == 0 or k + 1 >= len(sents):
+            return False
+        n, a = name_re.match(sents[k - 1]), actual_re.match(sents[k + 1])
+        if not n or not a or t.group("u").strip() != a.group("u").strip() or not t.group("u").strip():
+            return False
+        name = clean_qualifier(n.group("name"))
+        unit = t.group("u").strip()
+        if len(name) < 2 or re.search(r"[年月日]", unit):
+            return False
+        a0 = starts[k - 1] + n.start("name")
+        for m, s0, metric, ev_end in ((t, starts[k], "perf_indicator_target", starts[k] + t.end()),
+                                      (a, starts[k + 1], "perf_indicator_actual", starts[k + 1] + a.end())):
+            span = (s0 + m.start("v"), s0 + m.end("v"))
+            self.fb.emit(metric, span, to_decimal(m.group("v")), unit, (a0, ev_end), name)
+            used.add(span[0])
+        return True
+

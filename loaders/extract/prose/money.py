@@ -117,6 +117,9 @@ class MoneyRules:
                 marked = [k for k, p in enumerate(parts) if PATH_MARK.search(p)]
                 path = parts[marked[-1]] if marked else seg
                 path = clean_qualifier(PATH_TAIL.sub("", ENUM_PREFIX.sub("", clean_qualifier(path))))
+                if "(类)" not in path and len(marked) > 1 and parts[marked[-2]].endswith("(类)"):
+                    # "(3)住房保障支出(类):住房改革支出(款)住房公积金(项)93.70万元": the 类 heads the label
+                    st.item_prefix = clean_qualifier(ENUM_PREFIX.sub("", clean_qualifier(parts[marked[-2]])))
                 if "(类)" in path and not SUB_PATH.search(path):
                     name = path.replace("(类)", "")
                     name = name if name.endswith("支出") else name + "支出"
@@ -136,7 +139,11 @@ class MoneyRules:
                 if "完成" in Lc:
                     ctx.budget_pending = True
             else:
-                fb.emit("gpb_expense_item", span, m.value, m.unit, (max(l_abs, m.start - 120), m.end), ctx.subject)
+                # the 款/项 of the spending of all funds ("本年支出…按支出功能分类", no 财政拨款 named
+                # where the fund was read) or of the 一般公共预算财政拨款 (the usual section of
+                # "(项)支出决算为X万元")
+                item_metric = "expense_item" if st.fund == "all" and not st.fiscal_named else "gpb_expense_item"
+                fb.emit(item_metric, span, m.value, m.unit, (max(l_abs, m.start - 120), m.end), ctx.subject)
             ctx.prev_money_q, ctx.prev_metric = ctx.subject, "gpb_expense_item"
             return None
 

@@ -100,7 +100,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         # nothing (the section starts closed), so the scan for it starts there
         self._opens_tp = hits.literal("三公")
         self._h_leave3 = hits.of(cue("leave_three_public"), min(self._opens_tp)) if self._opens_tp else set()
-        self._sents = sents
+        self._sents, self._starts = sents, starts
         self._deferred_comp: list[int] = []
         self._read_upto = 0  # the sentence after the last one that set last_comp_prior
         visit = self._live_sentences(hits, sents, by_sentence)
@@ -224,10 +224,24 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 return
         comp_here = self._prior_comparisons(sent) if k in self._h_comp else None
         if k in self._h_indicator:
-            self._indicators(start, sent)
+            self._indicators(start, sent, k)
         if comp_here:  # no amount: only the comparison state goes on to the next sentence
             st.last_comp_prior = any(c[2] for c in comp_here)
             self._read_upto = k + 1
+
+    @staticmethod
+    def _inline_three_public(sent: str) -> tuple[str, int] | None:
+        """(canonical item, offset) when the sentence opens with one 三公 item's name, a colon and
+        its stage words ("1.公务用车购置费:预算数28.00万元…"), else None."""
+        head, _, rest = sent.partition(":")
+        em = ENUM_PREFIX.match(head)
+        name = (head[em.end():] if em else head).strip("#* ")
+        if not name or len(name) > 20 or not _TP_STAGE.match(rest) or not three_public_whole().fullmatch(name):
+            return None
+        hit = three_public_item(name)
+        if not hit or hit[1].start() != 0 or hit[1].end() != len(name):
+            return None
+        return hit[0], max(sent.find(name[:2]), 0)
 
     def _fund_named(self, sent: str, k: int) -> None:
         """The fund sentence ``k`` names (one of the fund cues is in it; ``run``'s exact hit sets
@@ -242,6 +256,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             if self.state.fund == "govfund" and self._withheld_at == k - 1 and not cue("fund_named").search(sent):
                 return
             self.state.fund = "all"
+            self.state.fiscal_named = "财政拨款" in sent
 
     def sentence(self, start: int, sent: str, ms: list[Mention], k: int) -> None:
         """Sentence ``k`` of the text, with its mentions ``ms`` (``run`` has scanned the text for its cues)."""
@@ -266,6 +281,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         pending_tp, st.pending_tp = st.pending_tp, None
         if pending_tp and _TP_STAGE.match(sent):
             ctx.subject, ctx.kind, ctx.item_start = pending_tp[0], "tp", pending_tp[1]
+        elif ":" in sent and (inline := self._inline_three_public(sent)) is not None:
+            # "1.公务用车购置费:预算数28.00万元,决算数26.80万元,…": the item heads its own figures
+            ctx.subject, ctx.kind, ctx.item_start = inline[0], "tp", start + inline[1]
         if pending and st.fund != "govfund" and _ITEM_STAGE.match(sent):
             ctx.subject, ctx.kind, ctx.item_start = pending[0], "gpb_item", pending[1]
         gpb_stated, st.gpb_total_stated = st.gpb_total_stated, False
@@ -280,7 +298,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         inherit = not comp_here and CONTINUES_CHANGE.match(sent) is not None and self._comp_prior_before(k)
         any_prior = False
         prev_end = 0
-        consumed = self._indicators(start, sent) if k in self._h_indicator else set()
+        consumed = self._indicators(start, sent, k) if k in self._h_indicator else set()
         self._respectively(ctx, sent, ms)
         consumed |= self._listed_changes(ctx, sent, ms, comp_here, inherit)
         for j, m in enumerate(ms):
@@ -291,6 +309,10 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             L = sent[prev_end:a]
             d = LAST_CLAUSE_DELIM.match(L)
             lc_off = d.end() if d else 0
+            if lc_off == len(L) and L.endswith(":"):
+                # "(一)机关运行经费:78.46万元": the name before the colon labels the amount
+                d = LAST_CLAUSE_DELIM.match(L, 0, len(L) - 1)
+                lc_off = d.end() if d else 0
             Lc = L[lc_off:]
             l_abs, lc_abs = start + prev_end, start + prev_end + lc_off
             if m.start in ctx.labels:  # "A和B,分别为a、b": b is B's amount

@@ -62,6 +62,7 @@ class ReferenceExtractor(SentenceExtractor):
             st.fund = "govfund"
         elif cue("fund_all").search(sent):
             st.fund = "all"
+            st.fiscal_named = "财政拨款" in sent  # (state added 2026-12-04: the driver's own rule)
         if PATH_MARK.search(sent) and not ms:
             p = clean_qualifier(sent.split(":")[0] if sent.endswith(":") else sent)
             st.item_prefix = p if "(类)" in p else (re.sub(r"\(款\).*$", "", st.item_prefix) + p if "(款)" in p else p)

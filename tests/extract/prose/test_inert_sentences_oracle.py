@@ -60,7 +60,7 @@ class PreviousDriver(SentenceExtractor):
         if self._h_next_year is None:
             self._h_next_year = set(range(len(sents)))
         self._headings = _HeadingOnRead(sents, self._project_heading)
-        self._sents, self._deferred_comp, self._read_upto = sents, [], 0  # every comparison is run in its sentence
+        self._sents, self._starts, self._deferred_comp, self._read_upto = sents, starts, [], 0  # every comparison is run in its sentence
         empty_ok = _empty_sentence_is_inert()
         by_sentence: dict[int, list[Mention]] = {}
         for m in find_mentions(norm):
@@ -83,6 +83,7 @@ class PreviousDriver(SentenceExtractor):
             self.state.fund = "govfund"
         elif self._fund_all.search(sent):
             self.state.fund = "all"
+            self.state.fiscal_named = "财政拨款" in sent  # (state added 2026-12-04: the driver's own rule)
 
 
 def _outcome(cls, text: str) -> tuple[list[tuple], dict]:

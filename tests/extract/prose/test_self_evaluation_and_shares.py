@@ -67,3 +67,14 @@ def test_a_project_name_line_opens_the_projects_figures():
     name = "洱海流域天然林保护修复项目"
     assert find_exact(fs, "project_budget", 486, name) and find_exact(fs, "project_adjusted_budget", 522.4, name)
     assert find_exact(fs, "self_eval_score", 94.5, name)
+
+
+def test_an_indicator_of_a_form_printed_one_field_per_line():
+    text = ("绩效指标\n一级指标：产出指标\n三级指标：新建改造供水管网长度\n年度指标值：≥185公里\n实际完成值：192.6公里\n"
+            "分值：15\n得分：15\n三级指标：项目完工及时率\n年度指标值：≥95%\n实际完成值：91%\n分值：10\n")
+    fs = facts(text)
+    assert find_exact(fs, "perf_indicator_target", 185, "新建改造供水管网长度", unit="公里")
+    assert find_exact(fs, "perf_indicator_actual", 192.6, "新建改造供水管网长度", unit="公里")
+    assert find_exact(fs, "perf_indicator_target", 95, "项目完工及时率", unit="%")
+    assert find_exact(fs, "perf_indicator_actual", 91, "项目完工及时率", unit="%")
+    assert len(fs) == 4  # 分值 / 得分 are no indicator values
