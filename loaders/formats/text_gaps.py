@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from ..model import Cell, Location
@@ -182,9 +183,12 @@ def _cell(r: int, c: int, g: GapCell | None, ln: LineLike, at: int | None = None
 # Word-separated tables: every run of spaces is a cell gap (the exporter collapsed each run to one
 # space). Names cannot hold a space then, so only lines of a strict shape are rows: a subject code
 # or a total word, an optional name, then amounts (or missing markers).
-_TOTAL_WORDS = "合计|总计|小计"
-_WORD_ROW = re.compile(r"^\s*(?:\d{3}|\d{5}|\d{7}|" + _TOTAL_WORDS + r")(?: +[^\s\d][^\s]{0,40})?(?: +(?:" + NUMBER_TEXT
-                       + r"|[-－—–]{1,2}))+\s*$")
+@lru_cache(maxsize=1)
+def _word_row() -> re.Pattern[str]:
+    from ..vocab.tables import TOTAL_ROW_WORDS
+
+    return re.compile(r"^\s*(?:\d{3}|\d{5}|\d{7}|" + "|".join(TOTAL_ROW_WORDS) + r")(?: +[^\s\d][^\s]{0,40})?(?: +(?:"
+                      + NUMBER_TEXT + r"|[-－—–]{1,2}))+\s*$")
 _WORD_GAP = re.compile(r"[ \u3000]+")
 MAX_WORD_HEADER_CELLS = 8
 
@@ -202,7 +206,7 @@ def word_cells(ln: LineLike) -> list[GapCell]:
 
 def word_row(s: str) -> bool:
     """A line of the strict word-separated row shape (code or total word, name, amounts)."""
-    return " " in s and _WORD_ROW.match(s) is not None
+    return " " in s and _word_row().match(s) is not None
 
 
 def read_word_table(text: str, lines: Sequence[LineLike], i: int) -> GapTable | None:

@@ -18,6 +18,8 @@ from . import read_seed
 from .lexicon import keywords
 from .metrics import metrics
 
+# the words a total row is labelled with (a row ending in one is a total of the rows it sums)
+TOTAL_ROW_WORDS = ("合计", "总计", "小计")
 # roles whose cells are no amount of this year (never read as a fact of the row's metric)
 NOT_AMOUNT_ROLES = frozenset({"serial", "ignore", "prior", "share"})
 CHANGE_ROLES = frozenset({"change_abs", "change_pct"})

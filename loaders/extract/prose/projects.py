@@ -11,8 +11,6 @@ from .context import (ENUM_PREFIX, NAMED_PROJECT, NOT_PROJECT, PROJECT_HEAD, QUO
 
 # where PROJECT_HEAD's 项目 may end at the latest: after '"' + 40 characters + '"'
 PROJECT_HEAD_REACH = 1 + 40 + 1 + len("项目")
-# a line that is only a project's name: "项目名称：X" (a 绩效自评 report's heading)
-_NAME_LINE = re.compile(r'项目名称:"?([^",;。:]{2,40}?)"?$')
 
 
 class ProjectRules:
@@ -28,9 +26,10 @@ class ProjectRules:
         body = (raw[em.end():] if em else raw).lstrip("(")
         if body.find("项目", 2, PROJECT_HEAD_REACH) < 0:
             return None  # PROJECT_HEAD's 项目 follows a name of 2 to 40 characters (42 when quoted)
-        named = _NAME_LINE.match(body)
-        if named:  # "（一）项目名称：洱海流域天然林保护修复项目"
-            name = clean_qualifier(named.group(1))
+        named = QUOTED_PROJECT.match(body)
+        if named and named.group(2) and named.end() >= len(body.rstrip('"')):
+            # a line that is only a project's name: "（一）项目名称：洱海流域天然林保护修复项目"
+            name = clean_qualifier(named.group(2))
             return name if len(name) >= 2 and not NOT_PROJECT.search(name) else None
         m = PROJECT_HEAD.match(body)
         if not m:

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from ...model import Block, Cell, ParsedDocument
 from ...numbers import is_missing, parse_number
-from ...vocab.tables import title_words
+from ...vocab.tables import TOTAL_ROW_WORDS, title_words
 
 # "单位：万元", "金额单位：元", "单位:百元"
 UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|百元|元)")
@@ -31,7 +31,7 @@ QIZHONG_RE = re.compile(r"^\s*其\s*中\s*[:：]\s*")
 # compiled once (they ran through re's pattern cache per cell)
 LETTER_SPACING_RE = re.compile(r"(?<=[\u4e00-\u9fff（）()“”])\s+(?=[\u4e00-\u9fff（）()“”])")
 JOINED_CODE_RE = re.compile(r"[1235]\d{2}(?:\d{2}){0,2}")
-TOTAL_END_RE = re.compile(r"(?:合计|总计|小计)$")
+TOTAL_END_RE = re.compile("(?:" + "|".join(TOTAL_ROW_WORDS) + ")$")
 SMALL_INT_RE = re.compile(r"\d{1,2}")
 
 
