@@ -26,7 +26,7 @@ class ProjectRules:
         body = (raw[em.end():] if em else raw).lstrip("(")
         if body.find("项目", 2, PROJECT_HEAD_REACH) < 0:
             return None  # PROJECT_HEAD's 项目 follows a name of 2 to 40 characters (42 when quoted)
-        named = QUOTED_PROJECT.match(body)
+        named = QUOTED_PROJECT.match(body) if body.startswith("项目名称:") else None
         if named and named.group(2) and named.end() >= len(body.rstrip('"')):
             # a line that is only a project's name: "（一）项目名称：洱海流域天然林保护修复项目"
             name = clean_qualifier(named.group(2))
