@@ -214,6 +214,12 @@ def _may_open_item(first: str) -> bool:
     return not ("\u4e00" <= first <= "\u9fff") or first in _ENUM_IDEOGRAPHS
 
 
+def _opens_item(s: str) -> bool:
+    """``s`` starts with an enumerator (_ENUM_START after the NFKC fold of its first 12
+    characters; _may_open_item rules most lines out without the fold)."""
+    return _may_open_item(s[:1]) and _ENUM_START.match(unicodedata.normalize("NFKC", s[:12])) is not None
+
+
 def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
     """The tests of ``_is_hard_break`` that read the lines around a one-line-break run
     ``text[ws_start:ws_end]``. Each answers "hard" when it holds (so any order gives the same
@@ -243,8 +249,7 @@ def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
         return True
     if 0 < lp <= 14 and 0 < ln <= 14 and _HEADER_CELL.fullmatch(prev_full) and _HEADER_CELL.fullmatch(next_full):
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
-    if _may_open_item(text[ws_end: ws_end + 1]) \
-            and _ENUM_START.match(unicodedata.normalize("NFKC", text[ws_end: ws_end + 12])):
+    if _opens_item(text[ws_end: ws_end + 12]):
         return True
     # a form, one "key：value" field per line ("年度指标值：≥185公里" / "实际完成值：192.6公里"): each
     # line is a field of its own, not the wrapped lines of one paragraph
@@ -253,8 +258,7 @@ def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
         return True
     # a short numbered heading ("（二）项目绩效自评结果") ends its line: what follows is the next
     # paragraph (a wrapped paragraph's first line fills the width)
-    if 0 < lp <= _NUMBERED_HEADING_CHARS and _may_open_item(prev_full[:1]) and prev_full[-1] not in _SOFT_END \
-            and _ENUM_START.match(unicodedata.normalize("NFKC", prev_full[:12])):
+    if 0 < lp <= _NUMBERED_HEADING_CHARS and prev_full[-1] not in _SOFT_END and _opens_item(prev_full):
         return True
     # a row label one cell per line: the line after the next one is a bare number (no next line:
     # the empty string, never a cell)

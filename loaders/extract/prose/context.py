@@ -54,9 +54,11 @@ QUOTED_PROJECT = re.compile(r'"([^"\d;,。:]{2,60})"(?=项目|专项|采购|预�
                             r'|项目名称:?"?([^",;。:]{2,40})')
 # "完成小型水库除险加固12座(指标值:≥10座)": an indicator's actual value and its target
 INDICATOR_OPEN = r"\((?:年度)?(?:指标值|目标值|绩效目标|目标|计划值)"
+# a comparison between a target's wording and its number ("≥", "不低于")
+INDICATOR_COMPARE = r"[≥≤><=]|不低于|不少于|不高于|不超过|达到|大于|小于|等于"
 INDICATOR = re.compile(
     r"(?P<name>[^,;:。()\d]{2,30}?)(?P<act>" + NUM + r")(?P<au>[^\d,;:。()]{0,4}?)"
-    + INDICATOR_OPEN + r"[:]?(?:[≥≤><=]|不低于|不少于|不高于|不超过|达到|大于|小于|等于|约)*"
+    + INDICATOR_OPEN + r"[:]?(?:" + INDICATOR_COMPARE + r"|约)*"
     r"(?P<tgt>" + NUM + r")(?P<tu>[^\d)]{0,4})\)")
 # an unquoted "X项目" at the start of a clause, followed by the project's figures
 NAMED_PROJECT = re.compile(r"(?:^(?:\(?\d{1,2}\)|\d{1,2}[.、]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))?|[,;:])"

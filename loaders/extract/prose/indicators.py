@@ -9,11 +9,10 @@ import re
 from functools import lru_cache
 
 from ...vocab.lexicon import cue
-from .context import INDICATOR, INDICATOR_OPEN, clean_qualifier
+from .context import INDICATOR, INDICATOR_COMPARE, INDICATOR_OPEN, clean_qualifier
 from .mentions import NUM, to_decimal
 
-# what may stand between a target wording and its number: a comparison ("≥", "不低于")
-_COMPARE = r"(?:[≥≤><=]|不低于|不少于|不高于|不超过|达到|大于|小于|等于)*"
+_COMPARE = "(?:" + INDICATOR_COMPARE + ")*"  # what may stand between a target wording and its number
 # a unit as printed after an indicator's number: up to four characters, no digit or delimiter
 _UNIT = r"[^\d,;:。()≥≤]{0,4}?"
 # a name's leading words that belong to the sentence, not to the indicator
@@ -55,7 +54,7 @@ class IndicatorRules:
         used: set[int] = set()
         if not indicator_cue().search(sent):
             return used
-        if k is not None and sent[:1] in "年目指" and self._form_indicator(k, used):
+        if k is not None and self._form_indicator(k, used):
             return used
         for m in INDICATOR.finditer(sent):
             au, tu = m.group("au").strip(), m.group("tu").strip()

@@ -200,13 +200,9 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 st.pending_item = (st.item_prefix, start + max(sent.find(p[:4]), 0))
             return
         if self._h_tp is None or k in self._h_tp:
-            tp_head = sent.strip("#* ")
-            em = ENUM_PREFIX.match(tp_head)  # anchored: the one match sub(count=1) would remove
-            tp_head = (tp_head[em.end():] if em else tp_head).strip(" :")
-            # only a head that is one 三公 wording as a whole can be the item heading
-            tp_hit = three_public_item(tp_head) if tp_head and three_public_whole().fullmatch(tp_head) else None
-            if tp_hit and tp_hit[1].start() == 0 and tp_hit[1].end() == len(tp_head):
-                st.pending_tp = (tp_hit[0], start + max(sent.find(tp_head[:2]), 0))
+            tp_hit = self._three_public_heading(sent)
+            if tp_hit:
+                st.pending_tp = (tp_hit[0], start + tp_hit[1])
                 return
         ph = self._headings.get(k)  # the project heading sentence k is, if any
         if ph:
@@ -227,18 +223,23 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             self._read_upto = k + 1
 
     @staticmethod
-    def _inline_three_public(sent: str) -> tuple[str, int] | None:
+    def _three_public_heading(text: str) -> tuple[str, int] | None:
+        """(canonical item, offset of its name in ``text``) when ``text``, past its enumerator, is
+        one 三公 item's wording as a whole ("2.公务接待费"), else None."""
+        head = text.strip("#* ")
+        em = ENUM_PREFIX.match(head)  # anchored: the one match sub(count=1) would remove
+        head = (head[em.end():] if em else head).strip(" :")
+        # only a head that is one 三公 wording as a whole can be the item heading
+        hit = three_public_item(head) if head and three_public_whole().fullmatch(head) else None
+        if not hit or hit[1].start() != 0 or hit[1].end() != len(head):
+            return None
+        return hit[0], max(text.find(head[:2]), 0)
+
+    def _inline_three_public(self, sent: str) -> tuple[str, int] | None:
         """(canonical item, offset) when the sentence opens with one 三公 item's name, a colon and
         its stage words ("1.公务用车购置费:预算数28.00万元…"), else None."""
         head, _, rest = sent.partition(":")
-        em = ENUM_PREFIX.match(head)
-        name = (head[em.end():] if em else head).strip("#* ")
-        if not name or len(name) > 20 or not _TP_STAGE.match(rest) or not three_public_whole().fullmatch(name):
-            return None
-        hit = three_public_item(name)
-        if not hit or hit[1].start() != 0 or hit[1].end() != len(name):
-            return None
-        return hit[0], max(sent.find(name[:2]), 0)
+        return self._three_public_heading(head) if _TP_STAGE.match(rest) else None
 
     def _fund_named(self, sent: str, k: int) -> None:
         """The fund sentence ``k`` names (one of the fund cues is in it; ``run``'s exact hit sets
