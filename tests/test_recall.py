@@ -38,6 +38,10 @@ SETS = {
     # the all-funds 款/项, colon-named amounts, inline 三公 headings, 一般公共预算拨款, form-line
     # indicators and 预算 wordings; changes (0.795) is its weakest family of five labels or more
     "blind7": (HOLDOUT / "blind7", 0.83, 0.70),
+    # blind8 (2026-12-04, shared FACTS.md vocabulary only): first score 0.734 (354/482), 39 wrong, on
+    # fdde5b0; procurement (0.133: a WeChat 一图读懂 export, label/number/unit on separate lines) is
+    # its weakest family
+    "blind8": (HOLDOUT / "blind8", 0.72, 0.10),
 }
 
 
