@@ -70,11 +70,23 @@ def qualifier_match(label_q: str | None, fact_q: str | None) -> bool:
     return False
 
 
+def takes_qualifier(metric: str) -> bool:
+    """Whether the vocabulary gives ``metric`` a qualifier (seeds/metrics.csv ``qualifier_note``,
+    from the qualifier column of FACTS.md): one fact per document (本年收入合计, 机关运行经费,
+    一般公共预算财政拨款支出 …) has none, or an optional one, so a label's wording for it is not compared."""
+    from .vocab.metrics import metrics
+
+    m = metrics().get(metric)
+    return m is None or m.qualifier_note.strip() not in ("", "optional")
+
+
 def fact_matches(label: dict, f: Fact) -> bool:
     if f.metric != label["metric"] or f.unit != label["unit"] or f.value is None:
         return False
     if Decimal(str(f.value)) != Decimal(str(label["value"])):
         return False
+    if not takes_qualifier(label["metric"]):
+        return True
     return qualifier_match(label.get("qualifier"), f.qualifier)
 
 
