@@ -82,6 +82,10 @@ _HEADING_END = re.compile(rf"(?:{'|'.join(_HEADING_WORDS)})\s*$")
 # "单位：万元" / "金额单位:元" on a line of its own (above a table); every match holds _UNIT_WORD
 _UNIT_WORD = "单位"
 _UNIT_LINE = re.compile(rf"\s*(?:金额)?{_UNIT_WORD}\s*[:：]\s*(?:万元|亿元|千元|百元|元)\s*")
+# a money unit alone on its line, or ending an amount ("58,624.37" / "万元", "2,206.12万元"): a card of a
+# phone infographic prints its label, its amount and the amount's unit on lines of their own
+_MONEY_UNIT_LINE = re.compile(r"(?:万元|亿元|千元|百元|元)")
+_AMOUNT_LINE = re.compile(r"\d(?:万元|亿元|千元|百元|元)$")
 _CELL_VALUE = re.compile(r"[-—–]{1,2}|-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[%％]?")
 _HEADER_CELL = re.compile(r"[^，,。；;：:、！？!?\d]*(?:编码|代码|名称|预算数?|决算数?|合计|行次|栏次|金额|项目|支出|收入|%|％|数)"
                           r"(?:[(（][^)）\n]{1,12}[)）])?")
@@ -238,7 +242,7 @@ def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
     lp, ln = len(prev_full), len(next_full)
     cell = _CELL_VALUE.fullmatch
     # one table cell per line: a bare number (or --) next to a short line is a cell, not a wrap
-    if (ln <= 40 and cell(prev_full)) or (lp <= 24 and cell(next_full)):
+    if (ln <= 40 and cell(prev_full)) or (lp <= 24 and cell(next_full) and not _unit_follows(text, nl)):
         return True
     # a unit line holds _UNIT_WORD (a substring test rules most lines out before the match)
     if (_UNIT_WORD in prev_full and _UNIT_LINE.fullmatch(prev_full)) \
@@ -265,8 +269,17 @@ def _lines_break_hard(text: str, ws_start: int, ws_end: int) -> bool:
     if 0 < ln <= 40 and 0 < lp <= 24 and nl >= 0:
         nl2 = text.find("\n", nl + 1)
         after_full = (text[nl + 1:] if nl2 < 0 else text[nl + 1: nl2]).strip()
-        return bool(cell(after_full)) and not cell(next_full)
+        return bool(cell(after_full)) and not cell(next_full) and not _AMOUNT_LINE.search(next_full)
     return False
+
+
+def _unit_follows(text: str, nl: int) -> bool:
+    """The line after the one ending at ``nl`` is a money unit alone (the number before it is an
+    amount printed above its unit, not a table cell)."""
+    if nl < 0:
+        return False
+    nl2 = text.find("\n", nl + 1)
+    return _MONEY_UNIT_LINE.fullmatch((text[nl + 1:] if nl2 < 0 else text[nl + 1: nl2]).strip()) is not None
 
 
 # Characters outside these ranges may fold to something else; those inside (ASCII, CJK Unified

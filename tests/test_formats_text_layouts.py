@@ -156,3 +156,42 @@ def test_prose_lines_of_words_are_no_word_table():
     assert _tables(text) == []
     # one row of the shape is not a table
     assert _tables("科目编码 科目名称 决算数\n2050101 行政运行 9,862.4\n说明：无\n") == []
+
+
+INFOGRAPHIC = """一图读懂丨某县卫生健康局2023年度部门决算
+01
+收支总体情况
+收入总计
+58,624.37
+万元
+支出总计
+58,624.37
+万元
+02
+收入决算
+本年收入合计
+56,418.25万元
+事业收入
+18,642.36万元
+占比33.04%
+年初结转和结余
+2,206.12万元
+03
+"""
+
+
+def test_the_cards_of_a_phone_infographic_are_prose_not_a_table():
+    # label / amount-with-unit / '万元' lines: the amounts print their units, so no table is cut
+    # from them; each label heads the amount on the lines under it
+    assert _tables(INFOGRAPHIC) == []
+    _, facts = extract_text(INFOGRAPHIC)
+    got = {(f.metric, f.qualifier, str(f.value)) for f in facts}
+    assert {("total_income_expense", "收入总计", "58624.37"), ("total_income_expense", "支出总计", "58624.37"),
+            ("total_income", None, "56418.25"), ("income_by_source", "事业收入", "18642.36"),
+            ("share_pct", "事业收入", "33.04"), ("carryover_begin", "年初结转和结余", "2206.12")} <= got
+    assert not any(str(f.value) in ("1", "2", "3") for f in facts)  # the card numbers 01…03
+
+
+def test_a_one_cell_per_line_table_with_its_unit_in_the_header_is_still_a_table():
+    text = "单位：万元\n项目\n决算数\n基本支出\n452.18\n项目支出\n188.07\n合计\n640.25\n"
+    assert _tables(text)

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Protocol, Sequence
 
 from ..model import Cell
+from ..numbers import MONEY_UNITS_TO_WAN
 from ..vocab.tables import title_words
 from .text_cards import read_cards
 from .text_gaps import read_word_table, word_row
@@ -100,6 +101,26 @@ def _bare_cell_text(line: str) -> bool:
     # else only a number or a missing marker is a cell: cell_kind 'n' needs _NUMBER (a sign or a
     # decimal digit first: regex \d is str.isdecimal) or a marker of at most 3 characters
     return bool(s) and (len(s) <= 3 or s[0] in "-−+" or s[0].isdecimal()) and cell_kind(s) == "n"
+
+
+_UNITS = "|".join(sorted(MONEY_UNITS_TO_WAN, key=len, reverse=True)) + "|%|％"
+# a line printing an amount with its unit ("56,418.25万元", "占比58.22%", "18辆") or a unit alone (the
+# "万元" under a number): the cards of a phone infographic or article, not the cells of a table
+# (a table prints its unit once, in its header)
+_WITH_UNIT = re.compile(r"\d\s*(?:" + _UNITS + r"|辆|人次|人|个)|^(?:" + _UNITS + r")$")
+
+
+def _card_stack(text: str, spans: Sequence[tuple[int, int, int]]) -> bool:
+    """More lines printing an amount with its unit (``_WITH_UNIT``) than bare number cells, and
+    at least two of them: label / amount cards read as prose."""
+    units = numbers = 0
+    for s, e, _ in spans:
+        t = text[s:e]
+        if _WITH_UNIT.search(t):
+            units += 1
+        elif cell_kind(t) == "n":
+            numbers += 1
+    return units >= 2 and units >= numbers
 
 
 def _accept(text: str, spans: list[tuple[int, int, int]]) -> bool:
@@ -201,7 +222,7 @@ def _bare_cells(text: str, lines: Sequence[LineLike], i: int) -> TextTable | Non
         spans = []
         for ln in run:
             spans.append(cell_span(text, ln.start, ln.end, ln.no))
-    if not _accept(text, spans):
+    if not _accept(text, spans) or _card_stack(text, spans):
         return None
     return TextTable(sequence_rows(text, spans), i, last + 1)
 

@@ -24,6 +24,9 @@ COMP_RE = re.compile(
     r"(?:与|较|比|同|和|对比)(?:(?:20\d\d年度?)?(?:年初|全年|调整后|本年|当年|上年度?|上一年度?|去年)?预算(?:数)?"
     r"|上年度?|上一年度?|去年|上年同期|(20\d\d)年度?)"
     r"|同比|上年同期相比"
+    # "由上年的3,912.40万元增加到…" (context.FROM_PRIOR): from last year's amount, printed right after
+    # (only when the amount follows: _prior_comparisons)
+    r"|(?:由|从)(?:上年度?|上一年度?|去年|(20\d\d)年度?)(?:决算数?)?的?"
 )
 
 # between a "(上年X万元" amount and the change word that compares with it: the bracket, a comma
@@ -32,7 +35,7 @@ CHANGE_WORD_RE = re.compile(r"增加|减少|增长|下降|降低")  # a change w
 # a character of every DIRECTION_RE and CHANGE_WORD_RE wording: a label without one states no change
 CHANGE_CHAR = re.compile(r"[增减升提降节]")
 COMPARED = "较比与和同"  # a year right after one of these is the year compared against, not the report's
-COMP_START = re.compile(r"[与较比同和对上]")  # the first character of every COMP_RE wording (a cheap pre-check)
+COMP_START = re.compile(r"[与较比同和对上由从]")  # the first character of every COMP_RE wording (a cheap pre-check)
 
 
 class ChangeRules:
@@ -45,10 +48,12 @@ class ChangeRules:
             return out
         for m in COMP_RE.finditer(sent):
             phrase = m.group(0)
+            if phrase[0] in "由从" and not sent[m.end():m.end() + 1].isdigit():
+                continue  # "由上年结转": no amount of last year follows
             if "预算" in phrase:
                 out.append((m.start(), m.end(), False))
                 continue
-            y = m.group(1)
+            y = m.group(1) or m.group(2)
             if y:
                 ref = None
                 for ym in YEAR_RE.finditer(sent, 0, m.start()):

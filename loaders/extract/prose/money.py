@@ -212,8 +212,10 @@ class MoneyRules:
             if metric == "total_income_expense" and pair and ctx.prev_metric == "fin_approp_total":
                 # "财政拨款收入总计a万元,支出总计b万元": the second total is 财政拨款 too
                 metric, q = "fin_approp_total", "财政拨款" + pair.group(1) + "总计"
-            if pair and ctx.prev_metric in ("fin_approp_total", "total_income_expense") and \
+            if pair and ctx.prev_metric in ("fin_approp_total", "total_income_expense") and ctx.change_subject is None and \
                     ctx.prev_money_q and ctx.prev_money_q.endswith("总计") and pair.group(1) not in ctx.prev_money_q:
+                # "收入总计a万元,支出总计b万元,…增加": the two totals share what follows (not when the
+                # first has had its own change: "收入总计a万元,增加c;支出总计b万元,增加d")
                 fb.emit(metric, span, m.value, m.unit, (ev0, m.end), q)
                 both = ("财政拨款" if metric == "fin_approp_total" else "") + "收、支总计"
                 ctx.subject, ctx.kind, ctx.prev_money_q, ctx.prev_metric = both, "kw", q, metric

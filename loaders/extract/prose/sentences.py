@@ -18,7 +18,7 @@ from ...vocab.metrics import all_funds_totals
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
 from .changes import COMP_START
-from .context import (ENUM_PREFIX, LAST_CLAUSE_DELIM, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
+from .context import (ENUM_PREFIX, FROM_PRIOR, TO_NOW, LAST_CLAUSE_DELIM, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
                       STAGE_ONLY, SCORE_WORDS, SENT_DELIMS, DocState, SentCtx,
                       clean_qualifier, doc_year, split_sentences, strip_connectors, three_public_item, three_public_whole)
 from .counts import CountRules
@@ -296,6 +296,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         inherit = not comp_here and CONTINUES_CHANGE.match(sent) is not None and self._comp_prior_before(k)
         any_prior = False
         prev_end = 0
+        carried = None
         consumed = self._indicators(start, sent, k) if k in self._h_indicator else set()
         self._respectively(ctx, sent, ms)
         consumed |= self._listed_changes(ctx, sent, ms, comp_here, inherit)
@@ -313,6 +314,14 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
                 lc_off = d.end() if d else 0
             Lc = L[lc_off:]
             l_abs, lc_abs = start + prev_end, start + prev_end + lc_off
+            if carried is not None:  # the second amount of "X由上年的a增加到b": X's, labelled by X
+                L, Lc, l_abs, lc_abs = carried
+                carried = None
+            elif j + 1 < len(ms) and m.unit == ms[j + 1].unit and m.money and (fp := FROM_PRIOR.search(Lc)) \
+                    and TO_NOW.fullmatch(sent, b, ms[j + 1].start - start):
+                carried = (Lc[:fp.start()], Lc[:fp.start()], lc_abs, lc_abs)  # the first is last year's: no fact
+                prev_end = b
+                continue
             if m.start in ctx.labels:  # "A和B,分别为a、b": b is B's amount
                 name, name_abs, share = ctx.labels[m.start]
                 if share and m.pct:

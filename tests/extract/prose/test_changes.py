@@ -233,3 +233,39 @@ def test_a_prior_year_amount_sentence_names_no_subject():
     fs = facts("2020年度“三公”经费支出决算数为38.64万元。与上年决算数46.95万元相比，减少8.31万元，下降17.70%。")
     assert find(fs, "prior_year_change_abs", 8.31, "三公") and find(fs, "prior_year_change_pct", 17.70, "三公")
     assert not [f for f in fs if f.qualifier and "上年" in f.qualifier]
+
+
+def test_from_last_years_amount_to_this_years():
+    # "X由上年的a万元增加到b万元": b is X's amount, a is last year's (no fact), the changes after are X's
+    fs = facts("2023年度收入总计由上年的3,912.40万元增加到4,286.73万元，增加374.33万元，增长9.57%。"
+               "其中：一般公共预算财政拨款收入由上年的3,302.56万元减少至3,016.84万元，减少285.72万元，"
+               "占本年收入合计的88.85%。")
+    [t] = find(fs, "total_income_expense", 4286.73)
+    assert t.qualifier == "收入总计" and t.evidence == "收入总计由上年的3,912.40万元增加到4,286.73万元"
+    [i] = find(fs, "income_by_source", 3016.84)
+    assert i.qualifier == "一般公共预算财政拨款收入"
+    assert not find(fs, "total_income_expense", 3912.40) and not find(fs, "income_by_source", 3302.56)
+    [a] = find(fs, "prior_year_change_abs", 374.33)
+    assert a.direction == "increase" and a.qualifier == "收入总计"
+    [p] = find(fs, "prior_year_change_pct", 9.57)
+    assert p.direction == "increase" and p.qualifier == "收入总计"
+    [d] = find(fs, "prior_year_change_abs", 285.72)
+    assert d.direction == "decrease" and d.qualifier == "一般公共预算财政拨款收入"
+    [s] = find(fs, "share_pct", 88.85)
+    assert s.qualifier == "一般公共预算财政拨款收入"
+
+
+def test_carried_over_from_last_year_is_no_comparison():
+    # "由上年结转": no amount of last year follows, so the change word after it compares with nothing
+    fs = facts("年初结转和结余28.00万元，由上年结转，增加3.00万元。")
+    assert find(fs, "carryover_begin", 28) and not find(fs, "prior_year_change_abs")
+
+
+def test_each_total_with_its_own_change_keeps_its_name():
+    # "收入总计a,比上年增加c;支出总计b,比上年增加d": the second change is the 支出总计's alone
+    fs = facts("2023年度收入总计4,286.73万元，比上年增加374.33万元，增长9.57%；"
+               "支出总计4,280.73万元，比上年增加368.33万元，增长9.41%。")
+    [a] = find(fs, "prior_year_change_abs", 368.33)
+    assert a.qualifier == "支出总计"
+    [p] = find(fs, "prior_year_change_pct", 9.41)
+    assert p.qualifier == "支出总计"
