@@ -133,3 +133,16 @@ def test_budget_narrative_wordings_without_the_word_expense_after_the_budget():
     assert ("office_running_cost", Decimal("148.30")) in got and ("procurement_total", Decimal("326.00")) in got
     assert not any(f.value == Decimal("5671.42") for f in facts)  # last year's budget
     assert not any(f.metric.startswith("prior_year_change") for f in facts)  # a change of budgets
+
+
+def test_a_budgets_list_after_its_budget_total_states_the_budgets_items():
+    """In a 决算, '基本支出预算X万元，其中：…' frames budget figures to pass over; in a 预算 every figure
+    is a budget, so the items of the list are read."""
+    from loaders.evaluation import extract_text
+
+    body = "四、基本支出预算情况\n{y}年基本支出预算1,862.48万元，其中：人员经费1,646.28万元，主要包括基本工资等；公用经费216.20万元。\n"
+    _, facts = extract_text("遂平县人力资源和社会保障局2025年部门预算公开\n" + body.format(y=2025))
+    got = {(f.metric, f.value) for f in facts}
+    assert ("basic_personnel", Decimal("1646.28")) in got and ("basic_public", Decimal("216.20")) in got
+    _, final = extract_text("遂平县人力资源和社会保障局2024年度部门决算公开\n" + body.format(y=2024))
+    assert not any(f.metric in ("basic_personnel", "basic_public") for f in final)

@@ -10,7 +10,7 @@ from .approx_filter import approximate
 
 # Bump when extraction changes what a document yields: `juesuan reload --stale` re-extracts every
 # document whose raw.documents.extractor_version differs (loaders/store/reload.py).
-EXTRACTOR_VERSION = "2026.12.4.5"  # 2026.12.4.5: "由上年的a增加到b", infographic cards read as prose; 2026.12.4.4: all-funds 款/项, colon-named amounts, inline 三公 headings, form-line indicators; 2026.12.4.3: a bracketed prior-year amount names no subject; 2026.12.4.2: target-first indicators, projects opening a paragraph, paired shares, word-separated tables (2026.12.4: gap tables, card rows, 政府性基金 sections, 均为 lists)
+EXTRACTOR_VERSION = "2026.12.4.6"  # 2026.12.4.6: a 预算's lists after its budget totals, income by source on a 收入决算表's 合计 row, 结转结余 project columns, 元/亩 indicators, counts before their noun; 2026.12.4.5: "由上年的a增加到b", infographic cards read as prose; 2026.12.4.4: all-funds 款/项, colon-named amounts, inline 三公 headings, form-line indicators; 2026.12.4.3: a bracketed prior-year amount names no subject; 2026.12.4.2: target-first indicators, projects opening a paragraph, paired shares, word-separated tables (2026.12.4: gap tables, card rows, 政府性基金 sections, 均为 lists)
 
 
 @gc_paused
@@ -25,7 +25,7 @@ def extract_facts(doc: ParsedDocument) -> list[Fact]:
     from .document import view_of
 
     view = view_of(doc)  # kind and normalised prose, once per document
-    facts = extract_tables(doc, budget=view.is_budget) + extract_prose(doc, view.prose)
+    facts = extract_tables(doc, budget=view.is_budget) + extract_prose(doc, view.prose, budget=view.is_budget)
     if view.is_budget:  # 预算: its narrative wordings, and the 决算 metric names (issue 10)
         facts = as_budget_document(facts + new_facts(extract_budget_prose(doc, view.prose), facts))
     else:  # a 决算's own budget figures (年初预算为 … 万元) for the budget-vs-final mart

@@ -18,10 +18,12 @@ from .builder import FactBuilder
 from .sentences import SentenceExtractor
 
 
-def extract_prose(doc: ParsedDocument, nt: NormText | None = None) -> list[Fact]:
-    """``nt``: the document's normalised prose text when the caller has it (document.py)."""
+def extract_prose(doc: ParsedDocument, nt: NormText | None = None, budget: bool = False) -> list[Fact]:
+    """``nt``: the document's normalised prose text when the caller has it (document.py);
+    ``budget``: the document is a 预算 (its figures are all budgets: a list after
+    '基本支出预算X万元，其中：' states the budget's items, not a budget frame to pass over)."""
     nt = nt if nt is not None else prose_text(doc)
     fb = FactBuilder(doc, nt)
     year = doc.meta.get("fiscal_year") if isinstance(doc.meta, dict) else None
-    SentenceExtractor(fb, nt.text, year if isinstance(year, int) else None).run()
+    SentenceExtractor(fb, nt.text, year if isinstance(year, int) else None, budget=budget).run()
     return fb.facts

@@ -20,6 +20,8 @@ COUNT_TAIL = re.compile(r"(?:为|是|共|有|达)+$")
 UNIT_NAME_HEAD = re.compile(r"^.*?(?:中心|单位|部门|本局|局|院|站|所|办公室|委员会|队|馆|学校|政府)(?=.{2,})")
 UNIT_NAME_ANY = re.compile(r"^.*?(?:中心|单位|部门|局|院|站|所|办公室|委员会|队|馆|学校|政府)")
 BUY_WORDS = ("购置", "购买", "更新", "新购", "采购")
+# a vehicle bought that names no kind: the count as a whole (fct_three_public_counts detail '')
+GENERIC_VEHICLES = frozenset({"车", "车辆", "公车", "公务用车", "公务车辆", "公务用车辆"})
 HOLD_WORDS = ("保有", "共有", "实有", "现有", "拥有", "车辆数", "在用", "公务用车")
 
 
@@ -44,8 +46,13 @@ class CountRules:
             ctx.where = where
             fb.emit("reception_batches" if u == "批次" else "reception_persons", span, m.value, u, ev, where)
             return None
-        if (u in ("个", "次") and ("团组" in Lc or "出国" in Lc)) or (u in ("人次", "人") and ("出国" in Lc or "出境" in Lc)):
+        rel_end = m.end - ctx.start
+        if (u in ("个", "次") and ("团组" in Lc or "出国" in Lc or sent.startswith("团组", rel_end))) \
+                or (u in ("人次", "人") and ("出国" in Lc or "出境" in Lc)):
+            # "(因公出国)团组2个" / "组织1个团组2人次": the count before its noun
             ctx.counter = "outbound"
+            if u in ("个", "次") and sent.startswith("团组", rel_end):
+                ev = (lc_abs, m.end + 2)  # "组织1个团组": the noun after the count is part of it
             fb.emit("outbound_groups" if u in ("个", "次") else "outbound_persons", span, m.value, u, ev)
             return None
         if u == "人次" and ctx.counter in ("reception", "outbound") and len(strip_connectors(Lc)) <= 4:
@@ -59,10 +66,14 @@ class CountRules:
         if u == "辆":
             if any(map(Lc.__contains__, BUY_WORDS)):
                 ctx.counter = "vbuy"
-                fb.emit("vehicle_purchase_count", span, m.value, u, ev, vehicle_kind(Lc))
+                # "购置应急指挥保障车1辆": a kind of the list, else the vehicle named after the verb
+                bought = clean_qualifier(Lc[max(Lc.rfind(w) + len(w) for w in BUY_WORDS if w in Lc):])
+                bought = bought if HAN_NAME.fullmatch(bought) and bought.endswith(("车", "车辆")) \
+                    and bought not in GENERIC_VEHICLES else None
+                fb.emit("vehicle_purchase_count", span, m.value, u, ev, vehicle_kind(Lc) or bought)
             elif any(map(Lc.__contains__, HOLD_WORDS)):
                 ctx.counter = "vhold"
-                held = clean_qualifier(Lc)
+                held = COUNT_TAIL.sub("", clean_qualifier(Lc))  # "公务用车保有量为4辆"
                 held = held if HAN_NAME.fullmatch(held) else None
                 fb.emit("vehicle_count", span, m.value, u, ev, vehicle_kind(Lc) or held)
             elif ctx.counter in ("vbuy", "vhold"):

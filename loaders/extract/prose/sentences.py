@@ -56,9 +56,10 @@ def _empty_sentence_is_inert() -> bool:
 
 class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, ProjectRules, IndicatorRules, ListRules,
                         RespectiveRules):
-    def __init__(self, fb: FactBuilder, norm: str, year: int | None = None):
+    def __init__(self, fb: FactBuilder, norm: str, year: int | None = None, budget: bool = False):
         self.fb = fb
         self.norm = norm
+        self.budget = budget  # a 预算 document: a budget-framed list states its figures
         self.state = DocState(year=year or doc_year(norm))
         self._withheld_at = -2  # the last sentence that stated one fund's figures (``sentence``)
 
@@ -375,7 +376,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         if ctx.budget_frame or EXPLANATION.search(sent, 0, rel):
             return None  # amounts quoted to explain a change; budget-framed lists
         out = self._money(ctx, m, sent, L, Lc, strip_connectors(Lc), l_abs, lc_abs, rel)
-        if prev is None and ctx.kind in (None, "other") and _BUDGET_LABEL.search(Lc) \
+        if prev is None and not self.budget and ctx.kind in (None, "other") and _BUDGET_LABEL.search(Lc) \
                 and "决算" not in Lc and sent.find("其中", rel) >= 0:
             ctx.budget_frame = True
         return out

@@ -78,11 +78,11 @@ UNIT_LEVEL_WORDS = ("部门整体", "单位整体", "整体支出")
 UNIT_LEVEL = "部门整体"
 # the budget system's project code printed in front of a project's name: "51000021R000000019951-工资性支出"
 PROJECT_CODE_RE = re.compile(r"^[0-9A-Z]{10,}[-_－]?")
-# a performance indicator value: "8套", "159.5万元", "≥95%", "实现率≥95%", "104 户"
+# a performance indicator value: "8套", "159.5万元", "≥95%", "实现率≥95%", "104 户", "≤1500元/亩"
 PERF_VALUE_RE = re.compile(
     r"^(?P<prefix>[^\d≥≤<>=]{0,8}?)\s*(?P<cmp>[≥≤<>=]{0,2})\s*(?P<num>"
     + NUMBER_RE.pattern
-    + r")\s*(?P<unit>%|[\u4e00-\u9fff]{1,3}|[a-zA-Z²³]{1,4})$"
+    + r")\s*(?P<unit>%|[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2})?|[a-zA-Z²³]{1,4})$"  # 元/亩, 万元/公里: a rate
 )
 NOT_UNITS = {"年底", "月底", "以上", "以下", "以内", "左右"}
 INDICATOR_KEYS = ("三级指标", "指标名称")  # the column naming each performance indicator

@@ -40,7 +40,7 @@ from functools import lru_cache
 from ...model import Cell, Fact, ParsedDocument
 from ...vocab import read_seed
 from ...vocab.metrics import is_metric
-from ...vocab.tables import CHANGE_ROLES, basic_lane_metric
+from ...vocab.tables import CHANGE_ROLES, basic_lane_metric, row_label
 from .columns import column_role, column_roles
 from .project import is_unit_level
 from .facts import change_fact, make_fact, row_changes, this_year_cells
@@ -267,7 +267,8 @@ def _first_cell(item: RowItem) -> Cell:
 
 
 def extract_income_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> list[Fact]:
-    """收入决算表: 本年收入合计 by subject (income_item) and the 合计 row (total_income)."""
+    """收入决算表: 本年收入合计 by subject (income_item) and the 合计 row (total_income, and
+    income_by_source under each income-line column)."""
     start, labels = table_labels(grid, spec)
     roles = column_roles(labels)
     serial = {c for c, role in roles.items() if role == "serial"}
@@ -292,6 +293,13 @@ def extract_income_table(doc: ParsedDocument, grid: Grid, spec: TableSpec) -> li
                 make_fact(doc, metric, cell, cell_unit(labels, cell.col, spec.unit), item.name_cell,
                           None if total else item.name, None if total else item.code)
             )
+            if total:  # the 合计 row under the income-line columns (财政拨款收入, 事业收入 …): the unit's income by source
+                for c in cells:
+                    lab = labels.get(c.col, "")
+                    line = row_label(lab) if c is not cell else None
+                    if line is not None and line.metric == "income_by_source":
+                        out.append(make_fact(doc, "income_by_source", c, cell_unit(labels, c.col, spec.unit),
+                                             item.name_cell, line.qualifier_for(lab)))
     return out
 
 

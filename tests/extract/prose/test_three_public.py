@@ -75,3 +75,15 @@ def test_items_after_an_actual_total_stay_actual():
     assert find_exact(fs, "three_public_item", 1, "因公出国（境）费")
     assert find_exact(fs, "three_public_item", 2, "公务接待费")
     assert not find(fs, "three_public_budget")
+
+
+def test_counts_printed_before_their_noun_and_vehicles_named_after_the_verb():
+    fs = facts("因公出国（境）费9.86万元，主要是组织1个团组2人次赴外省开展技术交流。公务用车购置费28.50万元，"
+               "购置应急指挥保障车1辆；本年购置公务用车0辆。公务用车保有量为4辆。")
+    [g] = find(fs, "outbound_groups", 1)
+    assert g.unit == "个" and "团组" in g.evidence
+    [p] = find(fs, "outbound_persons", 2)
+    assert p.unit == "人次"
+    assert [f.qualifier for f in find(fs, "vehicle_purchase_count", 1)] == ["应急指挥保障车"]
+    assert [f.qualifier for f in find(fs, "vehicle_purchase_count", 0)] == [None]  # names no kind: the whole count
+    assert [f.qualifier for f in find(fs, "vehicle_count", 4)] == ["公务用车保有量"]

@@ -18,6 +18,10 @@ HEADERS = {
     "公用经费": "public",
     "支出数": "total",
     "年末结转和结余": "carry_end",
+    "结转结余（万元）": "carry_end",  # a project table's carry-over column
+    "当年结转结余": "carry_end",
+    "结转结余率%": "pct",  # a rate, not the carry-over
+    "结转结余变动率%": "change_pct",
     "执行数": "total",
     "上缴上级支出": "ignore",
     "比重": "share",  # a share of the total, not a completion rate

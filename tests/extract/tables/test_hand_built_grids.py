@@ -144,3 +144,17 @@ def test_perf_value():
     assert perf_value("2024年") is None
     assert perf_value("好") is None
     assert perf_value("年底") is None
+    assert perf_value("≤1500元/亩") == (Decimal("1500"), "元/亩", "1500")  # a rate per unit of output
+    assert perf_value("≤5万元/公里") == (Decimal("5"), "万元/公里", "5")
+
+
+def test_income_table_total_row_gives_the_income_by_source_columns():
+    rows = [["项目", "", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "其他收入"],
+            ["功能分类科目编码", "科目名称", "", "", "", "", ""],
+            ["", "合计", "612.48", "586.20", "", "18.60", "7.68"],
+            ["201", "一般公共服务支出", "480.36", "454.08", "", "18.60", "7.68"]]
+    facts = extract_tables(_doc("收入决算表", rows, "单位：万元"))
+    got = {(f.qualifier, f.value) for f in _by(facts, "income_by_source")}
+    assert got == {("财政拨款收入", Decimal("586.20")), ("事业收入", Decimal("18.60")), ("其他收入", Decimal("7.68"))}
+    assert [f.value for f in _by(facts, "total_income")] == [Decimal("612.48")]
+    assert not any(f.value == Decimal("454.08") and f.metric == "income_by_source" for f in facts)  # a subject row
