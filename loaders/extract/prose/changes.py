@@ -144,6 +144,9 @@ class ChangeRules:
     def _canonical_subject(self, q: str | None, sent: str) -> str | None:
         if not q:
             return q
+        both = _BOTH_NAMED.match(q)
+        if both:  # "收入总计、支出总计均增加X": the change of both totals
+            return (both.group(1) or "") + "收、支总计"
         item = three_public_item(q)
         if item:
             return item[0]
@@ -162,7 +165,13 @@ _LIST_TRIGGER = re.compile(r"(?P<resp>分别)|(?P<each>各|均)|(?<=[,;])(?:(?:�
 _LIST_TRIGGER_CHAR = re.compile(r"[分各均增减升提降节]")
 _RATE_HEAD = re.compile(DIRECTION_WORDS + r"(?:率|幅度|比例)?$|(?:增幅|降幅|减幅)$")
 _LIST_BOUNDARY = re.compile(r"其中|[:;]")
+_BOTH_NAMED = re.compile(r"^(财政拨款)?收入总计[、,和与及]?(?:财政拨款)?支出总计$")
 _BOTH_TOTALS = re.compile(r"^(财政拨款)?收(?:入)?[、,和与及]?支(?:出)?(?:决算|预算)?(?:总计|总预算)$")
+
+
+def _both_totals(names: list[tuple[str, int]]) -> bool:
+    """The two names are the income and the expense total ("财政拨款收入总计" and "支出总计")."""
+    return len(names) == 2 and {n[-4:] for n, _ in names} == {"收入总计", "支出总计"}
 
 
 class ListedChanges:
@@ -204,6 +213,8 @@ class ListedChanges:
                 # "A和B均减少X": one number for each ("收、支总计各增加X" keeps its printed wording)
                 if len(names) < 2:
                     continue
+                if _both_totals(names) and any(names[0][1] < mm.start < start + head_end for mm in ms):
+                    continue  # "收入总计a万元,支出总计b万元,…各减少X": one change of both (the single-change rule)
                 run = run * len(names)
             elif len(names) != len(run) or len(run) < 2:
                 continue

@@ -301,12 +301,23 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
         consumed = self._indicators(start, sent, k) if k in self._h_indicator else set()
         self._respectively(ctx, sent, ms)
         consumed |= self._listed_changes(ctx, sent, ms, comp_here, inherit)
+        asides: list[tuple] = []  # what an amount before an open bracket left for a share (``_percent``)
         for j, m in enumerate(ms):
             a, b = m.start - start, m.end - start
+            L = sent[prev_end:a]
+            if "(" in L or ")" in L:
+                depth = L.count("(") - L.count(")")
+                if depth > 0:
+                    asides.append((ctx.prev_money_q, ctx.prev_metric))
+                elif depth < 0 and asides:
+                    # "医疗收入a万元(其中门诊收入b万元、住院收入c万元),占事业收入的x%": the bracket is
+                    # an aside, the share is the amount's before it
+                    saved = asides.pop()
+                    if m.pct:
+                        ctx.prev_money_q, ctx.prev_metric = saved
             if m.start in consumed:
                 prev_end = b
                 continue
-            L = sent[prev_end:a]
             d = LAST_CLAUSE_DELIM.match(L)
             lc_off = d.end() if d else 0
             if lc_off == len(L) and L.endswith(":"):
@@ -345,6 +356,22 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             st.last_subject = ctx.subject
         st.gpb_total_stated = ctx.kind == "gpb_total"
 
+    @staticmethod
+    def _explaining(sent: str, rel: int) -> bool:
+        """An amount at ``rel`` quoted to explain a change: a reason word (原因, 由于 …) before it in
+        the sentence, unless a clause after a ';' since then opens with a 三公 item (the next item's
+        own figures: '…的主要原因是严格执行接待标准；公务用车运行维护费预算17.00万元，决算12.06万元')."""
+        hit = EXPLANATION.search(sent, 0, rel)
+        if hit is None:
+            return False
+        semi = sent.rfind(";", hit.end(), rel)
+        while semi >= 0:
+            item = three_public_item(sent[semi + 1: rel])
+            if item is not None and item[1].start() <= 3:
+                return EXPLANATION.search(sent, semi + 1, rel) is not None
+            semi = sent.rfind(";", hit.end(), semi)
+        return True
+
     def mention(self, ctx: SentCtx, m: Mention, sent: str, L: str, Lc: str, l_abs: int, lc_abs: int,
                 comps, inherit: bool, prev: Mention | None):
         fb, st = self.fb, self.state
@@ -373,7 +400,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             return None
 
         # ---- money
-        if ctx.budget_frame or EXPLANATION.search(sent, 0, rel):
+        if ctx.budget_frame or self._explaining(sent, rel):
             return None  # amounts quoted to explain a change; budget-framed lists
         out = self._money(ctx, m, sent, L, Lc, strip_connectors(Lc), l_abs, lc_abs, rel)
         if prev is None and not self.budget and ctx.kind in (None, "other") and _BUDGET_LABEL.search(Lc) \

@@ -269,3 +269,12 @@ def test_each_total_with_its_own_change_keeps_its_name():
     assert a.qualifier == "支出总计"
     [p] = find(fs, "prior_year_change_pct", 9.41)
     assert p.qualifier == "支出总计"
+
+
+def test_one_change_after_both_totals_stated_with_their_amounts():
+    # "财政拨款收入总计a万元，支出总计b万元，…各减少X": one change of both totals, named as such
+    fs = facts("2022年度财政拨款收入总计1228.05万元，支出总计1228.05万元，与上年相比，各减少41.80万元，下降3.29%。")
+    [a] = find(fs, "prior_year_change_abs", 41.80)
+    assert a.qualifier == "财政拨款收、支总计" and a.direction == "decrease"
+    [p] = find(fs, "prior_year_change_pct", 3.29)
+    assert p.qualifier == "财政拨款收、支总计"

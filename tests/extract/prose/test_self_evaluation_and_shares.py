@@ -78,3 +78,10 @@ def test_an_indicator_of_a_form_printed_one_field_per_line():
     assert find_exact(fs, "perf_indicator_target", 95, "项目完工及时率", unit="%")
     assert find_exact(fs, "perf_indicator_actual", 91, "项目完工及时率", unit="%")
     assert len(fs) == 4  # 分值 / 得分 are no indicator values
+
+
+def test_a_share_after_a_bracketed_breakdown_is_the_amounts_before_it():
+    fs = facts("事业收入17,108.42万元中：医疗收入16,874.15万元（其中门诊收入6,213.40万元、住院收入10,660.75万元），"
+               "占事业收入的98.63%；科教收入234.27万元。")
+    [s] = find(fs, "share_pct", 98.63)
+    assert s.qualifier == "医疗收入"

@@ -87,3 +87,15 @@ def test_counts_printed_before_their_noun_and_vehicles_named_after_the_verb():
     assert [f.qualifier for f in find(fs, "vehicle_purchase_count", 1)] == ["应急指挥保障车"]
     assert [f.qualifier for f in find(fs, "vehicle_purchase_count", 0)] == [None]  # names no kind: the whole count
     assert [f.qualifier for f in find(fs, "vehicle_count", 4)] == ["公务用车保有量"]
+
+
+def test_an_items_figures_after_the_reason_for_the_item_before():
+    # "…的主要原因是…；公务用车运行维护费预算17.00万元，决算12.06万元": a ';' and the next 三公 item end
+    # the explanation, whose amounts are not read
+    fs = facts("其中：公务用车购置费预算22.00万元，决算21.36万元，完成预算的97.09%，决算数小于预算数的主要原因是"
+               "按照单车价格不超过18万元的标准购置；公务用车运行维护费预算17.00万元，决算12.06万元，完成预算的70.94%，"
+               "主要原因是压减燃油费1.20万元。")
+    assert find(fs, "three_public_budget", 17, "公务用车运行维护费") and find(fs, "three_public_item", 12.06, "公务用车运行维护费")
+    [c] = find(fs, "three_public_completion_pct", 70.94)
+    assert c.qualifier == "公务用车运行维护费"
+    assert not any(f.value in (18, 1.2) for f in fs)  # a price cap and an explanation's amount
