@@ -195,3 +195,35 @@ def test_the_cards_of_a_phone_infographic_are_prose_not_a_table():
 def test_a_one_cell_per_line_table_with_its_unit_in_the_header_is_still_a_table():
     text = "单位：万元\n项目\n决算数\n基本支出\n452.18\n项目支出\n188.07\n合计\n640.25\n"
     assert _tables(text)
+
+
+CSV = """二、一般公共预算拨款支出预算表（导出文件，单位：万元）
+科目编码,科目名称,2025年预算数,2024年预算数
+合计,,3986.20,3810.46
+205,教育支出,3468.92,3301.50
+"2050203","初中教育","3,468.92",3301.50
+本年收入合计1,234.56万元,比上年增加12.30万元,增长1.0%
+"""
+
+
+def test_a_comma_separated_export_is_a_table_and_half_width_prose_is_not():
+    (rows,) = _tables(CSV)
+    assert rows[0] == ["科目编码", "科目名称", "2025年预算数", "2024年预算数"]
+    assert rows[1] == ["合计", "", "3986.20", "3810.46"]
+    assert rows[3] == ["2050203", "初中教育", "3,468.92", "3301.50"]  # quoted cells, thousands separator kept
+    assert len(rows) == 4  # the prose line after the table is no row of it
+
+
+def test_a_budget_table_with_year_columns_reads_the_latest_year():
+    from loaders.evaluation import extract_text
+
+    _, facts = extract_text("某县实验初级中学2025年度部门预算公开\n" + CSV)
+    got = {(f.metric, f.qualifier, str(f.value)) for f in facts if f.source == "table"}
+    assert ("gpb_expense_by_function", "教育支出", "3468.92") in got
+    assert ("gpb_expense_item", "初中教育", "3468.92") in got
+    assert not any(str(f.value) in ("3810.46", "3301.50") for f in facts)  # last year's budget
+
+
+def test_prose_lines_with_ascii_commas_are_no_csv_table():
+    text = "一、收入支出决算总体情况\n2023年度收入总计1,234.56万元,支出总计1,234.56万元,与上年相比增加12.00万元。\n基本支出,项目支出,合计\n"
+    assert _tables(text) == []

@@ -4,8 +4,9 @@ without re-scanning) gives exactly the blocks, cells and locations of the segmen
 (the frozen copy in tests/segmenter_58600d9), on random documents made of the line shapes that
 start or end each layout, and on every text case the project keeps.
 
-Three layouts were added after 58600d9 (unaligned gap-separated tables and tables whose cells are
-one space apart, ``text_gaps.py``; key-value card rows, ``text_cards.py``), and one refusal (a run
+Four layouts were added after 58600d9 (unaligned gap-separated tables and tables whose cells are
+one space apart, ``text_gaps.py``; key-value card rows, ``text_cards.py``; comma-separated exports,
+``text_csv.py``), and one refusal (a run
 of bare lines printing amounts with their units is the cards of a phone infographic, not a table:
 ``text_tables._card_stack``): the comparison runs with them switched off (their own behaviour is
 tested in tests/test_formats_text_layouts.py), and a last test checks that switching the layouts on
@@ -39,15 +40,17 @@ def _dump(blocks) -> list:
 def _layouts_after_58600d9_off():
     from loaders.formats import text_columns, text_tables
 
-    saved = text_columns.read_gap_table, text_tables.read_cards, text_tables.read_word_table
+    saved = text_columns.read_gap_table, text_tables.read_cards, text_tables.read_word_table, text_tables.read_csv_table
     text_columns.read_gap_table = lambda *a, **k: None
     text_tables.read_cards = lambda *a: None
     text_tables.read_word_table = lambda *a: None
+    text_tables.read_csv_table = lambda *a: None
     try:
         with _card_stacks_off():
             yield
     finally:
-        text_columns.read_gap_table, text_tables.read_cards, text_tables.read_word_table = saved
+        (text_columns.read_gap_table, text_tables.read_cards, text_tables.read_word_table,
+         text_tables.read_csv_table) = saved
 
 
 @contextmanager

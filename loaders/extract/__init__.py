@@ -10,7 +10,7 @@ from .approx_filter import approximate
 
 # Bump when extraction changes what a document yields: `juesuan reload --stale` re-extracts every
 # document whose raw.documents.extractor_version differs (loaders/store/reload.py).
-EXTRACTOR_VERSION = "2026.12.4.7"  # 2026.12.4.7: one change of both stated totals, shares after a bracketed breakdown, a 三公 item after a reason; 2026.12.4.6: a 预算's lists after its budget totals, income by source on a 收入决算表's 合计 row, 结转结余 project columns, 元/亩 indicators, counts before their noun; 2026.12.4.5: "由上年的a增加到b", infographic cards read as prose; 2026.12.4.4: all-funds 款/项, colon-named amounts, inline 三公 headings, form-line indicators; 2026.12.4.3: a bracketed prior-year amount names no subject; 2026.12.4.2: target-first indicators, projects opening a paragraph, paired shares, word-separated tables (2026.12.4: gap tables, card rows, 政府性基金 sections, 均为 lists)
+EXTRACTOR_VERSION = "2026.12.4.8"  # 2026.12.4.8: comma-separated text tables, 预算 year columns, 一般公共预算拨款 table titles; 2026.12.4.7: one change of both stated totals, shares after a bracketed breakdown, a 三公 item after a reason; 2026.12.4.6: a 预算's lists after its budget totals, income by source on a 收入决算表's 合计 row, 结转结余 project columns, 元/亩 indicators, counts before their noun; 2026.12.4.5: "由上年的a增加到b", infographic cards read as prose; 2026.12.4.4: all-funds 款/项, colon-named amounts, inline 三公 headings, form-line indicators; 2026.12.4.3: a bracketed prior-year amount names no subject; 2026.12.4.2: target-first indicators, projects opening a paragraph, paired shares, word-separated tables (2026.12.4: gap tables, card rows, 政府性基金 sections, 均为 lists)
 
 
 @gc_paused

@@ -7,6 +7,7 @@ Layouts read here (``text.py`` reads the tab-separated ones and calls ``find_tab
   short lines (blank lines between cells are separators; a longer gap leaves empty cells);
 * key-value "card" rows, one row per line (``科目编码：208，科目名称：…，本年支出：148.62``), read by
   ``text_cards.py``;
+* comma-separated rows of a spreadsheet export (``205,教育支出,3468.92,3301.50``), ``text_csv.py``;
 * a table flattened onto one line: ``|``-separated cells (``合计 | 19.00 | 11.86 | 因公出国 …``) or
   an OCR line of space-separated cells (``一一般公共预算财政拨款收入 1 4,627.57 …``).
 
@@ -26,6 +27,7 @@ from ..model import Cell
 from ..numbers import MONEY_UNITS_TO_WAN
 from ..vocab.tables import title_words
 from .text_cards import read_cards
+from .text_csv import read_csv_table
 from .text_gaps import read_word_table, word_row
 from .text_rows import cell_kind, cell_span, make_cell, sequence_rows
 
@@ -308,6 +310,8 @@ class TextTables:
                 return _pipe_cells(text, lines, i)
         if "，" in ln.s and (cards := read_cards(text, lines, i)) is not None:  # key：value，… rows (text_cards.py)
             return TextTable(cards.rows, cards.first, cards.stop)
+        if "," in ln.s and (csv := read_csv_table(text, lines, i)) is not None:  # comma-separated export (text_csv.py)
+            return TextTable(csv.rows, csv.first, csv.stop)
         if i + 1 < len(lines) and word_row(lines[i + 1].s) and (words := read_word_table(text, lines, i)) is not None:
             return TextTable(words.rows, words.first, words.stop)  # one space between cells (text_gaps.py)
         if _bare_cell_line(ln):

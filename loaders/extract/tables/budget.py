@@ -86,6 +86,10 @@ def _read_subject_rows(t: TableRead, hgrid: Grid, headers: list[int], data: list
     pending: list[Cell] = []  # a code + name row with no amount: its amount may sit on the next row
     rows = range(data[0], len(t.grid.rows))
     data_set = set(data)
+    # "2025年预算数 | 2024年预算数": a year printed over an amount column; only the latest year's is
+    # this budget's (the other is last year's budget, not read)
+    years = {int(y) for r in headers for c in hgrid.rows[r] for y in _COLUMN_YEAR.findall(c.text)} if headers else set()
+    latest = max(years) if len(years) > 1 else None
     for r in rows:
         row = [c for c in t.grid.rows[r] if c.text.strip()]
         if not row:
@@ -109,7 +113,10 @@ def _read_subject_rows(t: TableRead, hgrid: Grid, headers: list[int], data: list
                 if name_cell is None and re.search(r"[\u4e00-\u9fff]", text):
                     name_cell = cell
                 continue
-            role = column_role("subject", header_parts(hgrid, headers, cell)) if headers else None
+            parts = header_parts(hgrid, headers, cell) if headers else []
+            role = column_role("subject", parts) if headers else None
+            if latest is not None and any(int(y) != latest for p in parts for y in _COLUMN_YEAR.findall(p)):
+                continue  # last year's column
             if role and role.role in ("total", "basic", "project") and role.role not in amounts:
                 amounts[role.role] = cell
         if not amounts and len(row) == 1 and name_cell is None and _number(row[0]) is not None and not headers:
@@ -135,6 +142,7 @@ def _read_subject_rows(t: TableRead, hgrid: Grid, headers: list[int], data: list
     return out
 
 
+_COLUMN_YEAR = re.compile(r"(20\d\d)年")
 TOTAL_LINE_RE = re.compile(r"^\s*合\s*计((?:\s+[\d,]+(?:\.\d+)?)+)\s*$")
 
 
