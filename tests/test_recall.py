@@ -43,6 +43,10 @@ SETS = {
     # wording); 0.927 after "由上年的a增加到b" and infographic cards read as prose; projects (0.765,
     # a '|' 绩效自评 table's 结转 and 元/亩 indicators) is its weakest family
     "blind8": (HOLDOUT / "blind8", 0.90, 0.70),
+    # blind9 (2026-12-04, shared FACTS.md vocabulary and its qualifier column): first score 0.766
+    # (354/462), 11 wrong, on 687d868; indicators (0.12: a 绩效自评 paragraph per project) and functions
+    # (0.56: a space-aligned 总表 with both sides, an XLS export with merged code cells) are its weakest
+    "blind9": (HOLDOUT / "blind9", 0.74, 0.10),
 }
 
 
