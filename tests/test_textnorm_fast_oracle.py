@@ -34,8 +34,10 @@ def _ref_is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, ru
     prev_full = prev_line.strip()
     nl = text.find("\n", ws_end)
     next_full = text[ws_end: len(text) if nl < 0 else nl].strip()
+    # (a number above a money-unit line is an amount printed above its unit, not a cell: the rule
+    # added on 2026-12-04 for phone-infographic cards)
     if (_CELL_VALUE.fullmatch(prev_full) and len(next_full) <= 40) or \
-            (_CELL_VALUE.fullmatch(next_full) and len(prev_full) <= 24):
+            (_CELL_VALUE.fullmatch(next_full) and len(prev_full) <= 24 and not _ref_unit_follows(text, nl)):
         return True
     if _UNIT_LINE.fullmatch(prev_full) or _UNIT_LINE.fullmatch(next_full):
         return True
@@ -43,8 +45,8 @@ def _ref_is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, ru
     nl2 = text.find("\n", nl + 1) if nl >= 0 else -1
     after_full = text[nl + 1: len(text) if nl2 < 0 else nl2].strip() if nl >= 0 else ""
     if _CELL_VALUE.fullmatch(after_full) and 0 < len(next_full) <= 40 and 0 < len(prev_full) <= 24 \
-            and not _CELL_VALUE.fullmatch(next_full):
-        return True
+            and not _CELL_VALUE.fullmatch(next_full) and not re.search(r"\d(?:万元|亿元|千元|百元|元)$", next_full):
+        return True  # (an amount with its unit on the next line is a card's value, not a row: 2026-12-04)
     if 0 < len(prev_full) <= 14 and 0 < len(next_full) <= 14 and _HEADER_CELL.fullmatch(prev_full) \
             and _HEADER_CELL.fullmatch(next_full):
         return True  # header cells one per line (科目编码 / 科目名称 / 决算数)
@@ -64,6 +66,13 @@ def _ref_is_hard_break(text: str, ws_start: int, ws_end: int, prev_char: str, ru
     # table rows: the previous or next line holds tab- or "|"-separated cells
     next_row = text[ws_end: len(text) if nl < 0 else nl]
     return any(sep in prev_line or sep in next_row for sep in ("\t", "|", "｜"))
+
+
+def _ref_unit_follows(text: str, nl: int) -> bool:
+    if nl < 0:
+        return False
+    nl2 = text.find("\n", nl + 1)
+    return re.fullmatch(r"(?:万元|亿元|千元|百元|元)", (text[nl + 1:] if nl2 < 0 else text[nl + 1: nl2]).strip()) is not None
 
 
 _ref_ONE: dict[str, str] = {}

@@ -73,3 +73,40 @@ def find_mentions(norm: str) -> list[Mention]:
         s, e = m.span(1)
         append(Mention(s, e + len(unit), e, v, "万元" if unit == "万" else unit))  # the unit follows the number
     return out
+
+
+def with_listed_units(norm: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` and, before each money or percent mention printed after a list of bare numbers
+    ("分别为2,356.18、312.00和44.12万元"), the numbers of the list with its unit: the unit printed
+    once after the list holds for each (``listed_before``)."""
+    out: list[Mention] = []
+    for m in mentions:
+        s = m.start
+        if s > 1 and norm[s - 1] in _LIST_JOINS and (m.unit in MONEY_UNITS or m.unit == "%"):
+            for a, b in listed_before(norm, s):
+                w = _amount(norm[a:b])
+                if w is not None and (not out or out[-1].end <= a):
+                    out.append(Mention(a, b, b, w, m.unit))
+        out.append(m)
+    return out
+
+
+_LIST_JOINS = "、和及与"
+_NUM_WHOLE = re.compile(NUM)
+_NOT_BEFORE_NUMBER = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz._-/~,")
+
+
+def listed_before(norm: str, s: int) -> list[tuple[int, int]]:
+    """The spans of the bare numbers listed right before the number at ``s`` ("a、b和c万元": a and
+    b), in order: each ends at a join (、 和 及 与) and starts after a character that cannot precede
+    a number (MENTION_RE's look-behind)."""
+    out: list[tuple[int, int]] = []
+    while s > 1 and norm[s - 1] in _LIST_JOINS:
+        b = a = s - 1
+        while a > 0 and (norm[a - 1].isdigit() or norm[a - 1] in ",."):
+            a -= 1
+        if a == b or not _NUM_WHOLE.fullmatch(norm, a, b) or (a > 0 and norm[a - 1] in _NOT_BEFORE_NUMBER):
+            break
+        out.append((a, b))
+        s = a
+    return out[::-1]

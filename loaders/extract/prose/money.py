@@ -15,13 +15,15 @@ from .mentions import Mention
 ITEM_BUDGET_RE = re.compile(r"预算(?:数)?(?:为|是|数为)?$")
 GPB_BUDGET_RE = re.compile(r"一般公共预算(?:财政)?(?:拨款)?支出(?:年初|全年|调整后)?预算(?:数)?(?:为|是)?$")
 USES_INTRO_RE = re.compile(r"主要用于|用于以下|具体(?:情况)?如下|主要(?:支出)?(?:项目)?(?:包括|为)")
-LIST_INTRO_RE = re.compile(r"包括|其中|主要")
+LIST_INTRO_RE = re.compile(r"包括|其中|主要|中:")  # "商品和服务支出中:办公费(32.45万元)、…"
 COVERS_RE = re.compile(r"涉及|覆盖")
 SHARE_HEAD = re.compile(r"^(?:约|分别)?占")
 CLAUSE_SPLIT = re.compile(r"[,;]")
 SUB_PATH = re.compile(r"\((?:款|项)\)")
 BOTH_STAGES = re.compile(r"预算(?:数)?(?:和|与|及|、)(?:支出)?决算(?:数)?(?:均|都)(?:为|是)?$")
 ITEMS_FOLLOW = re.compile(r",?其中")
+# "，全部为" / "（均为" right after an amount: the whole amount is the one item named next
+ALL_OF = re.compile(r"[,(]?(?:全部|均)(?:为|是|用于)")
 FINAL_TAIL = re.compile(r"(?:财政拨款)?(?:支出)?(?:决算)?(?:数)?(?:为|是)?")
 TOTAL_PAIR = re.compile(r"(收入|支出)(?:决算)?总计")
 EACH_STATED = re.compile(r"各(?:是|为)|分别(?:是|为)")
@@ -188,6 +190,9 @@ class MoneyRules:
                     fb.emit("three_public_total", span, m.value, m.unit, (ev0, m.end), None)
                 else:
                     fb.emit("three_public_item", span, m.value, m.unit, (ev0, m.end), q)
+                whole = self._all_of_one_item(sent, m.end - ctx.start, q)
+                if whole is not None:  # "…4.36万元，全部为公务接待费": that item's amount too
+                    fb.emit("three_public_item", span, m.value, m.unit, (ev0, ctx.start + whole[1]), whole[0])
             ctx.prev_money_q, ctx.prev_metric = q, "three_public"
             return None
 
@@ -309,8 +314,29 @@ class MoneyRules:
             ctx.subject = g or None
         return None
 
+    @staticmethod
+    def _all_of_one_item(sent: str, rel: int, q: str) -> tuple[str, int] | None:
+        """The 三公 item that the whole amount just stated is ("…4.36万元，全部为公务接待费",
+        "公务用车购置及运行维护费3.00万元（均为公务用车运行维护费）", "（全部为运行维护费）" under
+        公务用车购置及运行维护费), with where its name ends; None when the amount is not said to be one item."""
+        head = ALL_OF.match(sent, rel)
+        if head is None:
+            return None
+        rest = sent[head.end(): head.end() + 16]
+        item = three_public_item(rest)
+        if item is None and q == "公务用车购置及运行维护费":
+            item = three_public_item("公务用车" + rest)
+            if item is not None and item[1].start() == 0:
+                return (item[0], head.end() + item[1].end() - 4) if item[0] != q else None
+            return None
+        if item is None or item[1].start() != 0 or item[0] == q:
+            return None
+        return item[0], head.end() + item[1].end()
+
     def _econ(self, ctx: SentCtx, m: Mention, Lc: str, lc_abs: int):
         g = clean_qualifier(Lc)
+        if g.endswith("("):  # "工资福利支出(1,412.36万元)": the amount's own bracket
+            g = g[:-1].rstrip()
         if not ECON_KEEP_TAIL.search(g):
             g = ECON_TAIL.sub("", g)
         if 2 <= len(g) <= 20 and not DIGIT_OR_PCT.search(g):

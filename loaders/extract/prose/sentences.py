@@ -25,7 +25,7 @@ from .counts import CountRules
 from .indicators import IndicatorRules, indicator_cue
 from .respectively import RespectiveRules
 from .lists import ListRules, same_amount_list
-from .mentions import COUNTERS, Mention, find_mentions
+from .mentions import COUNTERS, Mention, find_mentions, with_listed_units
 from .money import MoneyRules
 from .prescan import SentenceHits, literal_plan
 from .projects import ProjectRules
@@ -84,7 +84,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             self._h_next_year = set(range(len(sents)))
         by_sentence: dict[int, list[Mention]] = {}
         sentence_of = hits.sentence_of
-        for m in find_mentions(norm):  # a mention never spans a delimiter
+        for m in with_listed_units(norm, find_mentions(norm)):  # a mention never spans a delimiter
             k = sentence_of[m.start]
             got = by_sentence.get(k)
             if got is None:

@@ -85,3 +85,13 @@ def test_a_share_after_a_bracketed_breakdown_is_the_amounts_before_it():
                "占事业收入的98.63%；科教收入234.27万元。")
     [s] = find(fs, "share_pct", 98.63)
     assert s.qualifier == "医疗收入"
+
+
+def test_a_unit_printed_once_after_a_list_holds_for_each_number():
+    fs = facts("其中：一般公共预算财政拨款收入、政府性基金预算财政拨款收入和其他收入分别为2,356.18、312.00和44.12万元，"
+               "分别占86.87%、11.50%和1.63%。第1、2和3项共计50.00万元。")
+    got = {(f.qualifier, str(f.value)) for f in find(fs, "income_by_source")}
+    assert got == {("一般公共预算财政拨款收入", "2356.18"), ("政府性基金预算财政拨款收入", "312.00"), ("其他收入", "44.12")}
+    assert [f.unit for f in find(fs, "income_by_source")] == ["万元"] * 3
+    assert {f.qualifier for f in find(fs, "share_pct")} == {"一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "其他收入"}
+    assert not any(f.value in (1, 2, 3) for f in fs)  # list enumerators before a count word are no amounts

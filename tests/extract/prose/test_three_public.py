@@ -99,3 +99,17 @@ def test_an_items_figures_after_the_reason_for_the_item_before():
     [c] = find(fs, "three_public_completion_pct", 70.94)
     assert c.qualifier == "公务用车运行维护费"
     assert not any(f.value in (18, 1.2) for f in fs)  # a price cap and an explanation's amount
+
+
+def test_an_amount_said_to_be_all_one_item_is_that_items_too():
+    fs = facts("2023年度“三公”经费支出4.36万元，全部为公务接待费。2022年度“三公”经费支出46.82万元，其中：公务接待费12.30万元，"
+               "公务用车购置及运行维护费34.52万元（全部为运行维护费）。")
+    assert find(fs, "three_public_total", 4.36) and find(fs, "three_public_item", 4.36, "公务接待费")
+    assert find(fs, "three_public_item", 34.52, "公务用车购置及运行维护费")
+    assert find(fs, "three_public_item", 34.52, "公务用车运行维护费")
+
+
+def test_three_public_wordings_in_a_list_of_economic_items_are_economic_items():
+    fs = facts("商品和服务支出中：办公费（32.45万元）、会议费（1.20万元）、公务接待费（3.26万元）、公务用车运行维护费（15.36万元）。")
+    assert {f.qualifier for f in find(fs, "econ_item")} == {"办公费", "会议费", "公务接待费", "公务用车运行维护费"}
+    assert not find(fs, "three_public_item")
