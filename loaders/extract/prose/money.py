@@ -78,6 +78,8 @@ class MoneyRules:
     def _percent(self, ctx: SentCtx, m: Mention, Lc: str, lc_s: str, lc_abs: int, prev: Mention | None):
         fb = self.fb
         span = (m.start, m.num_end)
+        if Lc.startswith("(占"):  # "…1,486.52万元(占79.65%)": the share in brackets after the amount
+            Lc, lc_abs = Lc[1:], lc_abs + 1
         if Lc.startswith("占") or SHARE_HEAD.match(Lc):
             q = ctx.prev_money_q
             metric = "share_pct"

@@ -95,3 +95,17 @@ def test_a_unit_printed_once_after_a_list_holds_for_each_number():
     assert [f.unit for f in find(fs, "income_by_source")] == ["万元"] * 3
     assert {f.qualifier for f in find(fs, "share_pct")} == {"一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "其他收入"}
     assert not any(f.value in (1, 2, 3) for f in fs)  # list enumerators before a count word are no amounts
+
+
+def test_an_indicator_target_then_its_actual_worded_shi_ji_wan_cheng():
+    fs = facts("（1）高标准农田建设项目：年初预算1,200.00万元，自评得分92.40分。绩效指标完成情况：新建高标准农田面积"
+               "指标值≥2.5万亩，实际完成2.62万亩；新建田间道路指标值≥18公里，实际完成16.8公里。")
+    assert find(fs, "perf_indicator_target", 2.5) and find(fs, "perf_indicator_actual", 2.62)
+    [t] = find(fs, "perf_indicator_target", 18)
+    [a] = find(fs, "perf_indicator_actual", 16.8)
+    assert t.unit == a.unit == "公里" and "新建田间道路" in t.qualifier and "新建田间道路" in a.qualifier
+
+
+def test_a_share_in_brackets_after_its_amount():
+    fs = facts("其中：文化旅游体育与传媒支出1,486.52万元（占79.65%），社会保障和就业支出186.24万元（占9.98%）。")
+    assert find(fs, "share_pct", 79.65, "文化旅游体育与传媒支出") and find(fs, "share_pct", 9.98, "社会保障和就业支出")
