@@ -55,14 +55,29 @@ class RespectiveRules:
                     for (name, p_abs), m in zip(ctx.list_names, run):
                         ctx.labels[m.start] = (name, p_abs, share)
                 continue
-            for pat in (r"、", r"、|和|及|与"):
-                parts, pos = [], 0
-                for piece in re.split("(" + pat + ")", clause):
-                    if piece and not re.fullmatch(pat, piece):
-                        parts.append((piece, clause.find(piece, pos)))
-                    pos += len(piece)
+            for parts in _partitions(clause):
                 if len(parts) == len(run) and all(len(p) >= 2 for p, _ in parts):
                     ctx.list_names = [(name, start + lo + intro + p0) for name, p0 in parts]
                     for (name, p_abs), m in zip(ctx.list_names, run):
                         ctx.labels[m.start] = (name, p_abs, share)
                     break
+
+
+def _partitions(clause: str):
+    """The ways to read the listed names, (name, offset in ``clause``) each: split at "、"; at "、"
+    and then the last piece at 和/及/与 ("A、社会保障和就业支出、C和D": a name may hold 和 itself);
+    at every "、" 和 及 与."""
+    def split(text: str, pat: str, base: int) -> list[tuple[str, int]]:
+        parts, pos = [], 0
+        for piece in re.split("(" + pat + ")", text):
+            if piece and not re.fullmatch(pat, piece):
+                parts.append((piece, base + text.find(piece, pos)))
+            pos += len(piece)
+        return parts
+
+    by_comma = split(clause, "、", 0)
+    yield by_comma
+    if len(by_comma) >= 2:
+        last, at = by_comma[-1]
+        yield by_comma[:-1] + split(last, "和|及|与", at)
+    yield split(clause, "、|和|及|与", 0)

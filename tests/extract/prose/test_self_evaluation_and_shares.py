@@ -109,3 +109,12 @@ def test_an_indicator_target_then_its_actual_worded_shi_ji_wan_cheng():
 def test_a_share_in_brackets_after_its_amount():
     fs = facts("其中：文化旅游体育与传媒支出1,486.52万元（占79.65%），社会保障和就业支出186.24万元（占9.98%）。")
     assert find(fs, "share_pct", 79.65, "文化旅游体育与传媒支出") and find(fs, "share_pct", 9.98, "社会保障和就业支出")
+
+
+def test_listed_names_whose_own_words_hold_he():
+    # "社会保障和就业支出" holds 和: the list is split at "、", and only its last piece at 和
+    fs = facts("按功能分类，一般公共服务支出、社会保障和就业支出、城乡社区支出和农林水支出分别为812.46万元、236.18万元、"
+               "384.52万元和79.20万元。")
+    got = {(f.qualifier, str(f.value)) for f in find(fs, "expense_by_function")}
+    assert got == {("一般公共服务支出", "812.46"), ("社会保障和就业支出", "236.18"), ("城乡社区支出", "384.52"),
+                   ("农林水支出", "79.20")}
