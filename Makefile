@@ -16,7 +16,7 @@ OCR_BENCH_PKGS := tesseract-ocr tesseract-ocr-chi-sim
 # processes per scanned document in make bench-ocr (one OCR thread each)
 OCR_WORKERS ?= 2
 
-.PHONY: help setup fonts browser office bench-ocr demo demo-real load load-real build docs report test test-fast lab clean bench mutation
+.PHONY: help setup compile fonts browser office bench-ocr demo demo-real load load-real build docs report test test-fast lab clean bench mutation
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,10 +24,16 @@ help:  ## list the targets
 $(BIN)/juesuan: pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade 'pip>=24'
-	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test]'
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test,compiled]'
 	@touch $@
 
-setup: $(BIN)/juesuan fonts office  ## create .venv with the pinned packages, a CJK font and LibreOffice
+setup: $(BIN)/juesuan compile fonts office  ## create .venv with the pinned packages, the compiled modules, a CJK font and LibreOffice
+
+# Cython-compiles loaders/compiled_modules.txt into build/compiled (only what changed; every core).
+# Never fails setup: without a compiler it warns in one line and the .py modules are used.
+compile: $(BIN)/juesuan  ## compile the text-path modules (build/compiled; JUESUAN_PURE=1 runs without them)
+	@$(BIN)/python -m loaders.build_compiled --soft || \
+	  echo "warning: make compile failed; the pure-Python modules are used" >&2
 
 fonts:  ## make sure a CJK font is installed (charts and test PDFs need one)
 	@if fc-list :lang=zh 2>/dev/null | grep -q .; then :; \

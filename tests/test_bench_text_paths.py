@@ -25,6 +25,21 @@ def test_columns_without_baseline(tmp_path):
     assert "small.txt" in out and "target <= 10x" in out and "29817fa" not in out
 
 
+def test_pure_python_figures_beside_the_path_users_run(tmp_path):
+    """``now`` is the path a fresh process runs (compiled when built); ``pure`` the same with
+    JUESUAN_PURE=1: both measured, under their own keys and lines, with the same facts."""
+    doc = tmp_path / "small.txt"
+    doc.write_text(TEXT * 5, encoding="utf-8")
+    m = measure([doc], repeat=1, baseline=False, with_startup=False)
+    assert m["text.pure.small.txt.ms"] > 0 and m["text.pure.per_100kb_ms"] > 0
+    assert m["text.pure.small.txt.facts"] == m["text.small.txt.now_facts"] > 0 and m["text.pure.facts_differ"] == 0
+    assert m["text.pure.ratio.pure_over_now"] == pytest.approx(m["text.pure.per_100kb_ms"] / m["text.per_100kb.now_ms"])
+    assert m["text.compiled_modules"] >= 0
+    out = report(m)
+    assert "now vs pure Python" in out and "JUESUAN_PURE=1" in out
+    assert "text.pure.per_100kb_ms" not in measure([doc], repeat=1, baseline=False, with_startup=False, pure=False)
+
+
 def test_baseline_column_from_a_given_checkout(tmp_path):
     doc = tmp_path / "small.txt"
     doc.write_text(TEXT * 5, encoding="utf-8")
@@ -32,6 +47,7 @@ def test_baseline_column_from_a_given_checkout(tmp_path):
     assert m["text.small.txt.base_ms"] > 0
     assert m["text.small.txt.base_facts"] == m["text.small.txt.now_facts"] > 0  # the same code, the same facts
     assert m["text.ratio.base_over_now"] > 0 and m["text.ratio_min.base_over_now"] > 0
+    assert m["text.pure.ratio.base_over_pure"] > 0
     assert "target >= 8x" in report(m)
 
 

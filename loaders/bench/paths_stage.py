@@ -13,7 +13,9 @@ from .run import Context, stage
 
 TEXT_COLUMNS = {"text.per_100kb.now_ms": "text_ms_per_100kb", "text.per_100kb.base_ms": "text_base_ms_per_100kb",
                 "text.per_100kb.regex_ms": "text_regex_ms_per_100kb", "text.ratio.base_over_now": "text_base_over_now",
-                "text.ratio.now_over_regex": "text_now_over_regex", "startup.help_wall_s": "help_wall_s"}
+                "text.ratio.now_over_regex": "text_now_over_regex", "text.compiled_modules": "text_compiled_modules",
+                "text.pure.per_100kb_ms": "text_pure_ms_per_100kb", "text.pure.ratio.pure_over_now": "text_pure_over_now",
+                "startup.help_wall_s": "help_wall_s"}
 PDF_COLUMNS = {"pdf.pages": "pdf_pages", "pdf.per_page.fast_s": "pdf_fast_s_per_page",
                "pdf.per_page.plumber_default_s": "pdf_plumber_default_s_per_page",
                "pdf.ratio.plumber_default_over_fast": "pdf_plumber_default_over_fast"}

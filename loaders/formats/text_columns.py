@@ -177,7 +177,7 @@ def _by_column(atoms: list[Atom], cols: list[tuple[int, int]], shift: int, after
 def _layout(rows: list[Row]) -> tuple[list[tuple[int, int]], list[dict[int, list[Atom]] | None]] | None:
     body = [r for r in rows if r.body]
     best = None
-    for tol in (0, 1) if len(body) >= 4 else (0,):
+    for tol in ([0, 1] if len(body) >= 4 else [0]):
         cols = _pruned(body, _columns(body, tol))
         cells = [_body_cells(r, cols) for r in body]
         bad = sum(1 for c in cells if c is None)
