@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...vocab.lexicon import Keyword, cue, function_class_re, keywords, metrics_of_family
-from ...vocab.names import three_public_total_pattern
+from ...vocab.names import three_public_items, three_public_total_pattern
 from .context import (COMPLETION, COVERAGE, ENUM_PREFIX, PATH_MARK, PATH_TAIL, PRIOR_YEAR_LABEL, QUOTED, STAGE_ONLY, SentCtx, clean_qualifier,
                       find_keyword, may_hold, strip_connectors, three_public_item, three_public_total_keys)
 from .mentions import Mention
@@ -319,21 +319,20 @@ class MoneyRules:
     @staticmethod
     def _all_of_one_item(sent: str, rel: int, q: str) -> tuple[str, int] | None:
         """The 三公 item that the whole amount just stated is ("…4.36万元，全部为公务接待费",
-        "公务用车购置及运行维护费3.00万元（均为公务用车运行维护费）", "（全部为运行维护费）" under
-        公务用车购置及运行维护费), with where its name ends; None when the amount is not said to be one item."""
+        "（全部为运行维护费）" under the item whose part it is: seeds/lexicon/three_public_items.csv
+        parent and header_pattern), with where its name ends; None when the amount is not said to be
+        one item."""
         head = ALL_OF.match(sent, rel)
         if head is None:
             return None
         rest = sent[head.end(): head.end() + 16]
         item = three_public_item(rest)
-        if item is None and q == "公务用车购置及运行维护费":
-            item = three_public_item("公务用车" + rest)
-            if item is not None and item[1].start() == 0:
-                return (item[0], head.end() + item[1].end() - 4) if item[0] != q else None
-            return None
-        if item is None or item[1].start() != 0 or item[0] == q:
-            return None
-        return item[0], head.end() + item[1].end()
+        if item is not None and item[1].start() == 0 and item[0] != q:
+            return item[0], head.end() + item[1].end()
+        for part in three_public_items():  # a part of the item just stated, by its short wording
+            if part["parent"] == q and (pm := re.match(part["header_pattern"], rest)) is not None:
+                return part["item"], head.end() + pm.end()
+        return None
 
     def _econ(self, ctx: SentCtx, m: Mention, Lc: str, lc_abs: int):
         g = clean_qualifier(Lc)
