@@ -256,6 +256,22 @@ def three_public_item(label: str) -> tuple[str, re.Match[str]] | None:
     return three_public_match(label)
 
 
+def explaining(sent: str, rel: int) -> bool:
+    """An amount at ``rel`` quoted to explain a change: a reason word (EXPLANATION: 原因, 由于 …)
+    before it in the sentence, unless a clause after a ';' since then opens with a 三公 item (the
+    next item's own figures: '…的主要原因是严格执行接待标准；公务用车运行维护费预算17.00万元，决算12.06万元')."""
+    hit = EXPLANATION.search(sent, 0, rel)
+    if hit is None:
+        return False
+    semi = sent.rfind(";", hit.end(), rel)
+    while semi >= 0:
+        item = three_public_item(sent[semi + 1: rel])
+        if item is not None and item[1].start() <= 3:
+            return EXPLANATION.search(sent, semi + 1, rel) is not None
+        semi = sent.rfind(";", hit.end(), semi)
+    return True
+
+
 @lru_cache(maxsize=None)
 def three_public_whole() -> re.Pattern[str]:
     """Every 三公 component wording as one alternation. A label that is one wording from its first

@@ -18,7 +18,7 @@ from ...vocab.metrics import all_funds_totals
 from .builder import FactBuilder
 from .changes import ChangeRules, ListedChanges
 from .changes import COMP_START
-from .context import (ENUM_PREFIX, FROM_PRIOR, TO_NOW, LAST_CLAUSE_DELIM, EXPLANATION, LEAVE_PROJECT, NEXT_YEAR_BUDGET, PATH_MARK,
+from .context import (ENUM_PREFIX, FROM_PRIOR, TO_NOW, LAST_CLAUSE_DELIM, LEAVE_PROJECT, explaining, NEXT_YEAR_BUDGET, PATH_MARK,
                       STAGE_ONLY, SCORE_WORDS, SENT_DELIMS, DocState, SentCtx,
                       clean_qualifier, doc_year, split_sentences, strip_connectors, three_public_item, three_public_whole)
 from .counts import CountRules
@@ -356,22 +356,6 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             st.last_subject = ctx.subject
         st.gpb_total_stated = ctx.kind == "gpb_total"
 
-    @staticmethod
-    def _explaining(sent: str, rel: int) -> bool:
-        """An amount at ``rel`` quoted to explain a change: a reason word (原因, 由于 …) before it in
-        the sentence, unless a clause after a ';' since then opens with a 三公 item (the next item's
-        own figures: '…的主要原因是严格执行接待标准；公务用车运行维护费预算17.00万元，决算12.06万元')."""
-        hit = EXPLANATION.search(sent, 0, rel)
-        if hit is None:
-            return False
-        semi = sent.rfind(";", hit.end(), rel)
-        while semi >= 0:
-            item = three_public_item(sent[semi + 1: rel])
-            if item is not None and item[1].start() <= 3:
-                return EXPLANATION.search(sent, semi + 1, rel) is not None
-            semi = sent.rfind(";", hit.end(), semi)
-        return True
-
     def mention(self, ctx: SentCtx, m: Mention, sent: str, L: str, Lc: str, l_abs: int, lc_abs: int,
                 comps, inherit: bool, prev: Mention | None):
         fb, st = self.fb, self.state
@@ -400,7 +384,7 @@ class SentenceExtractor(ChangeRules, ListedChanges, MoneyRules, CountRules, Proj
             return None
 
         # ---- money
-        if ctx.budget_frame or self._explaining(sent, rel):
+        if ctx.budget_frame or explaining(sent, rel):
             return None  # amounts quoted to explain a change; budget-framed lists
         out = self._money(ctx, m, sent, L, Lc, strip_connectors(Lc), l_abs, lc_abs, rel)
         if prev is None and not self.budget and ctx.kind in (None, "other") and _BUDGET_LABEL.search(Lc) \
