@@ -81,11 +81,12 @@ _SOFT_END = ",，、(（“\"《"
 _HEADING_END = re.compile(rf"(?:{'|'.join(_HEADING_WORDS)})\s*$")
 # "单位：万元" / "金额单位:元" on a line of its own (above a table); every match holds _UNIT_WORD
 _UNIT_WORD = "单位"
-_UNIT_LINE = re.compile(rf"\s*(?:金额)?{_UNIT_WORD}\s*[:：]\s*(?:万元|亿元|千元|百元|元)\s*")
+_MONEY_UNITS = "万元|亿元|千元|百元|元"  # the printed money units a unit line, a card's unit line and an amount end with
+_UNIT_LINE = re.compile(rf"\s*(?:金额)?{_UNIT_WORD}\s*[:：]\s*(?:{_MONEY_UNITS})\s*")
 # a money unit alone on its line, or ending an amount ("58,624.37" / "万元", "2,206.12万元"): a card of a
 # phone infographic prints its label, its amount and the amount's unit on lines of their own
-_MONEY_UNIT_LINE = re.compile(r"(?:万元|亿元|千元|百元|元)")
-_AMOUNT_LINE = re.compile(r"\d(?:万元|亿元|千元|百元|元)$")
+_MONEY_UNIT_LINE = re.compile(f"(?:{_MONEY_UNITS})")
+_AMOUNT_LINE = re.compile(rf"\d(?:{_MONEY_UNITS})$")
 _CELL_VALUE = re.compile(r"[-—–]{1,2}|-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*[%％]?")
 _HEADER_CELL = re.compile(r"[^，,。；;：:、！？!?\d]*(?:编码|代码|名称|预算数?|决算数?|合计|行次|栏次|金额|项目|支出|收入|%|％|数)"
                           r"(?:[(（][^)）\n]{1,12}[)）])?")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ...vocab.lexicon import keywords
-from .context import CLAUSE_DELIM, YEAR_RE, SentCtx, clean_qualifier, find_keyword, strip_connectors, three_public_item
+from .context import CLAUSE_DELIM, FROM_PRIOR_WORDS, YEAR_RE, SentCtx, clean_qualifier, find_keyword, strip_connectors, three_public_item
 from .mentions import Mention
 from ...vocab.names import three_public_total_pattern
 
@@ -26,7 +26,7 @@ COMP_RE = re.compile(
     r"|同比|上年同期相比"
     # "由上年的3,912.40万元增加到…" (context.FROM_PRIOR): from last year's amount, printed right after
     # (only when the amount follows: _prior_comparisons)
-    r"|(?:由|从)(?:上年度?|上一年度?|去年|(20\d\d)年度?)(?:决算数?)?的?"
+    r"|" + FROM_PRIOR_WORDS
 )
 
 # between a "(上年X万元" amount and the change word that compares with it: the bracket, a comma

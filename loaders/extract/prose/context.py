@@ -68,7 +68,8 @@ NAMED_PROJECT = re.compile(r"(?:^(?:\(?\d{1,2}\)|\d{1,2}[.、]|[一二三四五�
 # 46.95万元相比"): the same subject's prior-year figure, which names no new subject
 # "收入总计由上年的3,912.40万元增加到4,286.73万元": the first amount is last year's (FROM_PRIOR ends the
 # text before it), the second the subject's (TO_NOW is all that lies between the two)
-FROM_PRIOR = re.compile(r"(?:由|从)(?:上年度?|上一年度?|去年|20\d\d年度?)(?:决算数?)?的?$")
+FROM_PRIOR_WORDS = r"(?:由|从)(?:上年度?|上一年度?|去年|(20\d\d)年度?)(?:决算数?)?的?"  # group 1: a year
+FROM_PRIOR = re.compile(FROM_PRIOR_WORDS + "$")
 TO_NOW = re.compile(r"(?:增加|增长|上升|提高|减少|下降|降低)(?:到|至)")
 PRIOR_YEAR_LABEL = re.compile(r"(?:与|较|比|同)?(?:上年|上年度|上一年度|去年|上年同期)(?:决算数?|支出|为|是)?")
 COVERAGE = re.compile(r"涉及|覆盖|共计?\d|项目\d+个")
